@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import { config } from './src/config';
+import { datelineSearch } from './src/integrations/pagefind';
+import { rehypePlugins } from './src/lib/markdown';
+
+// Where the site is served. SITE and BASE let operators build for a host or a subpath
+// (BASE=/dateline/ npm run build) without editing this file.
+const site = process.env.SITE ?? 'http://localhost:4321';
+const base = process.env.BASE ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  // The unified (remark/rehype) processor with the same sanitizing plugins bulletins are rendered with (src/lib/markdown.ts).
+  markdown: { processor: unified({ rehypePlugins }), syntaxHighlight: false },
+  build: {
+    // External stylesheets only: a strict Content-Security-Policy then needs no 'unsafe-inline'.
+    inlineStylesheets: 'never',
+  },
+  integrations: [datelineSearch({ language: config.lang })],
+  devToolbar: { enabled: false },
+});

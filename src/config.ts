@@ -1,0 +1,21 @@
+/** The one settings object for a Dateline site. Everything a newsroom tunes lives here. */
+export const config = {
+  /** Site name, shown in the header and in every `<title>`. */
+  title: 'Dateline',
+  /** One sentence for the front page and its meta description. */
+  description: 'Rolling coverage, day by day: every update of every story, with a permalink and full-text search.',
+  /** Language of the site and its content (BCP 47), for `<html lang>` and the search index. */
+  lang: 'en',
+  /** Locale used to format dates and times for readers. */
+  locale: 'en-GB',
+  /** Time zone of a story whose `index.md` names none (IANA name). */
+  defaultTimezone: 'UTC',
+  /** How many of the newest days a story timeline shows in full; older days link to their day pages. */
+  timelineDays: 7,
+  /** How many of the newest bulletins across all stories the front page lists. */
+  frontPageBulletins: 10,
+  /** Where the Markdown content lives, relative to the project root. */
+  contentDir: 'content',
+} as const;
+
+export type SiteConfig = typeof config;

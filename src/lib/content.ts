@@ -1,0 +1,45 @@
+/**
+ * The one adapter between Astro's content collections and the rest of the site: it calls
+ * getCollection and hands out plain view models. Pages call these functions and nothing else.
+ */
+import { readFileSync } from 'node:fs';
+import { getCollection } from 'astro:content';
+import type { BulletinRecord } from '../schemas/bulletin';
+import type { StoryRecord } from '../schemas/story';
+import { splitFrontmatter } from './frontmatter';
+import { renderOnce, type Rendered } from './markdown';
+import { buildStoryViews, orderStories, type StoryView } from './timeline';
+
+/** All stories with their bulletins, front-page order. Cached for the build. */
+let views: Promise<StoryView[]> | undefined;
+
+export function getStories(): Promise<StoryView[]> {
+  views ??= (async () => {
+    const [stories, bulletins] = await Promise.all([getCollection('stories'), getCollection('bulletins')]);
+    return orderStories(buildStoryViews(stories.map((e) => e.data), bulletins.map((e) => e.data)));
+  })();
+  // In `astro dev` content changes while the server runs: never keep a stale copy there.
+  if (import.meta.env.DEV) {
+    const fresh = views;
+    views = undefined;
+    return fresh;
+  }
+  return views;
+}
+
+/** One story by slug, or undefined. */
+export async function getStory(slug: string): Promise<StoryView | undefined> {
+  return (await getStories()).find((v) => v.story.slug === slug);
+}
+
+/** A bulletin's body, sanitized HTML with ids scoped to its update id, read from its file. */
+export function renderBulletin(b: BulletinRecord): Promise<Rendered> {
+  const { body } = splitFrontmatter(readFileSync(b.file, 'utf8'));
+  return renderOnce(`${b.story}/${b.id}`, body, { idPrefix: b.id, topHeading: 4 });
+}
+
+/** A story's introduction (the body of its index.md). */
+export function renderIntro(story: StoryRecord): Promise<Rendered> {
+  return renderOnce(`${story.slug}/index`, story.intro, { idPrefix: 'intro', topHeading: 2 });
+}
+

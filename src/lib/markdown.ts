@@ -1,0 +1,142 @@
+/**
+ * The Markdown pipeline: Astro's unified (remark/rehype) processor with GFM, plus
+ * - rehype-raw + rehype-sanitize: raw HTML is parsed, then cleaned (no <script>, <iframe>,
+ *   event-handler attributes or javascript: URLs survive);
+ * - rehypeScopeIds: headings are demoted below the bulletin headline and every id in the body is
+ *   prefixed with the update id, so no two bulletins on a page can clash;
+ * - rehype-external-links: links off the site get rel="noopener".
+ * Bulletins are rendered when a page needs them and memoised, so each is rendered once per build.
+ */
+import { createMarkdownProcessor, type MarkdownRenderer, type RehypePlugins } from '@astrojs/markdown-remark';
+import type { Element, Root } from 'hast';
+import { headingRank } from 'hast-util-heading-rank';
+import { toString } from 'hast-util-to-string';
+import GithubSlugger from 'github-slugger';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { bodyAnchor } from './anchors';
+
+/** Per-document options, passed through Astro's `frontmatter` render option. */
+export interface ScopeOptions {
+  /** Prefix for every id in the document (an update id, or `intro`). */
+  idPrefix: string;
+  /** Level the document's top headings are moved to (4 under a bulletin's h3). */
+  topHeading: number;
+}
+
+/** A rendered body: sanitized HTML and its plain text (for excerpts). */
+export interface Rendered {
+  html: string;
+  text: string;
+}
+
+/** GitHub's sanitizing rules, minus its id clobbering: rehypeScopeIds prefixes ids instead. */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  clobber: [],
+  clobberPrefix: '',
+  // Presentational attributes are not wanted (html-validate rejects them; CSP forbids inline style).
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter(
+      (a) => !['align', 'border', 'cellPadding', 'cellSpacing', 'color', 'width', 'height', 'hSpace', 'vSpace', 'noWrap', 'clear', 'compact', 'frame', 'rules', 'vAlign', 'charOff', 'char', 'axis', 'accessKey', 'tabIndex'].includes(String(a)),
+    ),
+    td: ['align'],
+    th: ['align'],
+    img: [...(defaultSchema.attributes?.['img'] ?? []), 'width', 'height'],
+  },
+};
+
+const SHIFTABLE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Demotes headings, gives them slug ids, and prefixes every id (and fragment link) in the document. */
+export function rehypeScopeIds() {
+  return (tree: Root, file: VFile) => {
+    const opts = file.data.astro?.frontmatter as ScopeOptions | undefined;
+    if (!opts?.idPrefix) return;
+    const scoped = (id: string) => bodyAnchor(opts.idPrefix, id);
+    let top = 7;
+    visit(tree, 'element', (node: Element) => {
+      const rank = headingRank(node);
+      if (rank) top = Math.min(top, rank);
+    });
+    const shift = top < 7 ? Math.max(0, opts.topHeading - top) : 0;
+    const slugger = new GithubSlugger();
+    visit(tree, 'element', (node: Element) => {
+      const p = node.properties;
+      const rank = headingRank(node);
+      if (rank && SHIFTABLE.has(node.tagName)) {
+        node.tagName = `h${Math.min(6, rank + shift)}`;
+        if (typeof p['id'] !== 'string' || !p['id']) p['id'] = slugger.slug(toString(node)) || 'section';
+      }
+      if (typeof p['id'] === 'string' && p['id']) p['id'] = scoped(p['id']);
+      for (const attr of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
+        const v = p[attr];
+        if (Array.isArray(v)) p[attr] = v.map((x) => scoped(String(x)));
+        else if (typeof v === 'string') p[attr] = v.split(/\s+/).map(scoped).join(' ');
+      }
+      if (node.tagName === 'a' && typeof p['href'] === 'string' && p['href'].startsWith('#') && p['href'].length > 1) {
+        p['href'] = `#${scoped(decodeURIComponent(p['href'].slice(1)))}`;
+      }
+      // GFM table alignment arrives as the obsolete `align` attribute; a class keeps it styleable.
+      if ((node.tagName === 'td' || node.tagName === 'th') && typeof p['align'] === 'string') {
+        p['className'] = [`align-${p['align']}`];
+        delete p['align'];
+      }
+      // Task-list checkboxes have no visible label; name them for screen readers.
+      if (node.tagName === 'input' && p['type'] === 'checkbox') p['ariaLabel'] = p['checked'] ? 'done' : 'not done';
+    });
+    // Plain text for excerpts, handed back through the frontmatter object Astro returns.
+    (file.data.astro!.frontmatter as Record<string, unknown>)['text'] = toString(tree).replace(/\s+/g, ' ').trim();
+  };
+}
+
+/** The rehype plugins of the pipeline, also given to Astro's own Markdown processor in astro.config.mjs. */
+export const rehypePlugins = [
+  rehypeRaw,
+  [rehypeSanitize, sanitizeSchema],
+  rehypeScopeIds,
+  [rehypeExternalLinks, { rel: ['noopener'], protocols: ['http', 'https'] }],
+] satisfies RehypePlugins;
+
+let processor: Promise<MarkdownRenderer> | undefined;
+
+/** The shared processor (built once: loading plugins is not free). */
+export function getProcessor(): Promise<MarkdownRenderer> {
+  processor ??= createMarkdownProcessor({
+    gfm: true,
+    smartypants: true,
+    // No syntax highlighting: news bulletins rarely carry code, and Shiki's inline styles would need 'unsafe-inline'.
+    syntaxHighlight: false,
+    rehypePlugins,
+  });
+  return processor;
+}
+
+/** Renders Markdown with ids scoped to `idPrefix` and headings starting at `topHeading`. */
+export async function renderMarkdown(markdown: string, scope: ScopeOptions): Promise<Rendered> {
+  const md = await getProcessor();
+  const frontmatter: Record<string, unknown> = { ...scope };
+  const result = await md.render(markdown, { frontmatter });
+  return { html: result.code, text: String(result.metadata.frontmatter['text'] ?? '') };
+}
+
+const memo = new Map<string, { source: string; result: Promise<Rendered> }>();
+
+/** `renderMarkdown`, remembered per key while the source is unchanged: once per build per bulletin. */
+export function renderOnce(key: string, markdown: string, scope: ScopeOptions): Promise<Rendered> {
+  const hit = memo.get(key);
+  if (hit && hit.source === markdown) return hit.result;
+  const result = renderMarkdown(markdown, scope);
+  memo.set(key, { source: markdown, result });
+  return result;
+}
+
+/** The first `words` words of a text, with an ellipsis when cut. */
+export function excerpt(text: string, words = 24): string {
+  const all = text.split(/\s+/).filter(Boolean);
+  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')}…`;
+}

@@ -1,0 +1,44 @@
+/**
+ * Every internal URL of the site, made in one place so that Astro's `base` (a subpath such as
+ * `/dateline/`) is applied everywhere. Pure: the base is passed in once.
+ */
+import { dayAnchor } from './anchors';
+import type { DayKey } from './dates';
+
+/** URL builders bound to a base path. */
+export interface Paths {
+  home(): string;
+  story(slug: string): string;
+  /** `/stories/<slug>/#YYYY-MM-DD`: a day on the story timeline. */
+  storyDay(slug: string, day: DayKey): string;
+  /** `/stories/<slug>/<YYYY-MM-DD>/`: the day's own page. */
+  dayPage(slug: string, day: DayKey): string;
+  /** The canonical permalink of an update: `/stories/<slug>/<YYYY-MM-DD>/#<update-id>`. */
+  permalink(slug: string, day: DayKey, updateId: string): string;
+  /** The search page, optionally with a query that runs on load. */
+  search(query?: string): string;
+  /** A file in `public/` or a generated asset (`pagefind/pagefind.js`). */
+  asset(path: string): string;
+}
+
+/** Normalises `base` to start and end with one slash (`dateline` → `/dateline/`). */
+export function normaliseBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Builds the URL helpers for a base path. */
+export function createPaths(base: string): Paths {
+  const root = normaliseBase(base);
+  const seg = encodeURIComponent;
+  const paths: Paths = {
+    home: () => root,
+    story: (slug) => `${root}stories/${seg(slug)}/`,
+    storyDay: (slug, day) => `${paths.story(slug)}#${dayAnchor(day)}`,
+    dayPage: (slug, day) => `${paths.story(slug)}${day}/`,
+    permalink: (slug, day, id) => `${paths.dayPage(slug, day)}#${id}`,
+    search: (query) => `${root}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
+    asset: (path) => `${root}${path.replace(/^\/+/, '')}`,
+  };
+  return paths;
+}

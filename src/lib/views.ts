@@ -1,0 +1,135 @@
+/**
+ * View models: everything a component prints, computed here (dates formatted in the story's zone,
+ * URLs from `paths`) so that templates only render.
+ */
+import type { BulletinRecord } from '../schemas/bulletin';
+import type { StoryRecord } from '../schemas/story';
+import { dayAnchor } from './anchors';
+import { formatDay, formatShortDay, formatTime, isoIn, type DayKey } from './dates';
+import type { Paths } from './paths';
+import type { Day, DaySummary, StoryView } from './timeline';
+
+/** Options every view needs. */
+export interface ViewContext {
+  paths: Paths;
+  locale: string;
+}
+
+/** A moment for display: machine-readable and human-readable. */
+export interface Moment {
+  iso: string;
+  text: string;
+}
+
+/** One bulletin as the `Bulletin` component renders it. */
+export interface BulletinView {
+  id: string;
+  permalink: string;
+  /** The headline, or a description of the update for screen readers when it has none. */
+  heading: string;
+  hasHeadline: boolean;
+  /** Its time (`14:30 GMT+6`), or its day for a date-only bulletin. */
+  when: Moment;
+  /** Day and time, for contexts without a day heading (`Friday 7 January 2022, 14:30 GMT+6`). */
+  fullWhen: Moment;
+  key: boolean;
+  latest: boolean;
+  tags: string[];
+  sources: { title: string; url: string }[];
+  updated?: Moment;
+  correction?: string;
+  /** Search record fields (read back by the indexer from day pages). */
+  search: { story: string; storyTitle: string; sort: string };
+}
+
+/** A day section. */
+export interface DayView {
+  day: DayKey;
+  anchor: string;
+  heading: string;
+  dayPage: string;
+  bulletins: BulletinView[];
+}
+
+/** A link to a day, as listed in day navigation. */
+export interface DayLink {
+  day: DayKey;
+  label: string;
+  longLabel: string;
+  href: string;
+  count: number;
+  keyCount: number;
+}
+
+/** Builds a bulletin's view in its story's time zone. */
+export function viewBulletin(b: BulletinRecord, story: StoryRecord, ctx: ViewContext, latestId?: string): BulletinView {
+  const tz = story.timezone;
+  const dayText = formatDay(b.day, ctx.locale);
+  const when: Moment = b.hasTime ? { iso: isoIn(b.instant, tz), text: formatTime(b.instant, tz) } : { iso: b.day, text: dayText };
+  const fullWhen: Moment = b.hasTime ? { iso: when.iso, text: `${dayText}, ${when.text}` } : when;
+  return {
+    id: b.id,
+    permalink: ctx.paths.permalink(story.slug, b.day, b.id),
+    heading: b.title ?? (b.hasTime ? `Update at ${when.text}` : `Update of ${dayText}`),
+    hasHeadline: b.title !== undefined,
+    when,
+    fullWhen,
+    key: b.key,
+    latest: b.id === latestId,
+    tags: b.tags,
+    sources: b.sources,
+    ...(b.updated !== undefined
+      ? { updated: { iso: isoIn(b.updated, tz), text: `${formatDay(isoIn(b.updated, tz).slice(0, 10), ctx.locale)}, ${formatTime(b.updated, tz)}` } }
+      : {}),
+    ...(b.correction !== undefined ? { correction: b.correction } : {}),
+    search: { story: story.slug, storyTitle: story.title, sort: new Date(b.instant).toISOString() },
+  };
+}
+
+/** A day section's view. */
+export function viewDay(day: Day, story: StoryRecord, ctx: ViewContext, latestId?: string): DayView {
+  return {
+    day: day.day,
+    anchor: dayAnchor(day.day),
+    heading: formatDay(day.day, ctx.locale),
+    dayPage: ctx.paths.dayPage(story.slug, day.day),
+    bulletins: day.bulletins.map((b) => viewBulletin(b, story, ctx, latestId)),
+  };
+}
+
+/** Links to days. `onPage` days link to their section on the current page, the others to their day page. */
+export function viewDayLinks(days: readonly (Day | DaySummary)[], story: StoryRecord, ctx: ViewContext, onPage: (day: DayKey) => boolean): DayLink[] {
+  const year = days[0]?.day.slice(0, 4);
+  return days.map((d) => {
+    const count = 'count' in d ? d.count : d.bulletins.length;
+    const keyCount = 'keyCount' in d ? d.keyCount : d.bulletins.filter((b) => b.key).length;
+    return {
+      day: d.day,
+      label: formatShortDay(d.day, ctx.locale, year),
+      longLabel: formatDay(d.day, ctx.locale),
+      href: onPage(d.day) ? `#${dayAnchor(d.day)}` : ctx.paths.dayPage(story.slug, d.day),
+      count,
+      keyCount,
+    };
+  });
+}
+
+/** `3 updates`, `1 update` */
+export function countLabel(n: number, noun = 'update'): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The latest bulletin of a story, for story cards and the closing note. */
+export function viewLatest(v: StoryView, ctx: ViewContext): BulletinView | undefined {
+  return v.latest ? viewBulletin(v.latest, v.story, ctx, v.latest.id) : undefined;
+}
+
+/** `5–10 January 2022`: the span of a story's coverage, in its zone. */
+export function coverageSpan(v: StoryView, ctx: ViewContext): string | undefined {
+  const first = v.days.at(-1)?.day;
+  const last = v.days[0]?.day;
+  if (!first || !last) return undefined;
+  if (first === last) return formatDay(first, ctx.locale);
+  const fmt = new Intl.DateTimeFormat(ctx.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return fmt.formatRange(Date.parse(`${first}T00:00:00Z`), Date.parse(`${last}T00:00:00Z`));
+}

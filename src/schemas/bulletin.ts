@@ -1,0 +1,63 @@
+/** The bulletin: `content/<story-slug>/<YYYY-MM-DD>[-HHMM][-words].md`, one update of a story. */
+import { z } from 'astro/zod';
+import { tags, text, webUrl, writtenDate, writtenDateTime } from './fields';
+
+/** A source the bulletin relies on. */
+export const source = z.strictObject({
+  /** What readers see: `Reuters`, `Ministry of Interior statement`. */
+  title: text(),
+  /** Where it is. */
+  url: webUrl(),
+});
+
+/**
+ * Frontmatter of a bulletin. Every field is optional: a file named `2022-01-07-1430.md` with a
+ * Markdown body is a complete bulletin. Strict: unknown fields (a `slug:`, a typo) fail the build,
+ * so the file name alone decides the bulletin's identity.
+ */
+export const bulletinFrontmatter = z
+  .strictObject({
+    /** `2022-01-07` or `2022-01-07T14:30:00+06:00`; must agree with the file name when both are given. */
+    date: writtenDate().optional(),
+    /** Headline of this update. */
+    title: text().optional(),
+    /** A key event: highlighted in the timeline. */
+    key: z.boolean().default(false),
+    /** Topics of this update. */
+    tags: tags(),
+    /** Sources, shown under the bulletin. */
+    sources: z.array(source).default([]),
+    /** When the bulletin was last changed after publication (datetime with offset). */
+    updated: writtenDateTime().optional(),
+    /** What was corrected, shown visibly with the `updated` time. */
+    correction: text().optional(),
+  })
+  .refine((b) => b.correction === undefined || b.updated !== undefined, {
+    message: 'a correction needs `updated:` (when it was corrected, e.g. 2022-01-07T18:00:00+06:00)',
+    path: ['updated'],
+  });
+export type BulletinFrontmatter = z.infer<typeof bulletinFrontmatter>;
+
+/** A bulletin as the content layer stores it: metadata only; the body is read and rendered when a page needs it. */
+export const bulletinRecord = z.strictObject({
+  /** Stable update id from the file name (`u-2022-01-07-1430-curfew`); the permalink fragment. */
+  id: z.string(),
+  /** Slug of the story it belongs to. */
+  story: z.string(),
+  /** Story-local day (`YYYY-MM-DD`), the day section it belongs to. */
+  day: z.string(),
+  /** Epoch milliseconds; for a date-only bulletin, the start of its day in the story's zone. */
+  instant: z.number(),
+  /** False for date-only bulletins, whose time is unknown and never shown. */
+  hasTime: z.boolean(),
+  title: z.string().optional(),
+  key: z.boolean(),
+  tags: z.array(z.string()),
+  sources: z.array(z.object({ title: z.string(), url: z.string() })),
+  /** Epoch milliseconds of `updated`. */
+  updated: z.number().optional(),
+  correction: z.string().optional(),
+  /** Path of the Markdown file, relative to the project root. */
+  file: z.string(),
+});
+export type BulletinRecord = z.infer<typeof bulletinRecord>;

@@ -1,0 +1,35 @@
+/** Field types shared by the story and bulletin schemas. */
+import { z } from 'astro/zod';
+import { isValidTimeZone, parseWrittenDate } from '../lib/dates';
+
+/** A non-empty line of text (surrounding spaces trimmed). */
+export const text = () => z.string().trim().min(1, 'must not be empty');
+
+/** Free-form labels; lower-case is not enforced, empty strings are. */
+export const tags = () => z.array(text()).default([]);
+
+/** An IANA time-zone name such as `Asia/Almaty`. */
+export const timeZone = () =>
+  z.string().refine(isValidTimeZone, {
+    message: 'is not an IANA time zone name (for example Asia/Almaty, Europe/London, America/New_York)',
+  });
+
+/** `2022-01-07` or `2022-01-07T14:30:00+06:00`: written as text so the offset is kept. */
+export const writtenDate = () =>
+  z.string().superRefine((value, ctx) => {
+    const parsed = parseWrittenDate(value);
+    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+  });
+
+/** A datetime with an explicit offset (a bare date is not precise enough for it). */
+export const writtenDateTime = () =>
+  z.string().superRefine((value, ctx) => {
+    const parsed = parseWrittenDate(value);
+    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+    else if (parsed.kind !== 'datetime')
+      ctx.addIssue({ code: 'custom', message: `"${value}" needs a time and offset, like ${value}T18:00:00+06:00` });
+  });
+
+/** An absolute http(s) link; other schemes (`javascript:`, `data:`) are refused. */
+export const webUrl = () =>
+  z.url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' });

@@ -1,0 +1,32 @@
+/** The story: `content/<story-slug>/index.md`. */
+import { z } from 'astro/zod';
+import { config } from '../config';
+import { tags, text, timeZone, writtenDate } from './fields';
+
+/** Frontmatter of a story's `index.md`. Strict: an unknown or misspelt field fails the build. */
+export const storyFrontmatter = z.strictObject({
+  /** The story's headline. */
+  title: text(),
+  /** One or two sentences: what the story is about, for cards, feeds and meta descriptions. */
+  summary: text(),
+  /** `live` while updates are coming; `closed` once the last bulletin is in. */
+  status: z.enum(['live', 'closed']).default('live'),
+  /** IANA zone the story is told in; its days and times are computed there. */
+  timezone: timeZone().default(config.defaultTimezone),
+  /** Topics, for later filters and feeds. */
+  tags: tags(),
+  /** When the events began, if before the first bulletin (`YYYY-MM-DD`). */
+  started: writtenDate().optional(),
+});
+export type StoryFrontmatter = z.infer<typeof storyFrontmatter>;
+
+/** A story as the content layer stores it: its frontmatter plus what the file itself gives. */
+export const storyRecord = storyFrontmatter.extend({
+  /** The folder name, which is the story's URL segment. */
+  slug: z.string(),
+  /** The Markdown introduction (standfirst); short, so it is stored. */
+  intro: z.string(),
+  /** Path of the `index.md`, relative to the project root. */
+  file: z.string(),
+});
+export type StoryRecord = z.infer<typeof storyRecord>;

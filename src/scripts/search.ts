@@ -1,0 +1,157 @@
+/**
+ * The search page: runs Pagefind in the browser over the per-update index that the build wrote.
+ * Loaded only on /search/. Reads `?q=`, `?story=` and `?sort=` on load, keeps them in the URL
+ * while the reader types, and renders results as plain DOM (no HTML from the index is trusted
+ * beyond Pagefind's <mark> highlights).
+ */
+
+/** What the index holds per update (see src/lib/search.ts). */
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string; story?: string; date?: string };
+}
+
+interface PagefindResult {
+  id: string;
+  data(): Promise<ResultData>;
+}
+
+interface SearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** The subset of Pagefind's JS API used here (https://pagefind.app/docs/api/). */
+interface Pagefind {
+  options(opts: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, opts?: SearchOptions): Promise<{ results: PagefindResult[] } | null>;
+}
+
+const PAGE_SIZE = 20;
+
+/** Copies Pagefind's excerpt into `target` as text, keeping only its <mark> highlights. */
+export function appendExcerpt(target: HTMLElement, excerpt: string): void {
+  const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
+  for (const node of doc.body.firstChild?.childNodes ?? []) {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      target.append(mark);
+    } else {
+      target.append(node.textContent ?? '');
+    }
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function renderResult(data: ResultData): HTMLLIElement {
+  const li = el('li', 'search-result');
+  const heading = el('h2', 'search-result-title');
+  const link = el('a', undefined, data.meta.title ?? data.url);
+  link.href = data.url;
+  heading.append(link);
+  const meta = el('p', 'search-result-meta');
+  meta.append(el('span', 'search-result-story', data.meta.story ?? ''), ' · ', el('span', 'search-result-date', data.meta.date ?? ''));
+  const excerpt = el('p', 'search-result-excerpt');
+  appendExcerpt(excerpt, data.excerpt);
+  li.append(heading, meta, excerpt);
+  return li;
+}
+
+/** Wires up the search form; call once on the search page. */
+export function startSearch(): void {
+  const form = document.querySelector<HTMLFormElement>('#search-form');
+  const input = document.querySelector<HTMLInputElement>('#search-q');
+  const story = document.querySelector<HTMLSelectElement>('#search-story');
+  const sort = document.querySelector<HTMLSelectElement>('#search-sort');
+  const status = document.querySelector<HTMLElement>('#search-status');
+  const list = document.querySelector<HTMLOListElement>('#search-results');
+  const more = document.querySelector<HTMLButtonElement>('#search-more');
+  if (!form || !input || !story || !sort || !status || !list || !more) return;
+
+  let pagefind: Promise<Pagefind> | undefined;
+  const load = (): Promise<Pagefind> =>
+    (pagefind ??= import(/* @vite-ignore */ `${form.dataset['bundle']}pagefind.js`).then(async (pf: Pagefind) => {
+      // Record URLs already carry the site's base path, so Pagefind must not add one.
+      await pf.options({ baseUrl: '/', excerptLength: 30 });
+      await pf.init();
+      return pf;
+    }));
+
+  let run = 0;
+  let pending: PagefindResult[] = [];
+
+  const showMore = async (mine: number) => {
+    const batch = pending.slice(0, PAGE_SIZE);
+    pending = pending.slice(PAGE_SIZE);
+    const items = await Promise.all(batch.map((r) => r.data()));
+    if (mine !== run) return;
+    list.append(...items.map(renderResult));
+    more.hidden = pending.length === 0;
+  };
+
+  const search = async () => {
+    const mine = ++run;
+    const q = input.value.trim();
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    if (story.value) params.set('story', story.value);
+    if (sort.value) params.set('sort', sort.value);
+    const query = params.toString();
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+    if (!q && !story.value) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    status.textContent = 'Searching…';
+    try {
+      const pf = await load();
+      const opts: SearchOptions = {};
+      if (story.value) opts.filters = { story: story.value };
+      if (sort.value) opts.sort = { date: sort.value === 'oldest' ? 'asc' : 'desc' };
+      const found = await pf.search(q || null, opts);
+      if (mine !== run || !found) return;
+      pending = found.results;
+      list.replaceChildren();
+      const n = found.results.length;
+      const where = story.selectedIndex > 0 ? ` in ${story.selectedOptions[0]?.textContent ?? ''}` : '';
+      status.textContent = `${n === 0 ? 'No' : n} update${n === 1 ? '' : 's'} found${q ? ` for “${q}”` : ''}${where}.`;
+      await showMore(mine);
+    } catch (err) {
+      if (mine !== run) return;
+      status.textContent = 'Search could not be loaded. Please reload the page.';
+      console.error(err);
+    }
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void search(), 150);
+  });
+  input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
+  story.addEventListener('change', () => void search());
+  sort.addEventListener('change', () => void search());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void search();
+  });
+  more.addEventListener('click', () => void showMore(run));
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  story.value = params.get('story') ?? '';
+  sort.value = params.get('sort') ?? '';
+  if (input.value || story.value) void search();
+}
