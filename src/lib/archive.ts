@@ -103,7 +103,7 @@ export function buildArchive(files: SourceFile[], contentDir: string): Archive {
   const bulletinFiles: { file: SourceFile; story: string; name: string }[] = [];
   const prefix = `${contentDir.replace(/\/+$/, '')}/`;
 
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     const parts = file.path.startsWith(prefix) ? file.path.slice(prefix.length).split('/') : [];
     if (parts.length !== 2) {
       problems.push({ file: file.path, message: `Markdown files belong in ${prefix}<story-slug>/ (index.md or YYYY-MM-DD[-HHMM][-words].md)` });
@@ -176,8 +176,12 @@ export function buildArchive(files: SourceFile[], contentDir: string): Archive {
       file: file.path,
     });
   }
+  problems.sort((a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity));
   return { stories: [...stories.values()], bulletins, problems };
 }
+
+/** Locale-independent order, so every machine reports problems in the same order. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The instant of a bulletin from its file name and optional `date:` field, in the story's zone.

@@ -36,14 +36,19 @@ export interface Rendered {
 /** GitHub's sanitizing rules, minus its id clobbering: rehypeScopeIds prefixes ids instead. */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  strip: ['script', 'style'],
   clobber: [],
   clobberPrefix: '',
-  // Presentational attributes are not wanted (html-validate rejects them; CSP forbids inline style).
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'cite', 'small', 'time'],
+  // Presentational attributes are not wanted (html-validate rejects them; CSP forbids inline style);
+  // `name` is dropped rather than clobbered, as it could shadow DOM globals.
   attributes: {
     ...defaultSchema.attributes,
     '*': (defaultSchema.attributes?.['*'] ?? []).filter(
-      (a) => !['align', 'border', 'cellPadding', 'cellSpacing', 'color', 'width', 'height', 'hSpace', 'vSpace', 'noWrap', 'clear', 'compact', 'frame', 'rules', 'vAlign', 'charOff', 'char', 'axis', 'accessKey', 'tabIndex'].includes(String(a)),
+      (a) => !['align', 'border', 'cellPadding', 'cellSpacing', 'color', 'width', 'height', 'hSpace', 'vSpace', 'noWrap', 'clear', 'compact', 'frame', 'rules', 'vAlign', 'charOff', 'char', 'axis', 'accessKey', 'tabIndex', 'name'].includes(String(a)),
     ),
+    abbr: ['title'],
+    time: ['dateTime'],
     td: ['align'],
     th: ['align'],
     img: [...(defaultSchema.attributes?.['img'] ?? []), 'width', 'height'],

@@ -1,0 +1,182 @@
+import { describe, expect, test } from 'vitest';
+import { buildArchive, formatProblem, parseBulletinName, resolveInstant, type SourceFile } from '../../src/lib/archive';
+
+const story = (slug: string, fm = 'title: T\nsummary: S\ntimezone: Asia/Almaty') => ({
+  path: `content/${slug}/index.md`,
+  text: `---\n${fm}\n---\nIntro.\n`,
+});
+const file = (path: string, text: string): SourceFile => ({ path: `content/${path}`, text });
+const build = (...files: SourceFile[]) => buildArchive(files, 'content');
+const messages = (...files: SourceFile[]) => build(...files).problems.map(formatProblem);
+
+describe('parseBulletinName', () => {
+  test.each([
+    ['2022-01-07.md', { day: '2022-01-07' }],
+    ['2022-01-07-1430.md', { day: '2022-01-07', time: '14:30' }],
+    ['2022-01-07-1430-curfew-lifted.md', { day: '2022-01-07', time: '14:30' }],
+    ['2022-01-07-curfew.md', { day: '2022-01-07' }],
+    // Four digits right after the date are always a time: write review-2022, not 2022-review.
+    ['2022-01-07-2022-review.md', { day: '2022-01-07', time: '20:22' }],
+    ['2022-01-07-review-2022.md', { day: '2022-01-07' }],
+    ['2022-01-07-0000.md', { day: '2022-01-07', time: '00:00' }],
+  ])('%s', (name, expected) => expect(parseBulletinName(name)).toEqual(expected));
+
+  test.each([
+    ['notes.md', 'file name must be'],
+    ['2022-1-7.md', 'file name must be'],
+    ['2022-02-30.md', 'not a real calendar date'],
+    ['2022-01-07-2460.md', 'not a time of day'],
+    ['2022-01-07-1299-x.md', 'not a time of day'],
+  ])('%s is refused', (name, msg) => expect((parseBulletinName(name) as { error: string }).error).toContain(msg));
+});
+
+describe('resolveInstant', () => {
+  const tz = 'Asia/Almaty';
+  test('time from the file name, in the story zone', () => {
+    expect(resolveInstant({ day: '2022-01-07', time: '14:30' }, undefined, tz)).toEqual({
+      instant: Date.parse('2022-01-07T14:30:00+06:00'),
+      hasTime: true,
+    });
+  });
+  test('date only', () => {
+    expect(resolveInstant({ day: '2022-01-07' }, undefined, tz)).toEqual({ instant: Date.parse('2022-01-07T00:00:00+06:00'), hasTime: false });
+  });
+  test('a datetime whose local day matches the file name', () => {
+    // 20:00 UTC on the 6th is 02:00 on the 7th in Almaty.
+    expect(resolveInstant({ day: '2022-01-07' }, '2022-01-06T20:00:00Z', tz)).toEqual({ instant: Date.parse('2022-01-06T20:00:00Z'), hasTime: true });
+  });
+  test('a datetime on another local day is refused', () => {
+    const r = resolveInstant({ day: '2022-01-06' }, '2022-01-06T20:00:00Z', tz);
+    expect(r).toMatchObject({ field: 'date' });
+    expect((r as { error: string }).error).toContain('is 2022-01-07 02:00 in Asia/Almaty');
+  });
+  test('a datetime whose local time differs from HHMM in the name is refused', () => {
+    expect(resolveInstant({ day: '2022-01-07', time: '14:30' }, '2022-01-07T14:45:00+06:00', tz)).toHaveProperty('error');
+  });
+  test('a date field must equal the file name', () => {
+    expect(resolveInstant({ day: '2022-01-07' }, '2022-01-08', tz)).toHaveProperty('error');
+    expect(resolveInstant({ day: '2022-01-07' }, '2022-01-07', tz)).toEqual({ instant: Date.parse('2022-01-07T00:00:00+06:00'), hasTime: false });
+  });
+  test('a wall-clock time that DST skips is refused', () => {
+    const r = resolveInstant({ day: '2024-03-10', time: '02:30' }, undefined, 'America/New_York');
+    expect(r).toMatchObject({ field: 'file name' });
+  });
+});
+
+describe('buildArchive', () => {
+  test('a valid story with bulletins', () => {
+    const a = build(
+      story('unrest'),
+      file('unrest/2022-01-05-1200-dismissed.md', '---\ntitle: Dismissed\ntags: [politics]\n---\nBody'),
+      file('unrest/2022-01-07.md', '---\nkey: true\nsources:\n  - title: Agency\n    url: https://example.org/a\n---\nBody'),
+    );
+    expect(a.problems).toEqual([]);
+    expect(a.stories).toEqual([
+      { title: 'T', summary: 'S', status: 'live', timezone: 'Asia/Almaty', tags: [], slug: 'unrest', intro: 'Intro.', file: 'content/unrest/index.md' },
+    ]);
+    expect(a.bulletins.map((b) => [b.id, b.day, b.hasTime, b.key, b.title])).toEqual([
+      ['u-2022-01-05-1200-dismissed', '2022-01-05', true, false, 'Dismissed'],
+      ['u-2022-01-07', '2022-01-07', false, true, undefined],
+    ]);
+    expect(a.bulletins[1]!.sources).toEqual([{ title: 'Agency', url: 'https://example.org/a' }]);
+  });
+
+  test('defaults: live status and the configured zone', () => {
+    const a = build(story('s', 'title: T\nsummary: S'));
+    expect(a.stories[0]).toMatchObject({ status: 'live', timezone: 'UTC', tags: [] });
+  });
+
+  test('a bulletin without a story index.md', () => {
+    expect(messages(file('orphan/2022-01-07.md', 'x'))).toEqual([
+      'content/orphan/2022-01-07.md: its story has no content/orphan/index.md; create it with a title and summary',
+    ]);
+  });
+
+  test('unknown fields name the field and its line (a slug cannot override the id)', () => {
+    expect(messages(story('s'), file('s/2022-01-07.md', '---\ntitle: x\nslug: other\n---\n'))).toEqual([
+      'content/s/2022-01-07.md:3: field "slug": unknown field; check the spelling against the frontmatter reference in README.md',
+    ]);
+  });
+
+  test('a misspelt story field', () => {
+    expect(messages(story('s', 'tittle: T\nsummary: S'))).toEqual([
+      'content/s/index.md:2: field "tittle": unknown field; check the spelling against the frontmatter reference in README.md',
+      'content/s/index.md: field "title": is required',
+    ]);
+  });
+
+  test('wrong types and values name the field', () => {
+    const out = messages(
+      story('s', 'title: T\nsummary: S\nstatus: finished\ntimezone: Mars/Base'),
+      file('s/2022-01-07.md', '---\nkey: "yes"\n---\n'),
+    );
+    expect(out).toContain(
+      'content/s/index.md:4: field "status": Invalid option: expected one of "live"|"closed"',
+    );
+    expect(out.find((m) => m.includes('"timezone"'))).toContain('is not an IANA time zone name');
+  });
+
+  test('a bulletin of an invalid story is not reported twice', () => {
+    const out = messages(story('s', 'title: T'), file('s/2022-01-07.md', 'x'));
+    expect(out).toEqual(['content/s/index.md: field "summary": is required']);
+  });
+
+  test('impossible dates in the name and in the field', () => {
+    expect(messages(story('s'), file('s/2022-02-30.md', 'x'))).toEqual([
+      'content/s/2022-02-30.md: field "file name": 2022-02-30 is not a real calendar date',
+    ]);
+    expect(messages(story('s'), file('s/2022-01-07.md', '---\ndate: 2022-01-32\n---\n'))[0]).toContain('field "date": "2022-01-32" is not a real calendar date');
+  });
+
+  test('name and date disagreeing fails with both', () => {
+    expect(messages(story('s'), file('s/2022-01-07-1430.md', '---\ndate: 2022-01-08T14:30:00+06:00\n---\n'))).toEqual([
+      'content/s/2022-01-07-1430.md:2: field "date": 2022-01-08T14:30:00+06:00 is 2022-01-08 14:30 in Asia/Almaty, but the file name says 2022-01-07 14:30; make them agree',
+    ]);
+  });
+
+  test('duplicate ids within a story name both files', () => {
+    const out = messages(story('s'), file('s/2022-01-07-Curfew.md', 'a'), file('s/2022-01-07-curfew.md', 'b'));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toBe(
+      'content/s/2022-01-07-curfew.md: field "file name": gives the same update id "u-2022-01-07-curfew" as content/s/2022-01-07-Curfew.md; rename one of them',
+    );
+  });
+
+  test('the same file name in two stories is fine', () => {
+    const a = build(story('a'), story('b'), file('a/2022-01-07.md', 'x'), file('b/2022-01-07.md', 'y'));
+    expect(a.problems).toEqual([]);
+    expect(a.bulletins).toHaveLength(2);
+  });
+
+  test('files in the wrong place and bad folder names', () => {
+    expect(messages(file('README.md', 'x'), file('a/b/2022-01-07.md', 'x'))).toEqual([
+      'content/README.md: Markdown files belong in content/<story-slug>/ (index.md or YYYY-MM-DD[-HHMM][-words].md)',
+      'content/a/b/2022-01-07.md: Markdown files belong in content/<story-slug>/ (index.md or YYYY-MM-DD[-HHMM][-words].md)',
+    ]);
+    expect(messages({ path: 'content/My Story/index.md', text: 'x' })[0]).toContain('must be lower-case letters');
+  });
+
+  test('a correction needs an updated time', () => {
+    expect(messages(story('s'), file('s/2022-01-07.md', '---\ncorrection: Fixed a name.\n---\n'))).toEqual([
+      'content/s/2022-01-07.md: field "updated": a correction needs `updated:` (when it was corrected, e.g. 2022-01-07T18:00:00+06:00)',
+    ]);
+  });
+
+  test('updated must carry a time and offset', () => {
+    expect(messages(story('s'), file('s/2022-01-07.md', '---\nupdated: 2022-01-07\n---\n'))[0]).toContain('needs a time and offset');
+  });
+
+  test('a source with a javascript: URL is refused', () => {
+    const out = messages(story('s'), file('s/2022-01-07.md', '---\nsources:\n  - title: x\n    url: "javascript:alert(1)"\n---\n'));
+    expect(out[0]).toContain('field "sources.0.url": must be an absolute http:// or https:// URL');
+  });
+
+  test('broken YAML is located', () => {
+    expect(messages(story('s'), file('s/2022-01-07.md', '---\ntitle: "open\n---\n'))[0]).toMatch(/^content\/s\/2022-01-07\.md:\d+: invalid YAML/);
+  });
+
+  test('every problem is reported at once', () => {
+    const out = messages(story('s'), file('s/2022-02-30.md', 'x'), file('s/2022-01-07.md', '---\nfoo: 1\n---\n'), file('t/2022-01-07.md', 'x'));
+    expect(out).toHaveLength(3);
+  });
+});

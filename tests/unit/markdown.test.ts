@@ -1,0 +1,116 @@
+import { parse } from 'node-html-parser';
+import { describe, expect, test } from 'vitest';
+import { excerpt, renderMarkdown, renderOnce } from '../../src/lib/markdown';
+
+const scope = { idPrefix: 'u-2022-01-07', topHeading: 4 };
+const html = async (md: string) => (await renderMarkdown(md, scope)).html;
+
+describe('GFM', () => {
+  test('tables, strikethrough, autolinks and task lists', async () => {
+    const out = await html('| a | b |\n|:-|-:|\n| 1 | 2 |\n\n~~old~~ www.example.org\n\n- [x] done\n- [ ] open');
+    const doc = parse(out);
+    expect(doc.querySelector('table')).not.toBeNull();
+    expect(doc.querySelector('th')?.getAttribute('class')).toBe('align-left');
+    expect(doc.querySelector('td:last-child')?.getAttribute('class')).toBe('align-right');
+    expect(out).not.toContain('align=');
+    expect(doc.querySelector('del')?.text).toBe('old');
+    expect(doc.querySelector('a')?.getAttribute('href')).toBe('http://www.example.org');
+    expect(doc.querySelectorAll('input[type=checkbox]').map((i) => i.getAttribute('aria-label'))).toEqual(['done', 'not done']);
+  });
+  test('smart punctuation', async () => expect(await html('"Old man out" -- he said')).toContain('“Old man out” — he said'));
+});
+
+describe('headings are demoted and scoped to the update', () => {
+  test('# becomes h4 under a bulletin headline, with a prefixed id', async () => {
+    const doc = parse(await html('# Freight\n\n## Rail\n\n### Roads'));
+    expect(doc.querySelectorAll('h4,h5,h6').map((h) => [h.tagName, h.id])).toEqual([
+      ['H4', 'u-2022-01-07--freight'],
+      ['H5', 'u-2022-01-07--rail'],
+      ['H6', 'u-2022-01-07--roads'],
+    ]);
+  });
+  test('a body that starts at ### is moved up to h4, deep levels clamp at h6', async () => {
+    const doc = parse(await html('### A\n\n###### B'));
+    expect(doc.querySelectorAll('h4,h5,h6').map((h) => h.tagName)).toEqual(['H4', 'H6']);
+  });
+  test('no h1–h3 remain', async () => {
+    const out = await html('# a\n\n## b\n\n<h1>raw</h1>');
+    expect(out).not.toMatch(/<h[1-3][\s>]/);
+  });
+  test('duplicate headings get distinct ids', async () => {
+    const doc = parse(await html('## Update\n\n## Update'));
+    expect(doc.querySelectorAll('h4').map((h) => h.id)).toEqual(['u-2022-01-07--update', 'u-2022-01-07--update-1']);
+  });
+  test('two bulletins with the same heading never share an id', async () => {
+    const a = parse((await renderMarkdown('## Reaction', { idPrefix: 'u-a', topHeading: 4 })).html);
+    const b = parse((await renderMarkdown('## Reaction', { idPrefix: 'u-b', topHeading: 4 })).html);
+    expect(a.querySelector('h4')!.id).not.toBe(b.querySelector('h4')!.id);
+  });
+  test('footnote ids and their links are scoped together', async () => {
+    const doc = parse(await html('Claim.[^1]\n\n[^1]: Source.'));
+    const ref = doc.querySelector('a[data-footnote-ref]')!;
+    const target = ref.getAttribute('href')!.slice(1);
+    expect(target.startsWith('u-2022-01-07--')).toBe(true);
+    expect(doc.getElementById(target)).not.toBeNull();
+    expect(doc.getElementById(ref.getAttribute('aria-describedby')!)).not.toBeNull();
+  });
+  test('ids in raw HTML are scoped too', async () => {
+    expect(await html('<p id="note">x</p>')).toContain('id="u-2022-01-07--note"');
+  });
+});
+
+describe('raw HTML is sanitized', () => {
+  test.each([
+    ['<script>alert(1)</script>', /<script|alert/],
+    ['<img src="x.png" onerror="alert(1)">', /onerror/],
+    ['<a href="javascript:alert(1)">x</a>', /javascript:/],
+    ['<a href="JaVaScRiPt:alert(1)">x</a>', /javascript:/i],
+    ['<iframe src="https://example.org"></iframe>', /<iframe/],
+    ['<object data="x.swf"></object>', /<object/],
+    ['<embed src="x.swf">', /<embed/],
+    ['<style>body{display:none}</style>', /<style|display:none/],
+    ['<p style="color:red">x</p>', /style=/],
+    ['<form action="https://evil.example"><input name=q></form>', /<form|name=|evil/],
+    ['<svg><script>alert(1)</script></svg>', /<svg|<script/],
+    ['<div onclick="alert(1)">x</div>', /onclick/],
+    ['[x](javascript:alert(1))', /javascript:/],
+    ['<meta http-equiv="refresh" content="0;url=https://evil.example">', /<meta/],
+    ['<base href="https://evil.example/">', /<base/],
+    ['<img src="data:image/svg+xml;base64,PHN2Zz4=">', /data:/],
+  ])('%s', async (md, bad) => {
+    expect(await html(md)).not.toMatch(bad);
+  });
+
+  test('harmless inline HTML survives', async () => {
+    const out = await html('<abbr title="Collective Security Treaty Organization">CSTO</abbr> and <mark>this</mark>, <sup>1</sup>');
+    expect(out).toContain('<abbr title="Collective Security Treaty Organization">CSTO</abbr>');
+    expect(out).toContain('<mark>this</mark>');
+    expect(out).toContain('<sup>1</sup>');
+  });
+});
+
+describe('links', () => {
+  test('external links get rel="noopener"', async () => {
+    const doc = parse(await html('[Agency](https://example.org/report) and [local](/stories/x/)'));
+    const [ext, local] = doc.querySelectorAll('a');
+    expect(ext!.getAttribute('rel')).toBe('noopener');
+    expect(local!.getAttribute('rel')).toBeUndefined();
+  });
+});
+
+describe('text and memo', () => {
+  test('plain text comes with the HTML', async () => {
+    expect((await renderMarkdown('# Title\n\nSome **bold** text.', scope)).text).toBe('Title Some bold text.');
+  });
+  test('excerpt cuts at a word count', () => {
+    expect(excerpt('a b c d', 3)).toBe('a b c…');
+    expect(excerpt('a  b', 3)).toBe('a b');
+  });
+  test('renderOnce renders a key once while its source is unchanged', async () => {
+    const first = renderOnce('k', 'one', scope);
+    expect(renderOnce('k', 'one', scope)).toBe(first);
+    const changed = renderOnce('k', 'two', scope);
+    expect(changed).not.toBe(first);
+    expect((await changed).text).toBe('two');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { createPaths } from '../../src/lib/paths';
+import { buildStoryViews } from '../../src/lib/timeline';
+import { countLabel, coverageSpan, viewBulletin, viewDay, viewDayLinks } from '../../src/lib/views';
+import { makeBulletin, makeStory } from './fixtures';
+
+const ctx = { paths: createPaths('/dateline/'), locale: 'en-GB' };
+const story = makeStory({ slug: 'unrest' });
+
+describe('viewBulletin', () => {
+  test('a timed bulletin with a headline', () => {
+    const v = viewBulletin(makeBulletin('2022-01-07T14:30', { title: 'Curfew', key: true }), story, ctx, 'u-2022-01-07-1430');
+    expect(v).toMatchObject({
+      id: 'u-2022-01-07-1430',
+      permalink: '/dateline/stories/unrest/2022-01-07/#u-2022-01-07-1430',
+      heading: 'Curfew',
+      hasHeadline: true,
+      when: { iso: '2022-01-07T14:30:00+06:00', text: '14:30 GMT+6' },
+      fullWhen: { iso: '2022-01-07T14:30:00+06:00', text: 'Friday, 7 January 2022, 14:30 GMT+6' },
+      key: true,
+      latest: true,
+      search: { story: 'unrest', storyTitle: 'Story', sort: '2022-01-07T08:30:00.000Z' },
+    });
+  });
+  test('without a headline it is described by its time', () => {
+    expect(viewBulletin(makeBulletin('2022-01-07T14:30'), story, ctx).heading).toBe('Update at 14:30 GMT+6');
+    expect(viewBulletin(makeBulletin('2022-01-07'), story, ctx)).toMatchObject({
+      heading: 'Update of Friday, 7 January 2022',
+      when: { iso: '2022-01-07', text: 'Friday, 7 January 2022' },
+      latest: false,
+    });
+  });
+  test('a correction carries its time in the story zone', () => {
+    const v = viewBulletin(makeBulletin('2022-01-07T14:30', { updated: Date.parse('2022-01-07T20:00:00Z'), correction: 'Fixed.' }), story, ctx);
+    expect(v.updated).toEqual({ iso: '2022-01-08T02:00:00+06:00', text: 'Saturday, 8 January 2022, 02:00 GMT+6' });
+    expect(v.correction).toBe('Fixed.');
+  });
+});
+
+describe('days', () => {
+  const view = buildStoryViews([story], [makeBulletin('2022-01-05T10:00', { story: 'unrest' }), makeBulletin('2022-01-07T10:00', { story: 'unrest', key: true }), makeBulletin('2021-12-31T10:00', { story: 'unrest' })])[0]!;
+  test('a day view', () => {
+    expect(viewDay(view.days[0]!, story, ctx)).toMatchObject({ day: '2022-01-07', anchor: '2022-01-07', heading: 'Friday, 7 January 2022', dayPage: '/dateline/stories/unrest/2022-01-07/' });
+  });
+  test('day links point at sections on the page or at day pages', () => {
+    const links = viewDayLinks(view.days, story, ctx, (d) => d === '2022-01-07');
+    expect(links.map((l) => [l.label, l.href, l.count, l.keyCount])).toEqual([
+      ['7 Jan', '#2022-01-07', 1, 1],
+      ['5 Jan', '/dateline/stories/unrest/2022-01-05/', 1, 0],
+      ['31 Dec 2021', '/dateline/stories/unrest/2021-12-31/', 1, 0],
+    ]);
+  });
+  test('coverage span', () => {
+    expect(coverageSpan(view, ctx)).toMatch(/^31 December 2021\s–\s7 January 2022$/);
+    expect(coverageSpan(buildStoryViews([story], [])[0]!, ctx)).toBeUndefined();
+  });
+  test('count labels', () => {
+    expect(countLabel(1)).toBe('1 update');
+    expect(countLabel(3)).toBe('3 updates');
+    expect(countLabel(2, 'key event')).toBe('2 key events');
+  });
+});
