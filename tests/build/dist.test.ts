@@ -1,0 +1,179 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { LinkChecker } from 'linkinator';
+import { describe, expect, test } from 'vitest';
+import { config } from '../../src/config';
+import { updateId } from '../../src/lib/anchors';
+import { contentBulletins, contentStories, DIST, page, pages } from './dist';
+
+const DAY_ID = /^\d{4}-\d{2}-\d{2}$/;
+const bulletins = contentBulletins();
+const stories = contentStories();
+
+describe('nothing lost: every bulletin of content/ is on its story', () => {
+  test('the sample content is there', () => {
+    expect(stories).toEqual(expect.arrayContaining(['kazakhstan-unrest', 'harbour-ferry-strike']));
+    expect(bulletins.length).toBeGreaterThanOrEqual(12);
+  });
+
+  test.each(bulletins.map((b) => [b.file, b] as const))('%s', (_file, b) => {
+    const id = updateId(b.name);
+    const permalink = `/stories/${b.story}/${b.day}/#${id}`;
+    // Exactly once on its day page, with a link to its permalink.
+    const dayPage = page(`stories/${b.story}/${b.day}/index.html`);
+    const articles = dayPage.querySelectorAll(`article[id="${id}"]`);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.querySelector('a.permalink-link')?.getAttribute('href')).toBe(permalink);
+    // Nowhere else among the story's day pages.
+    const elsewhere = [...pages.entries()].filter(
+      ([path, doc]) => path.startsWith(`stories/${b.story}/`) && path !== `stories/${b.story}/${b.day}/index.html` && path !== `stories/${b.story}/index.html` && doc.querySelector(`[id="${id}"]`),
+    );
+    expect(elsewhere.map(([p]) => p)).toEqual([]);
+    // On the timeline: in full at most once, or its day is listed with its anchor.
+    const timeline = page(`stories/${b.story}/index.html`);
+    const onTimeline = timeline.querySelectorAll(`article[id="${id}"]`).length;
+    expect(onTimeline).toBeLessThanOrEqual(1);
+    if (onTimeline === 0) expect(timeline.querySelector(`li[id="${b.day}"] a`)?.getAttribute('href')).toBe(`/stories/${b.story}/${b.day}/`);
+  });
+});
+
+describe('story timelines', () => {
+  test.each(stories)('%s: one anchor per day, newest first, and a jump link to each', (slug) => {
+    const doc = page(`stories/${slug}/index.html`);
+    const dayIds = doc.querySelectorAll('[id]').map((e) => e.id).filter((id) => DAY_ID.test(id));
+    const expected = [...new Set(bulletins.filter((b) => b.story === slug).map((b) => b.day))].sort().reverse();
+    expect(dayIds).toEqual(expected);
+    const jumps = doc.querySelectorAll('nav.day-nav a').map((a) => a.getAttribute('href'));
+    expect(jumps).toHaveLength(expected.length);
+    // Full days show their section heading; every day is reachable from the jump list.
+    for (const [i, day] of expected.entries()) {
+      expect(jumps[i] === `#${day}` || jumps[i] === `/stories/${slug}/${day}/`).toBe(true);
+      if (i < config.timelineDays) expect(doc.querySelector(`section.day > h2[id="${day}"]`)).not.toBeNull();
+    }
+  });
+
+  test.each(stories)('%s: the newest bulletin is marked Latest, once', (slug) => {
+    const doc = page(`stories/${slug}/index.html`);
+    const latest = doc.querySelectorAll('article.bulletin .badge-latest');
+    expect(latest).toHaveLength(1);
+    const first = doc.querySelector('article.bulletin');
+    expect(first?.querySelector('.badge-latest')?.text).toBe('Latest');
+  });
+
+  test('a closed story says so clearly; a live one says Live', () => {
+    const closed = page('stories/kazakhstan-unrest/index.html');
+    expect(closed.querySelector('.status')?.text).toBe('Ended');
+    expect(closed.querySelector('.ended-note')?.text).toContain('This story has ended.');
+    expect(page('stories/harbour-ferry-strike/index.html').querySelector('.status')?.text).toBe('Live');
+  });
+
+  test('times are shown in the story zone with an abbreviation', () => {
+    const doc = page('stories/kazakhstan-unrest/2022-01-07/index.html');
+    const time = doc.querySelector('article.bulletin time');
+    expect(time?.getAttribute('datetime')).toBe('2022-01-07T14:00:00+06:00');
+    expect(time?.text).toBe('14:00 GMT+6');
+    // Filed at 04:30 UTC on the 21st, it belongs to the 20th in New York.
+    const late = page('stories/harbour-ferry-strike/2026-11-20/index.html').querySelector('#u-2026-11-20-2330-late-offer time');
+    expect(late?.text).toBe('23:30 EST');
+  });
+
+  test('corrections, sources and key events are visible', () => {
+    const doc = page('stories/harbour-ferry-strike/2026-11-20/index.html');
+    expect(doc.querySelector('#u-2026-11-20-1130-talks-resume .correction')?.text).toMatch(/Correction \(Friday, 20 November 2026, 15:00 EST\): An earlier version/);
+    expect(doc.querySelectorAll('#u-2026-11-20-1130-talks-resume .sources a')).toHaveLength(1);
+    expect(doc.querySelector('#u-2026-11-20-2330-late-offer .badge-key')?.text).toBe('Key event');
+  });
+});
+
+describe('day pages', () => {
+  test('previous and next day links follow the story', () => {
+    const doc = page('stories/kazakhstan-unrest/2022-01-07/index.html');
+    expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/stories/kazakhstan-unrest/2022-01-10/');
+    expect(doc.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/stories/kazakhstan-unrest/2022-01-06/');
+  });
+  test('only day pages carry search fields, so each bulletin is indexed once', () => {
+    for (const [path, doc] of pages) {
+      const indexed = doc.querySelectorAll('article[data-search-story]').length;
+      if (!/^stories\/[^/]+\/\d{4}-\d{2}-\d{2}\/index\.html$/.test(path)) expect(indexed, path).toBe(0);
+    }
+  });
+});
+
+describe('every page', () => {
+  test.each([...pages.keys()])('%s: no duplicate ids', (path) => {
+    const ids = page(path).querySelectorAll('[id]').map((e) => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  test.each([...pages.keys()])('%s: sanitized (no foreign scripts, handlers, javascript: URLs or frames)', (path) => {
+    const doc = page(path);
+    for (const s of doc.querySelectorAll('script')) {
+      expect(s.getAttribute('type'), path).toBe('module');
+      expect(s.getAttribute('src'), path).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+      expect(s.text.trim(), path).toBe('');
+    }
+    expect(doc.querySelectorAll('iframe, object, embed, frame, style')).toHaveLength(0);
+    for (const el of doc.querySelectorAll('*')) {
+      for (const [name, value] of Object.entries(el.attributes)) {
+        expect(name.toLowerCase().startsWith('on'), `${path}: ${name} on <${el.tagName}>`).toBe(false);
+        expect(/^\s*(javascript|vbscript|data):/i.test(value), `${path}: ${name}="${value}"`).toBe(false);
+        expect(name.toLowerCase() === 'style', `${path}: style on <${el.tagName}>`).toBe(false);
+      }
+    }
+  });
+
+  test.each([...pages.keys()])('%s: loads nothing from another host', (path) => {
+    const doc = page(path);
+    const loaded = [...doc.querySelectorAll('script[src], link[href], img[src], source[src], video[src], audio[src]')]
+      .filter((el) => el.tagName !== 'LINK' || /stylesheet|icon|preload|modulepreload/.test(el.getAttribute('rel') ?? ''))
+      .map((el) => el.getAttribute('src') ?? el.getAttribute('href') ?? '');
+    expect(loaded.filter((u) => /^(https?:)?\/\//.test(u))).toEqual([]);
+  });
+
+  test('valid HTML (html-validate, recommended rules)', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: {
+        // Day anchors are plain dates by contract (#2022-01-07); HTML5 allows ids that start with a digit.
+        'valid-id': ['error', { relaxed: true }],
+        // Titles repeat editors' headlines, whose length is theirs to choose; 70 characters is an SEO hint, not validity.
+        'long-title': 'off',
+      },
+    });
+    const failures: string[] = [];
+    for (const path of pages.keys()) {
+      const report = await validator.validateFile(join(DIST, path));
+      for (const r of report.results) for (const m of r.messages) failures.push(`${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('no broken internal links or fragments (linkinator)', async () => {
+    const checker = new LinkChecker();
+    const result = await checker.check({
+      path: DIST,
+      recurse: true,
+      checkFragments: true,
+      // The sample sources point at example.org; there is no network here.
+      linksToSkip: async (link) => !/^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(link) && /^https?:/.test(link),
+    });
+    const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.status} ${l.url} (from ${l.parent})`);
+    expect(broken).toEqual([]);
+    // Every page was reached (linkinator lists each URL once, fragments included in the check).
+    expect(result.links.filter((l) => l.state === 'OK').length).toBeGreaterThanOrEqual(pages.size);
+  });
+});
+
+describe('search index', () => {
+  test('Pagefind wrote one record per bulletin', () => {
+    const fragments = readdirSync(join(DIST, 'pagefind', 'fragment'));
+    expect(fragments).toHaveLength(bulletins.length);
+  });
+  test('the search page loads the bundled script and explains itself without JavaScript', () => {
+    const doc = page('search/index.html');
+    expect(doc.querySelector('form#search-form')?.getAttribute('data-bundle')).toBe('/pagefind/');
+    expect(doc.querySelector('noscript')?.text).toContain('needs JavaScript');
+    expect(doc.querySelectorAll('#search-story option').map((o) => o.getAttribute('value'))).toEqual(['', ...stories.toSorted()].sort());
+  });
+});

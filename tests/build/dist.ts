@@ -1,0 +1,48 @@
+/** Reads the built site in dist/ for the checks in this folder. Run `npm run build` first. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export const DIST = join(process.cwd(), 'dist');
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  throw new Error('dist/ has no index.html: run `npm run build` before the build checks');
+}
+
+/** Every HTML page of dist/, parsed, keyed by its path relative to dist (`stories/x/index.html`). */
+export const pages: Map<string, HTMLElement> = new Map(
+  readdirSync(DIST, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => [f.split(sep).join('/'), parse(readFileSync(join(DIST, f), 'utf8'))]),
+);
+
+/** The parsed page at a dist-relative path. */
+export function page(path: string): HTMLElement {
+  const p = pages.get(path);
+  if (!p) throw new Error(`dist/${path} does not exist`);
+  return p;
+}
+
+/** A bulletin as the content folder defines it, read without the site's own loader. */
+export interface ExpectedBulletin {
+  file: string;
+  story: string;
+  day: string;
+  name: string;
+}
+
+/** Every bulletin file in content/, with its story and the day its file name gives. */
+export function contentBulletins(root = 'content'): ExpectedBulletin[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(sep).join('/'))
+    .filter((f) => f.endsWith('.md') && !f.endsWith('/index.md'))
+    .map((f) => {
+      const [story, name] = f.split('/') as [string, string];
+      return { file: relative(process.cwd(), join(root, f)), story, name, day: name.slice(0, 10) };
+    });
+}
+
+/** Story slugs in content/. */
+export function contentStories(root = 'content'): string[] {
+  return readdirSync(root).filter((d) => existsSync(join(root, d, 'index.md')));
+}
