@@ -19,8 +19,8 @@ export interface SourceFile {
 /** One thing wrong with the content, located as precisely as we can. */
 export interface Problem {
   file: string;
-  line?: number;
-  field?: string;
+  line?: number | undefined;
+  field?: string | undefined;
   message: string;
 }
 

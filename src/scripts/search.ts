@@ -76,6 +76,7 @@ export function startSearch(): void {
   const list = document.querySelector<HTMLOListElement>('#search-results');
   const more = document.querySelector<HTMLButtonElement>('#search-more');
   if (!form || !input || !story || !sort || !status || !list || !more) return;
+  document.querySelector('#search-no-js')?.remove();
 
   let pagefind: Promise<Pagefind> | undefined;
   const load = (): Promise<Pagefind> =>

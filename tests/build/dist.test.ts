@@ -173,7 +173,7 @@ describe('search index', () => {
   test('the search page loads the bundled script and explains itself without JavaScript', () => {
     const doc = page('search/index.html');
     expect(doc.querySelector('form#search-form')?.getAttribute('data-bundle')).toBe('/pagefind/');
-    expect(doc.querySelector('noscript')?.text).toContain('needs JavaScript');
+    expect(doc.querySelector('#search-no-js')?.text).toContain('needs JavaScript');
     expect(doc.querySelectorAll('#search-story option').map((o) => o.getAttribute('value'))).toEqual(['', ...stories.toSorted()].sort());
   });
 });

@@ -1,0 +1,49 @@
+// Finds a Chromium for the browser tests and prints its path; never downloads a browser.
+// Order: $CHROME_PATH, Debian/Ubuntu paths, Google Chrome. Where there is none and we are root on
+// Debian, installs Debian's `chromium` package; otherwise stops with a message saying how to get one.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+
+/** The first Chromium found, or undefined. */
+export function findChromium() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist`);
+  }
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+/** Finds Chromium, installing Debian's package when that is possible. */
+export function ensureChromium() {
+  const found = findChromium();
+  if (found) return found;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get')) {
+    console.info('chromium: not found; installing Debian\'s chromium package (apt-get)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], { stdio: 'inherit', env });
+    const installed = findChromium();
+    if (installed) return installed;
+  }
+  throw new Error(
+    [
+      'No Chromium found for the browser tests (Playwright here never downloads a browser).',
+      'Install one and run again:',
+      '  Debian/Ubuntu:  sudo apt-get install chromium   (or chromium-browser)',
+      '  other systems:  install Chromium or Google Chrome, then set CHROME_PATH=/path/to/chrome',
+    ].join('\n'),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    console.info(ensureChromium());
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}

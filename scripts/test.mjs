@@ -1,0 +1,74 @@
+// `npm test`: every layer in order, then one closing line `N passed, N failed` over all of them.
+// Type check, lint and build count as one check each; Vitest and Playwright report their tests
+// through JSON files. A failed step does not stop the later ones unless they need its output.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './chromium.mjs';
+
+const RESULTS = 'test-results';
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(label, command, args, env = {}) {
+  const started = Date.now();
+  console.info(`\n==> ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return ok;
+}
+
+/** A step that is one check. */
+function check(label, command, args, env) {
+  const ok = run(label, command, args, env);
+  if (ok) passed++;
+  else failed++;
+  return ok;
+}
+
+/** A Vitest project; its tests are counted from the JSON report. */
+function vitest(project) {
+  const report = `${RESULTS}/${project}.json`;
+  const ok = run(`vitest ${project}`, 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  if (!existsSync(report)) {
+    failed++;
+    return;
+  }
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + (ok || r.numFailedTests ? 0 : 1);
+}
+
+check('type check', 'astro', ['check']);
+check('lint', 'eslint', ['.']);
+vitest('unit');
+if (check('build', 'astro', ['build'])) {
+  vitest('build');
+  let chrome;
+  try {
+    chrome = ensureChromium();
+  } catch (err) {
+    console.error(`\n${err instanceof Error ? err.message : err}`);
+    failed++;
+    lines.push('FAIL browser tests: no Chromium');
+  }
+  if (chrome) {
+    const ok = run('playwright', 'playwright', ['test', '-c', 'tests/playwright.config.ts'], { CHROME_PATH: chrome });
+    const report = `${RESULTS}/e2e.json`;
+    if (existsSync(report)) {
+      const { stats } = JSON.parse(readFileSync(report, 'utf8'));
+      passed += stats.expected + stats.flaky;
+      failed += stats.unexpected + (ok || stats.unexpected ? 0 : 1);
+    } else failed++;
+  }
+} else {
+  lines.push('skip build checks and browser tests: the build failed');
+}
+
+console.info(`\n${lines.join('\n')}`);
+console.info(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

@@ -1,0 +1,28 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+const pages = {
+  front: '/',
+  story: '/stories/harbour-ferry-strike/',
+  'closed story': '/stories/kazakhstan-unrest/',
+  day: '/stories/harbour-ferry-strike/2026-11-23/',
+  search: '/search/?q=ferry',
+  '404': '/404.html',
+};
+
+for (const [name, path] of Object.entries(pages)) {
+  test(`axe finds no WCAG 2.2 A/AA violations on the ${name} page`, async ({ page }) => {
+    await page.goto(path);
+    if (name === 'search') await expect(page.locator('#search-results > li').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')} – ${v.help}`);
+    expect(found).toEqual([]);
+  });
+}
+
+test('the dark colour scheme passes the contrast rules too', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/stories/harbour-ferry-strike/');
+  const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+  expect(results.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+});

@@ -1,0 +1,61 @@
+import { expect, test } from './fixtures';
+
+test('a word from one bulletin finds that bulletin, and its link lands on it', async ({ page }) => {
+  await page.goto('/search/');
+  const box = page.getByRole('searchbox', { name: 'Words to find' });
+  await box.fill('Baikonur');
+  const results = page.locator('#search-results > li');
+  await expect(results).toHaveCount(1);
+  await expect(page.getByRole('status')).toHaveText('1 update found for “Baikonur”.');
+  const link = results.first().getByRole('link');
+  await expect(link).toHaveText('Calm returns; former security chief arrested for treason');
+  await expect(link).toHaveAttribute('href', '/stories/kazakhstan-unrest/2022-01-10/#u-2022-01-10-1800-calm-returns');
+  await expect(results.first()).toContainText('Unrest in Kazakhstan');
+  await expect(results.first()).toContainText('Monday, 10 January 2022, 18:00 GMT+6');
+  await expect(results.first().locator('mark')).toHaveText('Baikonur');
+  await expect(page).toHaveURL(/\?q=Baikonur$/);
+  await expect(page.getByText('needs JavaScript')).toHaveCount(0);
+  await link.click();
+  await expect(page).toHaveURL(/\/stories\/kazakhstan-unrest\/2022-01-10\/#u-2022-01-10-1800-calm-returns$/);
+  await expect(page.locator('#u-2022-01-10-1800-calm-returns')).toBeInViewport();
+});
+
+test('?q= runs the search on load; filters by story and sorts newest first, with the keyboard', async ({ page }) => {
+  await page.goto('/search/?q=ferry');
+  const results = page.locator('#search-results > li');
+  await expect(results.first()).toBeVisible();
+  await expect(page.getByRole('searchbox')).toHaveValue('ferry');
+
+  // Keyboard only: tab to the story filter and pick a story, then the order.
+  await page.getByRole('searchbox').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Story')).toBeFocused();
+  await page.getByLabel('Story').selectOption('harbour-ferry-strike');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Order')).toBeFocused();
+  await page.getByLabel('Order').selectOption('newest');
+  await expect(page).toHaveURL(/story=harbour-ferry-strike&sort=newest/);
+  await expect(page.getByRole('status')).toContainText('in Demo: the Port Ellery ferry strike');
+  const stories = await results.locator('.search-result-story').allTextContents();
+  expect(new Set(stories)).toEqual(new Set(['Demo: the Port Ellery ferry strike']));
+  const hrefs = await results.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const days = hrefs.map((h) => h.split('/')[3]);
+  expect(days.length).toBeGreaterThan(1);
+  expect(days).toEqual([...days].sort().reverse());
+});
+
+test('each bulletin is found once, not once per page it appears on', async ({ page }) => {
+  // "curfew" appears in the first Kazakhstan bulletin, which is on its day page and the story timeline.
+  await page.goto('/search/?q=curfew');
+  await expect(page.locator('#search-results > li')).toHaveCount(1);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the search page explains itself and points to the timelines', async ({ page }) => {
+    await page.goto('/search/?q=curfew');
+    const notice = page.getByText('Search runs in your browser and needs JavaScript');
+    await expect(notice).toBeVisible();
+    await expect(page.getByRole('link', { name: 'open a story' })).toHaveAttribute('href', '/');
+  });
+});

@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium (scripts/chromium.mjs finds or installs it); Playwright never downloads a browser here.
+const executablePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
+const port = Number(process.env['PREVIEW_PORT'] ?? 4391);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: '../test-results/e2e',
+  workers: 1, // two cores: one browser at a time is fastest and stable
+  retries: process.env['CI'] ? 1 : 0,
+  forbidOnly: !!process.env['CI'],
+  timeout: 30_000,
+  reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    headless: true,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--disable-gpu',
+        '--disable-quic',
+        // Chromium looks up Google hosts by itself; resolve nothing but this machine.
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+      ],
+    },
+  },
+  webServer: {
+    // Serves the built dist/ (npm test builds it first) with a plain static server, as a host would.
+    command: `node scripts/serve.mjs --dir dist --port ${port}`,
+    cwd: '..',
+    url: `${baseURL}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
