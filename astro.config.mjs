@@ -9,10 +9,13 @@ import { rehypePlugins } from './src/lib/markdown';
 // (BASE=/dateline/ npm run build) without editing this file.
 const site = process.env.SITE ?? 'http://localhost:4321';
 const base = process.env.BASE ?? '/';
+// OUT_DIR lets the tests build a second, subpath copy of the site beside dist/.
+const outDir = process.env.OUT_DIR ?? './dist';
 
 export default defineConfig({
   site,
   base,
+  outDir,
   trailingSlash: 'ignore',
   // The unified (remark/rehype) processor with the same sanitizing plugins bulletins are rendered with (src/lib/markdown.ts).
   markdown: { processor: unified({ rehypePlugins }), syntaxHighlight: false },

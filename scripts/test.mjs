@@ -46,7 +46,9 @@ function vitest(project) {
 check('type check', 'astro', ['check']);
 check('lint', 'eslint', ['.']);
 vitest('unit');
-if (check('build', 'astro', ['build'])) {
+// The same site under a subpath, into a folder that stands for a web root: <root>/dateline/.
+const built = check('build', 'astro', ['build']) & check('build under /dateline/', 'astro', ['build'], { BASE: '/dateline/', OUT_DIR: `${RESULTS}/webroot/dateline` });
+if (built) {
   vitest('build');
   let chrome;
   try {

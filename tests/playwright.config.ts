@@ -29,14 +29,10 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // Serves the built dist/ (npm test builds it first) with a plain static server, as a host would.
-    command: `node scripts/serve.mjs --dir dist --port ${port}`,
-    cwd: '..',
-    url: `${baseURL}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  // The built dist/, and the copy built with BASE=/dateline/ (npm test builds both first),
+  // each served by a plain static server, as a host would.
+  webServer: [
+    { command: `node scripts/serve.mjs --dir dist --port ${port}`, url: `${baseURL}/` },
+    { command: `node scripts/serve.mjs --dir test-results/webroot/dateline --base /dateline/ --port ${port + 1}`, url: `http://127.0.0.1:${port + 1}/dateline/` },
+  ].map((server) => ({ ...server, cwd: '..', reuseExistingServer: false, timeout: 60_000, stdout: 'ignore' as const, stderr: 'pipe' as const })),
 });

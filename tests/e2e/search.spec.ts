@@ -59,3 +59,18 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('link', { name: 'open a story' })).toHaveAttribute('href', '/');
   });
 });
+
+test('search works under a subpath, with links under it', async ({ page, baseURL }) => {
+  const port = Number(new URL(baseURL!).port) + 1;
+  const origin = `http://127.0.0.1:${port}`;
+  const foreign: string[] = [];
+  page.on('request', (req) => {
+    if (!req.url().startsWith(`${origin}/dateline/`)) foreign.push(req.url());
+  });
+  await page.goto(`${origin}/dateline/search/?q=Baikonur`);
+  const link = page.locator('#search-results > li').getByRole('link');
+  await expect(link).toHaveAttribute('href', '/dateline/stories/kazakhstan-unrest/2022-01-10/#u-2022-01-10-1800-calm-returns');
+  await link.click();
+  await expect(page.locator('#u-2022-01-10-1800-calm-returns')).toBeInViewport();
+  expect(foreign).toEqual([]);
+});

@@ -1,0 +1,38 @@
+// The site built with BASE=/dateline/ (scripts/test.mjs builds it into test-results/webroot/dateline).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { LinkChecker } from 'linkinator';
+import { parse } from 'node-html-parser';
+import { describe, expect, test } from 'vitest';
+
+const WEBROOT = join(process.cwd(), 'test-results', 'webroot');
+const SITE = join(WEBROOT, 'dateline');
+if (!existsSync(join(SITE, 'index.html'))) {
+  throw new Error('no subpath build: run `BASE=/dateline/ OUT_DIR=test-results/webroot/dateline npm run build` first (npm test does)');
+}
+const files = readdirSync(SITE, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+
+describe('a build under /dateline/', () => {
+  test.each(files.map((f) => f.split(sep).join('/')))('%s: every internal URL is under the base', (file) => {
+    const doc = parse(readFileSync(join(SITE, file), 'utf8'));
+    const urls = doc
+      .querySelectorAll('[href], [src], [action], [data-bundle]')
+      .flatMap((el) => ['href', 'src', 'action', 'data-bundle'].map((a) => el.getAttribute(a)))
+      .filter((u): u is string => !!u && u.startsWith('/'));
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((u) => !u.startsWith('/dateline/'))).toEqual([]);
+  });
+
+  test('no broken links or fragments when served under /dateline/', async () => {
+    const result = await new LinkChecker().check({
+      // With a server root, the path is relative to it: the web root holds the site at dateline/.
+      path: 'dateline/',
+      serverRoot: WEBROOT,
+      recurse: true,
+      checkFragments: true,
+      linksToSkip: async (link) => /^https?:/.test(link) && !/^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(link),
+    });
+    expect(result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.status} ${l.url} (from ${l.parent})`)).toEqual([]);
+    expect(result.links.filter((l) => l.state === 'OK').length).toBeGreaterThanOrEqual(files.length);
+  });
+});
