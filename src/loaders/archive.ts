@@ -37,7 +37,7 @@ export class ContentError extends Error {
 let last: { key: string; files: SourceFile[]; archive: Archive } | undefined;
 
 /** Reads and validates the whole archive; both loaders share one read per content state. */
-export function loadArchive(root: string, dir = config.contentDir): { files: SourceFile[]; archive: Archive } {
+export function loadArchive(root: string, dir: string = config.contentDir): { files: SourceFile[]; archive: Archive } {
   const files = readSourceFiles(root, dir);
   const key = files.map((f) => `${f.path}\0${f.text}`).join('\0\0');
   if (last?.key !== key) last = { key, files, archive: buildArchive(files, dir) };
