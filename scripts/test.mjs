@@ -47,8 +47,9 @@ check('type check', 'astro', ['check']);
 check('lint', 'eslint', ['.']);
 vitest('unit');
 // The same site under a subpath, into a folder that stands for a web root: <root>/dateline/.
-const built = check('build', 'astro', ['build']) & check('build under /dateline/', 'astro', ['build'], { BASE: '/dateline/', OUT_DIR: `${RESULTS}/webroot/dateline` });
-if (built) {
+const built = check('build', 'astro', ['build']);
+const builtUnderBase = check('build under /dateline/', 'astro', ['build'], { BASE: '/dateline/', OUT_DIR: `${RESULTS}/webroot/dateline` });
+if (built && builtUnderBase) {
   vitest('build');
   let chrome;
   try {

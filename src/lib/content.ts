@@ -10,21 +10,18 @@ import { splitFrontmatter } from './frontmatter';
 import { renderOnce, type Rendered } from './markdown';
 import { buildStoryViews, orderStories, type StoryView } from './timeline';
 
-/** All stories with their bulletins, front-page order. Cached for the build. */
+async function loadStories(): Promise<StoryView[]> {
+  const [stories, bulletins] = await Promise.all([getCollection('stories'), getCollection('bulletins')]);
+  return orderStories(buildStoryViews(stories.map((e) => e.data), bulletins.map((e) => e.data)));
+}
+
 let views: Promise<StoryView[]> | undefined;
 
+/** All stories with their bulletins, front-page order; built once per build (every page asks). */
 export function getStories(): Promise<StoryView[]> {
-  views ??= (async () => {
-    const [stories, bulletins] = await Promise.all([getCollection('stories'), getCollection('bulletins')]);
-    return orderStories(buildStoryViews(stories.map((e) => e.data), bulletins.map((e) => e.data)));
-  })();
-  // In `astro dev` content changes while the server runs: never keep a stale copy there.
-  if (import.meta.env.DEV) {
-    const fresh = views;
-    views = undefined;
-    return fresh;
-  }
-  return views;
+  // In `astro dev` content changes while the server runs: never keep a copy there.
+  if (import.meta.env.DEV) return loadStories();
+  return (views ??= loadStories());
 }
 
 /** One story by slug, or undefined. */

@@ -5,7 +5,7 @@
 import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
 import { dayAnchor } from './anchors';
-import { formatDay, formatShortDay, formatTime, isoIn, type DayKey } from './dates';
+import { dayOf, formatDay, formatShortDay, formatTime, isoIn, type DayKey } from './dates';
 import type { Paths } from './paths';
 import type { Day, DaySummary, StoryView } from './timeline';
 
@@ -79,7 +79,7 @@ export function viewBulletin(b: BulletinRecord, story: StoryRecord, ctx: ViewCon
     tags: b.tags,
     sources: b.sources,
     ...(b.updated !== undefined
-      ? { updated: { iso: isoIn(b.updated, tz), text: `${formatDay(isoIn(b.updated, tz).slice(0, 10), ctx.locale)}, ${formatTime(b.updated, tz)}` } }
+      ? { updated: { iso: isoIn(b.updated, tz), text: `${formatDay(dayOf(b.updated, tz), ctx.locale)}, ${formatTime(b.updated, tz)}` } }
       : {}),
     ...(b.correction !== undefined ? { correction: b.correction } : {}),
     search: { story: story.slug, storyTitle: story.title, sort: new Date(b.instant).toISOString() },
