@@ -9,20 +9,22 @@ import { rehypePlugins } from './src/lib/markdown';
 // (BASE=/dateline/ npm run build) without editing this file.
 const site = process.env.SITE ?? 'http://localhost:4321';
 const base = process.env.BASE ?? '/';
-// OUT_DIR lets the tests build a second, subpath copy of the site beside dist/.
+// OUT_DIR and CACHE_DIR let the tests and the benchmark build other copies beside dist/.
 const outDir = process.env.OUT_DIR ?? './dist';
+const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 
 export default defineConfig({
   site,
   base,
   outDir,
+  cacheDir,
   trailingSlash: 'ignore',
   // The unified (remark/rehype) processor with the same sanitizing plugins bulletins are rendered with (src/lib/markdown.ts).
-  markdown: { processor: unified({ rehypePlugins }), syntaxHighlight: false },
+  markdown: { processor: unified({ rehypePlugins, smartypants: false }), syntaxHighlight: false },
   build: {
     // External stylesheets only: a strict Content-Security-Policy then needs no 'unsafe-inline'.
     inlineStylesheets: 'never',
   },
-  integrations: [datelineSearch({ language: config.lang })],
+  integrations: [datelineSearch({ language: config.lang, locale: config.locale })],
   devToolbar: { enabled: false },
 });

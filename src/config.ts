@@ -14,8 +14,8 @@ export const config = {
   timelineDays: 7,
   /** How many of the newest bulletins across all stories the front page lists. */
   frontPageBulletins: 10,
-  /** Where the Markdown content lives, relative to the project root. */
-  contentDir: 'content',
-} as const;
+  /** Where the Markdown content lives, relative to the project root (DATELINE_CONTENT overrides it, e.g. for the benchmark). */
+  contentDir: process.env['DATELINE_CONTENT'] ?? 'content',
+};
 
 export type SiteConfig = typeof config;

@@ -28,6 +28,8 @@ export interface Problem {
 export interface Archive {
   stories: StoryRecord[];
   bulletins: BulletinRecord[];
+  /** Markdown body of each bulletin, by file path (rendered later, and not stored). */
+  bodies: Map<string, string>;
   problems: Problem[];
 }
 
@@ -128,6 +130,7 @@ export function buildArchive(files: SourceFile[], contentDir: string): Archive {
   }
 
   const bulletins: BulletinRecord[] = [];
+  const bodies = new Map<string, string>();
   const seen = new Map<string, string>();
   for (const { file, story, name } of bulletinFiles) {
     const fromName = parseBulletinName(name);
@@ -160,6 +163,7 @@ export function buildArchive(files: SourceFile[], contentDir: string): Archive {
       continue;
     }
     seen.set(key, file.path);
+    bodies.set(file.path, parsed.body);
     const d = parsed.data;
     bulletins.push({
       id,
@@ -177,7 +181,7 @@ export function buildArchive(files: SourceFile[], contentDir: string): Archive {
     });
   }
   problems.sort((a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity));
-  return { stories: [...stories.values()], bulletins, problems };
+  return { stories: [...stories.values()], bulletins, bodies, problems };
 }
 
 /** Locale-independent order, so every machine reports problems in the same order. */

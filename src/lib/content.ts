@@ -7,6 +7,7 @@ import { getCollection } from 'astro:content';
 import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
 import { splitFrontmatter } from './frontmatter';
+import { published, renderKey } from '../render/registry';
 import { renderOnce, type Rendered } from './markdown';
 import { buildStoryViews, orderStories, type StoryView } from './timeline';
 
@@ -29,14 +30,21 @@ export async function getStory(slug: string): Promise<StoryView | undefined> {
   return (await getStories()).find((v) => v.story.slug === slug);
 }
 
-/** A bulletin's body, sanitized HTML with ids scoped to its update id, read from its file. */
-export function renderBulletin(b: BulletinRecord): Promise<Rendered> {
+/**
+ * A bulletin's body: sanitized HTML with ids scoped to its update id. The content loader has
+ * rendered it already in this process; rendering here is the fallback for other contexts.
+ */
+export async function renderBulletin(b: BulletinRecord): Promise<Rendered> {
+  const key = renderKey(b.story, b.id);
+  const ready = (await published()?.rendered)?.get(key);
+  if (ready) return ready;
   const { body } = splitFrontmatter(readFileSync(b.file, 'utf8'));
-  return renderOnce(`${b.story}/${b.id}`, body, { idPrefix: b.id, topHeading: 4 });
+  return renderOnce(key, body, { idPrefix: b.id, topHeading: 4 });
 }
 
 /** A story's introduction (the body of its index.md). */
-export function renderIntro(story: StoryRecord): Promise<Rendered> {
-  return renderOnce(`${story.slug}/index`, story.intro, { idPrefix: 'intro', topHeading: 2 });
+export async function renderIntro(story: StoryRecord): Promise<Rendered> {
+  const key = renderKey(story.slug, 'index');
+  return (await published()?.rendered)?.get(key) ?? renderOnce(key, story.intro, { idPrefix: 'intro', topHeading: 2 });
 }
 

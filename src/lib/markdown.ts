@@ -1,13 +1,15 @@
 /**
- * The Markdown pipeline: Astro's unified (remark/rehype) processor with GFM, plus
+ * The Markdown pipeline, built with unified (remark/rehype): GFM, plus
  * - rehype-raw + rehype-sanitize: raw HTML is parsed, then cleaned (no <script>, <iframe>,
  *   event-handler attributes or javascript: URLs survive);
  * - rehypeScopeIds: headings are demoted below the bulletin headline and every id in the body is
  *   prefixed with the update id, so no two bulletins on a page can clash;
- * - rehype-external-links: links off the site get rel="noopener".
- * Bulletins are rendered when a page needs them and memoised, so each is rendered once per build.
+ * - rehype-external-links: links off the site get rel="noopener";
+ * - rehypeTypography: curly quotes and dashes.
+ * It is the chain Astro's own unified processor runs, minus the passes a bulletin does not need
+ * (image collection, heading collection, a second raw-HTML pass), because it runs once per
+ * bulletin and archives hold tens of thousands (src/render/pool.ts runs it in worker threads).
  */
-import { createMarkdownProcessor, type MarkdownRenderer, type RehypePlugins } from '@astrojs/markdown-remark';
 import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
@@ -15,11 +17,26 @@ import GithubSlugger from 'github-slugger';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import type { RehypePlugins } from '@astrojs/markdown-remark';
+import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { bodyAnchor } from './anchors';
 
-/** Per-document options, passed through Astro's `frontmatter` render option. */
+declare module 'vfile' {
+  interface DataMap {
+    /** How to scope ids and headings (set per render). */
+    scope: ScopeOptions;
+    /** Plain text of the rendered document (set by rehypeScopeIds). */
+    text: string;
+  }
+}
+
+/** Per-document options, passed in the VFile's data. */
 export interface ScopeOptions {
   /** Prefix for every id in the document (an update id, or `intro`). */
   idPrefix: string;
@@ -55,12 +72,42 @@ export const sanitizeSchema: SanitizeSchema = {
   },
 };
 
+const LITERAL = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);
+
+/**
+ * Typographer's punctuation in text (not in code): curly quotes and apostrophes, — for --, … for ...
+ * A small pass of our own: remark-smartypants more than doubled the cost of a render.
+ */
+export function rehypeTypography() {
+  return (tree: Root) => {
+    let previous = ' ';
+    const walk = (node: Root | Element) => {
+      for (const child of node.children) {
+        if (child.type === 'element') {
+          if (!LITERAL.has(child.tagName)) walk(child);
+          else previous = 'x';
+        } else if (child.type === 'text') {
+          let out = '';
+          const text = child.value.replace(/---?/g, '—').replace(/\.\.\./g, '…');
+          for (const ch of text) {
+            const opening = /[\s([{\u2014\u2013-]/.test(previous);
+            out += ch === '"' ? (opening ? '“' : '”') : ch === "'" ? (opening ? '‘' : '’') : ch;
+            previous = ch;
+          }
+          child.value = out;
+        }
+      }
+    };
+    walk(tree);
+  };
+}
+
 const SHIFTABLE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Demotes headings, gives them slug ids, and prefixes every id (and fragment link) in the document. */
 export function rehypeScopeIds() {
   return (tree: Root, file: VFile) => {
-    const opts = file.data.astro?.frontmatter as ScopeOptions | undefined;
+    const opts = file.data.scope;
     if (!opts?.idPrefix) return;
     const scoped = (id: string) => bodyAnchor(opts.idPrefix, id);
     let top = 7;
@@ -94,39 +141,30 @@ export function rehypeScopeIds() {
       // Task-list checkboxes have no visible label; name them for screen readers.
       if (node.tagName === 'input' && p['type'] === 'checkbox') p['ariaLabel'] = p['checked'] ? 'done' : 'not done';
     });
-    // Plain text for excerpts, handed back through the frontmatter object Astro returns.
-    (file.data.astro!.frontmatter as Record<string, unknown>)['text'] = toString(tree).replace(/\s+/g, ' ').trim();
+    file.data.text = toString(tree).replace(/\s+/g, ' ').trim();
   };
 }
 
+const externalLinks = { rel: ['noopener'], protocols: ['http', 'https'] };
+
 /** The rehype plugins of the pipeline, also given to Astro's own Markdown processor in astro.config.mjs. */
-export const rehypePlugins = [
-  rehypeRaw,
-  [rehypeSanitize, sanitizeSchema],
-  rehypeScopeIds,
-  [rehypeExternalLinks, { rel: ['noopener'], protocols: ['http', 'https'] }],
-] satisfies RehypePlugins;
+export const rehypePlugins: RehypePlugins = [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeTypography, rehypeScopeIds, [rehypeExternalLinks, externalLinks]];
 
-let processor: Promise<MarkdownRenderer> | undefined;
-
-/** The shared processor (built once: loading plugins is not free). */
-export function getProcessor(): Promise<MarkdownRenderer> {
-  processor ??= createMarkdownProcessor({
-    gfm: true,
-    smartypants: true,
-    // No syntax highlighting: news bulletins rarely carry code, and Shiki's inline styles would need 'unsafe-inline'.
-    syntaxHighlight: false,
-    rehypePlugins,
-  });
-  return processor;
-}
+const chain = (raw: boolean) => {
+  const p = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: raw });
+  if (raw) p.use(rehypeRaw);
+  return p.use(rehypeSanitize, sanitizeSchema).use(rehypeTypography).use(rehypeScopeIds).use(rehypeExternalLinks, externalLinks).use(rehypeStringify).freeze();
+};
+/** Parsing raw HTML (rehype-raw) is a fifth of the cost, so it runs only where a tag may be. */
+const withHtml = chain(true);
+const withoutHtml = chain(false);
+const MAY_HAVE_HTML = /<[a-zA-Z!/?]/;
 
 /** Renders Markdown with ids scoped to `idPrefix` and headings starting at `topHeading`. */
 export async function renderMarkdown(markdown: string, scope: ScopeOptions): Promise<Rendered> {
-  const md = await getProcessor();
-  const frontmatter: Record<string, unknown> = { ...scope };
-  const result = await md.render(markdown, { frontmatter });
-  return { html: result.code, text: String(result.metadata.frontmatter['text'] ?? '') };
+  const file = new VFile({ value: markdown, data: { scope } });
+  const html = String(await (MAY_HAVE_HTML.test(markdown) ? withHtml : withoutHtml).process(file));
+  return { html, text: file.data.text ?? '' };
 }
 
 const memo = new Map<string, { source: string; result: Promise<Rendered> }>();

@@ -1,10 +1,12 @@
 /**
- * Search records: one per bulletin, read back from the built day pages (where each bulletin
- * appears exactly once), so the index holds what readers see and nothing twice. Each record's
- * URL is the bulletin's permalink; its meta carries the story title and date for the result list;
+ * Search records: one per bulletin, built from the same view models and rendered text as the
+ * pages, so the index holds what readers see and each bulletin once. A record's URL is the
+ * bulletin's permalink; its meta carries the headline, story title and date for the result list;
  * `story` is a filter and `date` a sort key.
  */
-import { parse } from 'node-html-parser';
+import type { Rendered } from './markdown';
+import type { StoryView } from './timeline';
+import { viewBulletin, type ViewContext } from './views';
 
 /** The fields Pagefind's `addCustomRecord` takes. */
 export interface SearchRecord {
@@ -16,29 +18,26 @@ export interface SearchRecord {
   sort: { date: string };
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** Extracts the records of every indexed bulletin (`article[data-search-story]`) in a page. */
-export function extractRecords(html: string, language: string): SearchRecord[] {
-  const root = parse(html);
-  return root.querySelectorAll('article.bulletin[data-search-story]').map((article) => {
-    const attr = (name: string) => {
-      const v = article.getAttribute(name);
-      if (!v) throw new Error(`bulletin #${article.id} lacks ${name}`);
-      return v;
-    };
-    const url = article.querySelector('a.permalink-link')?.getAttribute('href');
-    if (!url) throw new Error(`bulletin #${article.id} has no permalink`);
-    const title = squash(article.querySelector('.bulletin-title')?.textContent ?? '');
-    const body = squash(article.querySelector('.bulletin-body')?.textContent ?? '');
-    const extra = [article.querySelector('.correction'), article.querySelector('.sources')].map((n) => squash(n?.textContent ?? ''));
-    return {
-      url,
-      content: [title, body, ...extra].filter(Boolean).join('\n'),
-      language,
-      meta: { title, story: attr('data-search-story-title'), date: attr('data-search-date') },
-      filters: { story: [attr('data-search-story')] },
-      sort: { date: attr('data-search-sort') },
-    };
-  });
+/** Records of every bulletin of `views`; `text` gives a bulletin's rendered plain text. */
+export function buildRecords(
+  views: readonly StoryView[],
+  text: (story: string, id: string) => Rendered['text'] | undefined,
+  ctx: ViewContext,
+  language: string,
+): SearchRecord[] {
+  return views.flatMap(({ story, bulletins }) =>
+    bulletins.map((b) => {
+      const v = viewBulletin(b, story, ctx);
+      const body = text(story.slug, b.id);
+      if (body === undefined) throw new Error(`no rendered text for ${b.file}`);
+      return {
+        url: v.permalink,
+        content: [v.heading, body, v.correction ? `Correction: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
+        language,
+        meta: { title: v.heading, story: story.title, date: v.fullWhen.text },
+        filters: { story: [story.slug] },
+        sort: { date: v.search.sort },
+      };
+    }),
+  );
 }

@@ -38,8 +38,8 @@ export interface BulletinView {
   sources: { title: string; url: string }[];
   updated?: Moment;
   correction?: string;
-  /** Search record fields (read back by the indexer from day pages). */
-  search: { story: string; storyTitle: string; sort: string };
+  /** Search sort key: the instant in UTC, so it sorts as text. */
+  search: { sort: string };
 }
 
 /** A day section. */
@@ -82,7 +82,7 @@ export function viewBulletin(b: BulletinRecord, story: StoryRecord, ctx: ViewCon
       ? { updated: { iso: isoIn(b.updated, tz), text: `${formatDay(dayOf(b.updated, tz), ctx.locale)}, ${formatTime(b.updated, tz)}` } }
       : {}),
     ...(b.correction !== undefined ? { correction: b.correction } : {}),
-    search: { story: story.slug, storyTitle: story.title, sort: new Date(b.instant).toISOString() },
+    search: { sort: new Date(b.instant).toISOString() },
   };
 }
 

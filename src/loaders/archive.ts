@@ -2,19 +2,22 @@
  * Content-layer loaders for stories and bulletins. They read `content/` themselves (not Astro's
  * glob loader) so that frontmatter dates keep their written offsets, the checks in
  * `src/lib/archive.ts` run over all files at once, and only metadata goes into the data store:
- * bulletin bodies are rendered when a page needs them (../shared/perf-notes.md: a store holding
- * every body and its HTML makes large archives build several times slower).
+ * bodies are rendered here, once, in worker threads and through a cache (src/render/pool.ts), and
+ * handed to the pages and the search index in memory (../shared/perf-notes.md: a data store
+ * holding every body and its HTML makes large archives build several times slower).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { config } from '../config';
 import { buildArchive, formatProblem, type Archive, type SourceFile } from '../lib/archive';
+import { renderAll } from '../render/pool';
+import { publish, renderKey, type Published } from '../render/registry';
 
 /** Every `.md` file below `dir`, with paths relative to `root` written with `/`. */
 export function readSourceFiles(root: string, dir: string): SourceFile[] {
-  const base = join(root, dir);
+  const base = resolve(root, dir);
   let names: string[];
   try {
     names = readdirSync(base, { recursive: true, encoding: 'utf8' });
@@ -22,9 +25,9 @@ export function readSourceFiles(root: string, dir: string): SourceFile[] {
     throw new Error(`Dateline: the content folder ${dir}/ does not exist (set contentDir in src/config.ts)`);
   }
   return names
-    .filter((name) => name.toLowerCase().endsWith('.md') && statSync(join(base, name)).isFile())
+    .filter((name) => name.toLowerCase().endsWith('.md') && statSync(resolve(base, name)).isFile())
     .map((name) => {
-      const full = join(base, name);
+      const full = resolve(base, name);
       return { path: relative(root, full).split(sep).join('/'), text: readFileSync(full, 'utf8') };
     });
 }
@@ -34,36 +37,81 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
-let last: { key: string; files: SourceFile[]; archive: Archive } | undefined;
-
-/** Reads and validates the whole archive; both loaders share one read per content state. */
+/** Reads and validates the whole archive; throws a ContentError listing every problem. */
 export function loadArchive(root: string, dir: string = config.contentDir): { files: SourceFile[]; archive: Archive } {
   const files = readSourceFiles(root, dir);
-  const key = files.map((f) => `${f.path}\0${f.text}`).join('\0\0');
-  if (last?.key !== key) last = { key, files, archive: buildArchive(files, dir) };
-  const { problems } = last.archive;
+  // Paths are reported relative to the project root, also for a content folder elsewhere.
+  const archive = buildArchive(files, relative(root, resolve(root, dir)).split(sep).join('/'));
+  const { problems } = archive;
   if (problems.length) {
     throw new ContentError(
       `${problems.length} problem${problems.length > 1 ? 's' : ''} in ${dir}/:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`,
     );
   }
-  return last;
+  return { files, archive };
 }
 
-function archiveLoader(name: string, fill: (ctx: LoaderContext, data: ReturnType<typeof loadArchive>, stale: Set<string>) => Promise<void>): Loader {
+interface Synced {
+  files: SourceFile[];
+  archive: Archive;
+}
+
+/**
+ * Reads and validates everything, publishes it, and starts rendering every body (in worker
+ * threads, through the cache); the pages and the search index wait for the rendering, Astro's
+ * bundling does not.
+ */
+function syncArchive(ctx: LoaderContext, root: string): Synced {
+  const started = performance.now();
+  const { files, archive } = loadArchive(root);
+  const jobs = [
+    ...archive.stories.map((s) => ({ key: renderKey(s.slug, 'index'), markdown: s.intro, scope: { idPrefix: 'intro', topHeading: 2 } })),
+    ...archive.bulletins.map((b) => ({ key: renderKey(b.story, b.id), markdown: archive.bodies.get(b.file)!, scope: { idPrefix: b.id, topHeading: 4 } })),
+  ];
+  const rendering = renderAll(jobs, { root, cacheDir: fileURLToPath(ctx.config.cacheDir) }).then(({ rendered, misses }) => {
+    ctx.logger.info(`rendered ${misses} bodies (${jobs.length - misses} from cache) in ${Math.round(performance.now() - started)} ms`);
+    return rendered;
+  });
+  // Whoever awaits it reports a failure; this only keeps it from being "unhandled" meanwhile.
+  rendering.catch(() => undefined);
+  const state: Published = { stories: archive.stories, bulletins: archive.bulletins, rendered: rendering };
+  publish(state);
+  ctx.logger.info(`${archive.stories.length} stories, ${archive.bulletins.length} bulletins read and checked in ${Math.round(performance.now() - started)} ms`);
+  return { files, archive };
+}
+
+let last: { key: string; synced: Synced } | undefined;
+
+/** One sync per content state: the second loader reuses the first one's (files are compared by size and time). */
+function sharedSync(ctx: LoaderContext, root: string): Synced {
+  const base = resolve(root, config.contentDir);
+  let key = '';
+  try {
+    for (const name of readdirSync(base, { recursive: true, encoding: 'utf8' }).sort()) {
+      const stat = statSync(resolve(base, name));
+      key += `${name}\0${stat.size}\0${stat.mtimeMs}\0`;
+    }
+  } catch {
+    // A missing folder: loadArchive reports it.
+  }
+  if (last?.key !== key) last = { key, synced: syncArchive(ctx, root) };
+  return last.synced;
+}
+
+function archiveLoader(name: string, fill: (ctx: LoaderContext, synced: Synced, stale: Set<string>) => Promise<void>): Loader {
   return {
     name,
     async load(ctx) {
       const root = fileURLToPath(ctx.config.root);
       const sync = async () => {
-        const before = new Set(ctx.store.keys());
-        await fill(ctx, loadArchive(root), before);
+        const stale = new Set(ctx.store.keys());
+        await fill(ctx, sharedSync(ctx, root), stale);
         // Whatever was not set again has been deleted or renamed.
-        for (const id of before) ctx.store.delete(id);
+        for (const id of stale) ctx.store.delete(id);
       };
       await sync();
       ctx.watcher?.on('all', (_event, path) => {
-        if (relative(root, path).split(sep)[0] === config.contentDir && path.endsWith('.md')) {
+        if (path.startsWith(resolve(root, config.contentDir)) && path.endsWith('.md')) {
           sync().catch((err: unknown) => ctx.logger.error(err instanceof Error ? err.message : String(err)));
         }
       });
@@ -74,10 +122,11 @@ function archiveLoader(name: string, fill: (ctx: LoaderContext, data: ReturnType
 /** Stories: one entry per `content/<slug>/index.md`. */
 export const storiesLoader = () =>
   archiveLoader('dateline-stories', async ({ store, parseData, generateDigest }, { files, archive }, stale) => {
+    const texts = new Map(files.map((f) => [f.path, f.text]));
     for (const story of archive.stories) {
       stale.delete(story.slug);
       const data = await parseData({ id: story.slug, data: story, filePath: story.file });
-      store.set({ id: story.slug, data, filePath: story.file, digest: generateDigest(files.find((f) => f.path === story.file)!.text) });
+      store.set({ id: story.slug, data, filePath: story.file, digest: generateDigest(texts.get(story.file)!) });
     }
   });
 
@@ -86,10 +135,12 @@ export const bulletinsLoader = () =>
   archiveLoader('dateline-bulletins', async ({ store, parseData, generateDigest }, { files, archive }, stale) => {
     const texts = new Map(files.map((f) => [f.path, f.text]));
     for (const b of archive.bulletins) {
-      const id = `${b.story}/${b.id}`;
+      const id = renderKey(b.story, b.id);
       stale.delete(id);
+      const digest = generateDigest(texts.get(b.file)!);
+      // Unchanged since the last build: already validated and stored.
+      if (store.get(id)?.digest === digest) continue;
       const data = await parseData({ id, data: b, filePath: b.file });
-      store.set({ id, data, filePath: b.file, digest: generateDigest(texts.get(b.file)!) });
+      store.set({ id, data, filePath: b.file, digest });
     }
   });
-

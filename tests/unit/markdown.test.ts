@@ -17,7 +17,16 @@ describe('GFM', () => {
     expect(doc.querySelector('a')?.getAttribute('href')).toBe('http://www.example.org');
     expect(doc.querySelectorAll('input[type=checkbox]').map((i) => i.getAttribute('aria-label'))).toEqual(['done', 'not done']);
   });
-  test('smart punctuation', async () => expect(await html('"Old man out" -- he said')).toContain('“Old man out” — he said'));
+  test.each([
+    ['"Old man out" -- he said', '“Old man out” — he said'],
+    ["It's the crowd's 'last stand'...", 'It’s the crowd’s ‘last stand’…'],
+    ['He said: "*No*."', 'He said: “<em>No</em>.”'],
+    ['(“quoted”) and ("x")', '(“quoted”) and (“x”)'],
+  ])('typographic punctuation: %s', async (md, out) => expect(await html(md)).toContain(out));
+  test('code keeps straight quotes', async () => {
+    expect(await html('Run `say "hi" -- now`\n\n```\necho "a" ... \n```')).toContain('<code>say "hi" -- now</code>');
+    expect(await html('```\necho "a" ...\n```')).toContain('echo "a" ...');
+  });
 });
 
 describe('headings are demoted and scoped to the update', () => {

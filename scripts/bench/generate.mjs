@@ -1,0 +1,119 @@
+// Deterministic synthetic archive in content/'s format, for the benchmark and scale tests.
+// Same options, same files, byte for byte: a seeded PRNG drives every choice.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** mulberry32: small, fast, good enough for test data. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ZONES = ['Asia/Almaty', 'America/New_York', 'Europe/Kyiv', 'Asia/Tokyo', 'Australia/Sydney', 'America/Sao_Paulo', 'Africa/Lagos', 'Europe/London', 'Asia/Kolkata', 'Pacific/Auckland'];
+const PLACES = ['Almaty', 'Zhanaozen', 'Aktau', 'Kyiv', 'Kharkiv', 'Łódź', 'Zürich', 'São Paulo', 'Ñuñoa', 'Ålesund', 'Þórshöfn', 'Reykjavík', 'Kraków', 'Köln', 'Göteborg', 'İzmir', 'Shymkent', 'Sendai', 'Ōsaka', 'Lagos', 'Kolkata', 'Wellington', 'Hạ Long', 'Curaçao'];
+const PEOPLE = ['Aigerim Nurlanovna', 'Dmytro Kovalenko', 'Zoë Müller', 'João Conceição', 'Chiamaka Okafor', 'Søren Ødegård', 'Ayşe Çelik', 'Hiroshi Tanaka', 'Priya Raghunathan', 'Łukasz Wróbel', 'Ngaio Te Rangi', 'Olga Sérgeyevna'];
+const ROLES = ['the interior minister', 'a police spokesperson', 'the regional governor', 'a union organiser', 'the mayor', 'a hospital director', 'an opposition MP', 'a local resident', 'the transport authority', 'an emergency services official'];
+const VERBS = ['said', 'confirmed', 'told reporters', 'warned', 'announced', 'denied', 'acknowledged', 'insisted'];
+const WORDS = 'the crowd police city government protest road bridge station curfew statement talks offer strike vote power water hospital schools airport border rail port harbour night morning evening officials residents workers volunteers shelter convoy supplies fuel prices market bank internet network messages negotiators agreement deadline ministry council court appeal report figures estimate casualties injured detained released damage repair calm tension barricades checkpoints roadblock traffic ferry bus trucks wind rain flood river levels warning evacuation'.split(' ');
+const HEADLINES = ['{place} braces for another night', '{role} says talks will resume', 'Roads into {place} reopen', 'Curfew extended in {place}', 'Thousands gather in {place}', 'Power restored to parts of {place}', '{person} arrested in {place}', 'Water levels fall in {place}', 'Airport in {place} suspends flights', 'Agreement reached in {place}'];
+
+const pick = (rnd, list) => list[Math.floor(rnd() * list.length)];
+const int = (rnd, lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
+const cap = (s) => s[0].toUpperCase() + s.slice(1);
+
+function sentence(rnd) {
+  const n = int(rnd, 8, 18);
+  const words = Array.from({ length: n }, () => pick(rnd, WORDS));
+  if (rnd() < 0.5) words.splice(int(rnd, 1, n - 1), 0, pick(rnd, PLACES));
+  if (rnd() < 0.35) return `${cap(pick(rnd, ROLES))}, ${pick(rnd, PEOPLE)}, ${pick(rnd, VERBS)} that ${words.join(' ')}.`;
+  return `${cap(words.join(' '))}.`;
+}
+
+/** 80–400 words of prose with paragraphs, and sometimes a list, a link or a subheading. */
+function body(rnd, token) {
+  const target = int(rnd, 80, 400);
+  const parts = [];
+  let words = 0;
+  while (words < target) {
+    const roll = rnd();
+    let block;
+    if (roll < 0.08 && parts.length) block = `## ${cap(pick(rnd, WORDS))} in ${pick(rnd, PLACES)}`;
+    else if (roll < 0.18) block = Array.from({ length: int(rnd, 2, 5) }, () => `- ${sentence(rnd)}`).join('\n');
+    else if (roll < 0.26) block = `${sentence(rnd)} [${pick(rnd, ROLES)}](https://example.org/${int(rnd, 1000, 9999)}) ${sentence(rnd)}`;
+    else block = Array.from({ length: int(rnd, 2, 4) }, () => sentence(rnd)).join(' ');
+    parts.push(block);
+    words += block.split(/\s+/).length;
+  }
+  // A unique word per bulletin, so the benchmark can check that search finds each one.
+  parts.push(`Reference ${token}.`);
+  return parts.join('\n\n');
+}
+
+const pad = (n) => String(n).padStart(2, '0');
+const dayKey = (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+/** Bulletins per story: one long story (3,000+ at 10k), the rest of very different lengths. */
+export function storySizes(stories, bulletins) {
+  const weights = Array.from({ length: stories }, (_, i) => (i === 0 ? 3.2 : 2 / (i + 1)));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const sizes = weights.map((w) => Math.max(1, Math.floor((w / total) * bulletins)));
+  sizes[0] += bulletins - sizes.reduce((a, b) => a + b, 0);
+  return sizes;
+}
+
+/** Unique search token of bulletin `n` of story `s`. */
+export const tokenOf = (s, n) => `zq${s.toString(36)}x${n.toString(36)}`;
+
+/**
+ * Writes `stories` story folders with `bulletins` bulletins in total into `dir` (emptied first).
+ * Returns a manifest: per bulletin its story, file, day and token.
+ */
+export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
+  rmSync(dir, { recursive: true, force: true });
+  const rnd = prng(seed);
+  const manifest = [];
+  storySizes(stories, bulletins).forEach((size, s) => {
+    const slug = `story-${String(s + 1).padStart(2, '0')}-${pick(rnd, PLACES).toLowerCase().normalize('NFKD').replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}`;
+    const zone = ZONES[s % ZONES.length];
+    mkdirSync(join(dir, slug), { recursive: true });
+    writeFileSync(
+      join(dir, slug, 'index.md'),
+      `---\ntitle: "Synthetic story ${s + 1}: ${pick(rnd, PLACES)}"\nsummary: A generated story of ${size} updates for the benchmark.\nstatus: ${s % 3 === 2 ? 'closed' : 'live'}\ntimezone: ${zone}\ntags: [benchmark]\n---\n\n${sentence(rnd)}\n`,
+    );
+    // Walk back from the story's last day: busy days with 10–25 updates, quiet days with one.
+    const day = new Date(Date.UTC(2026, 10, 20 - s * 3));
+    let left = size;
+    let n = 0;
+    while (left > 0) {
+      const busy = rnd() < 0.4;
+      const count = Math.min(left, busy ? int(rnd, 10, 25) : 1);
+      const key = dayKey(day);
+      const minutes = Array.from({ length: count }, () => int(rnd, 0, 1439)).sort((a, b) => a - b);
+      const used = new Set();
+      for (let i = 0; i < count; i++) {
+        const token = tokenOf(s, n++);
+        const dateOnly = !busy && rnd() < 0.3;
+        let m = minutes[i];
+        while (used.has(m)) m = (m + 1) % 1440;
+        used.add(m);
+        const hhmm = `${pad(Math.floor(m / 60))}${pad(m % 60)}`;
+        const name = dateOnly ? `${key}.md` : `${key}-${hhmm}-${token}.md`;
+        const fm = [];
+        if (rnd() < 0.85) fm.push(`title: "${pick(rnd, HEADLINES).replace('{place}', pick(rnd, PLACES)).replace('{role}', cap(pick(rnd, ROLES))).replace('{person}', pick(rnd, PEOPLE))}"`);
+        if (rnd() < 0.08) fm.push('key: true');
+        if (rnd() < 0.2) fm.push(`sources:\n  - title: ${pick(rnd, ['Agency report', 'Ministry statement', 'Court filing'])}\n    url: https://example.org/src/${int(rnd, 1, 99999)}`);
+        writeFileSync(join(dir, slug, name), `${fm.length ? `---\n${fm.join('\n')}\n---\n\n` : ''}${body(rnd, token)}\n`);
+        manifest.push({ story: slug, file: join(slug, name), day: key, token });
+      }
+      left -= count;
+      day.setUTCDate(day.getUTCDate() - (busy ? 1 : int(rnd, 1, 3)));
+    }
+  });
+  return manifest;
+}
