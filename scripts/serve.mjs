@@ -1,9 +1,11 @@
 // Serves a built site for tests and benchmarks: `node scripts/serve.mjs [--dir dist] [--port 4391] [--base /]`.
-// A plain static server (sirv), like the hosts Dateline deploys to: no Astro process, so it runs
-// beside `npm start` (Astro 7 allows one `astro preview` per project) and can mount the site under a base path.
+// A plain static server (sirv) that behaves like the hosts Dateline deploys to: gzip for text
+// files when the browser accepts it, 404.html for missing pages, and optionally a base path.
+// No Astro process, so it runs beside `npm start` (Astro 7 allows one `astro preview` per project).
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 
@@ -25,13 +27,31 @@ const notFound = (() => {
   }
 })();
 
+const TEXT = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml' };
+const gzipped = new Map();
+
+/** The file a path maps to, if it is a text file worth compressing. */
+function textFile(pathname) {
+  let file = normalize(join(values.dir, decodeURIComponent(pathname)));
+  if (!file.startsWith(normalize(values.dir))) return undefined;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  return existsSync(file) && TEXT[extname(file)] ? file : undefined;
+}
+
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
   if (!url.pathname.startsWith(base)) {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
     return;
   }
-  req.url = `/${url.pathname.slice(base.length)}${url.search}`;
+  const path = `/${url.pathname.slice(base.length)}`;
+  const file = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? textFile(path) : undefined;
+  if (file) {
+    if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file)));
+    res.writeHead(200, { 'content-type': TEXT[extname(file)], 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped.get(file));
+    return;
+  }
+  req.url = `${path}${url.search}`;
   files(req, res, () => res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound));
 });
 server.listen(Number(values.port), values.host, () => {

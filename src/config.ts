@@ -12,6 +12,8 @@ export const config = {
   defaultTimezone: 'UTC',
   /** How many of the newest days a story timeline shows in full; older days link to their day pages. */
   timelineDays: 7,
+  /** …and at most this many bulletins (whole days only, at least one day), so the page stays light on busy days. */
+  timelineBulletins: 60,
   /** How many of the newest bulletins across all stories the front page lists. */
   frontPageBulletins: 10,
   /** Where the Markdown content lives, relative to the project root (DATELINE_CONTENT overrides it, e.g. for the benchmark). */

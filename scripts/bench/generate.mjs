@@ -67,8 +67,11 @@ export function storySizes(stories, bulletins) {
   return sizes;
 }
 
-/** Unique search token of bulletin `n` of story `s`. */
-export const tokenOf = (s, n) => `zq${s.toString(36)}x${n.toString(36)}`;
+/**
+ * Unique search word of bulletin `n` of story `s`. Fixed width and ending in digits, so that no
+ * token is a prefix of another (Pagefind matches prefixes) and no stemmer changes it.
+ */
+export const tokenOf = (s, n) => `zq${String(s).padStart(2, '0')}x${String(n).padStart(6, '0')}`;
 
 /**
  * Writes `stories` story folders with `bulletins` bulletins in total into `dir` (emptied first).

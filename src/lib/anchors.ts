@@ -27,7 +27,5 @@ export function bodyAnchor(updateIdValue: string, localId: string): string {
   return `${updateIdValue}--${localId}`;
 }
 
-/** Id of a story's day navigation, target of the "skip to days" link. */
-export const DAY_NAV_ID = 'days';
-/** Id of the list of earlier days on a long story's timeline. */
-export const EARLIER_DAYS_ID = 'earlier-days';
+/** Id of the index of every day at the foot of a story timeline. */
+export const DAY_INDEX_ID = 'days';

@@ -43,9 +43,17 @@ export function groupByDay(bulletins: readonly BulletinRecord[]): Day[] {
     .map(([day, list]) => ({ day, bulletins: list }));
 }
 
-/** The newest `fullDays` days in full; every older day as a summary (it keeps its anchor on the page). */
-export function splitTimeline(days: readonly Day[], fullDays: number): { full: Day[]; earlier: DaySummary[] } {
-  const n = Math.max(1, fullDays);
+/**
+ * The newest days in full, at most `maxDays` of them holding at most `maxBulletins` bulletins
+ * (whole days; the newest day always); every older day as a summary (it keeps its anchor on the page).
+ */
+export function splitTimeline(days: readonly Day[], maxDays: number, maxBulletins = Infinity): { full: Day[]; earlier: DaySummary[] } {
+  let n = 0;
+  let count = 0;
+  while (n < days.length && n < Math.max(1, maxDays) && (n === 0 || count + days[n]!.bulletins.length <= maxBulletins)) {
+    count += days[n]!.bulletins.length;
+    n++;
+  }
   return {
     full: days.slice(0, n),
     earlier: days.slice(n).map(({ day, bulletins }) => ({

@@ -114,6 +114,26 @@ export function viewDayLinks(days: readonly (Day | DaySummary)[], story: StoryRe
   });
 }
 
+/** Days grouped by month, newest first, for the index of every day at the foot of a timeline. */
+export interface MonthOfDays {
+  label: string;
+  days: (DayLink & { short: string })[];
+}
+
+/** Groups day links by calendar month: `November 2026` → `Fri 20`, `Thu 19`… */
+export function groupDaysByMonth(links: readonly DayLink[], locale: string): MonthOfDays[] {
+  const months: MonthOfDays[] = [];
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const dayName = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
+  for (const link of links) {
+    const date = Date.parse(`${link.day}T00:00:00Z`);
+    const label = monthName.format(date);
+    if (months.at(-1)?.label !== label) months.push({ label, days: [] });
+    months.at(-1)!.days.push({ ...link, short: dayName.format(date) });
+  }
+  return months;
+}
+
 /** `3 updates`, `1 update` */
 export function countLabel(n: number, noun = 'update'): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

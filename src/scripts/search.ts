@@ -29,7 +29,8 @@ interface Pagefind {
   search(term: string | null, opts?: SearchOptions): Promise<{ results: PagefindResult[] } | null>;
 }
 
-const PAGE_SIZE = 20;
+/** Results shown at once: each one fetches its own fragment of the index. */
+const PAGE_SIZE = 10;
 
 /** Copies Pagefind's excerpt into `target` as text, keeping only its <mark> highlights. */
 export function appendExcerpt(target: HTMLElement, excerpt: string): void {
@@ -93,9 +94,13 @@ export function startSearch(): void {
   const showMore = async (mine: number) => {
     const batch = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
-    const items = await Promise.all(batch.map((r) => r.data()));
-    if (mine !== run) return;
-    list.append(...items.map(renderResult));
+    // Fetch every result's fragment at once, but show each as soon as it and those above it are in.
+    const loading = batch.map((r) => r.data());
+    for (const item of loading) {
+      const data = await item;
+      if (mine !== run) return;
+      list.append(renderResult(data));
+    }
     more.hidden = pending.length === 0;
   };
 
@@ -138,7 +143,8 @@ export function startSearch(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void search(), 150);
+    // A short pause for typing to settle: fewer index fetches for half-typed words.
+    timer = setTimeout(() => void search(), 50);
   });
   input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
   story.addEventListener('change', () => void search());

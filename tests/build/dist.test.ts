@@ -34,23 +34,31 @@ describe('nothing lost: every bulletin of content/ is on its story', () => {
     const timeline = page(`stories/${b.story}/index.html`);
     const onTimeline = timeline.querySelectorAll(`article[id="${id}"]`).length;
     expect(onTimeline).toBeLessThanOrEqual(1);
-    if (onTimeline === 0) expect(timeline.querySelector(`li[id="${b.day}"] a`)?.getAttribute('href')).toBe(`/stories/${b.story}/${b.day}/`);
+    if (onTimeline === 0) expect(timeline.querySelector(`nav#days li[id="${b.day}"] a`)?.getAttribute('href')).toBe(`/stories/${b.story}/${b.day}/`);
   });
 });
 
 describe('story timelines', () => {
-  test.each(stories)('%s: one anchor per day, newest first, and a jump link to each', (slug) => {
+  test.each(stories)('%s: one anchor per day, newest first, and every day in the day index', (slug) => {
     const doc = page(`stories/${slug}/index.html`);
     const dayIds = doc.querySelectorAll('[id]').map((e) => e.id).filter((id) => DAY_ID.test(id));
     const expected = [...new Set(bulletins.filter((b) => b.story === slug).map((b) => b.day))].sort().reverse();
     expect(dayIds).toEqual(expected);
+    // Days in full have their section; the others an entry in the index linking to their day page.
+    const full = doc.querySelectorAll('section.day > h2').map((h) => h.id);
+    expect(full.length).toBeGreaterThan(0);
+    expect(full.length).toBeLessThanOrEqual(config.timelineDays);
+    expect(full).toEqual(expected.slice(0, full.length));
+    const index = doc.querySelectorAll('nav#days li > a').map((a) => a.getAttribute('href'));
+    expect(index).toEqual(expected.map((day) => (full.includes(day) ? `#${day}` : `/stories/${slug}/${day}/`)));
+    // The jump list at the top names the days in full, then leads to the index.
     const jumps = doc.querySelectorAll('nav.day-nav a').map((a) => a.getAttribute('href'));
-    expect(jumps).toHaveLength(expected.length);
-    // Full days show their section heading; every day is reachable from the jump list.
-    for (const [i, day] of expected.entries()) {
-      expect(jumps[i] === `#${day}` || jumps[i] === `/stories/${slug}/${day}/`).toBe(true);
-      if (i < config.timelineDays) expect(doc.querySelector(`section.day > h2[id="${day}"]`)).not.toBeNull();
-    }
+    expect(jumps).toEqual([...full.map((d) => `#${d}`), ...(full.length < expected.length ? ['#days'] : [])]);
+  });
+
+  test('the demo story is long enough to have days outside the timeline', () => {
+    const doc = page('stories/harbour-ferry-strike/index.html');
+    expect(doc.querySelectorAll('nav#days li[id]').length).toBeGreaterThan(0);
   });
 
   test.each(stories)('%s: the newest bulletin is marked Latest, once', (slug) => {

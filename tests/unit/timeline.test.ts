@@ -45,6 +45,17 @@ describe('splitTimeline', () => {
     ]);
   });
   test('shows at least one day', () => expect(splitTimeline(days, 0).full).toHaveLength(1));
+  test('stops before a day that would pass the bulletin limit, whole days only', () => {
+    const busy = groupByDay([
+      ...['09:00', '10:00', '11:00'].map((t) => makeBulletin(`2022-01-04T${t}`)),
+      ...['09:00', '10:00'].map((t) => makeBulletin(`2022-01-03T${t}`)),
+      makeBulletin('2022-01-02'),
+    ]);
+    expect(splitTimeline(busy, 7, 5).full.map((d) => d.day)).toEqual(['2022-01-04', '2022-01-03']);
+    expect(splitTimeline(busy, 7, 4).full.map((d) => d.day)).toEqual(['2022-01-04']);
+    // The newest day is shown even when it alone passes the limit.
+    expect(splitTimeline(busy, 7, 1).full.map((d) => d.day)).toEqual(['2022-01-04']);
+  });
   test('a short story is all in full', () => expect(splitTimeline(days, 10).earlier).toEqual([]));
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createPaths } from '../../src/lib/paths';
 import { buildStoryViews } from '../../src/lib/timeline';
-import { countLabel, coverageSpan, viewBulletin, viewDay, viewDayLinks } from '../../src/lib/views';
+import { countLabel, coverageSpan, groupDaysByMonth, viewBulletin, viewDay, viewDayLinks } from '../../src/lib/views';
 import { makeBulletin, makeStory } from './fixtures';
 
 const ctx = { paths: createPaths('/dateline/'), locale: 'en-GB' };
@@ -48,6 +48,13 @@ describe('days', () => {
       ['7 Jan', '#2022-01-07', 1, 1],
       ['5 Jan', '/dateline/stories/unrest/2022-01-05/', 1, 0],
       ['31 Dec 2021', '/dateline/stories/unrest/2021-12-31/', 1, 0],
+    ]);
+  });
+  test('days grouped by month for the day index', () => {
+    const months = groupDaysByMonth(viewDayLinks(view.days, story, ctx, () => false), 'en-GB');
+    expect(months.map((m) => [m.label, m.days.map((d) => d.short)])).toEqual([
+      ['January 2022', ['Fri 7', 'Wed 5']],
+      ['December 2021', ['Fri 31']],
     ]);
   });
   test('coverage span', () => {
