@@ -8,9 +8,10 @@
  * The worker is bundled with esbuild (Node cannot load the TypeScript sources as they are).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
@@ -98,8 +99,10 @@ export async function renderAll(jobs: Job[], options: { root: string; cacheDir: 
   const threads = Math.max(1, Math.min(availableParallelism(), 4));
   if (misses.length > INLINE_LIMIT && threads > 1) {
     // The bundle imports packages by name: write it inside the project so they resolve.
-    const workerFile = join(options.root, 'node_modules', '.dateline', `render-worker-${version}.mjs`);
-    mkdirSync(dirname(workerFile), { recursive: true });
+    const dir = join(options.root, 'node_modules', '.dateline');
+    const workerFile = join(dir, `render-worker-${version}.mjs`);
+    mkdirSync(dir, { recursive: true });
+    for (const old of readdirSync(dir)) if (old.startsWith('render-worker-')) rmSync(join(dir, old), { force: true });
     writeFileSync(workerFile, code);
     fresh = await renderInWorkers(misses, workerFile, threads);
   } else {
@@ -116,9 +119,12 @@ export async function renderAll(jobs: Job[], options: { root: string; cacheDir: 
     entries[hash] = result;
   }
   if (misses.length || Object.keys(cached).length !== Object.keys(entries).length) {
+    // Written in the background: the pages and the search index need the results, not the file.
     mkdirSync(options.cacheDir, { recursive: true });
-    writeFileSync(`${cacheFile}.tmp`, JSON.stringify({ version, entries } satisfies CacheFile));
-    renameSync(`${cacheFile}.tmp`, cacheFile);
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    writeFile(tmp, JSON.stringify({ version, entries } satisfies CacheFile))
+      .then(() => rename(tmp, cacheFile))
+      .catch((err: unknown) => console.warn(`dateline: could not write the render cache: ${String(err)}`));
   }
   return { rendered, misses: misses.length };
 }
