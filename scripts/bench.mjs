@@ -374,7 +374,7 @@ const report = [
   '|---|--:|--:|--:|--:|',
   ...search.rows.map((r) => `| \`${r.query}\`, then \`${r.other}\` | ${kib(r.pageBytes)} | ${q(r.cold)} | ${q(r.warm)} | ${q(r.again)} |`),
   '',
-  'Times run from the keystroke to the first result on screen (the page waits 50 ms for typing to pause); bytes are everything the browser fetched for the query, Pagefind\'s worker included (as sent: the test server does not compress; the index files are compressed by Pagefind itself).',
+  'Times run from the keystroke to the first result on screen (the page waits 50 ms for typing to pause); bytes are everything the browser fetched for the query, Pagefind\'s worker included, as sent (the server gzips text files as hosts do; Pagefind compresses its index files itself).',
   '',
   ...(lh.length
     ? ['| Lighthouse (mobile) | performance | accessibility | best practices | SEO | LCP |', '|---|--:|--:|--:|--:|--:|', ...lh.map((l) => `| ${l.name} \`${l.path}\` | ${l.perf * 100} | ${l.a11y * 100} | ${l.bp * 100} | ${l.seo * 100} | ${(l.lcp / 1000).toFixed(2)} s |`), '']
