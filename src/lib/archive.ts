@@ -24,13 +24,31 @@ export interface Problem {
   message: string;
 }
 
+/** A valid bulletin kept out of this build: a draft, or dated after the build's clock. */
+export interface Held {
+  file: string;
+  reason: 'draft' | 'scheduled';
+  /** Epoch milliseconds of a scheduled bulletin. */
+  at?: number;
+}
+
 /** What the content folder holds once every file is valid. */
 export interface Archive {
   stories: StoryRecord[];
+  /** The bulletins to publish (drafts and scheduled ones are in `held`). */
   bulletins: BulletinRecord[];
   /** Markdown body of each bulletin, by file path (rendered later, and not stored). */
   bodies: Map<string, string>;
+  held: Held[];
   problems: Problem[];
+}
+
+/** What the checks need from outside: the build's clock, and whether a file exists (for relative links). */
+export interface ArchiveOptions {
+  /** Epoch milliseconds; bulletins dated later are held back. Default: no bulletin is held for its date. */
+  now?: number;
+  /** Whether a project-relative path exists. Default: every path does. */
+  exists?: (path: string) => boolean;
 }
 
 /** `content/x/a.md:3: field "date": message`, the one format every tool prints. */
@@ -98,8 +116,10 @@ function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
  * Validates every file and cross-checks them: each bulletin needs its story's `index.md`, ids
  * are unique within a story, and the date in the file name agrees with the frontmatter.
  */
-export function buildArchive(files: SourceFile[], contentDir: string): Archive {
+export function buildArchive(files: SourceFile[], contentDir: string, options: ArchiveOptions = {}): Archive {
+  const { now = Infinity, exists = () => true } = options;
   const problems: Problem[] = [];
+  const held: Held[] = [];
   const stories = new Map<string, StoryRecord>();
   const storyFolders = new Set<string>();
   const bulletinFiles: { file: SourceFile; story: string; name: string }[] = [];
@@ -163,8 +183,21 @@ export function buildArchive(files: SourceFile[], contentDir: string): Archive {
       continue;
     }
     seen.set(key, file.path);
-    bodies.set(file.path, parsed.body);
     const d = parsed.data;
+    if (d.draft) {
+      held.push({ file: file.path, reason: 'draft' });
+      continue;
+    }
+    if (!parsed.body.trim()) {
+      problems.push({ file: file.path, line: parsed.bodyLine, message: 'the bulletin has no text: write the update below the frontmatter (or mark it `draft: true`)' });
+      continue;
+    }
+    problems.push(...linkProblems(file, parsed.body, parsed.bodyLine, exists));
+    if (when.instant > now) {
+      held.push({ file: file.path, reason: 'scheduled', at: when.instant });
+      continue;
+    }
+    bodies.set(file.path, parsed.body);
     bulletins.push({
       id,
       story,
@@ -180,8 +213,74 @@ export function buildArchive(files: SourceFile[], contentDir: string): Archive {
       file: file.path,
     });
   }
+  for (const story of stories.values()) {
+    const own = bulletins.filter((b) => b.story === story.slug);
+    const waiting = held.some((h) => h.reason === 'scheduled' && h.file.startsWith(`${prefix}${story.slug}/`));
+    if (story.status === 'closed' && own.length === 0 && !waiting) {
+      problems.push({ file: story.file, line: lineOfField(files.find((f) => f.path === story.file)!.text, 'status'), field: 'status', message: 'a closed story needs at least one update: add its bulletins, or set `status: live`' });
+    }
+    problems.push(...yearTypos(own));
+  }
   problems.sort((a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity));
-  return { stories: [...stories.values()], bulletins, bodies, problems };
+  return { stories: [...stories.values()], bulletins, bodies, held, problems };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A bulletin far from all the others of its story (more than six months, and farther than they
+ * are spread) that would sit among them with the year changed by one is probably a typo
+ * (2021-01-07 in a story of January 2022).
+ */
+export function yearTypos(bulletins: readonly BulletinRecord[]): Problem[] {
+  const days = [...new Set(bulletins.map((b) => b.day))].map((d) => ({ day: d, t: Date.parse(`${d}T00:00:00Z`) }));
+  if (days.length < 3) return [];
+  const gap = (t: number, except: string) => Math.min(...days.filter((o) => o.day !== except).map((o) => Math.abs(o.t - t)));
+  const out: Problem[] = [];
+  for (const b of bulletins) {
+    const t = Date.parse(`${b.day}T00:00:00Z`);
+    const others = days.filter((o) => o.day !== b.day).map((o) => o.t);
+    const spread = Math.max(...others) - Math.min(...others);
+    if (gap(t, b.day) <= Math.max(180 * DAY_MS, spread)) continue;
+    for (const shift of [-1, 1]) {
+      const guess = `${Number(b.day.slice(0, 4)) + shift}${b.day.slice(4)}`;
+      const tg = Date.parse(`${guess}T00:00:00Z`);
+      if (!Number.isNaN(tg) && gap(tg, b.day) <= 31 * DAY_MS) {
+        out.push({ file: b.file, field: 'file name', message: `${b.day} is more than six months from every other update of this story; did you mean ${guess}?` });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Markdown links and images (and HTML src/href) that point at a relative path which does not exist. */
+function linkProblems(file: SourceFile, body: string, bodyLine: number, exists: (path: string) => boolean): Problem[] {
+  const out: Problem[] = [];
+  const dir = file.path.slice(0, file.path.lastIndexOf('/') + 1);
+  const targets = /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\b(?:src|href)\s*=\s*["']([^"']+)["']/g;
+  const lines = body.split('\n');
+  lines.forEach((line, i) => {
+    for (const m of line.matchAll(targets)) {
+      const target = (m[1] ?? m[2] ?? '').split(/[?#]/)[0]!;
+      if (!target || /^([a-z][a-z0-9+.-]*:|\/|#)/i.test(target)) continue;
+      const resolved = normalisePath(dir + decodeURIComponent(target));
+      if (!exists(resolved)) {
+        out.push({ file: file.path, line: bodyLine + i, message: `${m[0].startsWith('!') || m[2] !== undefined ? 'refers to' : 'links to'} ${target}, which does not exist (${resolved})` });
+      }
+    }
+  });
+  return out;
+}
+
+/** Resolves `.` and `..` in a `/`-separated path. */
+export function normalisePath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
 }
 
 /** Locale-independent order, so every machine reports problems in the same order. */

@@ -6,7 +6,7 @@
  * handed to the pages and the search index in memory (../shared/perf-notes.md: a data store
  * holding every body and its HTML makes large archives build several times slower).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -37,11 +37,26 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
+/**
+ * The build's clock: bulletins dated later are held back. DATELINE_NOW (an ISO datetime) fixes it,
+ * for tests and for previewing a schedule.
+ */
+export function buildClock(): number {
+  const fixed = process.env['DATELINE_NOW'];
+  if (!fixed) return Date.now();
+  const t = Date.parse(fixed);
+  if (Number.isNaN(t)) throw new Error(`DATELINE_NOW="${fixed}" is not a datetime (use e.g. 2022-01-07T12:00:00Z)`);
+  return t;
+}
+
 /** Reads and validates the whole archive; throws a ContentError listing every problem. */
-export function loadArchive(root: string, dir: string = config.contentDir): { files: SourceFile[]; archive: Archive } {
+export function loadArchive(root: string, dir: string = config.contentDir, now: number = buildClock()): { files: SourceFile[]; archive: Archive } {
   const files = readSourceFiles(root, dir);
   // Paths are reported relative to the project root, also for a content folder elsewhere.
-  const archive = buildArchive(files, relative(root, resolve(root, dir)).split(sep).join('/'));
+  const archive = buildArchive(files, relative(root, resolve(root, dir)).split(sep).join('/'), {
+    now,
+    exists: (path) => existsSync(resolve(root, path)),
+  });
   const { problems } = archive;
   if (problems.length) {
     throw new ContentError(
@@ -76,7 +91,8 @@ function syncArchive(ctx: LoaderContext, root: string): Synced {
   rendering.catch(() => undefined);
   const state: Published = { stories: archive.stories, bulletins: archive.bulletins, rendered: rendering };
   publish(state);
-  ctx.logger.info(`${archive.stories.length} stories, ${archive.bulletins.length} bulletins read and checked in ${Math.round(performance.now() - started)} ms`);
+  const held = archive.held.length ? ` (${archive.held.filter((h) => h.reason === 'draft').length} drafts and ${archive.held.filter((h) => h.reason === 'scheduled').length} scheduled held back)` : '';
+  ctx.logger.info(`${archive.stories.length} stories, ${archive.bulletins.length} bulletins${held} read and checked in ${Math.round(performance.now() - started)} ms`);
   return { files, archive };
 }
 

@@ -31,6 +31,8 @@ export const bulletinFrontmatter = z
     updated: writtenDateTime().optional(),
     /** What was corrected, shown visibly with the `updated` time. */
     correction: text().optional(),
+    /** Work in progress: checked, but kept out of the site, its feeds and its search. */
+    draft: z.boolean().default(false),
   })
   .refine((b) => b.correction === undefined || b.updated !== undefined, {
     message: 'a correction needs `updated:` (when it was corrected, e.g. 2022-01-07T18:00:00+06:00)',

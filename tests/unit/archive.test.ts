@@ -180,3 +180,62 @@ describe('buildArchive', () => {
     expect(out).toHaveLength(3);
   });
 });
+
+describe('drafts, scheduling and other content checks', () => {
+  const opts = { now: Date.parse('2022-01-08T00:00:00Z') };
+  const withOpts = (...files: SourceFile[]) => buildArchive(files, 'content', opts);
+
+  test('a draft is checked but held back', () => {
+    const a = withOpts(story('s'), file('s/2022-01-07.md', '---\ndraft: true\n---\nWork in progress'), file('s/2022-01-06.md', 'Out'));
+    expect(a.problems).toEqual([]);
+    expect(a.bulletins.map((b) => b.id)).toEqual(['u-2022-01-06']);
+    expect(a.held).toEqual([{ file: 'content/s/2022-01-07.md', reason: 'draft' }]);
+  });
+
+  test('a draft still gets its other fields checked', () => {
+    expect(withOpts(story('s'), file('s/2022-01-07.md', '---\ndraft: yes\n---\nx')).problems[0]).toMatchObject({ field: 'draft' });
+  });
+
+  test('a bulletin dated after the build clock is scheduled, not published', () => {
+    const a = withOpts(story('s'), file('s/2022-01-07.md', 'Now'), file('s/2022-01-09-0900.md', 'Later'));
+    expect(a.bulletins.map((b) => b.id)).toEqual(['u-2022-01-07']);
+    expect(a.held).toEqual([{ file: 'content/s/2022-01-09-0900.md', reason: 'scheduled', at: Date.parse('2022-01-09T09:00:00+06:00') }]);
+    // The clock is injected: a later build publishes it.
+    expect(buildArchive([story('s'), file('s/2022-01-09-0900.md', 'Later')], 'content', { now: Date.parse('2022-01-09T03:00:00Z') }).bulletins).toHaveLength(1);
+  });
+
+  test('an empty body is a problem, located at the body', () => {
+    expect(messages(story('s'), file('s/2022-01-07.md', '---\ntitle: Headline only\n---\n\n   \n'))).toEqual([
+      'content/s/2022-01-07.md:4: the bulletin has no text: write the update below the frontmatter (or mark it `draft: true`)',
+    ]);
+  });
+
+  test('a closed story with no updates', () => {
+    expect(messages(story('s', 'title: T\nsummary: S\nstatus: closed'))).toEqual([
+      'content/s/index.md:4: field "status": a closed story needs at least one update: add its bulletins, or set `status: live`',
+    ]);
+  });
+
+  test('a year that is probably a typo', () => {
+    const out = messages(story('s'), file('s/2022-01-05.md', 'a'), file('s/2022-01-06.md', 'b'), file('s/2021-01-07.md', 'c'), file('s/2022-01-10.md', 'd'));
+    expect(out).toEqual(['content/s/2021-01-07.md: field "file name": 2021-01-07 is more than six months from every other update of this story; did you mean 2022-01-07?']);
+  });
+
+  test('a long story spread over years is not flagged', () => {
+    expect(messages(story('s'), ...['2020-03-01', '2020-09-01', '2021-03-01', '2021-09-01'].map((d) => file(`s/${d}.md`, 'x')))).toEqual([]);
+  });
+
+  test('relative links and images must point at files that exist', () => {
+    const exists = (p: string) => p === 'content/s/map.png';
+    const a = buildArchive(
+      [story('s'), file('s/2022-01-07.md', 'See ![map](map.png) and ![gone](./photos/gone.jpg).\n\n[earlier](../other/2022-01-01.md) · [site](/stories/x/) · [web](https://example.org) · [anchor](#a) <img src="missing.png" alt="">')],
+      'content',
+      { exists },
+    );
+    expect(a.problems.map(formatProblem)).toEqual([
+      'content/s/2022-01-07.md:1: refers to ./photos/gone.jpg, which does not exist (content/s/photos/gone.jpg)',
+      'content/s/2022-01-07.md:3: links to ../other/2022-01-01.md, which does not exist (content/other/2022-01-01.md)',
+      'content/s/2022-01-07.md:3: refers to missing.png, which does not exist (content/s/missing.png)',
+    ]);
+  });
+});

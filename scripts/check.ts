@@ -1,0 +1,22 @@
+// `npm run check`: validates all of content/ without building, prints every problem at once
+// (file:line: field: what is wrong and how to fix it) and what is held back, and exits 1 on any problem.
+// The build runs the same checks (src/lib/archive.ts) and fails the same way.
+import { relative, resolve } from 'node:path';
+import { config } from '../src/config';
+import { buildClock, ContentError, loadArchive } from '../src/loaders/archive';
+
+const root = process.cwd();
+const dir = process.argv[2] ?? config.contentDir;
+const now = buildClock();
+try {
+  const { archive } = loadArchive(root, dir, now);
+  for (const h of archive.held) {
+    console.info(`${h.file}: ${h.reason === 'draft' ? 'draft, not published' : `scheduled for ${new Date(h.at!).toISOString()}, published by the first build after that`}`);
+  }
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  console.info(`${relative(root, resolve(root, dir)) || '.'}/: ${n(archive.stories.length, 'story', 'stories')}, ${n(archive.bulletins.length, 'bulletin', 'bulletins')} to publish, no problems.`);
+} catch (err) {
+  if (!(err instanceof ContentError)) throw err;
+  console.error(err.message);
+  process.exitCode = 1;
+}

@@ -1,0 +1,64 @@
+// `npm run new -- <story-slug> [--title "…"] [--key] [--at "2022-01-07 14:30"]` creates a bulletin;
+// `npm run new -- --story <slug> --title "…" [--timezone Zone] [--summary "…"]` creates a story.
+// Never overwrites a file; prints the path it wrote.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { config } from '../src/config';
+import { isValidTimeZone } from '../src/lib/dates';
+import { splitFrontmatter } from '../src/lib/frontmatter';
+import { bulletinFileName, bulletinTemplate, resolveAt, slugWords, storyTemplate } from '../src/lib/scaffold';
+import { buildClock } from '../src/loaders/archive';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    story: { type: 'string' },
+    title: { type: 'string' },
+    summary: { type: 'string' },
+    timezone: { type: 'string' },
+    key: { type: 'boolean', default: false },
+    at: { type: 'string' },
+  },
+});
+const content = config.contentDir;
+const stories = () => (existsSync(content) ? readdirSync(content).filter((d) => existsSync(join(content, d, 'index.md'))) : []);
+
+function write(path: string, text: string): void {
+  if (existsSync(path)) fail(`${path} already exists; nothing was written (choose another title, time or slug)`);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text, { flag: 'wx' });
+  console.info(path);
+}
+
+if (values.story !== undefined) {
+  const slug = values.story;
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) fail(`"${slug}" cannot be a story slug: use lower-case letters, digits and hyphens (it becomes the URL)`);
+  if (!values.title) fail('a new story needs --title "…"');
+  const timezone = values.timezone ?? config.defaultTimezone;
+  if (!isValidTimeZone(timezone)) fail(`--timezone ${timezone} is not an IANA time zone name (for example Asia/Almaty, Europe/London)`);
+  write(join(content, slug, 'index.md'), storyTemplate({ title: values.title, summary: values.summary, timezone }));
+  if (!values.summary) console.info('Now write its summary (one or two sentences) in the file; `npm run check` reports it until then.');
+} else {
+  const slug = positionals[0];
+  if (!slug) fail('usage: npm run new -- <story-slug> [--title "…"] [--key] [--at "2022-01-07 14:30"], or npm run new -- --story <slug> --title "…" --timezone Zone');
+  const index = join(content, slug, 'index.md');
+  if (!existsSync(index)) {
+    const known = stories();
+    fail(`there is no story "${slug}" (no ${index}).\n${known.length ? `Stories: ${known.join(', ')}` : 'There are no stories yet.'}\nCreate one with: npm run new -- --story ${slug} --title "…" --timezone Zone`);
+  }
+  // Only the story's time zone matters here; `npm run check` reports anything else.
+  const written = splitFrontmatter(readFileSync(index, 'utf8')).data['timezone'];
+  const timezone = written === undefined ? config.defaultTimezone : String(written);
+  if (!isValidTimeZone(timezone)) fail(`${index}: timezone "${timezone}" is not an IANA time zone name; fix it first`);
+  const when = resolveAt(values.at, buildClock(), timezone);
+  if ('error' in when) fail(when.error);
+  const path = join(content, slug, bulletinFileName(when.day, when.time, slugWords(values.title ?? '')));
+  write(path, bulletinTemplate({ title: values.title, key: values.key }));
+  console.info(`Write the update below the frontmatter (${when.day} ${when.time}, ${timezone}); \`npm run check\` reports it until it has text.`);
+}

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+
+/** Runs `npm run check` as an editor would (through tsx), on a fixture folder. */
+function check(dir: string, now = '2022-01-06T12:00:00Z') {
+  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check.ts', dir], {
+    encoding: 'utf8',
+    env: { ...process.env, DATELINE_NOW: now },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('npm run check', () => {
+  test('lists every problem at once with file, line and field, and fails', () => {
+    const r = check('tests/fixtures/check-bad');
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toEqual([
+      '5 problems in tests/fixtures/check-bad/:',
+      '  - tests/fixtures/check-bad/orphan/2022-01-05.md: its story has no tests/fixtures/check-bad/orphan/index.md; create it with a title and summary',
+      '  - tests/fixtures/check-bad/strike/2022-01-05-0900.md:2: field "tittle": unknown field; check the spelling against the frontmatter reference in README.md',
+      '  - tests/fixtures/check-bad/strike/2022-01-07.md:2: field "date": 2022-01-06T09:00:00Z is 2022-01-06 09:00 in Europe/Lisbon, but the file name says 2022-01-07; make them agree',
+      '  - tests/fixtures/check-bad/strike/2022-01-08.md:4: the bulletin has no text: write the update below the frontmatter (or mark it `draft: true`)',
+      '  - tests/fixtures/check-bad/strike/2022-01-09.md:1: refers to chart.png, which does not exist (tests/fixtures/check-bad/strike/chart.png)',
+    ]);
+  }, 30_000);
+
+  test('reports drafts and scheduled bulletins, and passes', () => {
+    const r = check('tests/fixtures/check-ok');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toEqual([
+      'tests/fixtures/check-ok/vote/2022-01-06.md: draft, not published',
+      'tests/fixtures/check-ok/vote/2022-01-07-1200.md: scheduled for 2022-01-07T12:00:00.000Z, published by the first build after that',
+      'tests/fixtures/check-ok/: 1 story, 1 bulletin to publish, no problems.',
+    ]);
+  }, 30_000);
+});
