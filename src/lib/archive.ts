@@ -92,14 +92,25 @@ function zodProblems(file: string, source: string, error: z.ZodError): Problem[]
         message: `unknown field${keys.length > 1 ? 's' : ''}; check the spelling against the frontmatter reference in README.md`,
       };
     }
-    if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) message = 'is required';
+    // zod reports a missing field as a type error against `undefined`.
+    if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) message = 'is required';
     return { file, line: typeof top === 'string' ? lineOfField(source, top) : undefined, field, message };
   });
 }
 
 type Parsed<T> = { data: T; body: string; bodyLine: number } | { problems: Problem[] };
 
+/** Bulletins and stories are short texts; a larger file is a mistake (a pasted document, a binary). */
+export const MAX_FILE_BYTES = 1_000_000;
+
 function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
+  if (file.text.includes('\uFFFD')) {
+    const line = file.text.slice(0, file.text.indexOf('\uFFFD')).split('\n').length;
+    return { problems: [{ file: file.path, line, message: 'contains bytes that are not UTF-8 (shown as �): save the file as UTF-8' }] };
+  }
+  if (file.text.length > MAX_FILE_BYTES) {
+    return { problems: [{ file: file.path, message: `is ${(file.text.length / 1e6).toFixed(1)} MB; a story or bulletin file may hold at most 1 MB of text (split it, or move documents elsewhere)` }] };
+  }
   let split;
   try {
     split = splitFrontmatter(file.text);

@@ -16,9 +16,11 @@ export function slugWords(text: string, max = 6): string {
     .join('-');
 }
 
-/** `2022-01-07-1430-curfew-lifted.md` */
-export function bulletinFileName(day: DayKey, time: string, words: string): string {
-  return `${day}-${time.replace(':', '')}${words ? `-${words}` : ''}.md`;
+/** `2022-01-07-1430-curfew-lifted.md`, or `2022-01-07-curfew-lifted.md` without a time. */
+export function bulletinFileName(day: DayKey, time: string | undefined, words: string): string {
+  // Four digits right after the date would be read as a time.
+  const safeWords = !time && /^\d{4}(?:-|$)/.test(words) ? `update-${words}` : words;
+  return `${[day, time?.replace(':', ''), safeWords].filter(Boolean).join('-')}.md`;
 }
 
 /**

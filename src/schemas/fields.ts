@@ -32,4 +32,4 @@ export const writtenDateTime = () =>
 
 /** An absolute http(s) link; other schemes (`javascript:`, `data:`) are refused. */
 export const webUrl = () =>
-  z.url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' });
+  z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? 'is required' : 'must be an absolute http:// or https:// URL') });

@@ -1,0 +1,77 @@
+// `npm run import -- <file> --story <slug> [--year YYYY] [--timezone Zone] [--trailer "Heading"]… [--dry-run]`
+// turns a rolling-coverage article (.txt, .md or a saved .html page) into a story folder with one
+// bulletin per dated update. Checks the result like the build does, never overwrites a file, and
+// prints what it created (or, with --dry-run, would create).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { config } from '../src/config';
+import { buildArchive, formatProblem } from '../src/lib/archive';
+import { formatTime } from '../src/lib/dates';
+import { importArticle, importFiles } from '../src/lib/importer';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    story: { type: 'string' },
+    year: { type: 'string' },
+    timezone: { type: 'string' },
+    trailer: { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean', default: false },
+  },
+});
+const [input] = positionals;
+if (!input || !values.story) fail('usage: npm run import -- <file> --story <slug> [--year YYYY] [--timezone Zone] [--trailer "Heading"] [--dry-run]');
+const slug = values.story;
+if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) fail(`"${slug}" cannot be a story slug: use lower-case letters, digits and hyphens`);
+if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail(`--year ${values.year} is not a year`);
+
+let source: string;
+try {
+  source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(input));
+} catch (err) {
+  fail(err instanceof TypeError ? `${input} is not UTF-8 text; save it as UTF-8 and try again` : `cannot read ${input}: ${(err as Error).message}`);
+}
+const ext = extname(input).toLowerCase();
+const kind = ext === '.html' || ext === '.htm' ? 'html' : ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+const result = importArticle(source, kind, {
+  year: values.year === undefined ? undefined : Number(values.year),
+  timezone: values.timezone,
+  trailers: values.trailer,
+  defaultTimezone: config.defaultTimezone,
+});
+if ('error' in result) fail(`${input}: ${result.error}`);
+
+const dir = join(config.contentDir, slug);
+const storyExists = existsSync(join(dir, 'index.md'));
+const files = importFiles(result).filter((f) => !(storyExists && f.name === 'index.md'));
+const conflicts = files.filter((f) => existsSync(join(dir, f.name)));
+if (conflicts.length) fail(`nothing written: these files exist already:\n${conflicts.map((f) => `  ${join(dir, f.name)}`).join('\n')}`);
+
+// The same checks as the build, on the files about to be written (with the story's index.md).
+const index = storyExists ? readFileSync(join(dir, 'index.md'), 'utf8') : files.find((f) => f.name === 'index.md')!.text;
+const check = buildArchive(
+  [{ path: `content/${slug}/index.md`, text: index }, ...files.filter((f) => f.name !== 'index.md').map((f) => ({ path: `content/${slug}/${f.name}`, text: f.text }))],
+  'content',
+);
+if (check.problems.length) fail(`nothing written: the import does not pass the content checks:\n${check.problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+
+const rows = result.bulletins.map((b) => [join(dir, b.fileName), b.time ? `${b.day} ${formatTime(b.instant, result.timezone)}` : `${b.day} (no time)`, b.title ?? b.body.replace(/\s+/g, ' ').slice(0, 50)]);
+const width = rows.reduce((w, r) => r.map((c, i) => Math.max(w[i] ?? 0, c.length)), [0, 0, 0]);
+const table = [['file', 'when', 'headline or first words'], ...rows].map((r) => r.map((c, i) => c.padEnd(width[i] ?? 0)).join('  ').trimEnd());
+console.info(`Story "${result.title}" (${result.status}, ${result.timezone})${storyExists ? ', existing: index.md kept' : ''}`);
+console.info(table.join('\n'));
+if (result.cut.length) console.info(`Left out: ${result.cut.join('; ')}`);
+for (const w of result.warnings) console.info(`Check: ${w}`);
+if (values['dry-run']) {
+  console.info(`Dry run: nothing written (${files.length} files would be).`);
+} else {
+  mkdirSync(dir, { recursive: true });
+  for (const f of files) writeFileSync(join(dir, f.name), f.text, { flag: 'wx' });
+  console.info(`Wrote ${files.length} files into ${dir}/.`);
+}

@@ -1,0 +1,296 @@
+/**
+ * Turns an existing rolling-coverage article (plain text, Markdown, or a saved HTML page) into a
+ * story and one bulletin per dated update. Pure: it takes the article's text and returns what to
+ * write, with everything it decided (cuts, years, warnings) so the command can report it.
+ */
+import type { Root as HastRoot } from 'hast';
+import yaml from 'js-yaml';
+import { parse as parseHtml } from 'node-html-parser';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { clockOf, dayOf, instantAt, isRealDate, isValidTimeZone, type DayKey } from './dates';
+import { bulletinFileName, slugWords } from './scaffold';
+
+/** What the command line passes in. */
+export interface ImportOptions {
+  /** Year of the newest update, when the article does not say. */
+  year?: number | undefined;
+  /** Zone of the story; otherwise taken from the headings ("ET") or a line like "All times GMT". */
+  timezone?: string | undefined;
+  /** Extra headings that start the trailing sections to leave out. */
+  trailers?: string[] | undefined;
+  /** Zone when nothing says (src/config.ts). */
+  defaultTimezone: string;
+}
+
+/** A dated heading, as written. */
+export interface DateHeading {
+  month: number;
+  day: number;
+  year?: number;
+  /** `HH:MM`, 24-hour. */
+  time?: string;
+  /** Time-zone abbreviation, upper case (`ET`, `GMT`). */
+  zone?: string;
+  /** 0 = Sunday. */
+  weekday?: number;
+  /** Words after the date (`March 12: Talks resume` → `Talks resume`). */
+  headline?: string;
+}
+
+/** One update found in the article. */
+export interface ImportedBulletin {
+  heading: string;
+  day: DayKey;
+  time?: string;
+  instant: number;
+  title?: string;
+  body: string;
+  fileName: string;
+}
+
+/** The whole import, or why it cannot be done. */
+export interface ImportResult {
+  title: string;
+  summary: string;
+  intro: string;
+  status: 'live' | 'closed';
+  timezone: string;
+  bulletins: ImportedBulletin[];
+  /** Headings of the sections left out at the end (and page furniture dropped from HTML). */
+  cut: string[];
+  /** Things an editor should look at: weekday mismatches, guessed years. */
+  warnings: string[];
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const WEEKDAYS: Record<string, number> = {
+  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+};
+/** Abbreviations newsrooms put after times, and the zones they mean. */
+export const ZONES: Record<string, string> = {
+  ET: 'America/New_York', EST: 'America/New_York', EDT: 'America/New_York',
+  CT: 'America/Chicago', CST: 'America/Chicago', CDT: 'America/Chicago',
+  MT: 'America/Denver', MST: 'America/Denver', MDT: 'America/Denver',
+  PT: 'America/Los_Angeles', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
+  GMT: 'UTC', UTC: 'UTC', BST: 'Europe/London', CET: 'Europe/Paris', CEST: 'Europe/Paris',
+  EET: 'Europe/Athens', EEST: 'Europe/Athens', JST: 'Asia/Tokyo', AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney',
+};
+const DEFAULT_TRAILERS = ['related reading', 'related', 'read more', 'more on this story', 'most read', 'about us', 'about the author', 'share this', 'comments', 'subscribe', 'sign up', 'newsletter', 'advertisement', 'you may also like', 'recommended'];
+const TITLE_SUFFIX = /\s*(?:[:|–—-]\s*)?(?:rolling coverage|live updates?|live blog|live results|live coverage|latest updates|as it happened|live)\s*$/i;
+const CLOSING = /\b(?:closes|closing|concludes|ends|wraps up)\s+(?:our|this)\s+(?:live\s+)?(?:coverage|blog|thread|updates)|\b(?:this|our)\s+(?:live\s+)?(?:blog|thread|coverage)\s+(?:is|has)\s+(?:now\s+)?(?:closed|ended)|\bcoverage\s+(?:has\s+)?ended\b/i;
+
+/** Longest names first, so that "March" is not read as "Mar" + "ch". */
+const alternatives = (names: Record<string, number | string>) => Object.keys(names).sort((a, b) => b.length - a.length).join('|');
+const MONTH = `(${alternatives(MONTHS)})\\b\\.?`;
+const WEEKDAY = `(${alternatives(WEEKDAYS)})\\b\\.?,?`;
+const TIME = `(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)?`;
+const ZONE = `(${alternatives(ZONES)})`;
+const PREFIX = /^(?:latest|breaking|update[sd]?(?:\s*(?:no\.?\s*)?\d+)?)\b\s*[:,.—–-]?\s*/i;
+const MONTH_FIRST = new RegExp(`^(?:${WEEKDAY}\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'i');
+const DAY_FIRST = new RegExp(`^(?:${WEEKDAY}\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?`, 'i');
+const AFTER = new RegExp(`^(?:,?\\s*(?:at\\s+)?${TIME})?(?:\\s+${ZONE}\\b)?\\s*(?:[:|–—-]\\s*(.*))?$`, 'i');
+
+/** Reads a heading like "Update 3 — Nov. 5, 2024, 11:40 p.m. ET" or "UPDATE (Tuesday 31 December):". */
+export function parseDateHeading(raw: string): DateHeading | undefined {
+  let text = raw
+    .replace(/^#+\s*/, '')
+    .replace(/[*_`]/g, '')
+    .replace(/[()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[:.]$/, '')
+    .trim();
+  if (!text || text.length > 120) return undefined;
+  text = text.replace(PREFIX, '');
+  let m = MONTH_FIRST.exec(text);
+  let weekday: string | undefined;
+  let month: string;
+  let day: string;
+  let year: string | undefined;
+  if (m) [, weekday, month, day, year] = m as unknown as [string, string | undefined, string, string, string | undefined];
+  else {
+    m = DAY_FIRST.exec(text);
+    if (!m) return undefined;
+    [, weekday, day, month, year] = m as unknown as [string, string | undefined, string, string, string | undefined];
+  }
+  const rest = AFTER.exec(text.slice(m[0].length));
+  if (!rest) return undefined;
+  const [, hh, mm, ampm, zone, headline] = rest;
+  const out: DateHeading = { month: MONTHS[month.toLowerCase()]!, day: Number(day) };
+  if (year) out.year = Number(year);
+  if (weekday) out.weekday = WEEKDAYS[weekday.toLowerCase().replace(/[.,]/g, '')]!;
+  if (hh !== undefined) {
+    if (mm === undefined && !ampm) return undefined; // "March 12 5" is not a time
+    let h = Number(hh);
+    if (ampm) {
+      if (h < 1 || h > 12) return undefined;
+      const pm = /^p/i.test(ampm);
+      h = (h % 12) + (pm ? 12 : 0);
+    }
+    if (h > 23 || Number(mm ?? 0) > 59) return undefined;
+    out.time = `${String(h).padStart(2, '0')}:${mm ?? '00'}`;
+  }
+  if (zone) out.zone = zone.toUpperCase();
+  if (headline?.trim()) out.headline = headline.trim();
+  return out;
+}
+
+/** A saved web page reduced to its article, as Markdown; with the page furniture that was dropped. */
+export function htmlToMarkdown(html: string): { title: string | undefined; markdown: string; removed: string[] } {
+  const doc = parseHtml(html);
+  const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('body') ?? doc;
+  const removed: string[] = [];
+  for (const el of root.querySelectorAll('nav, header, footer, aside, script, style, noscript, form, iframe, template, svg, button')) {
+    const label = el.tagName.toLowerCase();
+    if (!['script', 'style', 'noscript', 'template', 'svg'].includes(label)) removed.push(`<${label}> ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`.trim());
+    el.remove();
+  }
+  for (const el of doc.querySelectorAll('aside, footer, nav')) {
+    if (!root.querySelectorAll('*').includes(el)) removed.push(`<${el.tagName.toLowerCase()}> ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`.trim());
+  }
+  const title = (root.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent)?.replace(/\s+/g, ' ').trim();
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(root.innerHTML) as HastRoot;
+  const mdast = unified().use(rehypeRemark).runSync(tree);
+  const markdown = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_' }).stringify(mdast as never);
+  return { title, markdown: String(markdown), removed };
+}
+
+/** Lines that carry no content: bylines and empty "Posted by". */
+const BYLINE = /^(?:posted\s+)?by\b.{0,60}$|^posted\s*(?:by)?\s*$/i;
+
+interface Section {
+  heading: string;
+  date: DateHeading;
+  lines: string[];
+}
+
+/** The first sentence of a text. */
+const firstSentence = (text: string) => /^(.+?[.!?])(?:\s|$)/.exec(text.replace(/\s+/g, ' ').trim())?.[1] ?? text.trim().slice(0, 200);
+
+/** Plain text of a Markdown block, for sentences and slugs. */
+const plain = (md: string) => md.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#>*_`|]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Imports an article. `kind` says how to read `source`. */
+export function importArticle(source: string, kind: 'html' | 'markdown' | 'text', options: ImportOptions): ImportResult | { error: string } {
+  const cut: string[] = [];
+  const warnings: string[] = [];
+  let title: string | undefined;
+  let text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (kind === 'html') {
+    const converted = htmlToMarkdown(text);
+    title = converted.title;
+    text = converted.markdown;
+    cut.push(...converted.removed);
+  }
+  const lines = text.split('\n');
+
+  // The title: an HTML <h1>/<title>, a Markdown "# …", or the first line of a text.
+  const first = lines.findIndex((l) => l.trim());
+  if (first >= 0 && (kind !== 'html' || title === undefined || plain(lines[first]!) === title)) {
+    const line = lines[first]!;
+    if (kind === 'text' || /^#\s/.test(line)) {
+      title ??= plain(line);
+      if (plain(line) === title) lines.splice(first, 1);
+    }
+  }
+  if (!title) return { error: 'no title found: the article needs a first line, a "# Title" or an <h1>' };
+  title = title.replace(TITLE_SUFFIX, '').trim();
+
+  // Split at dated headings: Markdown headings, or short lines standing alone.
+  const sections: Section[] = [];
+  const intro: string[] = [];
+  const trailers = [...DEFAULT_TRAILERS, ...(options.trailers ?? []).map((t) => t.toLowerCase().trim())];
+  for (const [i, line] of lines.entries()) {
+    const trimmed = line.trim();
+    // In plain text a heading is a short line after a blank one; in Markdown, a heading or a bold line.
+    const alone = !lines[i - 1]?.trim() && trimmed.length <= 80;
+    const isHeading = /^#{1,6}\s/.test(trimmed) || /^\*\*[^*]+\*\*:?$/.test(trimmed) || (kind === 'text' && alone);
+    const label = plain(trimmed).replace(/:$/, '').toLowerCase();
+    if (isHeading && trailers.includes(label)) {
+      cut.push(...lines.slice(i).filter((l) => l.trim() && trailers.includes(plain(l).replace(/:$/, '').toLowerCase())).map((l) => plain(l)));
+      break;
+    }
+    const date = isHeading ? parseDateHeading(trimmed) : undefined;
+    if (date) {
+      sections.push({ heading: trimmed.replace(/^#+\s*/, '').replace(/\*\*/g, ''), date, lines: [] });
+      continue;
+    }
+    (sections.at(-1)?.lines ?? intro).push(line);
+  }
+  if (sections.length === 0) return { error: 'no dated update headings found (such as "March 14", "Update: 14 February 2025, 18:05" or "Update 3 — Nov. 5, 2024, 11:40 p.m. ET")' };
+
+  // The zone: as given, or as the headings or a line like "All times GMT" say.
+  const introText = intro.join('\n');
+  const headingZone = sections.find((s) => s.date.zone)?.date.zone;
+  const statedZone = /\ball times (?:are )?(?:in )?([A-Z]{2,4})\b/i.exec(`${introText}\n${text}`)?.[1]?.toUpperCase();
+  const timezone = options.timezone ?? ZONES[headingZone ?? ''] ?? ZONES[statedZone ?? ''] ?? options.defaultTimezone;
+  if (!isValidTimeZone(timezone)) return { error: `--timezone ${timezone} is not an IANA time zone name` };
+
+  // Years: as written, else from --year or a publication date, counting back across New Year.
+  const published = /\b(?:published|posted|updated)\b[^\n]*?\b((?:19|20)\d{2})\b/i.exec(introText)?.[1];
+  let year = sections[0]!.date.year ?? options.year ?? (published ? Number(published) : undefined);
+  if (year === undefined) {
+    return { error: 'the headings give no year: pass --year YYYY (the year of the newest update)' };
+  }
+  if (sections[0]!.date.year === undefined && options.year === undefined) warnings.push(`year ${year} taken from the publication date`);
+  const bulletins: ImportedBulletin[] = [];
+  const used = new Set<string>();
+  let previous: { month: number; day: number } | undefined;
+  for (const s of sections) {
+    const d = s.date;
+    if (d.year !== undefined) year = d.year;
+    else if (previous && (d.month > previous.month || (d.month === previous.month && d.day > previous.day))) year -= 1;
+    previous = d;
+    if (!isRealDate(year, d.month, d.day)) return { error: `"${s.heading}" is not a real date in ${year}` };
+    const writtenDay = `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+    if (d.weekday !== undefined) {
+      const actual = new Date(Date.UTC(year, d.month - 1, d.day)).getUTCDay();
+      if (actual !== d.weekday) {
+        const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+        warnings.push(`"${s.heading}" says ${names[d.weekday]}, but ${writtenDay} is a ${names[actual]}: check the date`);
+      }
+    }
+    // The time is read in the heading's own zone, then filed in the story's.
+    const zone = ZONES[d.zone ?? ''] ?? timezone;
+    const instant = instantAt(writtenDay, d.time ?? '00:00', zone);
+    const day = d.time ? dayOf(instant, timezone) : writtenDay;
+    const time = d.time ? clockOf(instant, timezone) : undefined;
+    const body = s.lines.join('\n').trim();
+    if (!body) {
+      warnings.push(`"${s.heading}" has no text; left out`);
+      continue;
+    }
+    const words = slugWords(d.headline ?? plain(body), 5);
+    let fileName = bulletinFileName(day, time, words);
+    for (let n = 2; used.has(fileName); n++) fileName = bulletinFileName(day, time, `${words}-${n}`);
+    used.add(fileName);
+    bulletins.push({ heading: s.heading, day, ...(time ? { time } : {}), instant, ...(d.headline ? { title: d.headline } : {}), body, fileName });
+  }
+  if (bulletins.length === 0) return { error: 'the dated headings have no text under them' };
+
+  const introBody = intro
+    .filter((l) => !BYLINE.test(l.trim()))
+    .join('\n')
+    .trim();
+  const introPlain = plain(introBody);
+  const summary = introPlain && !/^(published|posted|updated|all times)\b/i.test(introPlain) ? firstSentence(introPlain) : firstSentence(plain(bulletins.at(-1)!.body));
+  const status = bulletins.some((b) => CLOSING.test(plain(b.body))) ? 'closed' : 'live';
+  return { title, summary, intro: introBody, status, timezone, bulletins, cut, warnings };
+}
+
+const fm = (data: Record<string, unknown>) => `---\n${yaml.dump(data, { lineWidth: -1, schema: yaml.CORE_SCHEMA })}---\n`;
+
+/** The files to write: the story's index.md and one file per bulletin, paths relative to the story folder. */
+export function importFiles(result: ImportResult): { name: string; text: string }[] {
+  return [
+    { name: 'index.md', text: `${fm({ title: result.title, summary: result.summary, status: result.status, timezone: result.timezone })}\n${result.intro ? `${result.intro}\n` : ''}` },
+    ...result.bulletins.map((b) => ({ name: b.fileName, text: `${b.title ? fm({ title: b.title }) : ''}\n${b.body}\n` })),
+  ];
+}

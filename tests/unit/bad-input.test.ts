@@ -1,0 +1,91 @@
+// The bad-input corpus: every malformed input either fails with a message naming the file (and
+// line or field), or is made safe. In every case the valid bulletin beside it is either published
+// unchanged or the whole build stops: never a site that silently drops or garbles it.
+import { describe, expect, test } from 'vitest';
+import { buildArchive, formatProblem, type SourceFile } from '../../src/lib/archive';
+import { renderMarkdown } from '../../src/lib/markdown';
+
+const STORY = { path: 'content/s/index.md', text: '---\ntitle: Story\nsummary: A story.\ntimezone: Asia/Almaty\n---\nIntro.\n' };
+const VALID = { path: 'content/s/2022-01-05-1200-valid.md', text: '---\ntitle: Valid\n---\nThe valid bulletin.\n' };
+const bulletin = (name: string, text: string): SourceFile => ({ path: `content/s/${name}`, text });
+
+/** name, files beside the story and the valid bulletin, and the message expected (or null: made safe). */
+const FAILS: [string, SourceFile[], string][] = [
+  ['broken YAML', [bulletin('2022-01-07.md', '---\ntitle: [unclosed\n---\nx')], 'content/s/2022-01-07.md:3: invalid YAML'],
+  ['unclosed frontmatter', [bulletin('2022-01-07.md', '---\ntitle: x\nbody')], 'content/s/2022-01-07.md:1: frontmatter starts with --- on line 1 but has no closing --- line'],
+  ['frontmatter that is a list', [bulletin('2022-01-07.md', '---\n- a\n---\nx')], 'content/s/2022-01-07.md:2: frontmatter must be a list of `field: value` lines'],
+  ['duplicate YAML keys', [bulletin('2022-01-07.md', '---\ntitle: a\ntitle: b\n---\nx')], 'content/s/2022-01-07.md:3: invalid YAML: duplicated mapping key'],
+  ['number as headline', [bulletin('2022-01-07.md', '---\ntitle: 2022\n---\nx')], 'content/s/2022-01-07.md:2: field "title": Invalid input: expected string, received number'],
+  ['text as boolean', [bulletin('2022-01-07.md', '---\nkey: "yes"\n---\nx')], 'content/s/2022-01-07.md:2: field "key": Invalid input: expected boolean, received string'],
+  ['tags not a list', [bulletin('2022-01-07.md', '---\ntags: politics\n---\nx')], 'content/s/2022-01-07.md:2: field "tags": Invalid input: expected array, received string'],
+  ['source without url', [bulletin('2022-01-07.md', '---\nsources:\n  - title: Agency\n---\nx')], 'content/s/2022-01-07.md:2: field "sources.0.url": is required'],
+  ['javascript: source', [bulletin('2022-01-07.md', '---\nsources:\n  - title: x\n    url: "javascript:alert(1)"\n---\nx')], 'field "sources.0.url": must be an absolute http:// or https:// URL'],
+  ['unknown field', [bulletin('2022-01-07.md', '---\nslug: other\n---\nx')], 'content/s/2022-01-07.md:2: field "slug": unknown field'],
+  ['impossible date in the name', [bulletin('2022-02-30.md', 'x')], 'content/s/2022-02-30.md: field "file name": 2022-02-30 is not a real calendar date'],
+  ['impossible time in the name', [bulletin('2022-01-07-2460.md', 'x')], 'content/s/2022-01-07-2460.md: field "file name": 2460 is not a time of day'],
+  ['name that is not a date', [bulletin('notes.md', 'x')], 'content/s/notes.md: field "file name": file name must be YYYY-MM-DD[-HHMM][-words].md'],
+  ['impossible date field', [bulletin('2022-01-07.md', '---\ndate: 2022-13-01\n---\nx')], 'field "date": "2022-13-01" is not a real calendar date'],
+  ['datetime without offset', [bulletin('2022-01-07.md', '---\ndate: 2022-01-07T14:30:00\n---\nx')], 'field "date": "2022-01-07T14:30:00" has no UTC offset'],
+  ['ambiguous date', [bulletin('2022-01-07.md', '---\ndate: 01/07/2022\n---\nx')], 'field "date": "01/07/2022" is not a date'],
+  ['name and date disagree', [bulletin('2022-01-07.md', '---\ndate: 2022-01-08\n---\nx')], 'field "date": 2022-01-08 disagrees with the file name\'s 2022-01-07'],
+  ['time skipped by DST', [{ path: 'content/n/index.md', text: '---\ntitle: N\nsummary: S\ntimezone: America/New_York\n---\n' }, { path: 'content/n/2024-03-10-0230.md', text: 'x' }], 'content/n/2024-03-10-0230.md: field "file name": 2024-03-10 02:30 does not exist in America/New_York'],
+  ['time zone that does not exist', [{ path: 'content/m/index.md', text: '---\ntitle: M\nsummary: S\ntimezone: Mars/Olympus\n---\n' }], 'content/m/index.md:4: field "timezone": is not an IANA time zone name'],
+  ['duplicate update ids', [bulletin('2022-01-07-Curfew.md', 'a'), bulletin('2022-01-07-curfew.md', 'b')], 'gives the same update id "u-2022-01-07-curfew"'],
+  ['story without index.md', [{ path: 'content/orphan/2022-01-07.md', text: 'x' }], 'content/orphan/2022-01-07.md: its story has no content/orphan/index.md'],
+  ['story without a summary', [{ path: 'content/t/index.md', text: '---\ntitle: T\n---\n' }], 'content/t/index.md: field "summary": is required'],
+  ['closed story with no updates', [{ path: 'content/c/index.md', text: '---\ntitle: C\nsummary: S\nstatus: closed\n---\n' }], 'content/c/index.md:4: field "status": a closed story needs at least one update'],
+  ['non-UTF-8 bytes', [bulletin('2022-01-07.md', new TextDecoder().decode(new Uint8Array([0x4f, 0x6b, 0x0a, 0xff, 0xfe, 0x41])))], 'content/s/2022-01-07.md:2: contains bytes that are not UTF-8'],
+  ['enormous file', [bulletin('2022-01-07.md', `Words. ${'x'.repeat(1_200_000)}`)], 'content/s/2022-01-07.md: is 1.2 MB; a story or bulletin file may hold at most 1 MB'],
+  ['empty body', [bulletin('2022-01-07.md', '---\ntitle: Only a headline\n---\n')], 'content/s/2022-01-07.md:4: the bulletin has no text'],
+  ['file outside a story folder', [{ path: 'content/2022-01-07.md', text: 'x' }], 'content/2022-01-07.md: Markdown files belong in content/<story-slug>/'],
+  ['story folder that is not a slug', [{ path: 'content/Big Story/index.md', text: 'x' }], 'story folder "Big Story" must be lower-case letters'],
+  ['correction without updated', [bulletin('2022-01-07.md', '---\ncorrection: Fixed.\n---\nx')], 'field "updated": a correction needs `updated:`'],
+  ['updated without a time', [bulletin('2022-01-07.md', '---\nupdated: 2022-01-07\n---\nx')], 'field "updated": "2022-01-07" needs a time and offset'],
+  ['year typo', [bulletin('2022-01-06.md', 'a'), bulletin('2022-01-07.md', 'b'), bulletin('2021-01-08.md', 'c')], 'content/s/2021-01-08.md: field "file name": 2021-01-08 is more than six months from every other update of this story; did you mean 2022-01-08?'],
+  ['missing image', [bulletin('2022-01-07.md', '![chart](chart.png)')], 'content/s/2022-01-07.md:1: refers to chart.png, which does not exist'],
+];
+
+describe('bad input fails with a message naming the file and field, and the build stops', () => {
+  test.each(FAILS)('%s', (_name, files, message) => {
+    const a = buildArchive([STORY, VALID, ...files], 'content', { exists: () => false });
+    const out = a.problems.map(formatProblem);
+    expect(out.some((m) => m.includes(message)), out.join('\n')).toBe(true);
+  });
+});
+
+describe('bad input that is made safe', () => {
+  const publish = (...files: SourceFile[]) => {
+    const a = buildArchive([STORY, VALID, ...files], 'content');
+    expect(a.problems).toEqual([]);
+    expect(a.bulletins.find((b) => b.file === VALID.path)).toMatchObject({ title: 'Valid' });
+    return a;
+  };
+
+  test('CRLF line endings, a byte-order mark and tabs', () => {
+    const a = publish(bulletin('2022-01-07.md', '\uFEFF---\r\ntitle: Windows\r\n---\r\n\tBody\r\n'));
+    expect(a.bulletins.find((b) => b.id === 'u-2022-01-07')?.title).toBe('Windows');
+  });
+
+  test('unsafe HTML in a body is published without its dangerous parts', async () => {
+    const a = publish(bulletin('2022-01-07.md', 'Text <script>alert(1)</script><img src=x onerror=alert(1)><iframe src="https://evil.example"></iframe> [x](javascript:alert(1))'));
+    const html = (await renderMarkdown(a.bodies.get('content/s/2022-01-07.md')!, { idPrefix: 'u-2022-01-07', topHeading: 4 })).html;
+    expect(html).toContain('Text');
+    expect(html).not.toMatch(/<script|onerror|<iframe|javascript:/);
+  });
+
+  test('HTML in a headline stays text (Astro escapes it on the page)', () => {
+    const a = publish(bulletin('2022-01-07.md', '---\ntitle: "<script>alert(1)</script> Curfew"\n---\nx'));
+    expect(a.bulletins.find((b) => b.id === 'u-2022-01-07')?.title).toBe('<script>alert(1)</script> Curfew');
+  });
+
+  test('a live story with no bulletins yet is valid (its page says "No updates yet")', () => {
+    const a = publish({ path: 'content/new/index.md', text: '---\ntitle: New\nsummary: Just started.\n---\n' });
+    expect(a.stories.map((s) => s.slug)).toContain('new');
+  });
+
+  test('a heading-only Markdown body and odd whitespace in names', () => {
+    publish(bulletin('2022-01-07-1430-  spaced  .md', '# Only a heading'));
+  });
+});
+
+test('the corpus is at least 25 cases', () => expect(FAILS.length + 5).toBeGreaterThanOrEqual(25));

@@ -1,0 +1,142 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { importArticle, importFiles, parseDateHeading, type ImportResult } from '../../src/lib/importer';
+
+const fixture = (name: string) => readFileSync(join('tests/fixtures/import', name), 'utf8');
+const ok = (r: ImportResult | { error: string }): ImportResult => {
+  if ('error' in r) throw new Error(r.error);
+  return r;
+};
+const iso = (r: ImportResult) => r.bulletins.map((b) => `${b.day}${b.time ? ` ${b.time}` : ''}`);
+
+describe('parseDateHeading: the forms newsrooms use', () => {
+  test.each([
+    ['Latest, January 10', { month: 1, day: 10 }],
+    ['Update: January 6', { month: 1, day: 6 }],
+    ['January 7', { month: 1, day: 7 }],
+    ['14 February 2025, 18:05', { month: 2, day: 14, year: 2025, time: '18:05' }],
+    ['Update 3 — Nov. 5, 2024, 11:40 p.m. ET', { month: 11, day: 5, year: 2024, time: '23:40', zone: 'ET' }],
+    ['UPDATE (Tuesday 31 December):', { month: 12, day: 31, weekday: 2 }],
+    ['## 13 February 2025', { month: 2, day: 13, year: 2025 }],
+    ['**March 12: Talks resume**', { month: 3, day: 12, headline: 'Talks resume' }],
+    ['Sept. 3 at 7 a.m. BST', { month: 9, day: 3, time: '07:00', zone: 'BST' }],
+    ['Update 12 - Dec 1st, 2023, 12:15 am', { month: 12, day: 1, year: 2023, time: '00:15' }],
+    ['Wed, March 6 — Night shift walks out', { month: 3, day: 6, weekday: 3, headline: 'Night shift walks out' }],
+  ])('%s', (text, expected) => expect(parseDateHeading(text)).toEqual(expected));
+
+  test.each(['The stoppage began on Wednesday March 6 when the night shift walked out', 'March 12 5', 'Marching orders', 'Related Reading', '13:00 14 February', 'Update 3 — 2024', 'Nov. 5, 2024, 13:40 p.m.'])('not a date heading: %s', (text) => {
+    expect(parseDateHeading(text)).toBeUndefined();
+  });
+});
+
+describe('the shared fixtures', () => {
+  test('plain text: year from --year, trailer left out, closing sentence closes the story', () => {
+    const r = ok(importArticle(fixture('harbour-strike.txt'), 'text', { year: 2024, defaultTimezone: 'UTC' }));
+    expect(r.title).toBe('Valmora Harbour Strike');
+    expect(iso(r)).toEqual(['2024-03-14', '2024-03-12', '2024-03-10']);
+    expect(r.status).toBe('closed');
+    expect(r.cut).toEqual(['Related Reading', 'About Us']);
+    expect(r.bulletins.map((b) => b.body).join('\n')).not.toMatch(/Ports of the Northern Sea|Northgate Logistics Review|Posted by/);
+    expect(r.bulletins[2]!.body).toContain('The stoppage began on Wednesday March 6');
+  });
+
+  test('plain text without a year says how to give one', () => {
+    expect(importArticle(fixture('harbour-strike.txt'), 'text', { defaultTimezone: 'UTC' })).toEqual({
+      error: 'the headings give no year: pass --year YYYY (the year of the newest update)',
+    });
+  });
+
+  test('Markdown: several updates a day with times, a date-only update, "All times GMT"', () => {
+    const r = ok(importArticle(fixture('flood-watch.md'), 'markdown', { defaultTimezone: 'Asia/Tokyo' }));
+    expect(r.title).toBe('River Aske flood watch');
+    expect(r.timezone).toBe('UTC');
+    expect(iso(r)).toEqual(['2025-02-14 18:05', '2025-02-14 09:30', '2025-02-13', '2025-02-12 16:45']);
+    expect(r.bulletins[0]!.body).toContain('- Schools reopen on Monday');
+    expect(r.bulletins[2]!.body).toContain('[Millbridge library](https://example.org/millbridge-library)');
+    expect(r.status).toBe('live');
+  });
+
+  test('HTML: the article only, no scripts, page furniture reported; times in ET', () => {
+    const r = ok(importArticle(fixture('election-night.html'), 'html', { defaultTimezone: 'UTC' }));
+    expect(r.title).toBe('Harwick County election night');
+    expect(r.timezone).toBe('America/New_York');
+    expect(iso(r)).toEqual(['2024-11-06 01:15', '2024-11-05 23:40', '2024-11-05 21:05', '2024-11-05 19:00']);
+    expect(r.bulletins[1]!.instant).toBe(Date.parse('2024-11-06T04:40:00Z'));
+    const all = r.bulletins.map((b) => b.body).join('\n');
+    expect(all).not.toMatch(/trackPageview|Most read|Harwick Courier|By the County Desk|Politics/);
+    expect(r.bulletins[1]!.body).toContain('> "We will wait for every vote," said challenger Miles Brant.');
+    expect(r.cut.map((c) => c.split(' ')[0])).toEqual(['<nav>', '<aside>', '<footer>']);
+  });
+
+  test('a zone given on the command line wins, and times are refiled in it', () => {
+    const r = ok(importArticle(fixture('election-night.html'), 'html', { timezone: 'Europe/London', defaultTimezone: 'UTC' }));
+    expect(iso(r)[0]).toBe('2024-11-06 06:15');
+  });
+});
+
+describe('years, weekdays, trailers, collisions', () => {
+  const article = (body: string) => `A story: live updates\n\n${body}`;
+
+  test('dates run back across New Year', () => {
+    const r = ok(importArticle(article('January 2\n\nNew year.\n\nDecember 31\n\nOld year.\n\nDecember 30\n\nOlder.'), 'text', { year: 2025, defaultTimezone: 'UTC' }));
+    expect(iso(r)).toEqual(['2025-01-02', '2024-12-31', '2024-12-30']);
+  });
+
+  test('a weekday that does not match the date is reported', () => {
+    const r = ok(importArticle(article('UPDATE (Monday 31 December):\n\nText.'), 'text', { year: 2024, defaultTimezone: 'UTC' }));
+    expect(r.warnings).toEqual(['"UPDATE (Monday 31 December):" says Monday, but 2024-12-31 is a Tuesday: check the date']);
+  });
+
+  test('trailing sections are configurable', () => {
+    const r = ok(importArticle(article('March 2\n\nText.\n\nFurther coverage\n\nSomething else.'), 'text', { year: 2024, trailers: ['Further coverage'], defaultTimezone: 'UTC' }));
+    expect(r.bulletins[0]!.body).toBe('Text.');
+    expect(r.cut).toEqual(['Further coverage']);
+  });
+
+  test('two undated updates on one day get different file names', () => {
+    const r = ok(importArticle(article('March 2\n\nSame words.\n\nMarch 2\n\nSame words.'), 'text', { year: 2024, defaultTimezone: 'UTC' }));
+    expect(r.bulletins.map((b) => b.fileName)).toEqual(['2024-03-02-same-words.md', '2024-03-02-same-words-2.md']);
+  });
+
+  test('no dated headings is an error', () => {
+    expect(importArticle('Title\n\nJust prose.', 'text', { defaultTimezone: 'UTC' })).toHaveProperty('error');
+  });
+
+  test('the files are a story index and one file per bulletin', () => {
+    const r = ok(importArticle(fixture('flood-watch.md'), 'markdown', { defaultTimezone: 'UTC' }));
+    const files = importFiles(r);
+    expect(files.map((f) => f.name)[0]).toBe('index.md');
+    expect(files[0]!.text).toContain('title: River Aske flood watch\n');
+    expect(files).toHaveLength(5);
+  });
+});
+
+describe('npm run import', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-import-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATELINE_CONTENT: dir } });
+
+  test('--dry-run prints the table and writes nothing; a real run writes; a second run overwrites nothing', () => {
+    const dry = run('tests/fixtures/import/flood-watch.md', '--story', 'aske', '--dry-run');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('2025-02-14-1805-the-environment-office-lowered-the.md  2025-02-14 18:05 UTC');
+    expect(dry.stdout).toContain('Dry run: nothing written (5 files would be).');
+    expect(readdirSync(dir)).toEqual([]);
+    const real = run('tests/fixtures/import/flood-watch.md', '--story', 'aske');
+    expect(real.status).toBe(0);
+    expect(readdirSync(join(dir, 'aske')).sort()).toHaveLength(5);
+    const again = run('tests/fixtures/import/flood-watch.md', '--story', 'aske');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('nothing written: these files exist already');
+  }, 30_000);
+
+  test('failures are clear and exit non-zero', () => {
+    expect(run('tests/fixtures/import/missing.txt', '--story', 'x').stderr).toContain('cannot read tests/fixtures/import/missing.txt');
+    expect(run('tests/fixtures/import/harbour-strike.txt', '--story', 'x').stderr).toContain('pass --year YYYY');
+    expect(run('README.md', '--story', 'x').stderr).toContain('no dated update headings found');
+  }, 30_000);
+});
