@@ -91,7 +91,8 @@ function syncArchive(ctx: LoaderContext, root: string): Synced {
   rendering.catch(() => undefined);
   const state: Published = { stories: archive.stories, bulletins: archive.bulletins, rendered: rendering };
   publish(state);
-  const held = archive.held.length ? ` (${archive.held.filter((h) => h.reason === 'draft').length} drafts and ${archive.held.filter((h) => h.reason === 'scheduled').length} scheduled held back)` : '';
+  const count = (reason: string) => archive.held.filter((h) => h.reason === reason).length;
+  const held = archive.held.length ? `; held back: ${count('draft')} draft(s), ${count('scheduled')} scheduled` : '';
   ctx.logger.info(`${archive.stories.length} stories, ${archive.bulletins.length} bulletins${held} read and checked in ${Math.round(performance.now() - started)} ms`);
   return { files, archive };
 }

@@ -38,6 +38,17 @@ describe('nothing lost: every bulletin of content/ is on its story', () => {
   });
 });
 
+describe('drafts', () => {
+  test('a draft bulletin is on no page and not in the search index', () => {
+    const drafts = contentBulletins('content', true);
+    expect(drafts.map((d) => d.file)).toEqual(['content/harbour-ferry-strike/2026-11-24-0900-roster-talks.md']);
+    for (const d of drafts) {
+      const id = updateId(d.name);
+      for (const [path, doc] of pages) expect(doc.querySelector(`[id="${id}"]`), path).toBeNull();
+    }
+  });
+});
+
 describe('story timelines', () => {
   test.each(stories)('%s: one anchor per day, newest first, and every day in the day index', (slug) => {
     const doc = page(`stories/${slug}/index.html`);

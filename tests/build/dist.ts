@@ -31,11 +31,14 @@ export interface ExpectedBulletin {
   name: string;
 }
 
-/** Every bulletin file in content/, with its story and the day its file name gives. */
-export function contentBulletins(root = 'content'): ExpectedBulletin[] {
+/** A bulletin file marked `draft: true` (read with a plain pattern, not the site's own parser). */
+export const isDraft = (path: string) => /^---\n(?:.*\n)*?draft:\s*true\s*\n(?:.*\n)*?---/m.test(readFileSync(path, 'utf8'));
+
+/** Every bulletin file in content/ (drafts apart), with its story and the day its file name gives. */
+export function contentBulletins(root = 'content', drafts = false): ExpectedBulletin[] {
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .map((f) => f.split(sep).join('/'))
-    .filter((f) => f.endsWith('.md') && !f.endsWith('/index.md'))
+    .filter((f) => f.endsWith('.md') && !f.endsWith('/index.md') && isDraft(join(root, f)) === drafts)
     .map((f) => {
       const [story, name] = f.split('/') as [string, string];
       return { file: relative(process.cwd(), join(root, f)), story, name, day: name.slice(0, 10) };
