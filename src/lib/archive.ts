@@ -94,9 +94,25 @@ function zodProblems(file: string, source: string, error: z.ZodError): Problem[]
     }
     // zod reports a missing field as a type error against `undefined`.
     if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) message = 'is required';
+    else if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+      const expected = (issue as { expected?: string }).expected ?? '';
+      const received = /received (\w+)/.exec(issue.message)?.[1] ?? '';
+      message = `must be ${KINDS[expected] ?? expected}, not ${GOT[received] ?? received}`;
+    }
     return { file, line: typeof top === 'string' ? lineOfField(source, top) : undefined, field, message };
   });
 }
+
+/** How a YAML value of each kind is written, for messages that say how to fix a field. */
+const KINDS: Record<string, string> = {
+  string: 'text (put it in quotes if it looks like a number or a date)',
+  boolean: 'true or false',
+  array: 'a list, like [a, b] or lines starting with "- "',
+  object: 'a group of `field: value` lines',
+  number: 'a number',
+  null: 'empty',
+};
+const GOT: Record<string, string> = { string: 'text', boolean: 'true/false', array: 'a list', object: 'a group of fields', number: 'a number', null: 'empty' };
 
 type Parsed<T> = { data: T; body: string; bodyLine: number } | { problems: Problem[] };
 
