@@ -16,6 +16,8 @@ export const config = {
   timelineBulletins: 60,
   /** How many of the newest bulletins across all stories the front page lists. */
   frontPageBulletins: 10,
+  /** How many of the newest updates each feed carries. */
+  feedItems: 50,
   /** Where the Markdown content lives, relative to the project root (DATELINE_CONTENT overrides it, e.g. for the benchmark). */
   contentDir: process.env['DATELINE_CONTENT'] ?? 'content',
 };

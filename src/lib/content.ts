@@ -4,12 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
+import { config } from '../config';
 import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
 import { splitFrontmatter } from './frontmatter';
 import { published, renderKey } from '../render/registry';
 import { renderOnce, type Rendered } from './markdown';
-import { buildStoryViews, orderStories, type StoryView } from './timeline';
+import { atom, buildFeedItems, jsonFeed, rss } from './feeds';
+import type { FeedFormat } from './paths';
+import { absoluteUrl, paths, viewContext } from './site';
+import { buildStoryViews, compareNewestFirst, orderStories, type StoryView } from './timeline';
 
 async function loadStories(): Promise<StoryView[]> {
   const [stories, bulletins] = await Promise.all([getCollection('stories'), getCollection('bulletins')]);
@@ -46,5 +50,38 @@ export async function renderBulletin(b: BulletinRecord): Promise<Rendered> {
 export async function renderIntro(story: StoryRecord): Promise<Rendered> {
   const key = renderKey(story.slug, 'index');
   return (await published()?.rendered)?.get(key) ?? renderOnce(key, story.intro, { idPrefix: 'intro', topHeading: 2 });
+}
+
+
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+/** A feed of the whole site, or of one story, as an HTTP response for an endpoint. */
+export async function feedResponse(format: FeedFormat, storySlug?: string): Promise<Response> {
+  const views = await getStories();
+  const chosen = storySlug ? views.filter((v) => v.story.slug === storySlug) : views;
+  const entries = chosen
+    .flatMap((v) => v.bulletins.map((bulletin) => ({ story: v.story, bulletin })))
+    .sort((a, b) => compareNewestFirst(a.bulletin, b.bulletin))
+    .slice(0, config.feedItems);
+  const bodies = new Map(await Promise.all(entries.map(async (e) => [e.bulletin, await renderBulletin(e.bulletin)] as const)));
+  const items = buildFeedItems(entries, (b) => bodies.get(b)!, viewContext, absoluteUrl, config.feedItems);
+  const story = chosen[0]?.story;
+  const meta = {
+    title: storySlug && story ? `${story.title} · ${config.title}` : config.title,
+    description: storySlug && story ? story.summary : config.description,
+    home: absoluteUrl(storySlug ? paths.story(storySlug) : paths.home()),
+    links: {
+      rss: absoluteUrl(paths.feed('rss', storySlug)),
+      atom: absoluteUrl(paths.feed('atom', storySlug)),
+      json: absoluteUrl(paths.feed('json', storySlug)),
+    },
+    language: config.lang,
+  };
+  const body = format === 'rss' ? rss(meta, items) : format === 'atom' ? atom(meta, items) : jsonFeed(meta, items);
+  return new Response(body, { headers: { 'content-type': CONTENT_TYPES[format] } });
 }
 

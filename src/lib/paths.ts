@@ -19,7 +19,13 @@ export interface Paths {
   search(query?: string): string;
   /** A file in `public/` or a generated asset (`pagefind/pagefind.js`). */
   asset(path: string): string;
+  /** The site's feed, or a story's: `/feed.xml`, `/stories/<slug>/atom.xml`, `…/feed.json`. */
+  feed(format: FeedFormat, story?: string): string;
 }
+
+/** The feed formats and their file names. */
+export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+export type FeedFormat = keyof typeof FEED_FILES;
 
 /** Normalises `base` to start and end with one slash (`dateline` → `/dateline/`). */
 export function normaliseBase(base: string): string {
@@ -39,6 +45,7 @@ export function createPaths(base: string): Paths {
     permalink: (slug, day, id) => `${paths.dayPage(slug, day)}#${id}`,
     search: (query) => `${root}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
     asset: (path) => `${root}${path.replace(/^\/+/, '')}`,
+    feed: (format, story) => `${story ? paths.story(story) : root}${FEED_FILES[format]}`,
   };
   return paths;
 }

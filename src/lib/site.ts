@@ -6,5 +6,10 @@ import type { ViewContext } from './views';
 /** Every internal URL, under the configured base path. */
 export const paths = createPaths(import.meta.env.BASE_URL);
 
+/** A site path as an absolute URL, for feeds (the site's origin comes from SITE at build time). */
+export function absoluteUrl(path: string): string {
+  return new URL(path, import.meta.env.SITE).href;
+}
+
 /** What view builders need. */
 export const viewContext: ViewContext = { paths, locale: config.locale };

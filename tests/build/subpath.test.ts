@@ -23,6 +23,13 @@ describe('a build under /dateline/', () => {
     expect(urls.filter((u) => !u.startsWith('/dateline/'))).toEqual([]);
   });
 
+  test('feeds link under the base', () => {
+    const rss = readFileSync(join(SITE, 'feed.xml'), 'utf8');
+    const urls = [...rss.matchAll(/<(?:link|guid)[^>]*>([^<]+)</g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(5);
+    expect(urls.filter((u) => !u.startsWith('http://localhost:4321/dateline/'))).toEqual([]);
+  });
+
   test('no broken links or fragments when served under /dateline/', async () => {
     const result = await new LinkChecker().check({
       // With a server root, the path is relative to it: the web root holds the site at dateline/.
