@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { config } from './src/config';
 import { datelineSearch } from './src/integrations/pagefind';
+import { datelineSitemap } from './src/integrations/sitemap';
 import { rehypePlugins } from './src/lib/markdown';
 
 // Where the site is served. SITE and BASE let operators build for a host or a subpath
@@ -25,6 +26,6 @@ export default defineConfig({
     // External stylesheets only: a strict Content-Security-Policy then needs no 'unsafe-inline'.
     inlineStylesheets: 'never',
   },
-  integrations: [datelineSearch({ language: config.lang, locale: config.locale })],
+  integrations: [datelineSearch({ language: config.lang, locale: config.locale }), datelineSitemap(base)],
   devToolbar: { enabled: false },
 });

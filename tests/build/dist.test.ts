@@ -168,8 +168,10 @@ describe('every page', () => {
       path: DIST,
       recurse: true,
       checkFragments: true,
-      // The sample sources point at example.org; there is no network here.
-      linksToSkip: async (link) => !/^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(link) && /^https?:/.test(link),
+      // linkinator serves the files on this port; other absolute URLs (canonical links to SITE,
+      // sources) are not fetched: there is no network here.
+      port: 5678,
+      linksToSkip: async (link) => /^https?:/.test(link) && !/^http:\/\/(127\.0\.0\.1|localhost):5678\//.test(link),
     });
     const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.status} ${l.url} (from ${l.parent})`);
     expect(broken).toEqual([]);
@@ -189,5 +191,33 @@ describe('search index', () => {
     expect(doc.querySelector('form#search-form')?.getAttribute('data-bundle')).toBe('/pagefind/');
     expect(doc.querySelector('#search-no-js')?.text).toContain('needs JavaScript');
     expect(doc.querySelectorAll('#search-story option').map((o) => o.getAttribute('value'))).toEqual(['', ...stories.toSorted()].sort());
+  });
+});
+
+describe('metadata for search engines and link previews', () => {
+  test.each([...pages.keys()].filter((p) => p !== '404.html'))('%s: canonical URL, title, description, Open Graph and Twitter tags', (path) => {
+    const doc = page(path);
+    const url = `http://localhost:4321/${path.replace(/index\.html$/, '')}`;
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(url);
+    expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe(url);
+    expect(doc.querySelector('title')?.text).toBeTruthy();
+    for (const name of ['og:title', 'og:description', 'og:type', 'og:site_name']) expect(doc.querySelector(`meta[property="${name}"]`)?.getAttribute('content'), name).toBeTruthy();
+    expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
+    expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary');
+  });
+
+  test('the sitemap lists the front page, stories and days with lastmod from their newest update; not search or 404', () => {
+    const xml = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
+    const entries = [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g)].map((m) => [m[1]!, m[2]] as const);
+    const locs = entries.map(([loc]) => loc);
+    expect(locs).toContain('http://localhost:4321/');
+    expect(locs).not.toContain('http://localhost:4321/search/');
+    expect(locs.some((l) => l.includes('404'))).toBe(false);
+    for (const b of bulletins) expect(locs).toContain(`http://localhost:4321/stories/${b.story}/${b.day}/`);
+    // The closed story's last update was at 18:00 in Almaty (UTC+6) on 10 January 2022.
+    expect(entries.find(([l]) => l === 'http://localhost:4321/stories/kazakhstan-unrest/')?.[1]).toBe('2022-01-10T12:00:00.000Z');
+    // A corrected bulletin changes its day's lastmod to the correction time.
+    expect(entries.find(([l]) => l.endsWith('/harbour-ferry-strike/2026-11-20/'))?.[1]).toBe('2026-11-21T04:30:00.000Z');
+    expect(readFileSync(join(DIST, 'robots.txt'), 'utf8')).toContain('Sitemap: http://localhost:4321/sitemap-index.xml');
   });
 });
