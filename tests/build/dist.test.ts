@@ -122,6 +122,12 @@ describe('every page', () => {
   test.each([...pages.keys()])('%s: sanitized (no foreign scripts, handlers, javascript: URLs or frames)', (path) => {
     const doc = page(path);
     for (const s of doc.querySelectorAll('script')) {
+      // Structured data is not executed; it must be valid JSON that cannot close its element.
+      if (s.getAttribute('type') === 'application/ld+json') {
+        expect(() => JSON.parse(s.text), path).not.toThrow();
+        expect(s.text, path).not.toMatch(/<\//);
+        continue;
+      }
       expect(s.getAttribute('type'), path).toBe('module');
       expect(s.getAttribute('src'), path).toMatch(/^\/_astro\/[\w.-]+\.js$/);
       expect(s.text.trim(), path).toBe('');
@@ -219,5 +225,39 @@ describe('metadata for search engines and link previews', () => {
     // A corrected bulletin changes its day's lastmod to the correction time.
     expect(entries.find(([l]) => l.endsWith('/harbour-ferry-strike/2026-11-20/'))?.[1]).toBe('2026-11-21T04:30:00.000Z');
     expect(readFileSync(join(DIST, 'robots.txt'), 'utf8')).toContain('Sitemap: http://localhost:4321/sitemap-index.xml');
+  });
+});
+
+describe('structured data (schema.org JSON-LD)', () => {
+  const ld = (path: string) => JSON.parse(page(path).querySelector('script[type="application/ld+json"]')!.text) as Record<string, unknown>;
+
+  test.each(stories)('%s: a LiveBlogPosting consistent with the page', (slug) => {
+    const doc = page(`stories/${slug}/index.html`);
+    const data = ld(`stories/${slug}/index.html`);
+    expect(data['@type']).toBe('LiveBlogPosting');
+    expect(data['headline']).toBe(doc.querySelector('h1')?.text);
+    expect(data['url']).toBe(`http://localhost:4321/stories/${slug}/`);
+    const updates = data['liveBlogUpdate'] as { url: string; headline: string; datePublished: string; articleBody: string }[];
+    const shown = doc.querySelectorAll('article.bulletin');
+    expect(updates.map((u) => u.url)).toEqual(shown.map((a) => `http://localhost:4321${a.querySelector('a.permalink-link')!.getAttribute('href')}`));
+    expect(updates.map((u) => u.headline)).toEqual(shown.map((a) => a.querySelector('.bulletin-title')!.text));
+    for (const [i, u] of updates.entries()) {
+      expect(u.articleBody.length).toBeGreaterThan(20);
+      if (shown[i]!.querySelector('.bulletin-meta time')?.getAttribute('datetime')?.includes('T')) expect(u.datePublished).toBe(shown[i]!.querySelector('.bulletin-meta time')!.getAttribute('datetime'));
+    }
+    const latest = doc.querySelector('.badge-latest')!.parentNode.querySelector('time')!.getAttribute('datetime');
+    if (doc.querySelector('.status')?.text === 'Ended') expect(data['coverageEndTime']).toBe(latest);
+    else expect(data['coverageEndTime']).toBeUndefined();
+    expect(data['coverageStartTime']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+  });
+
+  test('day pages are CollectionPages of their updates; the front page is the WebSite with its search', () => {
+    const day = ld('stories/kazakhstan-unrest/2022-01-07/index.html');
+    expect(day['@type']).toBe('CollectionPage');
+    expect((day['hasPart'] as { url: string }[]).map((p) => p.url)).toEqual(['http://localhost:4321/stories/kazakhstan-unrest/2022-01-07/#u-2022-01-07-1400-buildings-secured']);
+    expect((day['isPartOf'] as { '@id': string })['@id']).toBe('http://localhost:4321/stories/kazakhstan-unrest/');
+    const site = ld('index.html');
+    expect(site['@type']).toBe('WebSite');
+    expect((site['potentialAction'] as { target: string }).target).toBe('http://localhost:4321/search/?q={search_term_string}');
   });
 });

@@ -1,0 +1,89 @@
+/**
+ * schema.org JSON-LD: a LiveBlogPosting for a story, its updates as BlogPostings, a
+ * CollectionPage for a day, a WebSite (with its search) for the front page. Built from the same
+ * view models as the pages, and serialized so that no text can close the <script> element.
+ */
+import type { Rendered } from './markdown';
+import type { StoryView } from './timeline';
+import { viewBulletin, type ViewContext } from './views';
+import type { BulletinRecord } from '../schemas/bulletin';
+import { isoIn } from './dates';
+
+type Json = Record<string, unknown>;
+
+/** Serializes for a `<script type="application/ld+json">`: `<`, `>`, `&` and line separators escaped. */
+export function jsonLd(data: Json): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const changed = (b: BulletinRecord) => Math.max(b.instant, b.updated ?? 0);
+
+/** The updates of `bulletins` as BlogPostings. */
+function postings(view: StoryView, bulletins: readonly BulletinRecord[], ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => Rendered['text']): Json[] {
+  return bulletins.map((b) => {
+    const v = viewBulletin(b, view.story, ctx);
+    return {
+      '@type': 'BlogPosting',
+      '@id': absolute(v.permalink),
+      url: absolute(v.permalink),
+      headline: v.heading,
+      datePublished: isoIn(b.instant, view.story.timezone),
+      dateModified: isoIn(changed(b), view.story.timezone),
+      articleBody: text(b),
+      ...(b.tags.length ? { keywords: b.tags.join(', ') } : {}),
+    };
+  });
+}
+
+/** A story timeline: its coverage span and the updates the page shows. */
+export function storyLd(view: StoryView, shown: readonly BulletinRecord[], ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => string, site: string): Json {
+  const { story, first, latest } = view;
+  const tz = story.timezone;
+  const url = absolute(ctx.paths.story(story.slug));
+  const newest = view.bulletins.length ? Math.max(...view.bulletins.map(changed)) : undefined;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'LiveBlogPosting',
+    '@id': url,
+    url,
+    headline: story.title,
+    description: story.summary,
+    ...(story.tags.length ? { keywords: story.tags.join(', ') } : {}),
+    publisher: { '@type': 'Organization', name: site },
+    ...(first ? { coverageStartTime: isoIn(first.instant, tz), datePublished: isoIn(first.instant, tz) } : {}),
+    ...(story.status === 'closed' && latest ? { coverageEndTime: isoIn(latest.instant, tz) } : {}),
+    ...(newest !== undefined ? { dateModified: isoIn(newest, tz) } : {}),
+    liveBlogUpdate: postings(view, shown, ctx, absolute, text),
+  };
+}
+
+/** A day page: part of its story's live blog, holding that day's updates. */
+export function dayLd(view: StoryView, day: { day: string; bulletins: readonly BulletinRecord[] }, ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => string, name: string): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    '@id': absolute(ctx.paths.dayPage(view.story.slug, day.day)),
+    url: absolute(ctx.paths.dayPage(view.story.slug, day.day)),
+    name,
+    isPartOf: { '@type': 'LiveBlogPosting', '@id': absolute(ctx.paths.story(view.story.slug)), headline: view.story.title },
+    hasPart: postings(view, day.bulletins, ctx, absolute, text),
+  };
+}
+
+/** The front page: the site and its search. */
+export function siteLd(name: string, description: string, ctx: ViewContext, absolute: (p: string) => string): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    '@id': absolute(ctx.paths.home()),
+    url: absolute(ctx.paths.home()),
+    name,
+    description,
+    potentialAction: { '@type': 'SearchAction', target: `${absolute(ctx.paths.search())}?q={search_term_string}`, 'query-input': 'required name=search_term_string' },
+  };
+}

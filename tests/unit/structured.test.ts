@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { createPaths } from '../../src/lib/paths';
+import { jsonLd, storyLd } from '../../src/lib/structured';
+import { buildStoryViews } from '../../src/lib/timeline';
+import { makeBulletin, makeStory } from './fixtures';
+
+describe('jsonLd', () => {
+  test('no text can close the script element or break the JSON', () => {
+    const out = jsonLd({ headline: '</script><script>alert(1)</script> & \u2028 "quoted"' });
+    expect(out).not.toMatch(/<|>|&|\u2028/);
+    expect(JSON.parse(out)).toEqual({ headline: '</script><script>alert(1)</script> & \u2028 "quoted"' });
+  });
+});
+
+describe('storyLd', () => {
+  const ctx = { paths: createPaths('/'), locale: 'en-GB' };
+  const abs = (p: string) => `https://news.example${p}`;
+  const bulletins = [makeBulletin('2022-01-05T12:00'), makeBulletin('2022-01-10T18:00', { updated: Date.parse('2022-01-11T00:00:00+06:00') })];
+  test('a closed story ends its coverage with its last update', () => {
+    const [view] = buildStoryViews([makeStory({ status: 'closed' })], bulletins);
+    const ld = storyLd(view!, view!.bulletins, ctx, abs, () => 'Text', 'Site');
+    expect(ld).toMatchObject({
+      '@type': 'LiveBlogPosting',
+      coverageStartTime: '2022-01-05T12:00:00+06:00',
+      coverageEndTime: '2022-01-10T18:00:00+06:00',
+      datePublished: '2022-01-05T12:00:00+06:00',
+      dateModified: '2022-01-11T00:00:00+06:00',
+    });
+    expect((ld['liveBlogUpdate'] as unknown[]).length).toBe(2);
+  });
+  test('a live story has no end time', () => {
+    const [view] = buildStoryViews([makeStory({ status: 'live' })], bulletins);
+    expect(storyLd(view!, [], ctx, abs, () => '', 'Site')['coverageEndTime']).toBeUndefined();
+  });
+});
