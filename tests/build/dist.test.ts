@@ -245,7 +245,7 @@ describe('structured data (schema.org JSON-LD)', () => {
       expect(u.articleBody.length).toBeGreaterThan(20);
       if (shown[i]!.querySelector('.bulletin-meta time')?.getAttribute('datetime')?.includes('T')) expect(u.datePublished).toBe(shown[i]!.querySelector('.bulletin-meta time')!.getAttribute('datetime'));
     }
-    const latest = doc.querySelector('.badge-latest')!.parentNode.querySelector('time')!.getAttribute('datetime');
+    const latest = doc.querySelector('article.is-latest .bulletin-meta time')?.getAttribute('datetime');
     if (doc.querySelector('.status')?.text === 'Ended') expect(data['coverageEndTime']).toBe(latest);
     else expect(data['coverageEndTime']).toBeUndefined();
     expect(data['coverageStartTime']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
