@@ -1,4 +1,5 @@
-// Serves a built site for tests and benchmarks: `node scripts/serve.mjs [--dir dist] [--port 4391] [--base /]`.
+// Serves a built site for tests and benchmarks: `node scripts/serve.mjs [--dir dist] [--port 4391] [--base /] [--headers]`.
+// With --headers it sends the headers of the site's `_headers` file, as Netlify and Cloudflare Pages do.
 // A plain static server (sirv) that behaves like the hosts Dateline deploys to: gzip for text
 // files when the browser accepts it, 404.html for missing pages, and optionally a base path.
 // No Astro process, so it runs beside `npm start` (Astro 7 allows one `astro preview` per project).
@@ -8,6 +9,7 @@ import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
+import { parseHeadersFile } from '../src/lib/headers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -15,8 +17,10 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4391' },
     host: { type: 'string', default: '127.0.0.1' },
     base: { type: 'string', default: '/' },
+    headers: { type: 'boolean', default: false },
   },
 });
+const rules = values.headers ? parseHeadersFile(readFileSync(join(values.dir, '_headers'), 'utf8')) : [];
 const base = `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const files = sirv(values.dir, { dev: true, etag: true, extensions: ['html'] });
 const notFound = (() => {
@@ -40,6 +44,7 @@ function textFile(pathname) {
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
+  for (const rule of rules) if (rule.pattern.test(url.pathname)) for (const [k, v] of Object.entries(rule.headers)) res.setHeader(k, v);
   if (!url.pathname.startsWith(base)) {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
     return;

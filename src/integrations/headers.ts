@@ -1,0 +1,21 @@
+/** Writes `_headers` (src/lib/headers.ts) into the output at the end of the build, for the configured base. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { headersFile } from '../lib/headers';
+
+export function datelineHeaders(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'dateline-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': ({ dir }) => {
+        writeFileSync(join(fileURLToPath(dir), '_headers'), headersFile(base));
+      },
+    },
+  };
+}
