@@ -49,7 +49,9 @@ vitest('unit');
 // The same site under a subpath, into a folder that stands for a web root: <root>/dateline/.
 const built = check('build', 'astro', ['build']);
 const builtUnderBase = check('build under /dateline/', 'astro', ['build'], { BASE: '/dateline/', OUT_DIR: `${RESULTS}/webroot/dateline` });
-if (built && builtUnderBase) {
+// The same content built again must give the same bytes (tests/build/reproducible.test.ts compares them).
+const builtAgain = check('build again', 'astro', ['build'], { OUT_DIR: `${RESULTS}/dist-again` });
+if (built && builtUnderBase && builtAgain) {
   vitest('build');
   let chrome;
   try {

@@ -1,0 +1,46 @@
+// The deploy files the README names exist and agree with the build: command, output folder, base path.
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
+import { parse as parseToml } from 'smol-toml';
+import { describe, expect, test } from 'vitest';
+import { headersFile, parseHeadersFile } from '../../src/lib/headers';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+const readme = readFileSync('README.md', 'utf8');
+
+describe('deploy configuration', () => {
+  test('npm run build builds with Astro (Pagefind, sitemap and _headers included)', () => {
+    expect(pkg.scripts['build']).toBe('astro build');
+  });
+
+  test('Netlify builds with npm run build and publishes dist/ on Node 24', () => {
+    const netlify = parseToml(readFileSync('netlify.toml', 'utf8')) as { build: { command: string; publish: string; environment: { NODE_VERSION: string } } };
+    expect(netlify.build).toMatchObject({ command: 'npm run build', publish: 'dist' });
+    expect(netlify.build.environment.NODE_VERSION).toBe('24');
+  });
+
+  test('Cloudflare Pages publishes dist/', () => {
+    expect((parseToml(readFileSync('wrangler.toml', 'utf8')) as { pages_build_output_dir: string }).pages_build_output_dir).toBe('dist');
+  });
+
+  test('the GitHub Pages workflow builds under the repository path and uploads dist/', () => {
+    const wf = yaml.load(readFileSync('.github/workflows/deploy.yml', 'utf8')) as { jobs: { build: { steps: { run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }; deploy: { steps: { uses?: string }[] } } };
+    const steps = wf.jobs.build.steps;
+    expect(steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npm run build']);
+    expect(steps.find((s) => s.run === 'npm run build')?.env).toEqual({ SITE: 'https://${{ github.repository_owner }}.github.io', BASE: '/${{ github.event.repository.name }}/' });
+    expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({ path: 'dist' });
+    expect(wf.jobs.deploy.steps[0]?.uses).toMatch(/^actions\/deploy-pages@/);
+  });
+
+  test('the README tells operators about each of them', () => {
+    for (const name of ['.github/workflows/deploy.yml', 'netlify.toml', 'wrangler.toml', '_headers', 'BASE=']) expect(readme).toContain(name);
+  });
+
+  test('_headers: the CSP everywhere, long caching only for content-hashed files, under the base path', () => {
+    const rules = parseHeadersFile(headersFile('/dateline/'));
+    expect(rules.map((r) => r.path)).toEqual(['/dateline/*', '/dateline/_astro/*', '/dateline/pagefind/index/*', '/dateline/pagefind/fragment/*', '/dateline/pagefind/filter/*']);
+    expect(rules[0]!.headers['Content-Security-Policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(rules[0]!.headers['Content-Security-Policy']).not.toContain('unsafe-inline');
+    expect(rules.some((r) => r.pattern.test('/dateline/pagefind/pagefind.js') && r.headers['Cache-Control'])).toBe(false);
+  });
+});
