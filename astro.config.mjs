@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { config } from './src/config';
 import { datelineSearch } from './src/integrations/pagefind';
+import { datelineCards } from './src/integrations/cards';
 import { datelineHeaders } from './src/integrations/headers';
 import { datelineSitemap } from './src/integrations/sitemap';
 import { rehypePlugins } from './src/lib/markdown';
@@ -27,6 +28,6 @@ export default defineConfig({
     // External stylesheets only: a strict Content-Security-Policy then needs no 'unsafe-inline'.
     inlineStylesheets: 'never',
   },
-  integrations: [datelineSearch({ language: config.lang, locale: config.locale }), datelineSitemap(base), datelineHeaders()],
+  integrations: [datelineSearch({ language: config.lang, locale: config.locale }), datelineSitemap(base), datelineHeaders(), datelineCards({ site: config.title, locale: config.locale })],
   devToolbar: { enabled: false },
 });

@@ -21,6 +21,8 @@ export interface Paths {
   asset(path: string): string;
   /** The site's feed, or a story's: `/feed.xml`, `/stories/<slug>/atom.xml`, `…/feed.json`. */
   feed(format: FeedFormat, story?: string): string;
+  /** A story's social card image. */
+  card(story: string): string;
 }
 
 /** The feed formats and their file names. */
@@ -46,6 +48,7 @@ export function createPaths(base: string): Paths {
     search: (query) => `${root}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
     asset: (path) => `${root}${path.replace(/^\/+/, '')}`,
     feed: (format, story) => `${story ? paths.story(story) : root}${FEED_FILES[format]}`,
+    card: (story) => `${paths.story(story)}card.png`,
   };
   return paths;
 }

@@ -209,7 +209,17 @@ describe('metadata for search engines and link previews', () => {
     expect(doc.querySelector('title')?.text).toBeTruthy();
     for (const name of ['og:title', 'og:description', 'og:type', 'og:site_name']) expect(doc.querySelector(`meta[property="${name}"]`)?.getAttribute('content'), name).toBeTruthy();
     expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
-    expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary');
+    const story = /^stories\/([^/]+)\//.exec(path)?.[1];
+    const card = story && !path.endsWith('.xml') ? `http://localhost:4321/stories/${story}/card.png` : undefined;
+    expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(card);
+    expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe(card ? 'summary_large_image' : 'summary');
+  });
+
+  test.each(stories)('%s: a 1200×630 PNG social card', (slug) => {
+    const png = readFileSync(join(DIST, 'stories', slug, 'card.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    expect(png.length).toBeGreaterThan(5000);
   });
 
   test('the sitemap lists the front page, stories and days with lastmod from their newest update; not search or 404', () => {
