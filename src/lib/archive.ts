@@ -281,7 +281,10 @@ export function yearTypos(bulletins: readonly BulletinRecord[]): Problem[] {
   return out;
 }
 
-/** Markdown links and images (and HTML src/href) that point at a relative path which does not exist. */
+/**
+ * Links and images that would be broken on the site: a relative path (it does not exist, or it
+ * exists but content/ is not published), or an image at the site root that is not in public/.
+ */
 function linkProblems(file: SourceFile, body: string, bodyLine: number, exists: (path: string) => boolean): Problem[] {
   const out: Problem[] = [];
   const dir = file.path.slice(0, file.path.lastIndexOf('/') + 1);
@@ -290,11 +293,17 @@ function linkProblems(file: SourceFile, body: string, bodyLine: number, exists: 
   lines.forEach((line, i) => {
     for (const m of line.matchAll(targets)) {
       const target = (m[1] ?? m[2] ?? '').split(/[?#]/)[0]!;
-      if (!target || /^([a-z][a-z0-9+.-]*:|\/|#)/i.test(target)) continue;
-      const resolved = normalisePath(dir + decodeURIComponent(target));
-      if (!exists(resolved)) {
-        out.push({ file: file.path, line: bodyLine + i, message: `${m[0].startsWith('!') || m[2] !== undefined ? 'refers to' : 'links to'} ${target}, which does not exist (${resolved})` });
+      const image = m[0].startsWith('!') || /^src/i.test(m[0]);
+      const verb = image ? 'refers to' : 'links to';
+      const line = bodyLine + i;
+      if (!target || /^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(target)) continue;
+      if (target.startsWith('/')) {
+        if (image && !exists(`public${decodeURIComponent(target)}`)) out.push({ file: file.path, line, message: `${verb} ${target}, which is not in public/ (files in public/ are served from the site root)` });
+        continue;
       }
+      const resolved = normalisePath(dir + decodeURIComponent(target));
+      if (!exists(resolved)) out.push({ file: file.path, line, message: `${verb} ${target}, which does not exist (${resolved})` });
+      else out.push({ file: file.path, line, message: `${verb} ${target}, but content/ is not published: put the file in public/ and write /${target.split('/').pop()}, or link an update by its permalink` });
     }
   });
   return out;

@@ -23,6 +23,17 @@ describe('a build under /dateline/', () => {
     expect(urls.filter((u) => !u.startsWith('/dateline/'))).toEqual([]);
   });
 
+  test('structured data and social cards point under the base', () => {
+    const doc = parse(readFileSync(join(SITE, 'stories/kazakhstan-unrest/index.html'), 'utf8'));
+    const json = doc.querySelector('script[type="application/ld+json"]')!.text;
+    expect(() => JSON.parse(json)).not.toThrow();
+    const urls = [...json.matchAll(/"(https?:\/\/[^"]+)"/g)].map((m) => m[1]!).filter((u) => !u.startsWith('https://schema.org'));
+    expect(urls.length).toBeGreaterThan(3);
+    expect(urls.filter((u) => !u.startsWith('http://localhost:4321/dateline/'))).toEqual([]);
+    expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe('http://localhost:4321/dateline/stories/kazakhstan-unrest/card.png');
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('http://localhost:4321/dateline/stories/kazakhstan-unrest/');
+  });
+
   test('feeds link under the base', () => {
     const rss = readFileSync(join(SITE, 'feed.xml'), 'utf8');
     const urls = [...rss.matchAll(/<(?:link|guid)[^>]*>([^<]+)</g)].map((m) => m[1]!);

@@ -225,17 +225,25 @@ describe('drafts, scheduling and other content checks', () => {
     expect(messages(story('s'), ...['2020-03-01', '2020-09-01', '2021-03-01', '2021-09-01'].map((d) => file(`s/${d}.md`, 'x')))).toEqual([]);
   });
 
-  test('relative links and images must point at files that exist', () => {
-    const exists = (p: string) => p === 'content/s/map.png';
+  test('links and images that would be broken on the site', () => {
+    const exists = (p: string) => p === 'content/s/map.png' || p === 'public/images/ok.png';
     const a = buildArchive(
-      [story('s'), file('s/2022-01-07.md', 'See ![map](map.png) and ![gone](./photos/gone.jpg).\n\n[earlier](../other/2022-01-01.md) · [site](/stories/x/) · [web](https://example.org) · [anchor](#a) <img src="missing.png" alt="">')],
+      [
+        story('s'),
+        file(
+          's/2022-01-07.md',
+          'See ![map](map.png) and ![gone](./photos/gone.jpg).\n\n[earlier](../other/2022-01-01.md) · [site](/stories/x/) · [web](https://example.org) · [anchor](#a) <img src="missing.png" alt="">\n\n![ok](/images/ok.png) ![no](/images/no.png) ![cdn](//cdn.example/x.png)',
+        ),
+      ],
       'content',
       { exists },
     );
     expect(a.problems.map(formatProblem)).toEqual([
+      'content/s/2022-01-07.md:1: refers to map.png, but content/ is not published: put the file in public/ and write /map.png, or link an update by its permalink',
       'content/s/2022-01-07.md:1: refers to ./photos/gone.jpg, which does not exist (content/s/photos/gone.jpg)',
       'content/s/2022-01-07.md:3: links to ../other/2022-01-01.md, which does not exist (content/other/2022-01-01.md)',
       'content/s/2022-01-07.md:3: refers to missing.png, which does not exist (content/s/missing.png)',
+      'content/s/2022-01-07.md:5: refers to /images/no.png, which is not in public/ (files in public/ are served from the site root)',
     ]);
   });
 });
