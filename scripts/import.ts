@@ -5,15 +5,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fail, requireStorySlug } from './cli';
 import { config } from '../src/config';
 import { buildArchive, formatProblem } from '../src/lib/archive';
 import { formatTime } from '../src/lib/dates';
 import { importArticle, importFiles } from '../src/lib/importer';
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,7 +24,7 @@ const { values, positionals } = parseArgs({
 const [input] = positionals;
 if (!input || !values.story) fail('usage: npm run import -- <file> --story <slug> [--year YYYY] [--timezone Zone] [--trailer "Heading"] [--dry-run]');
 const slug = values.story;
-if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) fail(`"${slug}" cannot be a story slug: use lower-case letters, digits and hyphens`);
+requireStorySlug(slug);
 if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail(`--year ${values.year} is not a year`);
 
 let source: string;

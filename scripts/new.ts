@@ -4,16 +4,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fail, requireStorySlug } from './cli';
 import { config } from '../src/config';
 import { isValidTimeZone } from '../src/lib/dates';
 import { splitFrontmatter } from '../src/lib/frontmatter';
 import { bulletinFileName, bulletinTemplate, resolveAt, slugWords, storyTemplate } from '../src/lib/scaffold';
 import { buildClock } from '../src/loaders/archive';
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -38,7 +34,7 @@ function write(path: string, text: string): void {
 
 if (values.story !== undefined) {
   const slug = values.story;
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) fail(`"${slug}" cannot be a story slug: use lower-case letters, digits and hyphens (it becomes the URL)`);
+  requireStorySlug(slug);
   if (!values.title) fail('a new story needs --title "…"');
   const timezone = values.timezone ?? config.defaultTimezone;
   if (!isValidTimeZone(timezone)) fail(`--timezone ${timezone} is not an IANA time zone name (for example Asia/Almaty, Europe/London)`);

@@ -59,6 +59,9 @@ export function formatProblem(p: Problem): string {
 
 /** Story folder names become URL segments, so they are kept to lower-case words and hyphens. */
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** True when `name` can be a story folder (and so a URL segment). */
+export const isStorySlug = (name: string): boolean => SLUG_RE.test(name);
 /** `YYYY-MM-DD[-HHMM][-words].md` */
 const BULLETIN_NAME_RE = /^(\d{4})-(\d{2})-(\d{2})(?:-(\d{2})(\d{2})(?=-|\.md$))?(?:-([^.]+))?\.md$/i;
 
