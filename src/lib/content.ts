@@ -11,7 +11,7 @@ import { splitFrontmatter } from './frontmatter';
 import { published, renderKey } from '../render/registry';
 import { renderOnce, type Rendered } from './markdown';
 import { atom, buildFeedItems, jsonFeed, rss } from './feeds';
-import type { FeedFormat } from './paths';
+import { rebaseHtml, type FeedFormat } from './paths';
 import { absoluteUrl, paths, viewContext } from './site';
 import { buildStoryViews, compareNewestFirst, orderStories, type StoryView } from './timeline';
 
@@ -40,10 +40,8 @@ export async function getStory(slug: string): Promise<StoryView | undefined> {
  */
 export async function renderBulletin(b: BulletinRecord): Promise<Rendered> {
   const key = renderKey(b.story, b.id);
-  const ready = (await published()?.rendered)?.get(key);
-  if (ready) return ready;
-  const { body } = splitFrontmatter(readFileSync(b.file, 'utf8'));
-  return renderOnce(key, body, { idPrefix: b.id, topHeading: 4 });
+  const rendered = (await published()?.rendered)?.get(key) ?? (await renderOnce(key, splitFrontmatter(readFileSync(b.file, 'utf8')).body, { idPrefix: b.id, topHeading: 4 }));
+  return { ...rendered, html: rebaseHtml(rendered.html, import.meta.env.BASE_URL) };
 }
 
 /** A story's introduction (the body of its index.md). */

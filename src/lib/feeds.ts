@@ -79,14 +79,15 @@ export function buildFeedItems(
       const v = viewBulletin(b, story, ctx);
       const url = absolute(v.permalink);
       const page = url.slice(0, url.indexOf('#'));
+      const origin = new URL(url).origin;
       const { html, text } = body(b);
       const correction = v.correction && v.updated ? `<p><strong>Correction</strong> (${v.updated.text}): ${escapeHtml(v.correction)}</p>` : '';
       return {
         id: url,
         url,
         title: v.hasHeadline ? v.heading : excerpt(text, 12),
-        // Fragment links inside a body point at its day page once it is read elsewhere.
-        html: html.replaceAll('href="#', `href="${page}#`) + correction,
+        // Fragment and root-relative links inside a body must work once it is read elsewhere.
+        html: html.replaceAll('href="#', `href="${page}#`).replace(/\b(src|href)="\/(?!\/)/g, `$1="${origin}/`) + correction,
         summary: excerpt(text, 40),
         published: new ZonedDate(b.instant, story.timezone),
         modified: new ZonedDate(b.updated ?? b.instant, story.timezone),

@@ -52,3 +52,13 @@ export function createPaths(base: string): Paths {
   };
   return paths;
 }
+
+/**
+ * Root-relative links and images written in a bulletin (`/images/map.png`) put under the base
+ * path, so they work when the site lives in a subpath. Rendered bodies are cached without a base.
+ */
+export function rebaseHtml(html: string, base: string): string {
+  const root = normaliseBase(base);
+  if (root === '/') return html;
+  return html.replace(/\b(src|href)="\/(?!\/)/g, `$1="${root}`);
+}

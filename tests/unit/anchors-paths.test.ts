@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bodyAnchor, dayAnchor, updateId } from '../../src/lib/anchors';
-import { createPaths, normaliseBase } from '../../src/lib/paths';
+import { createPaths, normaliseBase, rebaseHtml } from '../../src/lib/paths';
 
 describe('anchors', () => {
   test('a day anchor is the plain date', () => expect(dayAnchor('2022-01-07')).toBe('2022-01-07'));
@@ -42,4 +42,12 @@ describe('paths', () => {
       test('search queries are encoded', () => expect(p.search('tear gas & curfew')).toBe(`${root}search/?q=tear%20gas%20%26%20curfew`));
     });
   }
+});
+
+describe('rebaseHtml', () => {
+  const html = '<a href="/stories/x/">x</a><img src="/images/map.png" alt=""><a href="//cdn.example/y">y</a><a href="#f">f</a><a href="https://e.org/">e</a>';
+  test('root-relative links and images go under the base', () => {
+    expect(rebaseHtml(html, '/dateline/')).toBe('<a href="/dateline/stories/x/">x</a><img src="/dateline/images/map.png" alt=""><a href="//cdn.example/y">y</a><a href="#f">f</a><a href="https://e.org/">e</a>');
+  });
+  test('nothing changes at the root', () => expect(rebaseHtml(html, '/')).toBe(html));
 });

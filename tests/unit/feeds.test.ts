@@ -11,6 +11,7 @@ const entries = [
   { story, bulletin: makeBulletin('2022-01-07T14:00', { story: 'unrest', updated: Date.parse('2022-01-07T18:00:00+06:00'), correction: 'Name <fixed>.' }) },
 ];
 const body = () => ({ html: '<p>Text<sup><a href="#u-x--fn-1">1</a></sup></p>', text: 'Text of the update that goes on for a while' });
+const bodyWithImage = () => ({ html: '<p><img src="/images/map.png" alt=""> <a href="/stories/x/">x</a></p>', text: 'Map' });
 const items = buildFeedItems(entries, body, ctx, absolute, 50);
 const meta = { title: 'Unrest', description: 'A story.', home: 'https://news.example/stories/unrest/', links: { rss: 'https://news.example/r', atom: 'https://news.example/a', json: 'https://news.example/j' }, language: 'en' };
 
@@ -32,6 +33,9 @@ describe('buildFeedItems', () => {
   });
   test('fragment links point at the day page; a correction is appended, escaped', () => {
     expect(items[0]!.html).toBe('<p>Text<sup><a href="https://news.example/stories/unrest/2022-01-07/#u-x--fn-1">1</a></sup></p><p><strong>Correction</strong> (Friday, 7 January 2022, 18:00 GMT+6): Name &lt;fixed&gt;.</p>');
+  });
+  test('root-relative links and images become absolute', () => {
+    expect(buildFeedItems(entries, bodyWithImage, ctx, absolute, 1)[0]!.html).toContain('<img src="https://news.example/images/map.png" alt=""> <a href="https://news.example/stories/x/">');
   });
   test('published and modified', () => {
     expect(items[0]!.published.toISOString()).toBe('2022-01-07T14:00:00+06:00');
