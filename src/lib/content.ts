@@ -29,11 +29,6 @@ export function getStories(): Promise<StoryView[]> {
   return (views ??= loadStories());
 }
 
-/** One story by slug, or undefined. */
-export async function getStory(slug: string): Promise<StoryView | undefined> {
-  return (await getStories()).find((v) => v.story.slug === slug);
-}
-
 /**
  * A bulletin's body: sanitized HTML with ids scoped to its update id. The content loader has
  * rendered it already in this process; rendering here is the fallback for other contexts.
