@@ -39,6 +39,11 @@ export async function renderBulletin(b: BulletinRecord): Promise<Rendered> {
   return { ...rendered, html: rebaseHtml(rendered.html, import.meta.env.BASE_URL) };
 }
 
+/** Several bodies at once, by bulletin: what story, day and feed pages need. */
+export async function renderBulletins(list: readonly BulletinRecord[]): Promise<Map<BulletinRecord, Rendered>> {
+  return new Map(await Promise.all(list.map(async (b) => [b, await renderBulletin(b)] as const)));
+}
+
 /** A story's introduction (the body of its index.md). */
 export async function renderIntro(story: StoryRecord): Promise<Rendered> {
   const key = renderKey(story.slug, 'index');
@@ -60,7 +65,7 @@ export async function feedResponse(format: FeedFormat, storySlug?: string): Prom
     .flatMap((v) => v.bulletins.map((bulletin) => ({ story: v.story, bulletin })))
     .sort((a, b) => compareNewestFirst(a.bulletin, b.bulletin))
     .slice(0, config.feedItems);
-  const bodies = new Map(await Promise.all(entries.map(async (e) => [e.bulletin, await renderBulletin(e.bulletin)] as const)));
+  const bodies = await renderBulletins(entries.map((e) => e.bulletin));
   const items = buildFeedItems(entries, (b) => bodies.get(b)!, viewContext, absoluteUrl, config.feedItems);
   const story = chosen[0]?.story;
   const meta = {
