@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { bulletinsLoader, storiesLoader } from './loaders/archive';
-import { bulletinRecord } from './schemas/bulletin';
+import { storyBulletins } from './schemas/bulletin';
 import { storyRecord } from './schemas/story';
 
 export const collections = {
   stories: defineCollection({ loader: storiesLoader(), schema: storyRecord }),
-  bulletins: defineCollection({ loader: bulletinsLoader(), schema: bulletinRecord }),
+  bulletins: defineCollection({ loader: bulletinsLoader(), schema: storyBulletins }),
 };

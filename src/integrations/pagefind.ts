@@ -1,60 +1,118 @@
 /**
- * Builds the Pagefind index inside `astro build` through Pagefind's Node API: one record per
- * bulletin, from the content the loaders published (src/render/registry.ts). Indexing starts at
- * `astro:build:start`, right after content sync, and runs in Pagefind's own process while Astro
- * renders the pages: the index is written to a folder in Astro's cache and moved into the output
- * at `astro:build:done` (the output folder is emptied during the build). Every Pagefind response's
- * `errors` are checked and fail the build, so a site never ships without working search.
+ * Builds the search index inside `astro build` through Pagefind's Node API, one record per
+ * bulletin, from the content the loaders published (src/render/registry.ts), in partitions
+ * (src/lib/search.ts) that are cached between builds by the digest of their records' inputs: a
+ * build indexes only the partitions whose records changed, in Pagefind's own process, starting
+ * at `astro:build:start` while Astro renders the pages.
+ *
+ * What goes into `dist/pagefind/`:
+ * - Pagefind's browser library and WebAssembly, with the index of one placeholder record (the
+ *   "stub"): the search page opens one Pagefind instance per partition on top of it, so that the
+ *   WebAssembly is fetched once (src/scripts/search.ts);
+ * - `part/<key>/` per partition: its Pagefind index, named by its key, so it never changes;
+ * - `dateline-search.json`: the partitions, oldest first, and the stub record's id.
+ * Every Pagefind response's `errors` are checked and fail the build, so a site never ships
+ * without working search.
  */
-import { cpSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { EntryStore, placeEntry } from '../cache/store';
+import { codeVersions } from '../cache/versions';
+import { partitionKey, stableJson } from '../lib/cache-keys';
 import { createPaths } from '../lib/paths';
-import { buildRecords } from '../lib/search';
+import { buildRecord, entryIdentity, partitionEntries, recordInputs, searchEntries, type SearchRecord } from '../lib/search';
 import { buildStoryViews } from '../lib/timeline';
-import { published, renderKey } from '../render/registry';
+import { bulletinScope, published } from '../render/registry';
+
+/**
+ * Past this many records a partition's result fragments are bundled into shared files (Pagefind's
+ * `maxFragments`). Partitions hold about 2^k records with k growing with the archive, so the number
+ * of fragment files stays near ten thousand however large it grows (static hosts cap files:
+ * Cloudflare Pages at 20,000), at the price of fetching a few neighbours with each result.
+ */
+const MAX_FRAGMENTS = 1024;
+
+/** What the search page reads to open the index (see src/scripts/search.ts). */
+export interface SearchManifest {
+  /** Pagefind page id of the stub's placeholder record, never a result. */
+  stub: string;
+  /** Partition folders under `part/`, oldest records first. */
+  parts: string[];
+}
+
+/** The files of Pagefind's output each kind of folder keeps: the stub its library, a partition only its index. */
+const PARTITION_FILES = /^(pagefind-entry\.json|pagefind\..*\.pf_meta|index|fragment|filter)$/;
+const STUB_FILES = /^(pagefind-entry\.json|pagefind\..*\.pf_meta|index|fragment|filter|pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 
 function check(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
 
+/** Indexes `records` into `outputPath`, keeping only the files matching `keep`. */
+async function writeIndex(records: readonly SearchRecord[], outputPath: string, language: string, keep: RegExp): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language, maxFragments: MAX_FRAGMENTS });
+  check('createIndex', errors);
+  if (!index) throw new Error('Pagefind createIndex returned no index');
+  const added = await Promise.all(records.map((r) => index.addCustomRecord(r)));
+  for (const [i, a] of added.entries()) check(`addCustomRecord(${records[i]!.url})`, a.errors);
+  const written = await index.writeFiles({ outputPath });
+  check('writeFiles', written.errors);
+  await index.deleteIndex();
+  for (const name of readdirSync(outputPath)) if (!keep.test(name)) rmSync(join(outputPath, name), { recursive: true, force: true });
+}
+
 /** The Astro integration. `language` is the site language (ISO 639-1), `locale` formats result dates. */
 export function datelineSearch(options: { language: string; locale: string }): AstroIntegration {
   let base = '/';
-  let staging = '';
-  let indexing: Promise<{ records: number; ms: number }> | undefined;
+  let root = '';
+  let store: EntryStore | undefined;
+  let indexing: Promise<{ manifest: SearchManifest; keys: string[]; indexed: number; records: number; ms: number }> | undefined;
   return {
     name: 'dateline-search',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
-        staging = join(fileURLToPath(config.cacheDir), 'dateline-pagefind');
+        root = fileURLToPath(config.root);
+        store = new EntryStore(join(fileURLToPath(config.cacheDir), 'dateline-search'));
       },
       'astro:build:start': () => {
         const started = performance.now();
         indexing = (async () => {
           const state = published();
-          if (!state) throw new Error('the content loaders published nothing to index');
-          // Past 8,000 records Pagefind bundles fragments into shared files, so large archives stay
-          // well within static hosts' file limits (Cloudflare Pages: 20,000).
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language, maxFragments: 8000 });
-          check('createIndex', errors);
-          if (!index) throw new Error('Pagefind createIndex returned no index');
-          const rendered = await state.rendered;
-          const records = buildRecords(
-            buildStoryViews(state.stories, state.bulletins),
-            (story, id) => rendered.get(renderKey(story, id))?.text,
-            { paths: createPaths(base), locale: options.locale },
-            options.language,
-          );
-          const added = await Promise.all(records.map((r) => index.addCustomRecord(r)));
-          for (const [i, a] of added.entries()) check(`addCustomRecord(${records[i]!.url})`, a.errors);
-          rmSync(staging, { recursive: true, force: true });
-          const written = await index.writeFiles({ outputPath: staging });
-          check('writeFiles', written.errors);
-          return { records: records.length, ms: performance.now() - started };
+          const { versions } = await codeVersions(root);
+          const ctx = { paths: createPaths(base), locale: options.locale };
+          // Everything besides the records that decides what Pagefind writes.
+          const indexer = stableJson({ code: versions.search, language: options.language, locale: options.locale, base, maxFragments: MAX_FRAGMENTS });
+          const parts = partitionEntries(searchEntries(buildStoryViews(state.stories, state.bulletins)), entryIdentity).map((entries) => ({
+            entries,
+            key: partitionKey(indexer, entries.map(recordInputs)),
+          }));
+          const stubKey = partitionKey(indexer, ['stub']);
+          const missing = parts.filter((p) => !store!.has(p.key));
+          if (!store!.has(stubKey)) {
+            const dir = store!.scratch(stubKey);
+            await writeIndex([{ url: '/', content: 'dateline', language: options.language, meta: { title: '', story: '', date: '' }, filters: { story: [] }, sort: { date: '' } }], dir, options.language, STUB_FILES);
+            store!.commit(stubKey, dir);
+          }
+          if (missing.length) await state.rendered;
+          for (const part of missing) {
+            const records = await Promise.all(part.entries.map(async (e) => buildRecord(e, (await state.body(bulletinScope(e.bulletin), e.bulletin)).text, ctx, options.language)));
+            const dir = store!.scratch(part.key);
+            await writeIndex(records, dir, options.language, PARTITION_FILES);
+            store!.commit(part.key, dir);
+          }
+          const stubFragment = readdirSync(join(store!.path(stubKey), 'fragment'))[0];
+          if (!stubFragment) throw new Error('the search stub has no record');
+          return {
+            manifest: { stub: stubFragment.replace(/\.pf_fragment$/, ''), parts: parts.map((p) => p.key) },
+            keys: [stubKey, ...parts.map((p) => p.key)],
+            indexed: missing.reduce((n, p) => n + p.entries.length, 0),
+            records: parts.reduce((n, p) => n + p.entries.length, 0),
+            ms: performance.now() - started,
+          };
         })();
         // Reported at build:done; keep an early failure from being an unhandled rejection meanwhile.
         indexing.catch(() => undefined);
@@ -62,16 +120,17 @@ export function datelineSearch(options: { language: string; locale: string }): A
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         try {
-          if (!indexing) throw new Error('indexing never started');
-          const { records, ms } = await indexing;
+          if (!indexing || !store) throw new Error('indexing never started');
+          const { manifest, keys, indexed, records, ms } = await indexing;
           const target = join(fileURLToPath(dir), 'pagefind');
           rmSync(target, { recursive: true, force: true });
-          try {
-            renameSync(staging, target);
-          } catch {
-            cpSync(staging, target, { recursive: true }); // another file system
-          }
-          logger.info(`indexed ${records} updates in ${Math.round(ms)} ms alongside the pages; waited ${Math.round(performance.now() - started)} ms for it`);
+          placeEntry(store.path(keys[0]!), target);
+          for (const key of manifest.parts) placeEntry(store.path(key), join(target, 'part', key));
+          mkdirSync(target, { recursive: true });
+          writeFileSync(join(target, 'dateline-search.json'), JSON.stringify(manifest));
+          store.prune(new Set(keys));
+          logger.info(`search: ${records} updates in ${manifest.parts.length} partitions, ${indexed} indexed in ${Math.round(ms)} ms alongside the pages; waited ${Math.round(performance.now() - started)} ms for it`);
+          if (!existsSync(join(target, 'pagefind.js'))) throw new Error('the search bundle has no pagefind.js');
         } finally {
           await pagefind.close();
         }

@@ -13,7 +13,7 @@ export function datelineSitemap(base: string): AstroIntegration {
   let lastmod: Map<string, string> | undefined;
   const modified = (url: string) => {
     const state = published();
-    lastmod ??= state ? lastModifiedByPath(buildStoryViews(state.stories, state.bulletins), createPaths(base)) : new Map();
+    lastmod ??= lastModifiedByPath(buildStoryViews(state.stories, state.bulletins), createPaths(base));
     return lastmod.get(new URL(url).pathname);
   };
   return sitemap({

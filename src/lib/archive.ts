@@ -4,16 +4,21 @@
  * the files' text, so tests feed it whatever they like.
  */
 import type { z } from 'astro/zod';
-import { bulletinFrontmatter, type BulletinRecord } from '../schemas/bulletin';
+import { bulletinFrontmatter, type BulletinFrontmatter, type BulletinRecord } from '../schemas/bulletin';
 import { storyFrontmatter, type StoryRecord } from '../schemas/story';
 import { updateId } from './anchors';
+import { fileDigest, parseKey } from './cache-keys';
 import { clockOf, dayOf, instantAt, isRealDate, parseWrittenDate, startOfDayIn } from './dates';
-import { FrontmatterError, lineOfField, splitFrontmatter } from './frontmatter';
+import { FrontmatterError, lineOfField, splitFence, splitFrontmatter } from './frontmatter';
 
-/** A Markdown file under the content folder. `path` is relative to the project root, with `/`. */
+/**
+ * A Markdown file under the content folder. `path` is relative to the project root, with `/`;
+ * `digest` identifies its text (`fileDigest`; computed here when not given).
+ */
 export interface SourceFile {
   path: string;
   text: string;
+  digest?: string;
 }
 
 /** One thing wrong with the content, located as precisely as we can. */
@@ -35,20 +40,44 @@ export interface Held {
 /** What the content folder holds once every file is valid. */
 export interface Archive {
   stories: StoryRecord[];
-  /** The bulletins to publish (drafts and scheduled ones are in `held`). */
+  /** The bulletins to publish (drafts and scheduled ones are in `held`). Their bodies are not read here: see `bodyOf`. */
   bulletins: BulletinRecord[];
-  /** Markdown body of each bulletin, by file path (rendered later, and not stored). */
-  bodies: Map<string, string>;
   held: Held[];
   problems: Problem[];
 }
 
-/** What the checks need from outside: the build's clock, and whether a file exists (for relative links). */
+/** A link or image target written in a body, with its line in the file. */
+export interface LinkRef {
+  target: string;
+  image: boolean;
+  line: number;
+}
+
+/**
+ * What checking one bulletin file finds without looking at any other file: its frontmatter, or
+ * its problems (without the file's path). Depends on the file's text and the checking code only,
+ * so it is cached across builds by `parseKey` (src/loaders/archive.ts keeps the cache).
+ */
+export type CheckedBulletin =
+  | { data: BulletinFrontmatter; bodyLine: number; empty: boolean; links: LinkRef[] }
+  | { problems: Omit<Problem, 'file'>[] };
+
+/** Earlier results of `checkBulletin`, by `parseKey`: read and filled in by `buildArchive`. */
+export interface CheckCache {
+  /** Version of the checking code (the key's first part). */
+  code: string;
+  get(key: string): CheckedBulletin | undefined;
+  set(key: string, value: CheckedBulletin): void;
+}
+
+/** What the checks need from outside: the build's clock, whether a file exists (for relative links), a cache. */
 export interface ArchiveOptions {
   /** Epoch milliseconds; bulletins dated later are held back. Default: no bulletin is held for its date. */
   now?: number;
   /** Whether a project-relative path exists. Default: every path does. */
   exists?: (path: string) => boolean;
+  /** Results of checking single files in earlier builds. Default: none, every file is checked. */
+  cache?: CheckCache;
 }
 
 /** `content/x/a.md:3: field "date": message`, the one format every tool prints. */
@@ -122,6 +151,16 @@ type Parsed<T> = { data: T; body: string; bodyLine: number } | { problems: Probl
 /** Bulletins and stories are short texts; a larger file is a mistake (a pasted document, a binary). */
 export const MAX_FILE_BYTES = 1_000_000;
 
+/** The Markdown body of a file (no YAML is parsed: for rendering a file that was checked already). */
+export const bodyOf = (text: string): string => splitFence(text).body;
+
+/** Checks one bulletin file on its own (see `CheckedBulletin`). */
+export function checkBulletin(file: SourceFile): CheckedBulletin {
+  const parsed = parseFile(file, bulletinFrontmatter);
+  if ('problems' in parsed) return { problems: parsed.problems.map(({ file: _file, ...p }) => p) };
+  return { data: parsed.data, bodyLine: parsed.bodyLine, empty: !parsed.body.trim(), links: linkRefs(parsed.body, parsed.bodyLine) };
+}
+
 function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
   if (file.text.includes('\uFFFD')) {
     const line = file.text.slice(0, file.text.indexOf('\uFFFD')).split('\n').length;
@@ -147,7 +186,7 @@ function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
  * are unique within a story, and the date in the file name agrees with the frontmatter.
  */
 export function buildArchive(files: SourceFile[], contentDir: string, options: ArchiveOptions = {}): Archive {
-  const { now = Infinity, exists = () => true } = options;
+  const { now = Infinity, exists = () => true, cache } = options;
   const problems: Problem[] = [];
   const held: Held[] = [];
   const stories = new Map<string, StoryRecord>();
@@ -173,14 +212,13 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
     if (name === 'index.md') {
       const parsed = parseFile(file, storyFrontmatter);
       if ('problems' in parsed) problems.push(...parsed.problems);
-      else stories.set(story, { ...parsed.data, slug: story, intro: parsed.body.trim(), file: file.path });
+      else stories.set(story, { ...parsed.data, slug: story, intro: parsed.body.trim(), file: file.path, digest: file.digest ?? fileDigest(file.text) });
     } else {
       bulletinFiles.push({ file, story, name });
     }
   }
 
   const bulletins: BulletinRecord[] = [];
-  const bodies = new Map<string, string>();
   const seen = new Map<string, string>();
   for (const { file, story, name } of bulletinFiles) {
     const fromName = parseBulletinName(name);
@@ -188,9 +226,12 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
       problems.push({ file: file.path, field: 'file name', message: fromName.error });
       continue;
     }
-    const parsed = parseFile(file, bulletinFrontmatter);
+    const digest = file.digest ?? fileDigest(file.text);
+    const key = cache && parseKey(cache.code, 'bulletin', digest);
+    const parsed = (key && cache.get(key)) || checkBulletin(file);
+    if (key) cache.set(key, parsed);
     if ('problems' in parsed) {
-      problems.push(...parsed.problems);
+      problems.push(...parsed.problems.map((p) => ({ file: file.path, ...p })));
       continue;
     }
     const owner = stories.get(story);
@@ -206,28 +247,27 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
       continue;
     }
     const id = updateId(name);
-    const key = `${story}/${id}`;
-    const twin = seen.get(key);
+    const storyId = `${story}/${id}`;
+    const twin = seen.get(storyId);
     if (twin) {
       problems.push({ file: file.path, field: 'file name', message: `gives the same update id "${id}" as ${twin}; rename one of them` });
       continue;
     }
-    seen.set(key, file.path);
+    seen.set(storyId, file.path);
     const d = parsed.data;
     if (d.draft) {
       held.push({ file: file.path, reason: 'draft' });
       continue;
     }
-    if (!parsed.body.trim()) {
+    if (parsed.empty) {
       problems.push({ file: file.path, line: parsed.bodyLine, message: 'the bulletin has no text: write the update below the frontmatter (or mark it `draft: true`)' });
       continue;
     }
-    problems.push(...linkProblems(file, parsed.body, parsed.bodyLine, exists));
+    problems.push(...linkProblems(file.path, parsed.links, exists));
     if (when.instant > now) {
       held.push({ file: file.path, reason: 'scheduled', at: when.instant });
       continue;
     }
-    bodies.set(file.path, parsed.body);
     bulletins.push({
       id,
       story,
@@ -241,6 +281,7 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
       ...(d.updated !== undefined ? { updated: Date.parse(d.updated) } : {}),
       ...(d.correction !== undefined ? { correction: d.correction } : {}),
       file: file.path,
+      digest,
     });
   }
   for (const story of stories.values()) {
@@ -252,7 +293,7 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
     problems.push(...yearTypos(own));
   }
   problems.sort((a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity));
-  return { stories: [...stories.values()], bulletins, bodies, held, problems };
+  return { stories: [...stories.values()], bulletins, held, problems };
 }
 
 const DAY_MS = 86_400_000;
@@ -260,27 +301,56 @@ const DAY_MS = 86_400_000;
 /**
  * A bulletin far from all the others of its story (more than six months, and farther than they
  * are spread) that would sit among them with the year changed by one is probably a typo
- * (2021-01-07 in a story of January 2022).
+ * (2021-01-07 in a story of January 2022). Works on the story's distinct days, sorted, so a story
+ * of thousands of days costs milliseconds.
  */
 export function yearTypos(bulletins: readonly BulletinRecord[]): Problem[] {
-  const days = [...new Set(bulletins.map((b) => b.day))].map((d) => ({ day: d, t: Date.parse(`${d}T00:00:00Z`) }));
+  const days = [...new Set(bulletins.map((b) => b.day))].sort();
   if (days.length < 3) return [];
-  const gap = (t: number, except: string) => Math.min(...days.filter((o) => o.day !== except).map((o) => Math.abs(o.t - t)));
-  const out: Problem[] = [];
-  for (const b of bulletins) {
-    const t = Date.parse(`${b.day}T00:00:00Z`);
-    const others = days.filter((o) => o.day !== b.day).map((o) => o.t);
-    const spread = Math.max(...others) - Math.min(...others);
-    if (gap(t, b.day) <= Math.max(180 * DAY_MS, spread)) continue;
+  const times = days.map((d) => Date.parse(`${d}T00:00:00Z`));
+  const last = times.length - 1;
+  // Distance from `t` to the nearest day other than the one at index `skip`.
+  const gap = (t: number, skip: number) => {
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = Infinity;
+    for (let j = lo - 2; j <= lo + 1; j++) if (j >= 0 && j <= last && j !== skip) best = Math.min(best, Math.abs(times[j]! - t));
+    return best;
+  };
+  const suspects = new Map<string, string>();
+  times.forEach((t, i) => {
+    const spread = (i === last ? times[last - 1]! : times[last]!) - (i === 0 ? times[1]! : times[0]!);
+    if (gap(t, i) <= Math.max(180 * DAY_MS, spread)) return;
     for (const shift of [-1, 1]) {
-      const guess = `${Number(b.day.slice(0, 4)) + shift}${b.day.slice(4)}`;
+      const guess = `${Number(days[i]!.slice(0, 4)) + shift}${days[i]!.slice(4)}`;
       const tg = Date.parse(`${guess}T00:00:00Z`);
-      if (!Number.isNaN(tg) && gap(tg, b.day) <= 31 * DAY_MS) {
-        out.push({ file: b.file, field: 'file name', message: `${b.day} is more than six months from every other update of this story; did you mean ${guess}?` });
+      if (!Number.isNaN(tg) && gap(tg, i) <= 31 * DAY_MS) {
+        suspects.set(days[i]!, guess);
         break;
       }
     }
-  }
+  });
+  return bulletins.flatMap((b) => {
+    const guess = suspects.get(b.day);
+    return guess ? [{ file: b.file, field: 'file name', message: `${b.day} is more than six months from every other update of this story; did you mean ${guess}?` }] : [];
+  });
+}
+
+const LINK_TARGETS = /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\b(?:src|href)\s*=\s*["']([^"']+)["']/g;
+
+/** Every link and image target written in a body (Markdown or HTML), with its line. */
+export function linkRefs(body: string, bodyLine: number): LinkRef[] {
+  const out: LinkRef[] = [];
+  body.split('\n').forEach((line, i) => {
+    for (const m of line.matchAll(LINK_TARGETS)) {
+      out.push({ target: m[1] ?? m[2] ?? '', image: m[0].startsWith('!') || /^src/i.test(m[0]), line: bodyLine + i });
+    }
+  });
   return out;
 }
 
@@ -288,27 +358,21 @@ export function yearTypos(bulletins: readonly BulletinRecord[]): Problem[] {
  * Links and images that would be broken on the site: a relative path (it does not exist, or it
  * exists but content/ is not published), or an image at the site root that is not in public/.
  */
-function linkProblems(file: SourceFile, body: string, bodyLine: number, exists: (path: string) => boolean): Problem[] {
+function linkProblems(path: string, refs: readonly LinkRef[], exists: (path: string) => boolean): Problem[] {
   const out: Problem[] = [];
-  const dir = file.path.slice(0, file.path.lastIndexOf('/') + 1);
-  const targets = /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\b(?:src|href)\s*=\s*["']([^"']+)["']/g;
-  const lines = body.split('\n');
-  lines.forEach((line, i) => {
-    for (const m of line.matchAll(targets)) {
-      const target = (m[1] ?? m[2] ?? '').split(/[?#]/)[0]!;
-      const image = m[0].startsWith('!') || /^src/i.test(m[0]);
-      const verb = image ? 'refers to' : 'links to';
-      const line = bodyLine + i;
-      if (!target || /^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(target)) continue;
-      if (target.startsWith('/')) {
-        if (image && !exists(`public${decodeURIComponent(target)}`)) out.push({ file: file.path, line, message: `${verb} ${target}, which is not in public/ (files in public/ are served from the site root)` });
-        continue;
-      }
-      const resolved = normalisePath(dir + decodeURIComponent(target));
-      if (!exists(resolved)) out.push({ file: file.path, line, message: `${verb} ${target}, which does not exist (${resolved})` });
-      else out.push({ file: file.path, line, message: `${verb} ${target}, but content/ is not published: put the file in public/ and write /${target.split('/').pop()}, or link an update by its permalink` });
+  const dir = path.slice(0, path.lastIndexOf('/') + 1);
+  for (const { target: written, image, line } of refs) {
+    const target = written.split(/[?#]/)[0]!;
+    const verb = image ? 'refers to' : 'links to';
+    if (!target || /^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(target)) continue;
+    if (target.startsWith('/')) {
+      if (image && !exists(`public${decodeURIComponent(target)}`)) out.push({ file: path, line, message: `${verb} ${target}, which is not in public/ (files in public/ are served from the site root)` });
+      continue;
     }
-  });
+    const resolved = normalisePath(dir + decodeURIComponent(target));
+    if (!exists(resolved)) out.push({ file: path, line, message: `${verb} ${target}, which does not exist (${resolved})` });
+    else out.push({ file: path, line, message: `${verb} ${target}, but content/ is not published: put the file in public/ and write /${target.split('/').pop()}, or link an update by its permalink` });
+  }
   return out;
 }
 

@@ -1,41 +1,41 @@
 /**
- * The one adapter between Astro's content collections and the rest of the site: it calls
- * getCollection and hands out plain view models. Pages call these functions and nothing else.
+ * The one adapter between the content loaders and the pages: it takes the content state the
+ * loaders published (src/render/registry.ts) and hands out plain view models and the routes Astro
+ * may cache. Pages call these functions and nothing else.
  */
-import { readFileSync } from 'node:fs';
-import { getCollection } from 'astro:content';
 import { config } from '../config';
 import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
-import { splitFrontmatter } from './frontmatter';
-import { published, renderKey } from '../render/registry';
-import { renderOnce, type Rendered } from './markdown';
+import { bulletinScope, introScope, published } from '../render/registry';
+import type { Rendered } from './markdown';
 import { atom, buildFeedItems, jsonFeed, rss } from './feeds';
 import { rebaseHtml, type FeedFormat } from './paths';
+import { dayRoutes, storyFeedRoutes, storyRoutes, type StoryHead } from './routes';
 import { absoluteUrl, paths, viewContext } from './site';
-import { buildStoryViews, compareNewestFirst, orderStories, type StoryView } from './timeline';
+import { buildStoryViews, newestAcross, orderStories, type StoryView } from './timeline';
 
-async function loadStories(): Promise<StoryView[]> {
-  const [stories, bulletins] = await Promise.all([getCollection('stories'), getCollection('bulletins')]);
-  return orderStories(buildStoryViews(stories.map((e) => e.data), bulletins.map((e) => e.data)));
+function loadStories(): StoryView[] {
+  const { stories, bulletins } = published();
+  return orderStories(buildStoryViews(stories, bulletins));
 }
 
-let views: Promise<StoryView[]> | undefined;
+let views: StoryView[] | undefined;
 
 /** All stories with their bulletins, front-page order; built once per build (every page asks). */
-export function getStories(): Promise<StoryView[]> {
+export async function getStories(): Promise<StoryView[]> {
   // In `astro dev` content changes while the server runs: never keep a copy there.
   if (import.meta.env.DEV) return loadStories();
   return (views ??= loadStories());
 }
 
-/**
- * A bulletin's body: sanitized HTML with ids scoped to its update id. The content loader has
- * rendered it already in this process; rendering here is the fallback for other contexts.
- */
+/** Day pages, story timelines and story feeds, with their props and cache keys (src/lib/routes.ts). */
+export const getDayRoutes = async () => dayRoutes(await getStories());
+export const getStoryRoutes = async () => storyRoutes(await getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins });
+export const getStoryFeedRoutes = async () => storyFeedRoutes(await getStories(), config.feedItems);
+
+/** A bulletin's body: sanitized HTML with ids scoped to its update id, root-relative URLs under the base path. */
 export async function renderBulletin(b: BulletinRecord): Promise<Rendered> {
-  const key = renderKey(b.story, b.id);
-  const rendered = (await published()?.rendered)?.get(key) ?? (await renderOnce(key, splitFrontmatter(readFileSync(b.file, 'utf8')).body, { idPrefix: b.id, topHeading: 4 }));
+  const rendered = await published().body(bulletinScope(b), b);
   return { ...rendered, html: rebaseHtml(rendered.html, import.meta.env.BASE_URL) };
 }
 
@@ -44,12 +44,18 @@ export async function renderBulletins(list: readonly BulletinRecord[]): Promise<
   return new Map(await Promise.all(list.map(async (b) => [b, await renderBulletin(b)] as const)));
 }
 
-/** A story's introduction (the body of its index.md). */
+/** A story's introduction (the body of its index.md), root-relative URLs under the base path. */
 export async function renderIntro(story: StoryRecord): Promise<Rendered> {
-  const key = renderKey(story.slug, 'index');
-  return (await published()?.rendered)?.get(key) ?? renderOnce(key, story.intro, { idPrefix: 'intro', topHeading: 2 });
+  const rendered = await published().body(introScope, story);
+  return { ...rendered, html: rebaseHtml(rendered.html, import.meta.env.BASE_URL) };
 }
 
+/** The newest `n` bulletins across all stories, with their stories (the front page, the site's feeds). */
+export async function getLatestAcross(n: number): Promise<{ story: StoryRecord; bulletin: BulletinRecord }[]> {
+  const stories = await getStories();
+  const bySlug = new Map(stories.map((v) => [v.story.slug, v.story]));
+  return newestAcross(stories, n).map((bulletin) => ({ story: bySlug.get(bulletin.story)!, bulletin }));
+}
 
 const CONTENT_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -57,29 +63,23 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
-/** A feed of the whole site, or of one story, as an HTTP response for an endpoint. */
-export async function feedResponse(format: FeedFormat, storySlug?: string): Promise<Response> {
-  const views = await getStories();
-  const chosen = storySlug ? views.filter((v) => v.story.slug === storySlug) : views;
-  const entries = chosen
-    .flatMap((v) => v.bulletins.map((bulletin) => ({ story: v.story, bulletin })))
-    .sort((a, b) => compareNewestFirst(a.bulletin, b.bulletin))
-    .slice(0, config.feedItems);
+/** A story's feed (from its route's props), or the whole site's, as an HTTP response for an endpoint. */
+export async function feedResponse(format: FeedFormat, story?: { story: StoryHead; bulletins: BulletinRecord[] }): Promise<Response> {
+  const entries = story ? story.bulletins.map((bulletin) => ({ story: story.story, bulletin })) : await getLatestAcross(config.feedItems);
   const bodies = await renderBulletins(entries.map((e) => e.bulletin));
   const items = buildFeedItems(entries, (b) => bodies.get(b)!, viewContext, absoluteUrl, config.feedItems);
-  const story = chosen[0]?.story;
+  const slug = story?.story.slug;
   const meta = {
-    title: storySlug && story ? `${story.title} · ${config.title}` : config.title,
-    description: storySlug && story ? story.summary : config.description,
-    home: absoluteUrl(storySlug ? paths.story(storySlug) : paths.home()),
+    title: story ? `${story.story.title} · ${config.title}` : config.title,
+    description: story ? story.story.summary : config.description,
+    home: absoluteUrl(slug ? paths.story(slug) : paths.home()),
     links: {
-      rss: absoluteUrl(paths.feed('rss', storySlug)),
-      atom: absoluteUrl(paths.feed('atom', storySlug)),
-      json: absoluteUrl(paths.feed('json', storySlug)),
+      rss: absoluteUrl(paths.feed('rss', slug)),
+      atom: absoluteUrl(paths.feed('atom', slug)),
+      json: absoluteUrl(paths.feed('json', slug)),
     },
     language: config.lang,
   };
   const body = format === 'rss' ? rss(meta, items) : format === 'atom' ? atom(meta, items) : jsonFeed(meta, items);
   return new Response(body, { headers: { 'content-type': CONTENT_TYPES[format] } });
 }
-

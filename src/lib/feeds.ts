@@ -6,12 +6,11 @@
  */
 import { Feed } from 'feed';
 import type { BulletinRecord } from '../schemas/bulletin';
-import type { StoryRecord } from '../schemas/story';
 import { isoIn } from './dates';
 import { excerpt } from './markdown';
 import type { Rendered } from './markdown';
 import { compareNewestFirst } from './timeline';
-import { viewBulletin, type ViewContext } from './views';
+import { viewBulletin, type StoryPlace, type ViewContext } from './views';
 
 /** A moment that prints itself with its own offset: `feed` formats dates with toISOString/toUTCString. */
 export class ZonedDate extends Date {
@@ -66,7 +65,7 @@ export interface FeedMeta {
  * rendered HTML and text; `absolute` turns a site path into a full URL.
  */
 export function buildFeedItems(
-  entries: readonly { story: StoryRecord; bulletin: BulletinRecord }[],
+  entries: readonly { story: StoryPlace & { title: string }; bulletin: BulletinRecord }[],
   body: (b: BulletinRecord) => Rendered,
   ctx: ViewContext,
   absolute: (path: string) => string,

@@ -1,7 +1,9 @@
 /**
  * Splits a Markdown file into frontmatter and body. YAML is parsed with js-yaml's CORE_SCHEMA:
- * Astro's default schema turns `date: 2022-01-07T14:30:00+06:00` into a UTC `Date` and loses the
- * written offset and the date-only case (../shared/perf-notes.md), so dates stay strings here.
+ * with YAML's default schema (Astro's own frontmatter parser uses it), an unquoted
+ * `date: 2022-01-14T19:00:00-05:00` arrives as a JavaScript Date in UTC and `date: 2022-01-07` as
+ * midnight UTC, so the written offset and the date-only case are lost (a 19:00 New York bulletin
+ * would become 00:00 the next day); here dates stay the strings the editor wrote.
  */
 import yaml from 'js-yaml';
 
@@ -24,16 +26,30 @@ export class FrontmatterError extends Error {
 
 const FENCE = /^---[ \t]*$/;
 
-/** Splits and parses; throws `FrontmatterError` for broken YAML or a fence that is never closed. */
-export function splitFrontmatter(source: string): SplitFile {
+/** A file cut at its frontmatter fences, YAML not yet parsed (`yaml` is undefined without frontmatter). */
+export interface FencedFile {
+  yaml: string | undefined;
+  body: string;
+  bodyLine: number;
+}
+
+/** Cuts a file at its `---` fences (cheap: no YAML); throws `FrontmatterError` when the fence is never closed. */
+export function splitFence(source: string): FencedFile {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
-  if (!FENCE.test(lines[0] ?? '')) return { data: {}, body: text, bodyLine: 1 };
+  if (!FENCE.test(lines[0] ?? '')) return { yaml: undefined, body: text, bodyLine: 1 };
   const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   if (end === -1) throw new FrontmatterError('frontmatter starts with --- on line 1 but has no closing --- line', 1);
+  return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+}
+
+/** Splits and parses; throws `FrontmatterError` for broken YAML or a fence that is never closed. */
+export function splitFrontmatter(source: string): SplitFile {
+  const fenced = splitFence(source);
+  if (fenced.yaml === undefined) return { data: {}, body: fenced.body, bodyLine: fenced.bodyLine };
   let data: unknown;
   try {
-    data = yaml.load(lines.slice(1, end).join('\n'), { schema: yaml.CORE_SCHEMA });
+    data = yaml.load(fenced.yaml, { schema: yaml.CORE_SCHEMA });
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
       throw new FrontmatterError(`invalid YAML: ${err.reason}`, err.mark.line + 2);
@@ -44,7 +60,7 @@ export function splitFrontmatter(source: string): SplitFile {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new FrontmatterError('frontmatter must be a list of `field: value` lines', 2);
   }
-  return { data: data as Record<string, unknown>, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+  return { data: data as Record<string, unknown>, body: fenced.body, bodyLine: fenced.bodyLine };
 }
 
 /** 1-based line of a top-level `field:` in the frontmatter, for error messages. */

@@ -37,8 +37,9 @@ export function headersFile(base: string): string {
   const block = (path: string, headers: Record<string, string>) => `${path}\n${Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
   return [
     block(`${root}*`, SECURITY_HEADERS),
-    // Astro's bundles and Pagefind's index chunks are named by their content: cache them for a year.
-    ...['_astro', 'pagefind/index', 'pagefind/fragment', 'pagefind/filter'].map((dir) => block(`${root}${dir}/*`, { 'Cache-Control': IMMUTABLE })),
+    // Astro's bundles, Pagefind's index chunks and the search partitions (folders named by their
+    // key) are named by their content: cache them for a year.
+    ...['_astro', 'pagefind/index', 'pagefind/fragment', 'pagefind/filter', 'pagefind/part'].map((dir) => block(`${root}${dir}/*`, { 'Cache-Control': IMMUTABLE })),
   ].join('\n');
 }
 

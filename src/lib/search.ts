@@ -1,9 +1,19 @@
 /**
- * Search records: one per bulletin, built from the same view models and rendered text as the
- * pages, so the index holds what readers see and each bulletin once. A record's URL is the
- * bulletin's permalink; its meta carries the headline, story title and date for the result list;
- * `story` is a filter and `date` a sort key.
+ * Search records and the partitions the index is built in.
+ *
+ * Records: one per bulletin, built from the same view models and rendered text as the pages, so
+ * the index holds what readers see and each bulletin once. A record's URL is the bulletin's
+ * permalink; its meta carries the headline, story title and date for the result list; `story` is
+ * a filter and `date` a sort key.
+ *
+ * Partitions: Pagefind cannot add one record to an existing index, and indexing costs about a
+ * millisecond per record, so the index is built as consecutive partitions of the archive in time
+ * order, each cached by the digest of its records' inputs: a build re-indexes only the partitions
+ * whose records changed. The search page searches every partition and merges the results.
  */
+import { createHash } from 'node:crypto';
+import type { BulletinRecord } from '../schemas/bulletin';
+import type { StoryRecord } from '../schemas/story';
 import type { Rendered } from './markdown';
 import type { StoryView } from './timeline';
 import { viewBulletin, type ViewContext } from './views';
@@ -18,26 +28,126 @@ export interface SearchRecord {
   sort: { date: string };
 }
 
-/** Records of every bulletin of `views`; `text` gives a bulletin's rendered plain text. */
-export function buildRecords(
-  views: readonly StoryView[],
-  text: (story: string, id: string) => Rendered['text'] | undefined,
-  ctx: ViewContext,
-  language: string,
-): SearchRecord[] {
-  return views.flatMap(({ story, bulletins }) =>
-    bulletins.map((b) => {
-      const v = viewBulletin(b, story, ctx);
-      const body = text(story.slug, b.id);
-      if (body === undefined) throw new Error(`no rendered text for ${b.file}`);
-      return {
-        url: v.permalink,
-        content: [v.heading, body, v.correction ? `Correction: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
-        language,
-        meta: { title: v.heading, story: story.title, date: v.fullWhen.text },
-        filters: { story: [story.slug] },
-        sort: { date: v.search.sort },
-      };
-    }),
-  );
+/** A published bulletin with its story: what one record is made from. */
+export interface SearchEntry {
+  story: StoryRecord;
+  bulletin: BulletinRecord;
 }
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Every bulletin of `views`, oldest first (ties: by story, then update id): the order partitions
+ * are cut in, and the order of the `date` sort key.
+ */
+export function searchEntries(views: readonly StoryView[]): SearchEntry[] {
+  return views
+    .flatMap(({ story, bulletins }) => bulletins.map((bulletin) => ({ story, bulletin })))
+    .sort((a, b) => a.bulletin.instant - b.bulletin.instant || byCodePoint(a.story.slug, b.story.slug) || byCodePoint(a.bulletin.id, b.bulletin.id));
+}
+
+/**
+ * Everything a record is made from but its rendered text, which the bulletin's `render` key
+ * stands for: a partition's cache key is the digest of these, so no body has to be read to know
+ * that a partition is unchanged.
+ */
+export function recordInputs({ story, bulletin }: SearchEntry): unknown {
+  return { bulletin, story: { slug: story.slug, title: story.title, timezone: story.timezone } };
+}
+
+/**
+ * The sort key: the instant in UTC, then story and update id, so that it sorts as text in the
+ * same total order as `searchEntries` (no two records tie).
+ */
+export const sortKey = ({ story, bulletin }: SearchEntry): string => `${new Date(bulletin.instant).toISOString()} ${story.slug} ${bulletin.id}`;
+
+/** The record of one bulletin; `text` is its rendered plain text. */
+export function buildRecord(entry: SearchEntry, text: Rendered['text'] | undefined, ctx: ViewContext, language: string): SearchRecord {
+  const { story, bulletin } = entry;
+  const v = viewBulletin(bulletin, story, ctx);
+  if (text === undefined) throw new Error(`no rendered text for ${bulletin.file}`);
+  return {
+    url: v.permalink,
+    content: [v.heading, text, v.correction ? `Correction: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
+    language,
+    meta: { title: v.heading, story: story.title, date: v.fullWhen.text },
+    filters: { story: [story.slug] },
+    sort: { date: sortKey(entry) },
+  };
+}
+
+/** How partitions are sized; see `partitionEntries`. */
+export const PARTITIONING = {
+  /** Archive partitions hold about 2^k records, with k chosen so that there are about this many. */
+  archiveParts: 6,
+  /** …but never fewer than 2^minBits records: small archives are cheap to index whole. */
+  minBits: 10,
+  /** The newest records (after the last archive partition) are cut 2^fineShift times finer. */
+  fineShift: 1,
+  /** No partition grows past this many times its expected size. */
+  cap: 2,
+};
+
+/** 32 bits of a string's SHA-256: where a boundary falls depends on nothing but the record's identity. */
+function hash32(text: string): number {
+  return createHash('sha256').update(text).digest().readUInt32BE(0);
+}
+
+/** Trailing zero bits (32 for 0): an item qualifies as a boundary of level k with probability 2^-k. */
+function level(x: number): number {
+  if (x === 0) return 32;
+  let n = 0;
+  while ((x & 1) === 0) {
+    x >>>= 1;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Cuts items `from`..`to` into runs of about 2^bits: a run closes at the first item past half that
+ * size whose level reaches bits-1 (so runs hold 2^(bits-1) plus a geometric 2^(bits-1) on average),
+ * or at `cap` times 2^bits. Returns the end index of each closed run and where the open last run starts.
+ */
+function cutRuns(levels: readonly number[], from: number, to: number, bits: number, cap: number): { ends: number[]; open: number } {
+  const half = 2 ** (bits - 1);
+  const ends: number[] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const length = i + 1 - start;
+    if ((length >= half && levels[i]! >= bits - 1) || length >= cap * 2 ** bits) {
+      ends.push(i + 1);
+      start = i + 1;
+    }
+  }
+  return { ends, open: start };
+}
+
+/**
+ * Cuts `items` (oldest first) into consecutive partitions whose boundaries the items decide
+ * themselves (content-defined chunking, as backup tools cut files): whether an item may end a
+ * partition depends on a hash of its identity alone. So editing a bulletin changes the one
+ * partition it is in; adding or deleting one changes its partition and at most the next (until
+ * the cuts fall into step again); no other partition moves.
+ * - The archive is cut into partitions of about 2^k items (half that at least, twice at most),
+ *   with k chosen from the archive's size so that there are about `archiveParts` of them: the
+ *   number of partitions a reader's browser searches stays small as the archive grows (when k
+ *   steps up, every partition changes once).
+ * - The open end (the items after the last archive partition, where new bulletins arrive) is cut
+ *   2^fineShift times finer, so the editor's loop re-indexes a small partition.
+ * Pure: the same items give the same partitions, whatever was built before.
+ */
+export function partitionEntries<T>(items: readonly T[], identity: (item: T) => string, options = PARTITIONING): T[][] {
+  const n = items.length;
+  if (n === 0) return [];
+  const coarse = Math.max(options.minBits, Math.round(Math.log2(n / options.archiveParts)));
+  const levels = items.map((item) => level(hash32(identity(item))));
+  const archive = cutRuns(levels, 0, n, coarse, options.cap);
+  const recent = cutRuns(levels, archive.open, n, coarse - options.fineShift, options.cap);
+  const ends = [...archive.ends, ...recent.ends];
+  if (ends.at(-1) !== n) ends.push(n);
+  return ends.map((end, i) => items.slice(i === 0 ? 0 : ends[i - 1]!, end));
+}
+
+/** A search entry's identity for partitioning: stable while the bulletin keeps its file name. */
+export const entryIdentity = ({ story, bulletin }: SearchEntry): string => `${story.slug}/${bulletin.id}`;

@@ -4,9 +4,9 @@
  * view models as the pages, and serialized so that no text can close the <script> element.
  */
 import type { Rendered } from './markdown';
-import type { StoryView } from './timeline';
-import { viewBulletin, type ViewContext } from './views';
+import { viewBulletin, type StoryPlace, type ViewContext } from './views';
 import type { BulletinRecord } from '../schemas/bulletin';
+import type { StoryRecord } from '../schemas/story';
 import { isoIn } from './dates';
 
 type Json = Record<string, unknown>;
@@ -24,28 +24,34 @@ export function jsonLd(data: Json): string {
 const changed = (b: BulletinRecord) => Math.max(b.instant, b.updated ?? 0);
 
 /** The updates of `bulletins` as BlogPostings. */
-function postings(view: StoryView, bulletins: readonly BulletinRecord[], ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => Rendered['text']): Json[] {
+function postings(story: StoryPlace, bulletins: readonly BulletinRecord[], ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => Rendered['text']): Json[] {
   return bulletins.map((b) => {
-    const v = viewBulletin(b, view.story, ctx);
+    const v = viewBulletin(b, story, ctx);
     return {
       '@type': 'BlogPosting',
       '@id': absolute(v.permalink),
       url: absolute(v.permalink),
       headline: v.heading,
-      datePublished: isoIn(b.instant, view.story.timezone),
-      dateModified: isoIn(changed(b), view.story.timezone),
+      datePublished: isoIn(b.instant, story.timezone),
+      dateModified: isoIn(changed(b), story.timezone),
       articleBody: text(b),
       ...(b.tags.length ? { keywords: b.tags.join(', ') } : {}),
     };
   });
 }
 
+/** What a story's JSON-LD says of the whole story: its first and latest bulletins, and its newest change (`modified`). */
+export interface StoryCoverage {
+  story: StoryRecord;
+  first?: BulletinRecord | undefined;
+  latest?: BulletinRecord | undefined;
+  modified?: number | undefined;
+}
+
 /** A story timeline: its coverage span and the updates the page shows. */
-export function storyLd(view: StoryView, shown: readonly BulletinRecord[], ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => string, site: string): Json {
-  const { story, first, latest } = view;
+export function storyLd({ story, first, latest, modified: newest }: StoryCoverage, shown: readonly BulletinRecord[], ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => string, site: string): Json {
   const tz = story.timezone;
   const url = absolute(ctx.paths.story(story.slug));
-  const newest = view.bulletins.length ? Math.max(...view.bulletins.map(changed)) : undefined;
   return {
     '@context': 'https://schema.org',
     '@type': 'LiveBlogPosting',
@@ -58,20 +64,20 @@ export function storyLd(view: StoryView, shown: readonly BulletinRecord[], ctx: 
     ...(first ? { coverageStartTime: isoIn(first.instant, tz), datePublished: isoIn(first.instant, tz) } : {}),
     ...(story.status === 'closed' && latest ? { coverageEndTime: isoIn(latest.instant, tz) } : {}),
     ...(newest !== undefined ? { dateModified: isoIn(newest, tz) } : {}),
-    liveBlogUpdate: postings(view, shown, ctx, absolute, text),
+    liveBlogUpdate: postings(story, shown, ctx, absolute, text),
   };
 }
 
 /** A day page: part of its story's live blog, holding that day's updates. */
-export function dayLd(view: StoryView, day: { day: string; bulletins: readonly BulletinRecord[] }, ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => string, name: string): Json {
+export function dayLd(story: StoryPlace & { title: string }, day: { day: string; bulletins: readonly BulletinRecord[] }, ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => string, name: string): Json {
   return {
     '@context': 'https://schema.org',
     '@type': 'CollectionPage',
-    '@id': absolute(ctx.paths.dayPage(view.story.slug, day.day)),
-    url: absolute(ctx.paths.dayPage(view.story.slug, day.day)),
+    '@id': absolute(ctx.paths.dayPage(story.slug, day.day)),
+    url: absolute(ctx.paths.dayPage(story.slug, day.day)),
     name,
-    isPartOf: { '@type': 'LiveBlogPosting', '@id': absolute(ctx.paths.story(view.story.slug)), headline: view.story.title },
-    hasPart: postings(view, day.bulletins, ctx, absolute, text),
+    isPartOf: { '@type': 'LiveBlogPosting', '@id': absolute(ctx.paths.story(story.slug)), headline: story.title },
+    hasPart: postings(story, day.bulletins, ctx, absolute, text),
   };
 }
 

@@ -7,7 +7,7 @@ import type { StoryRecord } from '../schemas/story';
 import { dayAnchor } from './anchors';
 import { dayOf, formatDay, formatShortDay, formatTime, isoIn, type DayKey } from './dates';
 import type { Paths } from './paths';
-import type { Day, DaySummary, StoryView } from './timeline';
+import type { Day, DaySummary } from './timeline';
 
 /** Options every view needs. */
 export interface ViewContext {
@@ -61,8 +61,11 @@ export interface DayLink {
   keyCount: number;
 }
 
+/** What a view needs of a story: its URL segment and its time zone. */
+export type StoryPlace = Pick<StoryRecord, 'slug' | 'timezone'>;
+
 /** Builds a bulletin's view in its story's time zone. */
-export function viewBulletin(b: BulletinRecord, story: StoryRecord, ctx: ViewContext, latestId?: string): BulletinView {
+export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewContext, latestId?: string): BulletinView {
   const tz = story.timezone;
   const dayText = formatDay(b.day, ctx.locale);
   const when: Moment = b.hasTime ? { iso: isoIn(b.instant, tz), text: formatTime(b.instant, tz) } : { iso: b.day, text: dayText };
@@ -87,7 +90,7 @@ export function viewBulletin(b: BulletinRecord, story: StoryRecord, ctx: ViewCon
 }
 
 /** A day section's view. */
-export function viewDay(day: Day, story: StoryRecord, ctx: ViewContext, latestId?: string): DayView {
+export function viewDay(day: Day, story: StoryPlace, ctx: ViewContext, latestId?: string): DayView {
   return {
     day: day.day,
     anchor: dayAnchor(day.day),
@@ -98,7 +101,7 @@ export function viewDay(day: Day, story: StoryRecord, ctx: ViewContext, latestId
 }
 
 /** Links to days. `onPage` days link to their section on the current page, the others to their day page. */
-export function viewDayLinks(days: readonly (Day | DaySummary)[], story: StoryRecord, ctx: ViewContext, onPage: (day: DayKey) => boolean): DayLink[] {
+export function viewDayLinks(days: readonly (Day | DaySummary)[], story: StoryPlace, ctx: ViewContext, onPage: (day: DayKey) => boolean): DayLink[] {
   const year = days[0]?.day.slice(0, 4);
   return days.map((d) => {
     const count = 'count' in d ? d.count : d.bulletins.length;
@@ -140,14 +143,14 @@ export function countLabel(n: number, noun = 'update'): string {
 }
 
 /** The latest bulletin of a story, for story cards and the closing note. */
-export function viewLatest(v: StoryView, ctx: ViewContext): BulletinView | undefined {
-  return v.latest ? viewBulletin(v.latest, v.story, ctx, v.latest.id) : undefined;
+export function viewLatest(story: StoryPlace, latest: BulletinRecord | undefined, ctx: ViewContext): BulletinView | undefined {
+  return latest ? viewBulletin(latest, story, ctx, latest.id) : undefined;
 }
 
-/** `5–10 January 2022`: the span of a story's coverage, in its zone. */
-export function coverageSpan(v: StoryView, ctx: ViewContext): string | undefined {
-  const first = v.days.at(-1)?.day;
-  const last = v.days[0]?.day;
+/** `5–10 January 2022`: the span of a story's coverage, in its zone, from its days (newest first). */
+export function coverageSpan(days: readonly { day: DayKey }[], ctx: ViewContext): string | undefined {
+  const first = days.at(-1)?.day;
+  const last = days[0]?.day;
   if (!first || !last) return undefined;
   if (first === last) return formatDay(first, ctx.locale);
   const fmt = new Intl.DateTimeFormat(ctx.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -1,10 +1,12 @@
 /**
- * What the content loaders hand to the pages and to the search indexer in the same `astro build`
- * (or `astro dev`) process: the validated archive and every rendered body. Astro imports the
- * loaders, the page bundle and the integrations as separate module graphs, so the hand-over goes
- * through one `globalThis` slot rather than a module-level variable.
+ * What the content loaders hand to the pages and to the build's integrations in the same
+ * `astro build` (or `astro dev`) process: the validated archive, and a way to read each rendered
+ * body. Astro imports the loaders, the page bundle and the integrations as separate module
+ * graphs, so the hand-over goes through one `globalThis` slot rather than a module-level variable.
+ * Bodies are not held in memory: each is read from the render store when a page or the search
+ * index needs it, so a build that renders ten pages reads tens of bodies, not the archive.
  */
-import type { Rendered } from '../lib/markdown';
+import type { Rendered, ScopeOptions } from '../lib/markdown';
 import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
 
@@ -12,27 +14,29 @@ import type { StoryRecord } from '../schemas/story';
 export interface Published {
   stories: StoryRecord[];
   bulletins: BulletinRecord[];
-  /**
-   * Rendered bodies by `renderKey`. A promise: rendering runs in worker threads while Astro
-   * bundles and starts on the pages, which wait for it.
-   */
-  rendered: Promise<Map<string, Rendered>>;
+  /** Settles when every body of this state is rendered (rendering runs in worker threads while Astro bundles). */
+  rendered: Promise<void>;
+  /** The rendered body of a bulletin or story file, scoped as given; waits for `rendered`. */
+  body(scope: ScopeOptions, source: { file: string; digest: string }): Promise<Rendered>;
 }
+
+/** How a bulletin's body is scoped: ids under its update id, headings below its h3 headline. */
+export const bulletinScope = (b: BulletinRecord): ScopeOptions => ({ idPrefix: b.id, topHeading: 4 });
+
+/** How a story's introduction is scoped: under the page's h1. */
+export const introScope: ScopeOptions = { idPrefix: 'intro', topHeading: 2 };
 
 const SLOT = Symbol.for('dateline.published');
 type Slot = { [SLOT]?: Published };
-
-/** Key of a rendered body: `<story>/<update-id>`, or `<story>/index` for a story's introduction. */
-export function renderKey(story: string, id: string): string {
-  return `${story}/${id}`;
-}
 
 /** Replaces the published content state. */
 export function publish(state: Published): void {
   (globalThis as Slot)[SLOT] = state;
 }
 
-/** The published content state, if the loaders ran in this process. */
-export function published(): Published | undefined {
-  return (globalThis as Slot)[SLOT];
+/** The published content state; throws when the loaders have not run in this process. */
+export function published(): Published {
+  const state = (globalThis as Slot)[SLOT];
+  if (!state) throw new Error('Dateline: the content loaders have not run in this process (pages and integrations need `astro build` or `astro dev`)');
+  return state;
 }

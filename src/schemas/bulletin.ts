@@ -40,7 +40,7 @@ export const bulletinFrontmatter = z
   });
 export type BulletinFrontmatter = z.infer<typeof bulletinFrontmatter>;
 
-/** A bulletin as the content layer stores it: metadata only; the body is read and rendered when a page needs it. */
+/** A bulletin as the loaders publish it: metadata only; its body is rendered once and read when a page needs it. */
 export const bulletinRecord = z.strictObject({
   /** Stable update id from the file name (`u-2022-01-07-1430-curfew`); the permalink fragment. */
   id: z.string(),
@@ -61,5 +61,18 @@ export const bulletinRecord = z.strictObject({
   correction: z.string().optional(),
   /** Path of the Markdown file, relative to the project root. */
   file: z.string(),
+  /** Digest of the file's text: it names the rendered body, and a change to it changes every page that shows the bulletin. */
+  digest: z.string(),
 });
 export type BulletinRecord = z.infer<typeof bulletinRecord>;
+
+/**
+ * What Astro's data store holds of a story's bulletins: a summary (the bulletins themselves reach
+ * the pages in memory; see src/loaders/archive.ts). Its digest changes with any of them.
+ */
+export const storyBulletins = z.strictObject({
+  /** The story's slug. */
+  story: z.string(),
+  /** How many bulletins it publishes. */
+  count: z.number(),
+});

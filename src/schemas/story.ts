@@ -28,5 +28,7 @@ export const storyRecord = storyFrontmatter.extend({
   intro: z.string(),
   /** Path of the `index.md`, relative to the project root. */
   file: z.string(),
+  /** Digest of the `index.md` text (names its rendered introduction). */
+  digest: z.string(),
 });
 export type StoryRecord = z.infer<typeof storyRecord>;

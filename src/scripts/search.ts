@@ -1,33 +1,11 @@
 /**
- * The search page: runs Pagefind in the browser over the per-update index that the build wrote.
- * Loaded only on /search/. Reads `?q=`, `?story=` and `?sort=` on load, keeps them in the URL
- * while the reader types, and renders results as plain DOM (no HTML from the index is trusted
- * beyond Pagefind's <mark> highlights).
+ * The search page: runs Pagefind in the browser over the per-update index that the build wrote
+ * (in partitions: src/scripts/search-index.ts). Loaded only on /search/. Reads `?q=`, `?story=`
+ * and `?sort=` on load, keeps them in the URL while the reader types, and renders results as
+ * plain DOM (no HTML from the index is trusted beyond Pagefind's <mark> highlights).
  */
 
-/** What the index holds per update (see src/lib/search.ts). */
-interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string; story?: string; date?: string };
-}
-
-interface PagefindResult {
-  id: string;
-  data(): Promise<ResultData>;
-}
-
-interface SearchOptions {
-  filters?: Record<string, string>;
-  sort?: Record<string, 'asc' | 'desc'>;
-}
-
-/** The subset of Pagefind's JS API used here (https://pagefind.app/docs/api/). */
-interface Pagefind {
-  options(opts: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, opts?: SearchOptions): Promise<{ results: PagefindResult[] } | null>;
-}
+import { PartitionedIndex, type Order, type PagefindResult, type ResultData } from './search-index';
 
 /** Results shown at once: each one fetches its own fragment of the index. */
 const PAGE_SIZE = 10;
@@ -79,14 +57,8 @@ export function startSearch(): void {
   if (!form || !input || !story || !sort || !status || !list || !more) return;
   document.querySelector('#search-no-js')?.remove();
 
-  let pagefind: Promise<Pagefind> | undefined;
-  const load = (): Promise<Pagefind> =>
-    (pagefind ??= import(/* @vite-ignore */ `${form.dataset['bundle']}pagefind.js`).then(async (pf: Pagefind) => {
-      // Record URLs already carry the site's base path, so Pagefind must not add one.
-      await pf.options({ baseUrl: '/', excerptLength: 30 });
-      await pf.init();
-      return pf;
-    }));
+  let index: Promise<PartitionedIndex> | undefined;
+  const load = (): Promise<PartitionedIndex> => (index ??= PartitionedIndex.open(form.dataset['bundle'] ?? '/pagefind/'));
 
   let run = 0;
   let pending: PagefindResult[] = [];
@@ -121,15 +93,11 @@ export function startSearch(): void {
     }
     status.textContent = 'Searching…';
     try {
-      const pf = await load();
-      const opts: SearchOptions = {};
-      if (story.value) opts.filters = { story: story.value };
-      if (sort.value) opts.sort = { date: sort.value === 'oldest' ? 'asc' : 'desc' };
-      const found = await pf.search(q || null, opts);
-      if (mine !== run || !found) return;
-      pending = found.results;
+      const found = await (await load()).search(q || null, story.value ? { story: story.value } : {}, (sort.value || 'best') as Order);
+      if (mine !== run) return;
+      pending = found;
       list.replaceChildren();
-      const n = found.results.length;
+      const n = found.length;
       const where = story.selectedIndex > 0 ? ` in ${story.selectedOptions[0]?.textContent ?? ''}` : '';
       status.textContent = `${n === 0 ? 'No' : n} update${n === 1 ? '' : 's'} found${q ? ` for “${q}”` : ''}${where}.`;
       await showMore(mine);

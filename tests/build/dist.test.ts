@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
@@ -187,10 +187,19 @@ describe('every page', () => {
 });
 
 describe('search index', () => {
-  test('Pagefind indexed one record per bulletin', () => {
-    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    expect(Object.keys(entry.languages)).toEqual([config.lang]);
-    expect(entry.languages[config.lang]!.page_count).toBe(bulletins.length);
+  test('Pagefind indexed one record per bulletin, across its partitions', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, 'pagefind', 'dateline-search.json'), 'utf8')) as { stub: string; parts: string[] };
+    expect(manifest.parts.length).toBeGreaterThan(0);
+    const counts = manifest.parts.map((part) => {
+      const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'part', part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      expect(Object.keys(entry.languages)).toEqual([config.lang]);
+      return entry.languages[config.lang]!.page_count;
+    });
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(bulletins.length);
+    // The stub's placeholder record is the only record outside the partitions.
+    const stub = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(stub.languages[config.lang]!.page_count).toBe(1);
+    expect(readdirSync(join(DIST, 'pagefind', 'fragment'))).toEqual([`${manifest.stub}.pf_fragment`]);
   });
   test('the search page loads the bundled script and explains itself without JavaScript', () => {
     const doc = page('search/index.html');

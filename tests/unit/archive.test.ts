@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildArchive, formatProblem, parseBulletinName, resolveInstant, type SourceFile } from '../../src/lib/archive';
+import { fileDigest } from '../../src/lib/cache-keys';
 
 const story = (slug: string, fm = 'title: T\nsummary: S\ntimezone: Asia/Almaty') => ({
   path: `content/${slug}/index.md`,
@@ -72,7 +73,7 @@ describe('buildArchive', () => {
     );
     expect(a.problems).toEqual([]);
     expect(a.stories).toEqual([
-      { title: 'T', summary: 'S', status: 'live', timezone: 'Asia/Almaty', tags: [], slug: 'unrest', intro: 'Intro.', file: 'content/unrest/index.md' },
+      { title: 'T', summary: 'S', status: 'live', timezone: 'Asia/Almaty', tags: [], slug: 'unrest', intro: 'Intro.', file: 'content/unrest/index.md', digest: fileDigest(story('unrest').text) },
     ]);
     expect(a.bulletins.map((b) => [b.id, b.day, b.hasTime, b.key, b.title])).toEqual([
       ['u-2022-01-05-1200-dismissed', '2022-01-05', true, false, 'Dismissed'],

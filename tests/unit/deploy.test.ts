@@ -38,7 +38,7 @@ describe('deploy configuration', () => {
 
   test('_headers: the CSP everywhere, long caching only for content-hashed files, under the base path', () => {
     const rules = parseHeadersFile(headersFile('/dateline/'));
-    expect(rules.map((r) => r.path)).toEqual(['/dateline/*', '/dateline/_astro/*', '/dateline/pagefind/index/*', '/dateline/pagefind/fragment/*', '/dateline/pagefind/filter/*']);
+    expect(rules.map((r) => r.path)).toEqual(['/dateline/*', '/dateline/_astro/*', '/dateline/pagefind/index/*', '/dateline/pagefind/fragment/*', '/dateline/pagefind/filter/*', '/dateline/pagefind/part/*']);
     expect(rules[0]!.headers['Content-Security-Policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(rules[0]!.headers['Content-Security-Policy']).not.toContain('unsafe-inline');
     expect(rules.some((r) => r.pattern.test('/dateline/pagefind/pagefind.js') && r.headers['Cache-Control'])).toBe(false);

@@ -3,7 +3,7 @@ import type { BulletinRecord } from '../../src/schemas/bulletin';
 import type { StoryRecord } from '../../src/schemas/story';
 
 export function makeStory(over: Partial<StoryRecord> = {}): StoryRecord {
-  return { title: 'Story', summary: 'Summary.', status: 'live', timezone: 'Asia/Almaty', tags: [], slug: 'story', intro: '', file: 'content/story/index.md', ...over };
+  return { title: 'Story', summary: 'Summary.', status: 'live', timezone: 'Asia/Almaty', tags: [], slug: 'story', intro: '', file: 'content/story/index.md', digest: 'story-digest', ...over };
 }
 
 /** A bulletin at a local `YYYY-MM-DDTHH:MM` in Almaty (UTC+6 in 2022), or date-only with just a day. */
@@ -12,5 +12,5 @@ export function makeBulletin(local: string, over: Partial<BulletinRecord> = {}):
   const hasTime = local.length > 10;
   const instant = Date.parse(`${hasTime ? local : `${day}T00:00`}:00+06:00`);
   const stem = hasTime ? `${day}-${local.slice(11, 13)}${local.slice(14, 16)}` : day;
-  return { id: `u-${stem}`, story: 'story', day, instant, hasTime, key: false, tags: [], sources: [], file: `content/story/${stem}.md`, ...over };
+  return { id: `u-${stem}`, story: 'story', day, instant, hasTime, key: false, tags: [], sources: [], file: `content/story/${stem}.md`, digest: `digest-${stem}`, ...over };
 }

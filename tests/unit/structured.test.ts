@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createPaths } from '../../src/lib/paths';
 import { jsonLd, storyLd } from '../../src/lib/structured';
+import { storyRoutes } from '../../src/lib/routes';
 import { buildStoryViews } from '../../src/lib/timeline';
 import { makeBulletin, makeStory } from './fixtures';
 
@@ -17,8 +18,8 @@ describe('storyLd', () => {
   const abs = (p: string) => `https://news.example${p}`;
   const bulletins = [makeBulletin('2022-01-05T12:00'), makeBulletin('2022-01-10T18:00', { updated: Date.parse('2022-01-11T00:00:00+06:00') })];
   test('a closed story ends its coverage with its last update', () => {
-    const [view] = buildStoryViews([makeStory({ status: 'closed' })], bulletins);
-    const ld = storyLd(view!, view!.bulletins, ctx, abs, () => 'Text', 'Site');
+    const [route] = storyRoutes(buildStoryViews([makeStory({ status: 'closed' })], bulletins), { days: 7, bulletins: 60 });
+    const ld = storyLd(route!.props, route!.props.shown.flatMap((d) => d.bulletins), ctx, abs, () => 'Text', 'Site');
     expect(ld).toMatchObject({
       '@type': 'LiveBlogPosting',
       coverageStartTime: '2022-01-05T12:00:00+06:00',
@@ -29,7 +30,7 @@ describe('storyLd', () => {
     expect((ld['liveBlogUpdate'] as unknown[]).length).toBe(2);
   });
   test('a live story has no end time', () => {
-    const [view] = buildStoryViews([makeStory({ status: 'live' })], bulletins);
-    expect(storyLd(view!, [], ctx, abs, () => '', 'Site')['coverageEndTime']).toBeUndefined();
+    const [route] = storyRoutes(buildStoryViews([makeStory({ status: 'live' })], bulletins), { days: 7, bulletins: 60 });
+    expect(storyLd(route!.props, [], ctx, abs, () => '', 'Site')['coverageEndTime']).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse, getStories } from '../../../lib/content';
+import { feedResponse, getStoryFeedRoutes } from '../../../lib/content';
+import type { StoryFeedProps } from '../../../lib/routes';
 
-export const getStaticPaths = (async () => (await getStories()).map((v) => ({ params: { story: v.story.slug } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => getStoryFeedRoutes()) satisfies GetStaticPaths;
 
-/** One story's json feed. */
-export const GET: APIRoute = ({ params }) => feedResponse('json', params['story']);
+/** One story's JSON Feed. */
+export const GET: APIRoute<StoryFeedProps> = ({ props }) => feedResponse('json', props);

@@ -1,0 +1,126 @@
+/**
+ * Searches the partitioned index the build writes (src/integrations/pagefind.ts) as one index.
+ *
+ * One Pagefind instance per partition, all on top of the same placeholder index (the "stub"), so
+ * that they share one download and one copy of Pagefind's WebAssembly. Each partition is searched
+ * on its own, which makes two things possible that Pagefind's own `mergeIndex` cannot do:
+ * - a date order across partitions: partitions hold consecutive stretches of time, so the
+ *   newest-first list is each partition's own newest-first list, partition after partition;
+ * - one answer per word: Pagefind searches a word that an index lacks by the longest shorter word
+ *   it has (`zq03x07` finds every page with `zq`), which in a partitioned index returns pages of
+ *   partitions that lack a word that others have. Those partitions are left out (see `keepPartition`).
+ */
+
+/** What the build writes next to the index (src/integrations/pagefind.ts). */
+export interface SearchManifest {
+  stub: string;
+  parts: string[];
+}
+
+/** The fragment of one result: what the result list shows. */
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  content: string;
+  locations: number[];
+  meta: { title?: string; story?: string; date?: string };
+}
+
+/** One result of one partition. */
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<ResultData>;
+}
+
+export interface SearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** The part of a Pagefind instance used here (https://pagefind.app/docs/api/). */
+export interface PagefindInstance {
+  init(): Promise<void>;
+  mergeIndex(path: string, options?: { baseUrl?: string; metaCacheTag?: string }): Promise<void>;
+  search(term: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[] } | null>;
+}
+
+interface PagefindModule {
+  createInstance(options: { basePath: string; baseUrl: string; excerptLength?: number; metaCacheTag?: string }): PagefindInstance;
+}
+
+/** Results in the order asked for: a sort key, or best match first. */
+export type Order = 'best' | 'newest' | 'oldest';
+
+/**
+ * A query's words as Pagefind compares them: lower case, accents removed, split at anything but
+ * letters and digits.
+ */
+export function queryWords(term: string): string[] {
+  return term
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Whether a result's matched text has a word that starts with `word` (a typed prefix: `polic` → police). */
+export function matchesPrefix(data: Pick<ResultData, 'content' | 'locations'>, word: string): boolean {
+  const tokens = data.content.split(/\s+/);
+  return data.locations.some((i) => queryWords(tokens[i] ?? '').some((part) => part.startsWith(word)));
+}
+
+/**
+ * Whether a partition answered `word` by the word itself rather than by Pagefind's stand-in (a
+ * shorter word the partition has): it holds the word exactly (an exact search finds it, stemmed as
+ * Pagefind stems), or its best match has a word starting with it (the reader typed a prefix).
+ */
+export async function keepPartition(instance: PagefindInstance, top: PagefindResult, word: string, stub: string): Promise<boolean> {
+  const exact = await instance.search(`"${word}"`);
+  if (exact?.results.some((r) => r.id !== stub)) return true;
+  return matchesPrefix(await top.data(), word);
+}
+
+/** Merges the partitions' results: by score for the best match, else partition after partition (oldest partition first for `oldest`). */
+export function mergeResults(lists: readonly PagefindResult[][], order: Order): PagefindResult[] {
+  if (order === 'best') return lists.flat().sort((a, b) => b.score - a.score);
+  return (order === 'newest' ? [...lists].reverse() : lists).flat();
+}
+
+/** The partitioned index, opened once per page. */
+export class PartitionedIndex {
+  private constructor(
+    private readonly manifest: SearchManifest,
+    private readonly parts: PagefindInstance[],
+  ) {}
+
+  /** Opens the index in `bundle` (the URL of `pagefind/`, under the site's base path). */
+  static async open(bundle: string): Promise<PartitionedIndex> {
+    const manifest = (await (await fetch(`${bundle}dateline-search.json`)).json()) as SearchManifest;
+    const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
+    // Record URLs already carry the site's base path, so Pagefind must not add one.
+    // An instance starts loading as it is created. The first loads the WebAssembly; the others,
+    // created once it has, reuse it (started together, each would load and start its own).
+    const open = () => pf.createInstance({ basePath: bundle, baseUrl: '/', excerptLength: 30, metaCacheTag: manifest.stub });
+    const first = manifest.parts.length ? open() : undefined;
+    await first?.init();
+    const parts = first ? [first, ...manifest.parts.slice(1).map(open)] : [];
+    await Promise.all(parts.map((p, i) => p.init().then(() => p.mergeIndex(`${bundle}part/${manifest.parts[i]}/`, { baseUrl: '/', metaCacheTag: manifest.parts[i]! }))));
+    return new PartitionedIndex(manifest, parts);
+  }
+
+  /** Every update found for `term` (or, with no words, every update the filters allow), merged in `order`. */
+  async search(term: string | null, filters: Record<string, string>, order: Order): Promise<PagefindResult[]> {
+    const options: SearchOptions = Object.keys(filters).length ? { filters } : {};
+    if (order !== 'best') options.sort = { date: order === 'newest' ? 'desc' : 'asc' };
+    const found = await Promise.all(this.parts.map(async (p) => ((await p.search(term, options))?.results ?? []).filter((r) => r.id !== this.manifest.stub)));
+    let keep = found.map((list) => list.length > 0);
+    for (const word of term ? queryWords(term) : []) {
+      const answers = await Promise.all(found.map((list, i) => (keep[i] ? keepPartition(this.parts[i]!, list[0]!, word, this.manifest.stub) : false)));
+      // Only where some partition has the word: otherwise every partition's stand-in is the answer.
+      if (answers.some(Boolean)) keep = answers;
+    }
+    return mergeResults(found.filter((_, i) => keep[i]), order);
+  }
+}
