@@ -97,7 +97,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
             await writeIndex([{ url: '/', content: 'dateline', language: options.language, meta: { title: '', story: '', date: '' }, filters: { story: [] }, sort: { date: '' } }], dir, options.language, STUB_FILES);
             store!.commit(stubKey, dir);
           }
-          if (missing.length) await state.rendered;
+          // Each partition waits for its own bodies only (they are rendered oldest first).
           for (const part of missing) {
             const records = await Promise.all(part.entries.map(async (e) => buildRecord(e, (await state.body(bulletinScope(e.bulletin), e.bulletin)).text, ctx, options.language)));
             const dir = store!.scratch(part.key);

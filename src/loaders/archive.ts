@@ -133,11 +133,14 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   const texts = new Map(files.map((f) => [f.digest!, f.text]));
   const wanted = [
     ...archive.stories.map((s) => ({ scope: introScope, digest: s.digest })),
-    ...archive.bulletins.map((b) => ({ scope: bulletinScope(b), digest: b.digest })),
+    ...archive.bulletins.toSorted((a, b) => a.instant - b.instant).map((b) => ({ scope: bulletinScope(b), digest: b.digest })),
   ].map(({ scope, digest }) => ({ key: keyOf(scope, digest), scope, digest }));
+  // Oldest first: the search index is built in partitions of consecutive time, and can start on
+  // the first as soon as its bodies are in.
   const misses: Job[] = wanted.filter((w) => !store.has(w.key)).map((w) => ({ key: w.key, scope: w.scope, markdown: bodyOf(texts.get(w.digest)!) }));
   const checked = performance.now();
-  const rendered = renderMissing(misses, store, { root, workerCode, version: versions.render }).then((n) => {
+  const rendering = renderMissing(misses, store, { root, workerCode, version: versions.render });
+  const rendered = rendering.done.then((n) => {
     ctx.logger.info(`rendered ${n} bodies (${wanted.length - n} from cache) in ${Math.round(performance.now() - checked)} ms`);
     // Only the bodies of this content state stay in the store.
     store.prune(new Set(wanted.map((w) => w.key)));
@@ -147,15 +150,14 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   publish({
     stories: archive.stories,
     bulletins: archive.bulletins,
-    rendered,
     body: async (scope, source) => {
-      await rendered;
       const key = keyOf(scope, source.digest);
+      await rendering.ready(key);
       if (!store.has(key)) {
         // Pruned meanwhile by another process sharing the cache (a dev server beside a build): render it again.
         const text = readFileSync(resolve(root, source.file), 'utf8');
         if (fileDigest(text) !== source.digest) throw new ContentError(`${source.file} changed during the build; build again`);
-        await renderMissing([{ key, scope, markdown: bodyOf(text) }], store, { root, workerCode, version: versions.render });
+        await renderMissing([{ key, scope, markdown: bodyOf(text) }], store, { root, workerCode, version: versions.render }).done;
       }
       return store.readJson(key);
     },

@@ -22,7 +22,7 @@ export type { Job } from './worker';
 const INLINE_LIMIT = 150;
 const BATCH = 100;
 
-async function renderInWorkers(jobs: Job[], workerFile: string, dir: string, threads: number): Promise<void> {
+async function renderInWorkers(jobs: Job[], workerFile: string, dir: string, threads: number, onDone: (batch: Job[]) => void): Promise<void> {
   const queue = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) => jobs.slice(i * BATCH, (i + 1) * BATCH));
   const run = async () => {
     const worker = new Worker(workerFile, { workerData: { dir } });
@@ -36,6 +36,7 @@ async function renderInWorkers(jobs: Job[], workerFile: string, dir: string, thr
           worker.postMessage(batch);
         });
         if (reply.error) throw new Error(`rendering failed in a worker: ${reply.error}`);
+        onDone(batch);
       }
     } finally {
       await worker.terminate();
@@ -44,23 +45,45 @@ async function renderInWorkers(jobs: Job[], workerFile: string, dir: string, thr
   await Promise.all(Array.from({ length: threads }, run));
 }
 
+/** Rendering in progress: when it is all done, and when one key is. */
+export interface Rendering {
+  /** How many bodies were rendered, once all are in the store. */
+  done: Promise<number>;
+  /** Settles when `key` is in the store (at once for a key that was not missing). */
+  ready(key: string): Promise<void>;
+}
+
 /**
- * Renders the jobs whose key `store` lacks and stores them; returns how many were rendered.
+ * Renders `misses` (jobs whose key `store` lacks), in their order, into the store. Each body is
+ * ready as soon as its batch is: the search index and the pages need not wait for the rest.
  * `workerCode` is the bundled worker and `version` its version (src/cache/versions.ts); `root`
  * the project root (the bundle imports packages by name, so it is written inside the project).
  */
-export async function renderMissing(jobs: readonly Job[], store: EntryStore, options: { root: string; workerCode: string; version: string }): Promise<number> {
-  const misses = jobs.filter((job) => !store.has(job.key));
-  const threads = Math.max(1, Math.min(availableParallelism(), 4));
-  if (misses.length > INLINE_LIMIT && threads > 1) {
-    const dir = join(options.root, 'node_modules', '.dateline');
-    const workerFile = join(dir, `render-worker-${options.version}.mjs`);
-    mkdirSync(dir, { recursive: true });
-    for (const old of readdirSync(dir)) if (old.startsWith('render-worker-') && join(dir, old) !== workerFile) rmSync(join(dir, old), { force: true });
-    writeFileSync(workerFile, options.workerCode);
-    await renderInWorkers(misses, workerFile, store.dir, threads);
-  } else {
-    for (const job of misses) store.write(job.key, JSON.stringify(await renderMarkdown(job.markdown, job.scope)));
-  }
-  return misses.length;
+export function renderMissing(misses: readonly Job[], store: EntryStore, options: { root: string; workerCode: string; version: string }): Rendering {
+  const pending = new Map(misses.map((job) => [job.key, Promise.withResolvers<void>()]));
+  for (const { promise } of pending.values()) promise.catch(() => undefined);
+  const finish = (batch: readonly Job[]) => {
+    for (const job of batch) pending.get(job.key)?.resolve();
+  };
+  const done = (async () => {
+    const threads = Math.max(1, Math.min(availableParallelism(), 4));
+    if (misses.length > INLINE_LIMIT && threads > 1) {
+      const dir = join(options.root, 'node_modules', '.dateline');
+      const workerFile = join(dir, `render-worker-${options.version}.mjs`);
+      mkdirSync(dir, { recursive: true });
+      for (const old of readdirSync(dir)) if (old.startsWith('render-worker-') && join(dir, old) !== workerFile) rmSync(join(dir, old), { force: true });
+      writeFileSync(workerFile, options.workerCode);
+      await renderInWorkers([...misses], workerFile, store.dir, threads, finish);
+    } else {
+      for (const job of misses) {
+        store.write(job.key, JSON.stringify(await renderMarkdown(job.markdown, job.scope)));
+        finish([job]);
+      }
+    }
+    return misses.length;
+  })();
+  done.catch((err: unknown) => {
+    for (const { reject } of pending.values()) reject(err);
+  });
+  return { done, ready: (key) => pending.get(key)?.promise ?? Promise.resolve() };
 }

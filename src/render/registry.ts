@@ -14,9 +14,7 @@ import type { StoryRecord } from '../schemas/story';
 export interface Published {
   stories: StoryRecord[];
   bulletins: BulletinRecord[];
-  /** Settles when every body of this state is rendered (rendering runs in worker threads while Astro bundles). */
-  rendered: Promise<void>;
-  /** The rendered body of a bulletin or story file, scoped as given; waits for `rendered`. */
+  /** The rendered body of a bulletin or story file, scoped as given; waits until it is rendered (rendering runs in worker threads while Astro bundles). */
   body(scope: ScopeOptions, source: { file: string; digest: string }): Promise<Rendered>;
 }
 
