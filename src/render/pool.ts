@@ -8,7 +8,7 @@
  *   1 ms per bulletin, which one thread would pay serially (10 s at 10,000 bulletins).
  * The worker is bundled by src/cache/versions.ts (Node cannot load the TypeScript sources as they are).
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -68,11 +68,15 @@ export function renderMissing(misses: readonly Job[], store: EntryStore, options
   const done = (async () => {
     const threads = Math.max(1, Math.min(availableParallelism(), 4));
     if (misses.length > INLINE_LIMIT && threads > 1) {
+      // Named by its version and never deleted while builds may share it (a few kB each).
       const dir = join(options.root, 'node_modules', '.dateline');
       const workerFile = join(dir, `render-worker-${options.version}.mjs`);
-      mkdirSync(dir, { recursive: true });
-      for (const old of readdirSync(dir)) if (old.startsWith('render-worker-') && join(dir, old) !== workerFile) rmSync(join(dir, old), { force: true });
-      writeFileSync(workerFile, options.workerCode);
+      if (!existsSync(workerFile)) {
+        mkdirSync(dir, { recursive: true });
+        const tmp = `${workerFile}.${process.pid}.tmp`;
+        writeFileSync(tmp, options.workerCode);
+        renameSync(tmp, workerFile);
+      }
       await renderInWorkers([...misses], workerFile, store.dir, threads, finish);
     } else {
       for (const job of misses) {

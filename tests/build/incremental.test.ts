@@ -1,0 +1,187 @@
+// An incremental build must produce exactly what a cold build of the same content produces, after
+// any sequence of changes. A copy of the project in a scratch folder goes through the changes
+// editors and developers make; after each, the build that keeps its cache between steps and a
+// cold build (empty cache, empty output) must write the same files, byte for byte. Two steps kill
+// a build half-way, as a power cut or a CI timeout would, and the next build must still be exact.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const ROOT = process.cwd();
+const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+let work = '';
+let clock = '2026-11-25T12:00:00Z';
+let colds = 0;
+
+const path = (rel: string) => join(work, rel);
+const write = (rel: string, text: string) => writeFileSync(path(rel), text);
+const edit = (rel: string, change: (text: string) => string) => {
+  const before = readFileSync(path(rel), 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`the change to ${rel} changed nothing`);
+  write(rel, after);
+};
+
+/** Starts `astro build` in the scratch project with its own cache and output folders. */
+function startBuild(name: string, cache: string): { child: ChildProcess; done: Promise<string> } {
+  const child = spawn(process.execPath, [ASTRO, 'build'], {
+    cwd: work,
+    env: { ...process.env, CACHE_DIR: path(cache), OUT_DIR: path(`out-${name}`), DATELINE_NOW: clock, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  const done = new Promise<string>((resolve, reject) => {
+    child.on('exit', (code, signal) => (code === 0 ? resolve(log) : reject(new Error(`${name} build ${signal ?? `exited with ${code}`}:\n${log.slice(-3000)}`))));
+  });
+  done.catch(() => undefined);
+  return { child, done };
+}
+
+/** Every file of an output folder with the SHA-256 of its bytes. */
+function digests(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .sort()
+      .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]),
+  );
+}
+
+/** Builds incrementally and cold (at the same time: two cores) and compares the outputs. */
+async function buildAndCompare(): Promise<{ incremental: string; cold: string }> {
+  const cache = `cache-cold-${colds++}`;
+  rmSync(path('out-cold'), { recursive: true, force: true });
+  const incremental = startBuild('incremental', 'cache-incremental');
+  const cold = startBuild('cold', cache);
+  const logs = { incremental: await incremental.done, cold: await cold.done };
+  rmSync(path(cache), { recursive: true, force: true });
+  const a = digests(path('out-incremental'));
+  const b = digests(path('out-cold'));
+  expect(Object.keys(a).length).toBeGreaterThan(50);
+  // Compare names first: a clearer message when a file is missing or left over.
+  expect(Object.keys(a)).toEqual(Object.keys(b));
+  expect(Object.entries(a).filter(([f, d]) => b[f] !== d).map(([f]) => f)).toEqual([]);
+  return logs;
+}
+
+/** Starts an incremental build and kills it (SIGKILL) as soon as its log shows `moment`. */
+async function killBuild(moment: RegExp): Promise<void> {
+  const { child, done } = startBuild('incremental', 'cache-incremental');
+  let seen = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (moment.test(seen) && child.kill('SIGKILL')) resolve();
+    });
+    done.then(() => reject(new Error(`the build finished before ${moment}`)), () => resolve());
+  });
+  await done.catch(() => undefined);
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'dateline-incremental-'));
+  for (const f of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'public', 'content']) cpSync(join(ROOT, f), path(f), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), path('node_modules'), 'dir');
+});
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const live = 'content/harbour-ferry-strike';
+const old = 'content/kazakhstan-unrest';
+
+describe('an incremental build equals a cold build, byte for byte', { timeout: 120_000 }, () => {
+  test('first build (empty caches)', async () => {
+    await buildAndCompare();
+  });
+
+  test('no change: every page comes from the cache, nothing is rendered or indexed again', async () => {
+    const { incremental } = await buildAndCompare();
+    expect(incremental).toMatch(/rendered 0 bodies/);
+    expect(incremental).toMatch(/, 0 indexed in/);
+    expect(incremental).not.toMatch(/stories\/[^ ]+\/\d{4}-\d\d-\d\d\/index\.html \(\+/);
+  });
+
+  test('a new bulletin in a live story', async () => {
+    write(`${live}/2026-11-24-1800-evening-sailings.md`, '---\ntitle: Evening sailings resume\n---\n\nThe 18:00 boat left on time.\n');
+    const { incremental } = await buildAndCompare();
+    expect(incremental).toMatch(/rendered 1 bodies/);
+  });
+
+  test('an edit to a bulletin four years old', async () => {
+    edit(`${old}/2022-01-06-1000-airport-seized.md`, (t) => `${t}\nThe airport reopened days later.\n`);
+    await buildAndCompare();
+  });
+
+  test('a correction', async () => {
+    edit(`${live}/2026-11-19.md`, (t) => t.replace(/^---\n/, '---\nupdated: 2026-11-21T09:00:00-05:00\ncorrection: The number of crossings was wrong.\n'));
+    await buildAndCompare();
+  });
+
+  test('a deleted bulletin', async () => {
+    unlinkSync(path(`${live}/2026-11-16-1015-notice-served.md`));
+    await buildAndCompare();
+  });
+
+  test('a renamed file', async () => {
+    renameSync(path(`${live}/2026-11-18-0615-walkout-begins.md`), path(`${live}/2026-11-18-0615-walkout.md`));
+    await buildAndCompare();
+  });
+
+  test('a draft published', async () => {
+    edit(`${live}/2026-11-24-0900-roster-talks.md`, (t) => t.replace('draft: true\n', ''));
+    await buildAndCompare();
+  });
+
+  test('a scheduled bulletin, then the clock passes it (DATELINE_NOW)', async () => {
+    write(`${live}/2026-11-26-0900-vote-count.md`, '---\ntitle: Vote count due\n---\n\nThe count is scheduled for nine.\n');
+    await buildAndCompare();
+    clock = '2026-11-27T00:00:00Z';
+    const { incremental } = await buildAndCompare();
+    expect(incremental).toMatch(/rendered 1 bodies/);
+  });
+
+  test('a story closed', async () => {
+    edit(`${live}/index.md`, (t) => t.replace('timezone: America/New_York', 'status: closed\ntimezone: America/New_York'));
+    await buildAndCompare();
+  });
+
+  test('a new story', async () => {
+    cpSync(path(live), path('content/a-new-story'), { recursive: true });
+    edit('content/a-new-story/index.md', (t) => t.replace(/^title: .*$/m, 'title: A second strike'));
+    await buildAndCompare();
+  });
+
+  test('a change to src/config.ts', async () => {
+    edit('src/config.ts', (t) => t.replace('timelineDays: 7,', 'timelineDays: 3,'));
+    await buildAndCompare();
+  });
+
+  test('a change to a component', async () => {
+    edit('src/components/Bulletin.astro', (t) => t.replace('>Link to this update<', '>Permanent link<'));
+    await buildAndCompare();
+  });
+
+  test('a build killed while writing pages, then the change undone: the next build is exact', async () => {
+    const story = `${old}/index.md`;
+    const before = readFileSync(path(story), 'utf8');
+    // A new story title: every page of the story is rendered again, and its cached copy overwritten.
+    edit(story, (t) => t.replace(/^title: .*$/m, 'title: Renamed while building'));
+    await killBuild(/kazakhstan-unrest\/2022-01-0\d\/index\.html \(\+\d+ms\)/);
+    write(story, before);
+    const { incremental } = await buildAndCompare();
+    expect(incremental).toMatch(/the last build did not finish/);
+  });
+
+  test('a build killed while indexing: the next build is exact', async () => {
+    edit(`${live}/2026-11-23-0800-vote.md`, (t) => `${t}\nTurnout was high.\n`);
+    await killBuild(/Syncing content/);
+    await buildAndCompare();
+  });
+});
