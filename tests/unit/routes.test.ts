@@ -1,0 +1,144 @@
+// Cache keys: a page renders from its props alone, so its key must change with every part of
+// them (any leaf), and the props must change with exactly the content the page shows.
+import { describe, expect, test } from 'vitest';
+import { cardKey, digestOf, pageKey, parseKey, partitionKey, renderKey, stableJson } from '../../src/lib/cache-keys';
+import { dayRoutes, storyFeedRoutes, storyRoutes, type CachedRoute } from '../../src/lib/routes';
+import { buildStoryViews } from '../../src/lib/timeline';
+import type { BulletinRecord } from '../../src/schemas/bulletin';
+import type { StoryRecord } from '../../src/schemas/story';
+import { makeBulletin, makeStory } from './fixtures';
+
+describe('cache keys', () => {
+  test('stable JSON does not depend on the order of object keys', () => {
+    expect(stableJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 3 } })).toBe('{"a":{"c":3,"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(digestOf({ a: 1, b: 2 })).toBe(digestOf({ b: 2, a: 1 }));
+    expect(digestOf([1, 2])).not.toBe(digestOf([2, 1]));
+  });
+
+  test('each key changes with each of its parts', () => {
+    const scope = { idPrefix: 'u-1', topHeading: 4 };
+    const base = renderKey('p1', scope, 'd1');
+    expect(new Set([base, renderKey('p2', scope, 'd1'), renderKey('p1', { ...scope, idPrefix: 'u-2' }, 'd1'), renderKey('p1', { ...scope, topHeading: 2 }, 'd1'), renderKey('p1', scope, 'd2')]).size).toBe(5);
+    expect(new Set([parseKey('c1', 'bulletin', 'd'), parseKey('c2', 'bulletin', 'd'), parseKey('c1', 'story', 'd'), parseKey('c1', 'bulletin', 'e')]).size).toBe(4);
+    expect(new Set([partitionKey('i1', [1, 2]), partitionKey('i2', [1, 2]), partitionKey('i1', [2, 1]), partitionKey('i1', [1])]).size).toBe(4);
+    expect(new Set([cardKey('c1', { t: 'a' }), cardKey('c2', { t: 'a' }), cardKey('c1', { t: 'b' })]).size).toBe(3);
+  });
+
+  test('keys are short and safe in file names and URLs', () => {
+    expect(pageKey({ a: 1 })).toMatch(/^[A-Za-z0-9_-]{24}$/);
+  });
+});
+
+/** Every leaf of a JSON value, as a path and a copy of the value with that leaf changed. */
+function mutations(value: unknown, path: string[] = []): { path: string; changed: unknown }[] {
+  if (Array.isArray(value)) {
+    return [
+      { path: [...path, 'length'].join('.'), changed: value.slice(0, -1) },
+      ...value.flatMap((v, i) => mutations(v, [...path, String(i)]).map((m) => ({ path: m.path, changed: value.map((x, j) => (j === i ? m.changed : x)) }))),
+    ].filter((m) => value.length > 0 || m.path !== [...path, 'length'].join('.'));
+  }
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => mutations(v, [...path, k]).map((m) => ({ path: m.path, changed: { ...value, [k]: m.changed } })));
+  }
+  const other = typeof value === 'number' ? value + 1 : typeof value === 'boolean' ? !value : `${String(value)}~`;
+  return [{ path: path.join('.'), changed: other }];
+}
+
+const story = makeStory({ slug: 's', title: 'Strike', summary: 'A strike.', tags: ['transport'], intro: 'Intro.' });
+const at = (local: string, over: Partial<BulletinRecord> = {}) => makeBulletin(local, { story: 's', ...over });
+const bulletins = [
+  at('2022-01-03T09:00', { title: 'Notice', key: true, sources: [{ title: 'Union', url: 'https://example.org/u' }] }),
+  at('2022-01-05'),
+  at('2022-01-05T08:00', { updated: Date.parse('2022-01-05T12:00:00+06:00'), correction: 'Time fixed.', tags: ['vote'] }),
+  at('2022-01-07T17:30', { title: 'Talks fail' }),
+];
+const limits = { days: 2, bulletins: 60 };
+const routesOf = (s: StoryRecord, list: BulletinRecord[]) => {
+  const views = buildStoryViews([s], list);
+  return { days: dayRoutes(views), stories: storyRoutes(views, limits), feeds: storyFeedRoutes(views, 2) };
+};
+const keys = <P,>(routes: CachedRoute<P>[]) => Object.fromEntries(routes.map((r) => [Object.values(r.params).join('/'), r.cacheKey]));
+/** The routes whose key differs between two builds (added and removed routes included). */
+const changed = <P,>(a: CachedRoute<P>[], b: CachedRoute<P>[]) => {
+  const ka = keys(a);
+  const kb = keys(b);
+  return [...new Set([...Object.keys(ka), ...Object.keys(kb)])].filter((k) => ka[k] !== kb[k]).sort();
+};
+
+describe('page props and keys', () => {
+  const before = routesOf(story, bulletins);
+
+  test.each([
+    ['day pages', before.days],
+    ['story timelines', before.stories],
+    ['story feeds', before.feeds],
+  ] as const)('%s: every leaf of the props is in the key', (_kind, routes) => {
+    for (const route of routes) {
+      expect(route.cacheKey).toBe(pageKey(route.props));
+      const seen = new Set<string>();
+      for (const m of mutations(route.props)) {
+        const key = pageKey(m.changed);
+        expect(key, m.path).not.toBe(route.cacheKey);
+        seen.add(key);
+      }
+      expect(seen.size).toBeGreaterThan(5);
+    }
+  });
+
+  test('a day page shows its bulletins, its neighbours and whether it holds the latest update', () => {
+    const props = before.days.find((r) => r.params.day === '2022-01-05')!.props;
+    expect(props.day.bulletins.map((b) => b.id)).toEqual(['u-2022-01-05-0800', 'u-2022-01-05']);
+    expect([props.newer, props.older, props.latestId]).toEqual(['2022-01-07', '2022-01-03', undefined]);
+    expect(before.days.find((r) => r.params.day === '2022-01-07')!.props.latestId).toBe('u-2022-01-07-1730');
+  });
+
+  test('a new bulletin on the newest day changes that day, the timeline and the feed; no other day', () => {
+    const after = routesOf(story, [...bulletins, at('2022-01-07T20:00')]);
+    expect(changed(before.days, after.days)).toEqual(['s/2022-01-07']);
+    expect(changed(before.stories, after.stories)).toEqual(['s']);
+    expect(changed(before.feeds, after.feeds)).toEqual(['s']);
+  });
+
+  test('a bulletin on a new day adds its page and changes the day before it (its pager and the Latest mark)', () => {
+    const after = routesOf(story, [...bulletins, at('2022-01-09T07:00')]);
+    expect(changed(before.days, after.days)).toEqual(['s/2022-01-07', 's/2022-01-09']);
+  });
+
+  test('an edit to an old bulletin changes its day and the timeline (its index of days), not the feed of the newest two', () => {
+    const after = routesOf(story, bulletins.map((b) => (b.id === 'u-2022-01-03-0900' ? { ...b, digest: 'edited' } : b)));
+    expect(changed(before.days, after.days)).toEqual(['s/2022-01-03']);
+    expect(changed(before.stories, after.stories)).toEqual(['s']);
+    expect(changed(before.feeds, after.feeds)).toEqual([]);
+  });
+
+  test('deleting the first day removes its page and changes the day after it (its pager)', () => {
+    const after = routesOf(story, bulletins.filter((b) => b.day !== '2022-01-03'));
+    expect(changed(before.days, after.days)).toEqual(['s/2022-01-03', 's/2022-01-05']);
+  });
+
+  test('what every day page shows of the story changes them all: title, summary, status, time zone', () => {
+    for (const over of [{ title: 'New title' }, { summary: 'New summary.' }, { status: 'closed' as const }, { timezone: 'Europe/Kyiv' }]) {
+      const after = routesOf({ ...story, ...over }, bulletins);
+      expect(changed(before.days, after.days), JSON.stringify(over)).toHaveLength(before.days.length);
+    }
+  });
+
+  test('what only the timeline shows of the story changes only the timeline: introduction, tags', () => {
+    for (const over of [{ intro: 'Another intro.', digest: 'other' }, { tags: ['other'] }]) {
+      const after = routesOf({ ...story, ...over }, bulletins);
+      expect(changed(before.days, after.days), JSON.stringify(over)).toEqual([]);
+      expect(changed(before.stories, after.stories), JSON.stringify(over)).toEqual(['s']);
+    }
+  });
+
+  test('the timeline carries the shown days in full and only a summary of the others', () => {
+    const props = before.stories[0]!.props;
+    expect(props.shown.map((d) => d.day)).toEqual(['2022-01-07', '2022-01-05']);
+    expect(props.days).toEqual([
+      { day: '2022-01-07', count: 1, keyCount: 0 },
+      { day: '2022-01-05', count: 2, keyCount: 0 },
+      { day: '2022-01-03', count: 1, keyCount: 1 },
+    ]);
+    expect(props.modified).toBe(Date.parse('2022-01-07T17:30:00+06:00'));
+  });
+});
