@@ -1,10 +1,13 @@
-// `npm run bench -- [--stories 10] [--bulletins 10000] [--seed 1] [--no-lighthouse]`
-// Generates a synthetic archive, builds it cold, adds one bulletin and rebuilds, edits one and
-// rebuilds, then measures the output, search in headless Chromium and Lighthouse, checks that
-// every bulletin is on its day page and in the search index, and writes a report to
-// reports/bench-<bulletins>.md (and .json) so runs can be compared.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// `npm run bench -- [--sizes 1000,10000,30000] [--detail 10000] [--stories 10] [--seed 1] [--no-lighthouse]`
+// For each size: generates a synthetic archive, builds it with the Hugo peer and Pagefind's CLI
+// from scratch (the tool a newsroom would use instead), then with Dateline cold, after one new
+// bulletin, after one edited and after one deleted bulletin, and the peer again; at the `detail`
+// size it also measures the output, search in headless Chromium and Lighthouse, and checks that
+// every bulletin is on its day page and in the search index. Writes reports/bench.md (and .json).
+// Absolute times drift ±20 % between runs on shared machines; the ratios to the peer, measured in
+// the same run, drift far less.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,23 +19,24 @@ import { generate, tokenOf } from './bench/generate.mjs';
 
 const { values: opts } = parseArgs({
   options: {
+    sizes: { type: 'string', default: '1000,10000,30000' },
+    detail: { type: 'string', default: '10000' },
     stories: { type: 'string', default: '10' },
-    bulletins: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
     'no-lighthouse': { type: 'boolean', default: false },
   },
 });
+const SIZES = opts.sizes.split(',').map(Number);
+const DETAIL = Number(opts.detail);
 const STORIES = Number(opts.stories);
-const BULLETINS = Number(opts.bulletins);
 const ROOT = process.cwd();
-const SCRATCH = join(tmpdir(), `dateline-bench-${BULLETINS}`);
-const CONTENT = join(SCRATCH, 'content');
-const DIST = join(SCRATCH, 'dist');
-const CACHE = join(SCRATCH, 'cache');
+const HUGO_SITE = join(ROOT, 'scripts', 'bench', 'hugo');
 const CLK = 100; // clock ticks per second in /proc (USER_HZ)
 const kib = (n) => `${(n / 1024).toFixed(1)} kB`;
-const mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const mb = (n) => `${(n / 1e6).toFixed(0)} MB`;
 const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const fmt = (n) => n.toLocaleString('en');
 const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
 
 // ---------------------------------------------------------------- process-tree sampling
@@ -62,8 +66,8 @@ function descendants(pid) {
   return out;
 }
 
-/** Runs a command, sampling the memory and CPU of its whole process tree (Pagefind's binary included). */
-function measure(command, args, env) {
+/** Runs a command, sampling the memory and CPU of its whole process tree (Pagefind's and Hugo's binaries included). */
+function measure(command, args, env = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -99,31 +103,74 @@ function measure(command, args, env) {
   });
 }
 
-/** One `astro build` of the scratch archive, with the phases Dateline logs. */
-async function build(label) {
+const cpuTotal = (r) => Object.values(r.cpuMs).reduce((a, v) => a + v, 0);
+const cpuOf = (r, prefix) => Object.entries(r.cpuMs).filter(([n]) => n.startsWith(prefix)).reduce((a, [, v]) => a + v, 0);
+
+// ---------------------------------------------------------------- the peer: Hugo + Pagefind's CLI
+
+/** Hugo from Debian's package: found on PATH, or installed when we are root on Debian. */
+function ensureHugo() {
+  const found = () => {
+    try {
+      return execFileSync('hugo', ['version'], { encoding: 'utf8' }).trim();
+    } catch {
+      return undefined;
+    }
+  };
+  let version = found();
+  if (!version && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.info('bench: installing Debian\'s hugo package for the peer (apt-get)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['install', '-y', '-qq', 'hugo'], { stdio: 'inherit', env });
+    version = found();
+  }
+  if (!version) throw new Error('the benchmark compares Dateline with Hugo + Pagefind: install Hugo (sudo apt-get install hugo) and run again');
+  return version;
+}
+
+/** Hugo, then Pagefind's CLI (the project's own dependency), from scratch: wall, CPU and peak memory of both. */
+async function peer(scratch) {
+  const out = join(scratch, 'peer');
+  const work = join(scratch, 'peer-work');
+  rmSync(out, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  // Mount the archive at content/stories; keep Hugo's caches out of the project.
+  writeFileSync(join(work, 'run.toml'), `resourceDir = '${work}/resources'\ncacheDir = '${work}/cache'\n[module]\n[[module.mounts]]\nsource = '${join(scratch, 'content')}'\ntarget = 'content/stories'\n`);
+  const hugo = await measure('hugo', ['--source', HUGO_SITE, '--config', `${join(HUGO_SITE, 'hugo.toml')},${join(work, 'run.toml')}`, '--destination', out, '--noBuildLock', '--quiet']);
+  const index = await measure(process.execPath, [join(ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', out, '--quiet']);
+  return { wallMs: hugo.wallMs + index.wallMs, hugoMs: hugo.wallMs, pagefindMs: index.wallMs, cpuMs: cpuTotal(hugo) + cpuTotal(index), peakRss: Math.max(hugo.peakRss, index.peakRss) };
+}
+
+// ---------------------------------------------------------------- Dateline builds
+
+/** One `astro build` of a scratch archive, with the phases Dateline logs. */
+async function build(label, scratch) {
   const r = await measure(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    CI: '1', // Astro turns Node's compile cache off under CI: honest cold numbers
+    CI: '1', // Astro turns Node's compile cache off under CI: honest numbers
     ASTRO_TELEMETRY_DISABLED: '1',
-    DATELINE_CONTENT: CONTENT,
-    OUT_DIR: DIST,
-    CACHE_DIR: CACHE,
+    DATELINE_CONTENT: join(scratch, 'content'),
+    OUT_DIR: join(scratch, 'dist'),
+    CACHE_DIR: join(scratch, 'cache'),
   });
-  const num = (re) => Number(re.exec(r.log)?.[1] ?? NaN);
-  const pagefindCpu = Object.entries(r.cpuMs).filter(([n]) => n.startsWith('pagefind')).reduce((a, [, v]) => a + v, 0);
-  const totalCpu = Object.values(r.cpuMs).reduce((a, v) => a + v, 0);
+  const num = (re, i = 1) => Number(re.exec(r.log)?.[i] ?? NaN);
+  const search = /search: (\d+) updates in (\d+) partitions, (\d+) indexed in (\d+) ms alongside the pages; waited (\d+) ms/.exec(r.log);
   return {
     label,
     wallMs: r.wallMs,
-    cpuMs: totalCpu,
-    siteCpuMs: totalCpu - pagefindCpu,
-    indexCpuMs: pagefindCpu,
+    cpuMs: cpuTotal(r),
+    indexCpuMs: cpuOf(r, 'pagefind'),
     peakRss: r.peakRss,
-    readMs: num(/bulletins read and checked in (\d+) ms/),
+    readMs: num(/read and checked in (\d+) ms/),
     rendered: num(/rendered (\d+) bodies/),
     renderMs: num(/rendered \d+ bodies \(\d+ from cache\) in (\d+) ms/),
-    indexMs: num(/indexed \d+ updates in (\d+) ms/),
-    indexWaitMs: num(/waited (\d+) ms for it/),
-    pages: num(/(\d+) page\(s\) built/),
+    partitions: Number(search?.[2] ?? NaN),
+    indexed: Number(search?.[3] ?? NaN),
+    indexMs: Number(search?.[4] ?? NaN),
+    indexWaitMs: Number(search?.[5] ?? NaN),
+    pagesCached: (r.log.match(/\((cached|restored)\)/g) ?? []).length,
+    // Astro counts the pages it built, cached ones included.
+    pages: num(/(\d+) page\(s\) built/) - (r.log.match(/\((cached|restored)\)/g) ?? []).length,
   };
 }
 
@@ -136,49 +183,53 @@ function filesUnder(dir) {
 }
 
 /** Compressed bytes of a page with the stylesheets and scripts it loads. */
-function pageWeight(file) {
+function pageWeight(dist, file) {
   const html = readFileSync(file);
   const doc = parse(html.toString());
   const assets = [...doc.querySelectorAll('link[rel="stylesheet"]'), ...doc.querySelectorAll('script[src]')]
     .map((el) => el.getAttribute('href') ?? el.getAttribute('src'))
-    .map((u) => join(DIST, u.replace(/^\//, '')));
+    .map((u) => join(dist, u.replace(/^\//, '')));
   return { gzip: [html, ...assets.map((a) => readFileSync(a))].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0), html: html.length };
 }
 
-function largestAndMedian(files) {
-  const weighed = files.map((f) => ({ file: relative(DIST, f), ...pageWeight(f) })).sort((a, b) => a.gzip - b.gzip);
+function largestAndMedian(dist, files) {
+  const weighed = files.map((f) => ({ file: relative(dist, f), ...pageWeight(dist, f) })).sort((a, b) => a.gzip - b.gzip);
   return { largest: weighed.at(-1), median: weighed[Math.floor(weighed.length / 2)], count: weighed.length };
 }
 
 // ---------------------------------------------------------------- correctness at scale
 
-function checkOutput(manifest) {
+const updateIdOf = (file) => `u-${file.split('/')[1].replace(/\.md$/, '').toLowerCase()}`;
+const permalinkOf = (b) => `/stories/${b.story}/${b.day}/#${updateIdOf(b.file)}`;
+
+function checkOutput(dist, manifest) {
   const problems = [];
   const dayPages = new Map();
   for (const b of manifest) {
-    const path = join(DIST, 'stories', b.story, b.day, 'index.html');
+    const path = join(dist, 'stories', b.story, b.day, 'index.html');
     if (!dayPages.has(path)) {
       dayPages.set(path, existsSync(path) ? new Set(parse(readFileSync(path, 'utf8')).querySelectorAll('article.bulletin').map((a) => a.id)) : new Set());
     }
-    const id = `u-${b.file.split('/')[1].replace(/\.md$/, '').toLowerCase()}`;
-    if (!dayPages.get(path).has(id)) problems.push(`${b.file}: not on ${relative(DIST, path)}`);
+    if (!dayPages.get(path).has(updateIdOf(b.file))) problems.push(`${b.file}: not on ${relative(dist, path)}`);
   }
   for (const story of new Set(manifest.map((b) => b.story))) {
-    const ids = parse(readFileSync(join(DIST, 'stories', story, 'index.html'), 'utf8')).querySelectorAll('[id]').map((e) => e.id).filter((id) => /^\d{4}-\d{2}-\d{2}$/.test(id));
+    const ids = parse(readFileSync(join(dist, 'stories', story, 'index.html'), 'utf8')).querySelectorAll('[id]').map((e) => e.id).filter((id) => /^\d{4}-\d{2}-\d{2}$/.test(id));
     const days = [...new Set(manifest.filter((b) => b.story === story).map((b) => b.day))].sort().reverse();
     if (ids.join() !== days.join()) problems.push(`${story}: timeline day anchors do not match its days`);
   }
-  const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-  const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  const search = JSON.parse(readFileSync(join(dist, 'pagefind', 'dateline-search.json'), 'utf8'));
+  const indexed = search.parts
+    .map((part) => JSON.parse(readFileSync(join(dist, 'pagefind', 'part', part, 'pagefind-entry.json'), 'utf8')))
+    .reduce((n, entry) => n + Object.values(entry.languages).reduce((m, l) => m + l.page_count, 0), 0);
   if (indexed !== manifest.length) problems.push(`search index holds ${indexed} records for ${manifest.length} bulletins`);
-  return problems;
+  return { problems, partitions: search.parts.length };
 }
 
 // ---------------------------------------------------------------- browser measurements
 
-async function serve() {
+async function serve(dist) {
   const port = 4500 + Math.floor(Math.random() * 400);
-  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), '--dir', DIST, '--port', String(port)], { stdio: 'ignore' });
+  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), '--dir', dist, '--port', String(port)], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -194,7 +245,27 @@ async function serve() {
 
 const CHROME_ARGS = ['--disable-gpu', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'];
 
-/** Time from the last keystroke to the first result on screen, and the bytes fetched meanwhile. */
+/** Types `term` into the search page and waits for the result list to change; returns the ms it took and the results. */
+async function typeAndWait(page, term) {
+  return page.evaluate(async (text) => {
+    const input = document.querySelector('#search-q');
+    const list = document.querySelector('#search-results');
+    const status = document.querySelector('#search-status');
+    const start = performance.now();
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => {
+      const done = () => (list.children.length || /^No /.test(status.textContent)) && status.textContent.includes(text);
+      if (done()) return resolve();
+      const obs = new MutationObserver(() => done() && (obs.disconnect(), resolve()));
+      obs.observe(list, { childList: true });
+      obs.observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    return { ms: performance.now() - start, status: status.textContent, first: list.querySelector('a')?.getAttribute('href') };
+  }, term);
+}
+
+/** Time from the last keystroke to the first result on screen and the bytes fetched meanwhile; then every sampled bulletin found by its unique word. */
 async function searchTimings(base, queries, sample) {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROME_ARGS });
   const rows = [];
@@ -216,21 +287,10 @@ async function searchTimings(base, queries, sample) {
         await page.fill('#search-q', '');
         await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 0);
         bytes = 0;
-        const t = await page.evaluate(async (text) => {
-          const input = document.querySelector('#search-q');
-          const list = document.querySelector('#search-results');
-          const start = performance.now();
-          input.value = text;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          await new Promise((resolve) => {
-            const obs = new MutationObserver(() => list.children.length && (obs.disconnect(), resolve()));
-            obs.observe(list, { childList: true });
-          });
-          return performance.now() - start;
-        }, term);
+        const { ms } = await typeAndWait(page, term);
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(300); // let the last responses be counted
-        return { ms: t, bytes };
+        return { ms, bytes };
       };
       const cold = await run(q);
       const warm = await run(other);
@@ -238,25 +298,14 @@ async function searchTimings(base, queries, sample) {
       rows.push({ query: q, other, pageBytes, cold, warm, again });
       await context.close();
     }
-    // Correctness: a sample of bulletins, each found by its unique word, first result = its permalink.
+    // Correctness: each sampled bulletin is found by its unique word through the search page, as the single result, linking to its permalink.
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}/search/`);
-    const found = await page.evaluate(async ({ bundle, items }) => {
-      const pf = await import(`${bundle}pagefind.js`);
-      await pf.options({ baseUrl: '/' });
-      const out = [];
-      for (const item of items) {
-        const r = await pf.search(item.token);
-        const first = r.results[0] ? await r.results[0].data() : undefined;
-        out.push({ token: item.token, url: first?.url, count: r.results.length });
-      }
-      return out;
-    }, { bundle: '/pagefind/', items: sample });
-    for (const [i, f] of found.entries()) {
-      const want = sample[i].permalink;
-      if (f.url === want && f.count === 1) verified++;
-      else misses.push(`${f.token}: got ${f.url} (${f.count} results), want ${want}`);
+    for (const item of sample) {
+      const found = await typeAndWait(page, item.token);
+      if (found.first === item.permalink && /^1 update found/.test(found.status)) verified++;
+      else misses.push(`${item.token}: got ${found.first} (${found.status}), want ${item.permalink}`);
     }
     await context.close();
   } finally {
@@ -277,7 +326,7 @@ async function lighthouseScores(base, paths) {
     for (const [name, path] of paths) {
       const result = await lighthouse(`${base}${path}`, { port: chrome.port, logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
       const c = result.lhr.categories;
-      out.push({ name, path, perf: c.performance.score, a11y: c.accessibility.score, bp: c['best-practices'].score, seo: c.seo.score, lcp: result.lhr.audits['largest-contentful-paint'].numericValue, failing: Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary').map((a) => a.id) });
+      out.push({ name, path, perf: c.performance.score, a11y: c.accessibility.score, bp: c['best-practices'].score, seo: c.seo.score, lcp: result.lhr.audits['largest-contentful-paint'].numericValue });
     }
   } finally {
     chrome.kill();
@@ -285,109 +334,174 @@ async function lighthouseScores(base, paths) {
   return out;
 }
 
-// ---------------------------------------------------------------- main
+// ---------------------------------------------------------------- one archive size
 
-const pkg = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
-console.info(`bench: ${BULLETINS} bulletins in ${STORIES} stories (seed ${opts.seed}) in ${SCRATCH}`);
-const t0 = performance.now();
-const manifest = generate({ dir: CONTENT, stories: STORIES, bulletins: BULLETINS, seed: Number(opts.seed) });
-const generateMs = performance.now() - t0;
-const contentBytes = filesUnder(CONTENT).reduce((n, f) => n + statSync(f).size, 0);
+/** Builds one archive the peer's way and Dateline's way (cold, +1, edit, delete); measures the output in detail at the detail size. */
+async function benchSize(size) {
+  const scratch = join(tmpdir(), `dateline-bench-${size}`);
+  const content = join(scratch, 'content');
+  const dist = join(scratch, 'dist');
+  console.info(`bench: ${fmt(size)} bulletins in ${STORIES} stories (seed ${opts.seed}) in ${scratch}`);
+  const t0 = performance.now();
+  const manifest = generate({ dir: content, stories: STORIES, bulletins: size, seed: Number(opts.seed) });
+  const generateMs = performance.now() - t0;
+  const contentBytes = filesUnder(content).reduce((n, f) => n + statSync(f).size, 0);
+  const storyDays = new Set(manifest.map((b) => b.story + b.day)).size;
 
-rmSync(DIST, { recursive: true, force: true });
-rmSync(CACHE, { recursive: true, force: true });
-rmSync(join(ROOT, 'node_modules/.dateline'), { recursive: true, force: true });
-console.info('bench: cold build…');
-const cold = await build('cold build');
+  console.info('bench:   Hugo + Pagefind from scratch…');
+  const peerBefore = await peer(scratch);
+  rmSync(dist, { recursive: true, force: true });
+  rmSync(join(scratch, 'cache'), { recursive: true, force: true });
+  rmSync(join(ROOT, 'node_modules/.dateline'), { recursive: true, force: true });
+  console.info('bench:   Dateline, cold…');
+  const cold = await build('cold build', scratch);
 
-// The editor's loop: one new bulletin at the top of the longest story, then a correction to another.
-const longest = manifest[0].story;
-const newestDay = manifest.filter((b) => b.story === longest).map((b) => b.day).sort().at(-1);
-writeFileSync(join(CONTENT, longest, `${newestDay}-2359-bench-added.md`), '---\ntitle: A bulletin added by the benchmark\n---\n\nThe rebuild after one new bulletin, zq99x000001.\n');
-manifest.push({ story: longest, file: `${longest}/${newestDay}-2359-bench-added.md`, day: newestDay, token: 'zq99x000001' });
-console.info('bench: rebuild after adding one bulletin…');
-const added = await build('+1 bulletin');
-const edited = manifest[Math.floor(manifest.length / 2)];
-const editedPath = join(CONTENT, edited.file);
-writeFileSync(editedPath, readFileSync(editedPath, 'utf8').replace(/Reference /, 'Corrected reference '));
-console.info('bench: rebuild after editing one bulletin…');
-const changed = await build('1 bulletin edited');
+  // The editor's loop: one new bulletin at the top of the longest story; then an edit to, and the
+  // deletion of, bulletins from the middle of the archive (older stretches of time).
+  const longest = manifest[0].story;
+  const newestDay = manifest.filter((b) => b.story === longest).map((b) => b.day).sort().at(-1);
+  const added = { story: longest, file: `${longest}/${newestDay}-2359-bench-added.md`, day: newestDay, token: 'zq99x000001' };
+  writeFileSync(join(content, added.file), '---\ntitle: A bulletin added by the benchmark\n---\n\nThe rebuild after one new bulletin, zq99x000001.\n');
+  manifest.push(added);
+  console.info('bench:   Dateline, one new bulletin…');
+  const plusOne = await build('+1 bulletin', scratch);
+  const edited = manifest[Math.floor(manifest.length / 2)];
+  writeFileSync(join(content, edited.file), readFileSync(join(content, edited.file), 'utf8').replace(/Reference /, 'Corrected reference '));
+  console.info('bench:   Dateline, one edited bulletin…');
+  const edit = await build('1 bulletin edited', scratch);
+  const [deleted] = manifest.splice(Math.floor(manifest.length / 3), 1);
+  unlinkSync(join(content, deleted.file));
+  console.info('bench:   Dateline, one deleted bulletin…');
+  const del = await build('1 bulletin deleted', scratch);
+  console.info('bench:   Hugo + Pagefind again…');
+  const peerAfter = await peer(scratch);
+  const peerMs = (peerBefore.wallMs + peerAfter.wallMs) / 2;
 
-const outFiles = filesUnder(DIST);
-const pagefindFiles = filesUnder(join(DIST, 'pagefind'));
-const timelines = largestAndMedian(readdirSync(join(DIST, 'stories')).map((s) => join(DIST, 'stories', s, 'index.html')));
-const days = largestAndMedian(outFiles.filter((f) => /stories\/[^/]+\/\d{4}-\d{2}-\d{2}\/index\.html$/.test(f)));
-const problems = checkOutput(manifest);
+  const result = { size, bulletins: manifest.length, storyDays, contentBytes, generateMs, peer: { before: peerBefore, after: peerAfter, wallMs: peerMs }, builds: [cold, plusOne, edit, del] };
+  if (size !== DETAIL) return result;
 
-console.info('bench: search in Chromium…');
-const { base, server } = await serve();
-let search;
-let lh = [];
-try {
-  const sample = manifest.filter((_, i) => i % Math.max(1, Math.floor(manifest.length / 100)) === 0).map((b) => ({
-    token: b.token,
-    permalink: `/stories/${b.story}/${b.day}/#u-${b.file.split('/')[1].replace(/\.md$/, '').toLowerCase()}`,
-  }));
-  search = await searchTimings(base, [['police', 'bridge'], ['Kyiv curfew', 'Łódź'], [tokenOf(3, 7), tokenOf(5, 11)]], sample);
-  if (!opts['no-lighthouse']) {
-    console.info('bench: Lighthouse…');
-    lh = await lighthouseScores(base, [
-      ['front', '/'],
-      ['story (longest)', `/${timelines.largest.file.replace(/index\.html$/, '')}`],
-      ['day (median)', `/${days.median.file.replace(/index\.html$/, '')}`],
-      ['search', '/search/'],
-    ]);
+  const outFiles = filesUnder(dist);
+  const searchFiles = filesUnder(join(dist, 'pagefind'));
+  const timelines = largestAndMedian(dist, readdirSync(join(dist, 'stories')).map((s) => join(dist, 'stories', s, 'index.html')));
+  const days = largestAndMedian(dist, outFiles.filter((f) => /stories\/[^/]+\/\d{4}-\d{2}-\d{2}\/index\.html$/.test(f)));
+  const { problems, partitions } = checkOutput(dist, manifest);
+
+  console.info('bench:   search in Chromium…');
+  const { base, server } = await serve(dist);
+  let search;
+  let lighthouse = [];
+  try {
+    const sample = manifest.filter((_, i) => i % Math.max(1, Math.floor(manifest.length / 100)) === 0).map((b) => ({ token: b.token, permalink: permalinkOf(b) }));
+    search = await searchTimings(base, [['police', 'bridge'], ['Kyiv curfew', 'Łódź'], [tokenOf(3, 7), tokenOf(5, 11)]], sample);
+    if (!opts['no-lighthouse']) {
+      console.info('bench:   Lighthouse…');
+      lighthouse = await lighthouseScores(base, [
+        ['front', '/'],
+        ['story (longest)', `/${timelines.largest.file.replace(/index\.html$/, '')}`],
+        ['day (median)', `/${days.median.file.replace(/index\.html$/, '')}`],
+        ['search', '/search/'],
+      ]);
+    }
+  } finally {
+    server.kill();
   }
-} finally {
-  server.kill();
+  const output = {
+    files: outFiles.length,
+    searchFiles: searchFiles.length,
+    bytes: outFiles.reduce((n, f) => n + statSync(f).size, 0),
+    searchBytes: searchFiles.reduce((n, f) => n + statSync(f).size, 0),
+    partitions,
+    timelines,
+    days,
+  };
+  return { ...result, detail: { output, search, lighthouse, problems } };
 }
 
-const chrome = await chromium.launch({ executablePath: findChromium() }).then(async (b) => [b.version(), await b.close()][0]);
+// ---------------------------------------------------------------- report
+
+const versions = () => {
+  const pkg = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  return `Node ${process.version}, Astro ${pkg('astro')}, Pagefind ${pkg('pagefind')}, ${ensureHugo().split(' ').slice(0, 2).join(' ')}`;
+};
+
+function report(results, machine, chrome) {
+  const q = (r) => `${r.ms.toFixed(0)} ms, ${kib(r.bytes)}`;
+  const lines = [
+    `# Dateline benchmark`,
+    '',
+    `${new Date().toISOString().slice(0, 16)}Z · ${machine} · ${versions()}${chrome ? `, Chromium ${chrome}` : ''}`,
+    `Archives of ${STORIES} stories (seed ${opts.seed}); the peer is Hugo (scripts/bench/hugo/) and Pagefind's CLI over its output, from scratch, run before and after Dateline's builds.`,
+    '',
+    '## Growth',
+    '',
+    '| bulletins | story-days | Markdown | Hugo + Pagefind | Dateline cold | +1 bulletin | 1 edited | 1 deleted | peak memory (whole tree) |',
+    '|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    ...results.map((r) => {
+      const [cold, plus, edit, del] = r.builds;
+      const peer = r.peer.wallMs;
+      return `| ${fmt(r.bulletins)} | ${fmt(r.storyDays)} | ${mb(r.contentBytes)} | ${sec(peer)} (${sec(r.peer.before.wallMs)}, ${sec(r.peer.after.wallMs)}) | ${sec(cold.wallMs)} (${ratio(cold.wallMs, peer)}) | ${sec(plus.wallMs)} (${ratio(plus.wallMs, peer)}) | ${sec(edit.wallMs)} (${ratio(edit.wallMs, peer)}) | ${sec(del.wallMs)} (${ratio(del.wallMs, peer)}) | ${mb(Math.max(...r.builds.map((b) => b.peakRss)))} |`;
+    }),
+    '',
+    'Ratios are to the mean of the peer\'s two runs (in brackets) on the same archive in the same run.',
+    '',
+    '## Builds',
+    '',
+    '| bulletins | build | wall | CPU (all processes) | CPU: search index | read + check | bodies rendered | pages rendered / from cache | records indexed (partitions) | index ready after the pages | peak memory |',
+    '|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    ...results.flatMap((r) =>
+      r.builds.map((b) => `| ${fmt(r.size)} | ${b.label} | ${sec(b.wallMs)} | ${sec(b.cpuMs)} | ${sec(b.indexCpuMs)} | ${sec(b.readMs)} | ${fmt(b.rendered)} in ${sec(b.renderMs)} | ${fmt(b.pages)} / ${fmt(b.pagesCached)} | ${fmt(b.indexed)} (${b.partitions}) | +${sec(b.indexWaitMs)} | ${mb(b.peakRss)} |`),
+    ),
+    '',
+    `Peer, per run: ${results.map((r) => `${fmt(r.size)}: Hugo ${sec(r.peer.before.hugoMs)} + Pagefind ${sec(r.peer.before.pagefindMs)}, then ${sec(r.peer.after.hugoMs)} + ${sec(r.peer.after.pagefindMs)}`).join('; ')}.`,
+    '',
+  ];
+  const d = results.find((r) => r.detail);
+  if (d) {
+    const { output, search, lighthouse, problems } = d.detail;
+    lines.push(
+      `## Output, search and correctness at ${fmt(d.size)} bulletins`,
+      '',
+      '| output | value |',
+      '|---|--:|',
+      `| files | ${fmt(output.files)} (${fmt(output.searchFiles)} of them search index, in ${output.partitions} partitions) |`,
+      `| bytes | ${mb(output.bytes)} |`,
+      `| search index | ${mb(output.searchBytes)} |`,
+      `| story timeline, largest (gzip, HTML+CSS+JS) | ${kib(output.timelines.largest.gzip)} (${output.timelines.largest.file}, ${kib(output.timelines.largest.html)} raw HTML) |`,
+      `| story timeline, median | ${kib(output.timelines.median.gzip)} |`,
+      `| day page, largest | ${kib(output.days.largest.gzip)} (${output.days.largest.file}) |`,
+      `| day page, median | ${kib(output.days.median.gzip)} |`,
+      '',
+      '| search query | search page load | first query (cold) | then another query (warm) | the first again |',
+      '|---|--:|--:|--:|--:|',
+      ...search.rows.map((r) => `| \`${r.query}\`, then \`${r.other}\` | ${kib(r.pageBytes)} | ${q(r.cold)} | ${q(r.warm)} | ${q(r.again)} |`),
+      '',
+      'Times run from the keystroke to the first result on screen (the page waits 50 ms for typing to pause); bytes are everything the browser fetched for the query, Pagefind\'s worker included, as sent (the server gzips text files as hosts do; Pagefind compresses its index files itself).',
+      '',
+      ...(lighthouse.length
+        ? ['| Lighthouse (mobile) | performance | accessibility | best practices | SEO | LCP |', '|---|--:|--:|--:|--:|--:|', ...lighthouse.map((l) => `| ${l.name} \`${l.path}\` | ${l.perf * 100} | ${l.a11y * 100} | ${l.bp * 100} | ${l.seo * 100} | ${(l.lcp / 1000).toFixed(2)} s |`), '']
+        : []),
+      `Correctness after the four builds: ${problems.length === 0 ? `every one of the ${fmt(d.bulletins)} bulletins is on its day page, every timeline has all its day anchors, and the index holds one record per bulletin` : `${problems.length} problems: ${problems.slice(0, 5).join('; ')}`}; the search page found ${search.verified} of ${search.verified + search.misses.length} sampled bulletins by their unique word, each as the single result linking to its permalink.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+ensureHugo();
+const results = [];
+for (const size of SIZES) results.push(await benchSize(size));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free)`;
-const versions = `Node ${process.version}, Astro ${pkg('astro')}, Pagefind ${pkg('pagefind')}, Chromium ${chrome}, Lighthouse ${pkg('lighthouse')}`;
-const buildRow = (b) =>
-  `| ${b.label} | ${sec(b.wallMs)} | ${sec(b.cpuMs)} | ${sec(b.siteCpuMs)} | ${sec(b.indexCpuMs)} | ${sec(b.readMs)} | ${b.rendered} in ${sec(b.renderMs)} | ${sec(b.indexMs)} (+${sec(b.indexWaitMs)} after pages) | ${mib(b.peakRss)} |`;
-const q = (r) => `${r.ms.toFixed(0)} ms, ${kib(r.bytes)}`;
-const report = [
-  `# Dateline benchmark: ${BULLETINS.toLocaleString('en')} bulletins, ${STORIES} stories`,
-  '',
-  `${new Date().toISOString().slice(0, 16)}Z · ${machine} · ${versions}`,
-  `Archive: ${manifest.length.toLocaleString('en')} bulletins, ${new Set(manifest.map((b) => b.story + b.day)).size} story-days, ${mib(contentBytes)} of Markdown, generated in ${sec(generateMs)} (seed ${opts.seed}).`,
-  '',
-  '| build | wall | CPU | CPU: site | CPU: search index | read + check | Markdown rendered | search index (wall) | peak memory |',
-  '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
-  buildRow(cold),
-  buildRow(added),
-  buildRow(changed),
-  '',
-  '| output | value |',
-  '|---|--:|',
-  `| files | ${outFiles.length.toLocaleString('en')} (${pagefindFiles.length.toLocaleString('en')} of them search index) |`,
-  `| bytes | ${mib(outFiles.reduce((n, f) => n + statSync(f).size, 0))} |`,
-  `| search index | ${mib(pagefindFiles.reduce((n, f) => n + statSync(f).size, 0))} |`,
-  `| story timeline, largest (gzip, HTML+CSS+JS) | ${kib(timelines.largest.gzip)} (${timelines.largest.file}, ${kib(timelines.largest.html)} raw HTML) |`,
-  `| story timeline, median | ${kib(timelines.median.gzip)} |`,
-  `| day page, largest | ${kib(days.largest.gzip)} (${days.largest.file}) |`,
-  `| day page, median | ${kib(days.median.gzip)} |`,
-  '',
-  '| search query | search page load | first query (cold) | then another query (warm) | the first again |',
-  '|---|--:|--:|--:|--:|',
-  ...search.rows.map((r) => `| \`${r.query}\`, then \`${r.other}\` | ${kib(r.pageBytes)} | ${q(r.cold)} | ${q(r.warm)} | ${q(r.again)} |`),
-  '',
-  'Times run from the keystroke to the first result on screen (the page waits 50 ms for typing to pause); bytes are everything the browser fetched for the query, Pagefind\'s worker included, as sent (the server gzips text files as hosts do; Pagefind compresses its index files itself).',
-  '',
-  ...(lh.length
-    ? ['| Lighthouse (mobile) | performance | accessibility | best practices | SEO | LCP |', '|---|--:|--:|--:|--:|--:|', ...lh.map((l) => `| ${l.name} \`${l.path}\` | ${l.perf * 100} | ${l.a11y * 100} | ${l.bp * 100} | ${l.seo * 100} | ${(l.lcp / 1000).toFixed(2)} s |`), '']
-    : []),
-  `Correctness: ${problems.length === 0 ? `every one of the ${manifest.length.toLocaleString('en')} bulletins is on its day page, every timeline has all its day anchors, and the index holds one record per bulletin` : `${problems.length} problems: ${problems.slice(0, 5).join('; ')}`}; search found ${search.verified} of ${search.verified + search.misses.length} sampled bulletins by their unique word, each as the single result linking to its permalink.`,
-  '',
-];
+const chrome = results.some((r) => r.detail) ? await chromium.launch({ executablePath: findChromium() }).then(async (b) => [b.version(), await b.close()][0]) : undefined;
+const text = report(results, machine, chrome);
 mkdirSync(join(ROOT, 'reports'), { recursive: true });
-const out = join(ROOT, 'reports', `bench-${BULLETINS}.md`);
-writeFileSync(out, report.join('\n'));
-writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, versions, cold, added, changed, timelines, days, search, lighthouse: lh, problems }, (k, v) => (k === 'log' ? undefined : v), 2));
-console.info(`\n${report.join('\n')}\nwritten to ${relative(ROOT, out)}`);
-if (problems.length || search.misses.length) {
-  console.error([...problems, ...search.misses].slice(0, 20).join('\n'));
+const out = join(ROOT, 'reports', 'bench.md');
+writeFileSync(out, text);
+writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, results }, null, 2));
+console.info(`\n${text}\nwritten to ${relative(ROOT, out)}`);
+const failures = results.flatMap((r) => [...(r.detail?.problems ?? []), ...(r.detail?.search.misses ?? [])]);
+if (failures.length) {
+  console.error(failures.slice(0, 20).join('\n'));
   process.exitCode = 1;
 }

@@ -88,6 +88,24 @@ export function mergeResults(lists: readonly PagefindResult[][], order: Order): 
   return (order === 'newest' ? [...lists].reverse() : lists).flat();
 }
 
+/**
+ * Searches every partition (`parts`, oldest first) and merges their results: each partition that
+ * answered a word by Pagefind's stand-in while another partition has the word is left out, and the
+ * stub's placeholder record never shows.
+ */
+export async function searchPartitions(parts: readonly PagefindInstance[], stub: string, term: string | null, filters: Record<string, string>, order: Order): Promise<PagefindResult[]> {
+  const options: SearchOptions = Object.keys(filters).length ? { filters } : {};
+  if (order !== 'best') options.sort = { date: order === 'newest' ? 'desc' : 'asc' };
+  const found = await Promise.all(parts.map(async (p) => ((await p.search(term, options))?.results ?? []).filter((r) => r.id !== stub)));
+  let keep = found.map((list) => list.length > 0);
+  for (const word of term ? queryWords(term) : []) {
+    const answers = await Promise.all(found.map((list, i) => (keep[i] ? keepPartition(parts[i]!, list[0]!, word, stub) : false)));
+    // Only where some partition has the word: otherwise every partition's stand-in is the answer.
+    if (answers.some(Boolean)) keep = answers;
+  }
+  return mergeResults(found.filter((_, i) => keep[i]), order);
+}
+
 /** The partitioned index, opened once per page. */
 export class PartitionedIndex {
   private constructor(
@@ -111,16 +129,7 @@ export class PartitionedIndex {
   }
 
   /** Every update found for `term` (or, with no words, every update the filters allow), merged in `order`. */
-  async search(term: string | null, filters: Record<string, string>, order: Order): Promise<PagefindResult[]> {
-    const options: SearchOptions = Object.keys(filters).length ? { filters } : {};
-    if (order !== 'best') options.sort = { date: order === 'newest' ? 'desc' : 'asc' };
-    const found = await Promise.all(this.parts.map(async (p) => ((await p.search(term, options))?.results ?? []).filter((r) => r.id !== this.manifest.stub)));
-    let keep = found.map((list) => list.length > 0);
-    for (const word of term ? queryWords(term) : []) {
-      const answers = await Promise.all(found.map((list, i) => (keep[i] ? keepPartition(this.parts[i]!, list[0]!, word, this.manifest.stub) : false)));
-      // Only where some partition has the word: otherwise every partition's stand-in is the answer.
-      if (answers.some(Boolean)) keep = answers;
-    }
-    return mergeResults(found.filter((_, i) => keep[i]), order);
+  search(term: string | null, filters: Record<string, string>, order: Order): Promise<PagefindResult[]> {
+    return searchPartitions(this.parts, this.manifest.stub, term, filters, order);
   }
 }

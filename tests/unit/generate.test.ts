@@ -24,6 +24,14 @@ describe('benchmark archive generator', () => {
     expect(new Set(archive.stories.map((s) => s.timezone)).size).toBe(4);
   });
 
+  test('no bulletin is timed between 01:00 and 04:00, where daylight-saving gaps fall', () => {
+    for (const b of a) expect(/^\d{4}-\d\d-\d\d-0[123]\d\d-/.test(b.file.split('/')[1]!), b.file).toBe(false);
+  });
+
+  test('no file starts with a list item (Hugo, the benchmark peer, would not read it as Markdown)', () => {
+    for (const b of a) expect(readFileSync(join(root, 'a', b.file), 'utf8').startsWith('- '), b.file).toBe(false);
+  });
+
   test('has busy days, quiet days, date-only bulletins and non-ASCII names', () => {
     const perDay = new Map<string, number>();
     for (const b of a) perDay.set(b.story + b.day, (perDay.get(b.story + b.day) ?? 0) + 1);
