@@ -32,6 +32,9 @@ export default defineConfig({
     // overlaps them (rendering itself stays on one thread).
     concurrency: 4,
   },
+  // The output is not emptied before a build: unchanged pages stay in place, and the last
+  // integration removes what the build no longer produces (src/cache/guard.ts).
+  vite: { build: { emptyOutDir: false } },
   experimental: {
     // Pages whose props are unchanged are taken from the last build (src/lib/routes.ts, src/lib/cache-keys.ts).
     incrementalBuild: true,

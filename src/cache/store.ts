@@ -54,6 +54,19 @@ export class EntryStore {
     else renameSync(scratch, target);
   }
 
+  /** Every key the store holds (one directory listing per shard: cheaper than asking for tens of thousands one by one). */
+  keys(): Set<string> {
+    const out = new Set<string>();
+    let shards: string[];
+    try {
+      shards = readdirSync(this.dir);
+    } catch {
+      return out;
+    }
+    for (const shard of shards) for (const name of readdirSync(join(this.dir, shard))) if (!name.endsWith('.tmp')) out.add(name);
+    return out;
+  }
+
   /** Deletes every entry not in `keep`, and any temporary leftovers; returns how many went. */
   prune(keep: ReadonlySet<string>): number {
     let removed = 0;

@@ -10,21 +10,24 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-/** The cached pieces: the Markdown render worker, the content checks, the search records, the social cards. */
+/** The cached pieces: the Markdown pipeline, the content checks, the search records, the social cards. */
 const ENTRIES = {
-  render: '../render/worker.ts',
+  render: '../lib/markdown.ts',
   archive: '../lib/archive.ts',
   search: '../lib/search.ts',
   cards: '../lib/cards.ts',
+  // Not a version: the code of the render worker (which also holds the store's code).
+  worker: '../render/worker.ts',
 } as const;
 
-export type CodePiece = keyof typeof ENTRIES;
+export type CodePiece = Exclude<keyof typeof ENTRIES, 'worker'>;
 
 export interface CodeVersions {
   /** A version per piece. */
   versions: Record<CodePiece, string>;
-  /** The render worker's bundled code (it runs in worker threads, which cannot load TypeScript). */
+  /** The render worker's bundled code (it runs in worker threads, which cannot load TypeScript), and its version (its file name). */
   workerCode: string;
+  workerVersion: string;
 }
 
 let memo: Promise<CodeVersions> | undefined;
@@ -44,11 +47,11 @@ export function codeVersions(root: string): Promise<CodeVersions> {
     });
     const lock = ['package-lock.json', 'package.json'].map((f) => join(root, f)).find(existsSync);
     const deps = lock ? readFileSync(lock) : '';
-    const code = Object.fromEntries(Object.keys(ENTRIES).map((name) => [name, result.outputFiles.find((f) => f.path.endsWith(`/${name}.js`))!.text])) as Record<CodePiece, string>;
+    const code = Object.fromEntries(Object.keys(ENTRIES).map((name) => [name, result.outputFiles.find((f) => f.path.endsWith(`/${name}.js`))!.text])) as Record<keyof typeof ENTRIES, string>;
     const versions = Object.fromEntries(
       Object.entries(code).map(([name, text]) => [name, createHash('sha256').update(text).update('\0').update(deps).digest('base64url').slice(0, 16)]),
-    ) as Record<CodePiece, string>;
-    return { versions, workerCode: code.render };
+    ) as Record<keyof typeof ENTRIES, string>;
+    return { versions, workerCode: code.worker, workerVersion: versions.worker };
   })();
   return memo;
 }

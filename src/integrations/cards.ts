@@ -2,9 +2,11 @@
  * Writes a social card (src/lib/cards.ts) for every story at `stories/<slug>/card.png` when the
  * build is done, reusing the PNG from the cache while the card's text and code are unchanged.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { claimOutput } from '../cache/outputs';
 import { EntryStore, placeEntry } from '../cache/store';
 import { codeVersions } from '../cache/versions';
 import { cardKey } from '../lib/cache-keys';
@@ -40,7 +42,10 @@ export function datelineCards(options: { site: string; locale: string }): AstroI
             store!.write(key, await cardPng(card));
             made++;
           }
-          placeEntry(store!.path(key), join(fileURLToPath(dir), 'stories', view.story.slug, 'card.png'));
+          const target = join(fileURLToPath(dir), 'stories', view.story.slug, 'card.png');
+          rmSync(target, { force: true });
+          placeEntry(store!.path(key), target);
+          claimOutput({ files: [`stories/${view.story.slug}/card.png`] });
         }
         store!.prune(keys);
         logger.info(`social cards: ${made} made, ${state.stories.length - made} from cache`);

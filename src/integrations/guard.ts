@@ -1,25 +1,37 @@
 /**
- * Marks a build as running in the cache folder and clears the mark when everything is written
- * (src/cache/guard.ts): a build that finds the mark of one that was killed throws away the state
- * that kill can leave inconsistent, and so still produces exactly what a cold build would.
- * It must be the last integration, so that its `astro:build:done` runs after every other one.
+ * The build's bookkeeping (src/cache/guard.ts): marks a build as running in the cache folder, and
+ * at the end removes from the output whatever this build did not produce, then clears the mark.
+ * A build that finds the mark of one that was killed starts from scratch, and so still produces
+ * exactly what a cold build would. It must be the last integration, so that its
+ * `astro:build:done` runs after every other one has written its files.
  */
 import { fileURLToPath } from 'node:url';
+import { relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { beginBuild, endBuild } from '../cache/guard';
+import { beginBuild, buildStarted, endBuild, sweepOutput } from '../cache/guard';
+import { claimedOutput } from '../cache/outputs';
 
 export function datelineGuard(): AstroIntegration {
   let cacheDir = '';
+  let started = 0;
   return {
     name: 'dateline-guard',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build') return;
         cacheDir = fileURLToPath(config.cacheDir);
-        if (beginBuild(cacheDir)) logger.warn('the last build did not finish: building pages from scratch');
+        if (beginBuild(cacheDir, fileURLToPath(config.outDir))) logger.warn('the last build did not finish: building everything from scratch');
+        started = buildStarted(cacheDir);
       },
-      'astro:build:done': () => {
-        if (cacheDir) endBuild(cacheDir);
+      'astro:build:done': ({ dir, assets, logger }) => {
+        if (!cacheDir) return;
+        const out = fileURLToPath(dir);
+        // Every page and endpoint Astro built or kept from the last build.
+        const files = new Set([...assets.values()].flat().map((url) => relative(out, fileURLToPath(url)).split(sep).join('/')));
+        const claimed = claimedOutput();
+        const removed = sweepOutput(out, { files: new Set([...files, ...claimed.files]), folders: claimed.folders }, started);
+        if (removed.length) logger.info(`removed ${removed.length} file(s) the content no longer produces`);
+        endBuild(cacheDir);
       },
     },
   };

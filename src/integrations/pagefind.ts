@@ -19,9 +19,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { claimOutput } from '../cache/outputs';
 import { EntryStore, placeEntry } from '../cache/store';
 import { codeVersions } from '../cache/versions';
-import { partitionKey, stableJson } from '../lib/cache-keys';
+import { partitionKey } from '../lib/cache-keys';
 import { createPaths } from '../lib/paths';
 import { buildRecord, entryIdentity, partitionEntries, recordInputs, searchEntries, type SearchRecord } from '../lib/search';
 import { buildStoryViews } from '../lib/timeline';
@@ -85,7 +86,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
           const { versions } = await codeVersions(root);
           const ctx = { paths: createPaths(base), locale: options.locale };
           // Everything besides the records that decides what Pagefind writes.
-          const indexer = stableJson({ code: versions.search, language: options.language, locale: options.locale, base, maxFragments: MAX_FRAGMENTS });
+          const indexer = JSON.stringify({ code: versions.search, language: options.language, locale: options.locale, base, maxFragments: MAX_FRAGMENTS });
           const parts = partitionEntries(searchEntries(buildStoryViews(state.stories, state.bulletins)), entryIdentity).map((entries) => ({
             entries,
             key: partitionKey(indexer, entries.map(recordInputs)),
@@ -123,11 +124,19 @@ export function datelineSearch(options: { language: string; locale: string }): A
           if (!indexing || !store) throw new Error('indexing never started');
           const { manifest, keys, indexed, records, ms } = await indexing;
           const target = join(fileURLToPath(dir), 'pagefind');
-          rmSync(target, { recursive: true, force: true });
-          placeEntry(store.path(keys[0]!), target);
-          for (const key of manifest.parts) placeEntry(store.path(key), join(target, 'part', key));
+          // The stub's files are placed anew; a partition's folder is named by its key, so one
+          // that is already in place (from the last build) is left as it is.
+          const stub = store.path(keys[0]!);
+          for (const name of readdirSync(stub)) rmSync(join(target, name), { recursive: true, force: true });
+          placeEntry(stub, target);
+          for (const key of manifest.parts) if (!existsSync(join(target, 'part', key))) placeEntry(store.path(key), join(target, 'part', key));
           mkdirSync(target, { recursive: true });
           writeFileSync(join(target, 'dateline-search.json'), JSON.stringify(manifest));
+          // Whatever else is in the folder (partitions of earlier builds) is swept away at the end.
+          claimOutput({
+            files: readdirSync(stub, { recursive: true, encoding: 'utf8' }).map((f) => `pagefind/${f.split('\\').join('/')}`),
+            folders: manifest.parts.map((key) => `pagefind/part/${key}`),
+          });
           store.prune(new Set(keys));
           logger.info(`search: ${records} updates in ${manifest.parts.length} partitions, ${indexed} indexed in ${Math.round(ms)} ms alongside the pages; waited ${Math.round(performance.now() - started)} ms for it`);
           if (!existsSync(join(target, 'pagefind.js'))) throw new Error('the search bundle has no pagefind.js');

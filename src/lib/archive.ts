@@ -59,7 +59,17 @@ export interface LinkRef {
  * so it is cached across builds by `parseKey` (src/loaders/archive.ts keeps the cache).
  */
 export type CheckedBulletin =
-  | { data: BulletinFrontmatter; bodyLine: number; empty: boolean; links: LinkRef[] }
+  | {
+      data: BulletinFrontmatter;
+      bodyLine: number;
+      empty: boolean;
+      links: LinkRef[];
+      /**
+       * Its moment, for the file name and story zone it was last checked with (equal texts may sit
+       * under other names): time-zone arithmetic is the costliest part of a check.
+       */
+      when?: { name: string; timezone: string; resolved: ReturnType<typeof resolveInstant> };
+    }
   | { problems: Omit<Problem, 'file'>[] };
 
 /** Earlier results of `checkBulletin`, by `parseKey`: read and filled in by `buildArchive`. */
@@ -228,9 +238,9 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
     }
     const digest = file.digest ?? fileDigest(file.text);
     const key = cache && parseKey(cache.code, 'bulletin', digest);
-    const parsed = (key && cache.get(key)) || checkBulletin(file);
-    if (key) cache.set(key, parsed);
+    let parsed = (key && cache.get(key)) || checkBulletin(file);
     if ('problems' in parsed) {
+      if (key) cache.set(key, parsed);
       problems.push(...parsed.problems.map((p) => ({ file: file.path, ...p })));
       continue;
     }
@@ -241,7 +251,11 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
       }
       continue; // an invalid index.md is reported on its own
     }
-    const when = resolveInstant(fromName, parsed.data.date, owner.timezone);
+    if (parsed.when?.timezone !== owner.timezone || parsed.when.name !== name) {
+      parsed = { ...parsed, when: { name, timezone: owner.timezone, resolved: resolveInstant(fromName, parsed.data.date, owner.timezone) } };
+    }
+    if (key) cache.set(key, parsed);
+    const when = parsed.when!.resolved;
     if ('error' in when) {
       problems.push({ file: file.path, line: lineOfField(file.text, 'date'), field: when.field, message: when.error });
       continue;

@@ -3,7 +3,7 @@
  * computed in the story's IANA time zone, never the build machine's.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /** A calendar day as written in URLs and ids: `YYYY-MM-DD`. */
 export type DayKey = string;

@@ -7,10 +7,9 @@
 import { Feed } from 'feed';
 import type { BulletinRecord } from '../schemas/bulletin';
 import { isoIn } from './dates';
-import { excerpt } from './markdown';
 import type { Rendered } from './markdown';
 import { compareNewestFirst } from './timeline';
-import { viewBulletin, type StoryPlace, type ViewContext } from './views';
+import { excerpt, viewBulletin, type StoryPlace, type ViewContext } from './views';
 
 /** A moment that prints itself with its own offset: `feed` formats dates with toISOString/toUTCString. */
 export class ZonedDate extends Date {

@@ -166,20 +166,3 @@ export async function renderMarkdown(markdown: string, scope: ScopeOptions): Pro
   const html = String(await (MAY_HAVE_HTML.test(markdown) ? withHtml : withoutHtml).process(file));
   return { html, text: file.data.text ?? '' };
 }
-
-const memo = new Map<string, { source: string; result: Promise<Rendered> }>();
-
-/** `renderMarkdown`, remembered per key while the source is unchanged: once per build per bulletin. */
-export function renderOnce(key: string, markdown: string, scope: ScopeOptions): Promise<Rendered> {
-  const hit = memo.get(key);
-  if (hit && hit.source === markdown) return hit.result;
-  const result = renderMarkdown(markdown, scope);
-  memo.set(key, { source: markdown, result });
-  return result;
-}
-
-/** The first `words` words of a text, with an ellipsis when cut. */
-export function excerpt(text: string, words = 24): string {
-  const all = text.split(/\s+/).filter(Boolean);
-  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')}…`;
-}

@@ -78,14 +78,17 @@ export function buildRecord(entry: SearchEntry, text: Rendered['text'] | undefin
 
 /** How partitions are sized; see `partitionEntries`. */
 export const PARTITIONING = {
-  /** Archive partitions hold about 2^k records, with k chosen so that there are about this many. */
-  archiveParts: 6,
-  /** …but never fewer than 2^minBits records: small archives are cheap to index whole. */
-  minBits: 10,
+  /**
+   * Archive partitions hold about 2^minBits records (Pagefind indexes about a thousand records a
+   * second, so an edit re-indexes one in the time Astro takes to write its pages)…
+   */
+  minBits: 11,
+  /** …until there would be more than this many: then 2^k, k growing with the archive, so a reader's browser searches a bounded number of partitions. */
+  archiveParts: 16,
   /** The newest records (after the last archive partition) are cut 2^fineShift times finer. */
   fineShift: 1,
   /** No partition grows past this many times its expected size. */
-  cap: 2,
+  cap: 1.5,
 };
 
 /** 32 bits of a string's SHA-256: where a boundary falls depends on nothing but the record's identity. */
@@ -129,10 +132,10 @@ function cutRuns(levels: readonly number[], from: number, to: number, bits: numb
  * partition depends on a hash of its identity alone. So editing a bulletin changes the one
  * partition it is in; adding or deleting one changes its partition and at most the next (until
  * the cuts fall into step again); no other partition moves.
- * - The archive is cut into partitions of about 2^k items (half that at least, twice at most),
- *   with k chosen from the archive's size so that there are about `archiveParts` of them: the
- *   number of partitions a reader's browser searches stays small as the archive grows (when k
- *   steps up, every partition changes once).
+ * - The archive is cut into partitions of about 2^k items (half that at least, `cap` times at
+ *   most): k is `minBits` until that would make more than about `archiveParts` partitions, then
+ *   grows with the archive, so the number of partitions a reader's browser searches stays bounded
+ *   (when k steps up, every partition changes once).
  * - The open end (the items after the last archive partition, where new bulletins arrive) is cut
  *   2^fineShift times finer, so the editor's loop re-indexes a small partition.
  * Pure: the same items give the same partitions, whatever was built before.

@@ -156,3 +156,9 @@ export function coverageSpan(days: readonly { day: DayKey }[], ctx: ViewContext)
   const fmt = new Intl.DateTimeFormat(ctx.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return fmt.formatRange(Date.parse(`${first}T00:00:00Z`), Date.parse(`${last}T00:00:00Z`));
 }
+
+/** The first `words` words of a text, with an ellipsis when cut. */
+export function excerpt(text: string, words = 24): string {
+  const all = text.split(/\s+/).filter(Boolean);
+  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')}…`;
+}

@@ -12,7 +12,7 @@
  *   costs seconds per build at tens of thousands of entries. The bulletins reach the pages through
  *   src/render/registry.ts instead.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,22 @@ import { fileDigest, renderKey } from '../lib/cache-keys';
 import { renderMissing, type Job } from '../render/pool';
 import { bulletinScope, introScope, publish } from '../render/registry';
 
-/** Every `.md` file below `dir`, with paths relative to `root` written with `/`, and the digest of its text. */
-export function readSourceFiles(root: string, dir: string): SourceFile[] {
+/** What a build learnt of each file, by path: its stat signature and the digest of its text. */
+export type SeenFiles = Record<string, [signature: string, digest: string]>;
+
+/**
+ * A file's stat signature: size, modification and change times, inode. Any write to a file
+ * changes its change time (set by the kernel, which no tool sets back), so a file with the same
+ * signature as before holds the same text.
+ */
+const signature = (st: Stats): string => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+
+/**
+ * Every `.md` file below `dir`, with paths relative to `root` written with `/`, and the digest of
+ * its text. A file whose signature is the one in `seen` is not read: its digest is taken from
+ * there, and its text is read only if something asks for it.
+ */
+export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {}): { files: SourceFile[]; seen: SeenFiles } {
   const base = resolve(root, dir);
   let names: string[];
   try {
@@ -34,13 +48,28 @@ export function readSourceFiles(root: string, dir: string): SourceFile[] {
   } catch {
     throw new Error(`Dateline: the content folder ${dir}/ does not exist (set contentDir in src/config.ts)`);
   }
-  return names
-    .filter((name) => name.toLowerCase().endsWith('.md') && statSync(resolve(base, name)).isFile())
-    .map((name) => {
-      const full = resolve(base, name);
-      const text = readFileSync(full, 'utf8');
-      return { path: relative(root, full).split(sep).join('/'), text, digest: fileDigest(text) };
+  const now: SeenFiles = {};
+  const files: SourceFile[] = [];
+  for (const name of names) {
+    if (!name.toLowerCase().endsWith('.md')) continue;
+    const full = resolve(base, name);
+    const st = statSync(full);
+    if (!st.isFile()) continue;
+    const path = relative(root, full).split(sep).join('/');
+    const sig = signature(st);
+    const known = seen[path]?.[0] === sig ? seen[path][1] : undefined;
+    let text = known === undefined ? readFileSync(full, 'utf8') : undefined;
+    const digest = known ?? fileDigest(text!);
+    now[path] = [sig, digest];
+    files.push({
+      path,
+      digest,
+      get text() {
+        return (text ??= readFileSync(full, 'utf8'));
+      },
     });
+  }
+  return { files, seen: now };
 }
 
 /** Thrown when the content has problems: the message lists every one of them. */
@@ -61,8 +90,10 @@ export function buildClock(): number {
 }
 
 /** Reads and validates the whole archive; throws a ContentError listing every problem. */
-export function loadArchive(root: string, dir: string = config.contentDir, now: number = buildClock(), cache?: CheckCache): { files: SourceFile[]; archive: Archive } {
-  const files = readSourceFiles(root, dir);
+export function loadArchive(root: string, dir: string = config.contentDir, now: number = buildClock(), cache?: ContentCache): { files: SourceFile[]; archive: Archive } {
+  const read = readSourceFiles(root, dir, cache?.seen);
+  if (cache) cache.seen = read.seen;
+  const { files } = read;
   // Paths are reported relative to the project root, also for a content folder elsewhere.
   const archive = buildArchive(files, relative(root, resolve(root, dir)).split(sep).join('/'), {
     now,
@@ -78,35 +109,43 @@ export function loadArchive(root: string, dir: string = config.contentDir, now: 
   return { files, archive };
 }
 
+/** What the loaders keep between builds: what they learnt of each file, and the results of checking each bulletin file. */
+export interface ContentCache extends CheckCache {
+  seen: SeenFiles;
+}
+
 /**
- * The results of checking single files, kept in one JSON file between builds. Only the entries
- * this build used are written back, so deleted and edited files leave nothing behind.
+ * The content cache, kept in one JSON file between builds. Only the entries this build used are
+ * written back, so deleted and edited files leave nothing behind.
  */
-function checkCache(file: string, code: string): CheckCache & { save(): void } {
-  let earlier: Record<string, CheckedBulletin> = {};
+function contentCache(file: string, code: string): ContentCache & { save(): void } {
+  let earlier: { seen: SeenFiles; checked: Record<string, CheckedBulletin> } = { seen: {}, checked: {} };
   try {
-    earlier = JSON.parse(readFileSync(file, 'utf8')) as Record<string, CheckedBulletin>;
+    earlier = JSON.parse(readFileSync(file, 'utf8')) as typeof earlier;
   } catch {
-    // none yet, or unreadable: check everything
+    // none yet, or unreadable: read and check everything
   }
   const used: Record<string, CheckedBulletin> = {};
   let changed = false;
-  return {
+  const cache = {
     code,
-    get: (key) => earlier[key],
-    set: (key, value) => {
-      if (earlier[key] !== value) changed = true;
+    seen: earlier.seen,
+    get: (key: string) => earlier.checked[key],
+    set: (key: string, value: CheckedBulletin) => {
+      if (earlier.checked[key] !== value) changed = true;
       used[key] = value;
     },
     save() {
-      if (!changed && Object.keys(used).length === Object.keys(earlier).length) return;
+      const seenChanged = JSON.stringify(cache.seen) !== JSON.stringify(earlier.seen);
+      if (!changed && !seenChanged && Object.keys(used).length === Object.keys(earlier.checked).length) return;
       // Written in the background: nothing in this build reads it again.
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFile(tmp, JSON.stringify(used))
+      writeFile(tmp, JSON.stringify({ seen: cache.seen, checked: used }))
         .then(() => rename(tmp, file))
-        .catch((err: unknown) => console.warn(`dateline: could not write the check cache: ${String(err)}`));
+        .catch((err: unknown) => console.warn(`dateline: could not write the content cache: ${String(err)}`));
     },
   };
+  return cache;
 }
 
 interface Synced {
@@ -123,23 +162,24 @@ interface Synced {
 async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   const started = performance.now();
   const cacheDir = fileURLToPath(ctx.config.cacheDir);
-  const { versions, workerCode } = await codeVersions(root);
-  const checks = checkCache(join(cacheDir, 'dateline-checked.json'), versions.archive);
-  const { files, archive } = loadArchive(root, config.contentDir, buildClock(), checks);
-  checks.save();
+  const { versions, workerCode, workerVersion } = await codeVersions(root);
+  const cache = contentCache(join(cacheDir, 'dateline-content.json'), versions.archive);
+  const { files, archive } = loadArchive(root, config.contentDir, buildClock(), cache);
+  cache.save();
 
   const store = new EntryStore(join(cacheDir, 'dateline-rendered'));
   const keyOf = (scope: Job['scope'], digest: string) => renderKey(versions.render, scope, digest);
-  const texts = new Map(files.map((f) => [f.digest!, f.text]));
+  const byDigest = new Map(files.map((f) => [f.digest!, f]));
   const wanted = [
     ...archive.stories.map((s) => ({ scope: introScope, digest: s.digest })),
     ...archive.bulletins.toSorted((a, b) => a.instant - b.instant).map((b) => ({ scope: bulletinScope(b), digest: b.digest })),
   ].map(({ scope, digest }) => ({ key: keyOf(scope, digest), scope, digest }));
   // Oldest first: the search index is built in partitions of consecutive time, and can start on
   // the first as soon as its bodies are in.
-  const misses: Job[] = wanted.filter((w) => !store.has(w.key)).map((w) => ({ key: w.key, scope: w.scope, markdown: bodyOf(texts.get(w.digest)!) }));
+  const present = store.keys();
+  const misses: Job[] = wanted.filter((w) => !present.has(w.key)).map((w) => ({ key: w.key, scope: w.scope, markdown: bodyOf(byDigest.get(w.digest)!.text) }));
   const checked = performance.now();
-  const rendering = renderMissing(misses, store, { root, workerCode, version: versions.render });
+  const rendering = renderMissing(misses, store, { root, workerCode, version: workerVersion });
   const rendered = rendering.done.then((n) => {
     ctx.logger.info(`rendered ${n} bodies (${wanted.length - n} from cache) in ${Math.round(performance.now() - checked)} ms`);
     // Only the bodies of this content state stay in the store.
@@ -157,7 +197,7 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
         // Pruned meanwhile by another process sharing the cache (a dev server beside a build): render it again.
         const text = readFileSync(resolve(root, source.file), 'utf8');
         if (fileDigest(text) !== source.digest) throw new ContentError(`${source.file} changed during the build; build again`);
-        await renderMissing([{ key, scope, markdown: bodyOf(text) }], store, { root, workerCode, version: versions.render }).done;
+        await renderMissing([{ key, scope, markdown: bodyOf(text) }], store, { root, workerCode, version: workerVersion }).done;
       }
       return store.readJson(key);
     },
@@ -176,8 +216,13 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
 
 let last: { key: string; synced: Promise<Synced> } | undefined;
 
-/** One sync per content state: the second loader reuses the first one's (files are compared by size and time). */
+/**
+ * One sync per content state: the second loader reuses the first one's. In `astro build` the
+ * content is read once; in `astro dev` it is read again when files have changed (compared by size
+ * and time).
+ */
 function sharedSync(ctx: LoaderContext, root: string): Promise<Synced> {
+  if (!ctx.watcher && last) return last.synced;
   const base = resolve(root, config.contentDir);
   let key = '';
   try {

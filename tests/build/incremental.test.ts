@@ -5,14 +5,17 @@
 // a build half-way, as a power cut or a CI timeout would, and the next build must still be exact.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const ROOT = process.cwd();
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** The project copy that goes through the changes, and a second copy for the cold builds (Astro writes `.astro/` in the project, so two builds cannot share one). */
 let work = '';
+let coldWork = '';
+const SOURCES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'public', 'content'];
 let clock = '2026-11-25T12:00:00Z';
 let colds = 0;
 
@@ -25,10 +28,10 @@ const edit = (rel: string, change: (text: string) => string) => {
   write(rel, after);
 };
 
-/** Starts `astro build` in the scratch project with its own cache and output folders. */
-function startBuild(name: string, cache: string): { child: ChildProcess; done: Promise<string> } {
+/** Starts `astro build` in a scratch project with its own cache and output folders. */
+function startBuild(name: string, cache: string, root = work): { child: ChildProcess; done: Promise<string> } {
   const child = spawn(process.execPath, [ASTRO, 'build'], {
-    cwd: work,
+    cwd: root,
     env: { ...process.env, CACHE_DIR: path(cache), OUT_DIR: path(`out-${name}`), DATELINE_NOW: clock, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -56,8 +59,12 @@ function digests(dir: string): Record<string, string> {
 async function buildAndCompare(): Promise<{ incremental: string; cold: string }> {
   const cache = `cache-cold-${colds++}`;
   rmSync(path('out-cold'), { recursive: true, force: true });
+  for (const f of SOURCES) {
+    rmSync(join(coldWork, f), { recursive: true, force: true });
+    cpSync(path(f), join(coldWork, f), { recursive: true });
+  }
   const incremental = startBuild('incremental', 'cache-incremental');
-  const cold = startBuild('cold', cache);
+  const cold = startBuild('cold', cache, coldWork);
   const logs = { incremental: await incremental.done, cold: await cold.done };
   rmSync(path(cache), { recursive: true, force: true });
   const a = digests(path('out-incremental'));
@@ -85,8 +92,11 @@ async function killBuild(moment: RegExp): Promise<void> {
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'dateline-incremental-'));
-  for (const f of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'public', 'content']) cpSync(join(ROOT, f), path(f), { recursive: true });
+  coldWork = join(work, 'cold-project');
+  for (const f of SOURCES) cpSync(join(ROOT, f), path(f), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), path('node_modules'), 'dir');
+  mkdirSync(coldWork);
+  symlinkSync(join(ROOT, 'node_modules'), join(coldWork, 'node_modules'), 'dir');
 });
 
 afterAll(() => {
@@ -166,6 +176,24 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
   test('a change to a component', async () => {
     edit('src/components/Bulletin.astro', (t) => t.replace('>Link to this update<', '>Permanent link<'));
     await buildAndCompare();
+  });
+
+  test('a change to a stylesheet (a new bundle name; the old bundle must go)', async () => {
+    edit('src/styles/global.css', (t) => `${t}\n.bulletin-title { letter-spacing: 0.01em; }\n`);
+    await buildAndCompare();
+  });
+
+  test('a file added to public/, then removed', async () => {
+    write('public/press-kit.txt', 'Contact the desk.\n');
+    await buildAndCompare();
+    unlinkSync(path('public/press-kit.txt'));
+    await buildAndCompare();
+  });
+
+  test('a story deleted: its pages, feeds, card and search records go', async () => {
+    rmSync(path('content/a-new-story'), { recursive: true });
+    const { incremental } = await buildAndCompare();
+    expect(incremental).toMatch(/removed \d+ file\(s\) the content no longer produces/);
   });
 
   test('a build killed while writing pages, then the change undone: the next build is exact', async () => {

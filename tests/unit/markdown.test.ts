@@ -1,6 +1,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
-import { excerpt, renderMarkdown, renderOnce } from '../../src/lib/markdown';
+import { renderMarkdown } from '../../src/lib/markdown';
+import { excerpt } from '../../src/lib/views';
 
 const scope = { idPrefix: 'u-2022-01-07', topHeading: 4 };
 const html = async (md: string) => (await renderMarkdown(md, scope)).html;
@@ -107,19 +108,12 @@ describe('links', () => {
   });
 });
 
-describe('text and memo', () => {
+describe('text', () => {
   test('plain text comes with the HTML', async () => {
     expect((await renderMarkdown('# Title\n\nSome **bold** text.', scope)).text).toBe('Title Some bold text.');
   });
   test('excerpt cuts at a word count', () => {
     expect(excerpt('a b c d', 3)).toBe('a b c…');
     expect(excerpt('a  b', 3)).toBe('a b');
-  });
-  test('renderOnce renders a key once while its source is unchanged', async () => {
-    const first = renderOnce('k', 'one', scope);
-    expect(renderOnce('k', 'one', scope)).toBe(first);
-    const changed = renderOnce('k', 'two', scope);
-    expect(changed).not.toBe(first);
-    expect((await changed).text).toBe('two');
   });
 });
