@@ -136,7 +136,7 @@ function contentCache(file: string, code: string): ContentCache & { save(): void
       used[key] = value;
     },
     save() {
-      const seenChanged = JSON.stringify(cache.seen) !== JSON.stringify(earlier.seen);
+      const seenChanged = cache.seen !== earlier.seen && (Object.keys(cache.seen).length !== Object.keys(earlier.seen).length || Object.entries(cache.seen).some(([path, [sig]]) => earlier.seen[path]?.[0] !== sig));
       if (!changed && !seenChanged && Object.keys(used).length === Object.keys(earlier.checked).length) return;
       // Written in the background: nothing in this build reads it again.
       const tmp = `${file}.${process.pid}.tmp`;
@@ -222,7 +222,7 @@ let last: { key: string; synced: Promise<Synced> } | undefined;
  * and time).
  */
 function sharedSync(ctx: LoaderContext, root: string): Promise<Synced> {
-  if (!ctx.watcher && last) return last.synced;
+  if (!ctx.watcher) return (last ??= { key: '', synced: syncArchive(ctx, root) }).synced;
   const base = resolve(root, config.contentDir);
   let key = '';
   try {
