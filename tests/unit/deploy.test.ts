@@ -32,6 +32,23 @@ describe('deploy configuration', () => {
     expect(wf.jobs.deploy.steps[0]?.uses).toMatch(/^actions\/deploy-pages@/);
   });
 
+  test('the workflow keeps the build cache between runs, restoring it after npm ci (which deletes node_modules)', () => {
+    const wf = yaml.load(readFileSync('.github/workflows/deploy.yml', 'utf8')) as { jobs: { build: { steps: { run?: string; uses?: string; with?: Record<string, string> }[] } } };
+    const steps = wf.jobs.build.steps;
+    const at = (match: (s: (typeof steps)[number]) => boolean) => steps.findIndex(match);
+    const install = at((s) => s.run === 'npm ci');
+    const cache = at((s) => s.uses?.startsWith('actions/cache@') === true);
+    const build = at((s) => s.run === 'npm run build');
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(cache).toBeGreaterThan(install);
+    expect(build).toBeGreaterThan(cache);
+    // The folder Astro and Dateline keep their caches in (astro.config.mjs: cacheDir), saved under a new key each run.
+    expect(steps[cache]!.with!['path']).toBe('node_modules/.astro');
+    expect(readFileSync('astro.config.mjs', 'utf8')).toContain("process.env.CACHE_DIR ?? './node_modules/.astro'");
+    expect(steps[cache]!.with!['key']).toContain('${{ github.run_id }}');
+    expect(steps[cache]!.with!['key']!.startsWith(steps[cache]!.with!['restore-keys']!)).toBe(true);
+  });
+
   test('the README tells operators about each of them', () => {
     for (const name of ['.github/workflows/deploy.yml', 'netlify.toml', 'wrangler.toml', '_headers', 'BASE=']) expect(readme).toContain(name);
   });
