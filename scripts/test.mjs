@@ -51,7 +51,12 @@ const built = check('build', 'astro', ['build']);
 const builtUnderBase = check('build under /dateline/', 'astro', ['build'], { BASE: '/dateline/', OUT_DIR: `${RESULTS}/webroot/dateline` });
 // The same content built again must give the same bytes (tests/build/reproducible.test.ts compares them).
 const builtAgain = check('build again', 'astro', ['build'], { OUT_DIR: `${RESULTS}/dist-again` });
-if (built && builtUnderBase && builtAgain) {
+// A generated archive large enough for a search index of several partitions (tests/e2e/partitions.spec.ts).
+const SCALE = `${RESULTS}/scale`;
+const builtScale =
+  run('generate 2,500 bulletins', process.execPath, ['scripts/bench/generate.mjs', '--dir', `${SCALE}/content`, '--bulletins', '2500', '--seed', '1']) &&
+  check('build the generated archive', 'astro', ['build'], { DATELINE_CONTENT: `${SCALE}/content`, OUT_DIR: `${SCALE}/dist`, CACHE_DIR: `${SCALE}/cache` });
+if (built && builtUnderBase && builtAgain && builtScale) {
   vitest('build');
   let chrome;
   try {

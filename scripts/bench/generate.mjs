@@ -123,3 +123,12 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
   });
   return manifest;
 }
+
+// `node scripts/bench/generate.mjs --dir DIR [--bulletins 1000] [--stories 10] [--seed 1]`: writes an archive (npm test builds one to search across partitions).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { parseArgs } = await import('node:util');
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, bulletins: { type: 'string', default: '1000' }, stories: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' } } });
+  if (!values.dir) throw new Error('--dir is required');
+  const manifest = generate({ dir: values.dir, bulletins: Number(values.bulletins), stories: Number(values.stories), seed: Number(values.seed) });
+  console.info(`generated ${manifest.length} bulletins in ${values.dir}`);
+}

@@ -95,7 +95,8 @@ export function datelineSearch(options: { language: string; locale: string }): A
           const missing = parts.filter((p) => !store!.has(p.key));
           if (!store!.has(stubKey)) {
             const dir = store!.scratch(stubKey);
-            await writeIndex([{ url: '/', content: 'dateline', language: options.language, meta: { title: '', story: '', date: '' }, filters: { story: [] }, sort: { date: '' } }], dir, options.language, STUB_FILES);
+            // One word no reader types: exact searches count the pages a word is on, and must not count this one.
+            await writeIndex([{ url: '/', content: 'datelinesearchstub', language: options.language, meta: { title: '', story: '', date: '' }, filters: { story: [] }, sort: { date: '' } }], dir, options.language, STUB_FILES);
             store!.commit(stubKey, dir);
           }
           // Each partition waits for its own bodies only (they are rendered oldest first).

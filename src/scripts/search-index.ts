@@ -42,7 +42,7 @@ export interface SearchOptions {
 export interface PagefindInstance {
   init(): Promise<void>;
   mergeIndex(path: string, options?: { baseUrl?: string; metaCacheTag?: string }): Promise<void>;
-  search(term: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[]; unfilteredResultCount?: number } | null>;
 }
 
 interface PagefindModule {
@@ -71,14 +71,18 @@ export function matchesPrefix(data: Pick<ResultData, 'content' | 'locations'>, w
   return data.locations.some((i) => queryWords(tokens[i] ?? '').some((part) => part.startsWith(word)));
 }
 
+/** A filter no record has: a search with it ranks nothing, and still counts the pages the words match. */
+const NOTHING: SearchOptions = { filters: { story: '\u0000' } };
+
 /**
  * Whether a partition answered `word` by the word itself rather than by Pagefind's stand-in (a
- * shorter word the partition has): it holds the word exactly (an exact search finds it, stemmed as
- * Pagefind stems), or its best match has a word starting with it (the reader typed a prefix).
+ * shorter word the partition has): it holds the word exactly (stemmed as Pagefind stems: an exact
+ * search counts those pages), or its best match has a word starting with it (the reader typed a
+ * prefix).
  */
-export async function keepPartition(instance: PagefindInstance, top: PagefindResult, word: string, stub: string): Promise<boolean> {
-  const exact = await instance.search(`"${word}"`);
-  if (exact?.results.some((r) => r.id !== stub)) return true;
+export async function keepPartition(instance: PagefindInstance, top: PagefindResult, word: string): Promise<boolean> {
+  const exact = await instance.search(`"${word}"`, NOTHING);
+  if ((exact?.unfilteredResultCount ?? 0) > 0) return true;
   return matchesPrefix(await top.data(), word);
 }
 
@@ -99,7 +103,7 @@ export async function searchPartitions(parts: readonly PagefindInstance[], stub:
   const found = await Promise.all(parts.map(async (p) => ((await p.search(term, options))?.results ?? []).filter((r) => r.id !== stub)));
   let keep = found.map((list) => list.length > 0);
   for (const word of term ? queryWords(term) : []) {
-    const answers = await Promise.all(found.map((list, i) => (keep[i] ? keepPartition(parts[i]!, list[0]!, word, stub) : false)));
+    const answers = await Promise.all(found.map((list, i) => (keep[i] ? keepPartition(parts[i]!, list[0]!, word) : false)));
     // Only where some partition has the word: otherwise every partition's stand-in is the answer.
     if (answers.some(Boolean)) keep = answers;
   }

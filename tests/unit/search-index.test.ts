@@ -9,12 +9,12 @@ const result = (id: string, score: number, data: Partial<ResultData> = {}): Page
   data: async () => ({ url: `/${id}`, excerpt: '', content: '', locations: [], meta: {}, ...data }),
 });
 
-/** A partition that finds `exact` words exactly (as Pagefind's quoted search does) and returns `results` otherwise. */
+/** A partition that finds `exact` words exactly (as Pagefind's quoted search does, counting pages before filters) and returns `results` otherwise. */
 const partition = (exact: string[], results: PagefindResult[] = []): PagefindInstance => ({
   init: async () => undefined,
   mergeIndex: async () => undefined,
   search: async (term) => {
-    if (term?.startsWith('"')) return { results: exact.includes(term.slice(1, -1)) ? [result('hit', 1)] : [] };
+    if (term?.startsWith('"')) return { results: [], unfilteredResultCount: exact.includes(term.slice(1, -1)) ? 1 : 0 };
     return { results };
   },
 });
@@ -42,17 +42,19 @@ describe('matchesPrefix', () => {
 
 describe('keepPartition', () => {
   test('a partition that has the word exactly (stemmed as Pagefind stems) answers it', async () => {
-    expect(await keepPartition(partition(['curfews']), result('a', 1), 'curfews', 'stub')).toBe(true);
+    expect(await keepPartition(partition(['curfews']), result('a', 1), 'curfews')).toBe(true);
   });
   test('a partition whose best match starts with the typed word answers it (a prefix being typed)', async () => {
-    expect(await keepPartition(partition([]), result('a', 1, { content: 'police said', locations: [0] }), 'polic', 'stub')).toBe(true);
+    expect(await keepPartition(partition([]), result('a', 1, { content: 'police said', locations: [0] }), 'polic')).toBe(true);
   });
   test('a partition that answered with a shorter stand-in word does not', async () => {
-    expect(await keepPartition(partition([]), result('a', 0.002, { content: 'ref zq00x003548.', locations: [1] }), 'zq03x000007', 'stub')).toBe(false);
+    expect(await keepPartition(partition([]), result('a', 0.002, { content: 'ref zq00x003548.', locations: [1] }), 'zq03x000007')).toBe(false);
   });
-  test('the stub record found by an exact search does not count', async () => {
-    const onlyStub: PagefindInstance = { ...partition([]), search: async () => ({ results: [result('stub', 1)] }) };
-    expect(await keepPartition(onlyStub, result('a', 0.002, { content: 'zq', locations: [0] }), 'zq03x000007', 'stub')).toBe(false);
+  test('the exact search asks for a filter no record has: it only counts', async () => {
+    const asked: unknown[] = [];
+    const spy: PagefindInstance = { ...partition(['x']), search: async (term, options) => (asked.push([term, options]), { results: [], unfilteredResultCount: 1 }) };
+    await keepPartition(spy, result('a', 1), 'x');
+    expect(asked).toEqual([['"x"', { filters: { story: '\u0000' } }]]);
   });
 });
 
@@ -85,7 +87,7 @@ describe('searchPartitions', () => {
         if (term === null) return { results: Object.keys(pages).map((id, i) => result(id, i)) };
         if (term.startsWith('"')) {
           const w = term.slice(1, -1);
-          return { results: Object.entries(pages).filter(([, ws]) => ws.includes(w)).map(([id]) => result(id, 1)) };
+          return { results: [], unfilteredResultCount: Object.values(pages).filter((ws) => ws.includes(w)).length };
         }
         const [t] = queryWords(term);
         const ext = words.filter((w) => w.startsWith(t!));
