@@ -61,7 +61,9 @@ async function writeIndex(records: readonly SearchRecord[], outputPath: string, 
   for (const [i, a] of added.entries()) check(`addCustomRecord(${records[i]!.url})`, a.errors);
   const written = await index.writeFiles({ outputPath });
   check('writeFiles', written.errors);
-  await index.deleteIndex();
+  // A new Pagefind process for each partition: one process holds on to the memory of every index
+  // it wrote (measured: 150 MB after one partition of 2,000 records, 415 MB after six).
+  await pagefind.close();
   for (const name of readdirSync(outputPath)) if (!keep.test(name)) rmSync(join(outputPath, name), { recursive: true, force: true });
 }
 

@@ -25,7 +25,9 @@ const BATCH = 100;
 async function renderInWorkers(jobs: Job[], workerFile: string, dir: string, threads: number, onDone: (batch: Job[]) => void): Promise<void> {
   const queue = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) => jobs.slice(i * BATCH, (i + 1) * BATCH));
   const run = async () => {
-    const worker = new Worker(workerFile, { workerData: { dir } });
+    // A small young generation: bodies are short and rendered one after another, and the memory a
+    // worker held stays with the process after it ends.
+    const worker = new Worker(workerFile, { workerData: { dir }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     let fail: (err: unknown) => void = () => undefined;
     worker.on('error', (err) => fail(err));
     try {
