@@ -4,14 +4,15 @@
  *   scope and the file's text), so an unchanged bulletin is never rendered again and a page reads
  *   only the bodies it shows: a rebuild after adding one bulletin renders one body and reads a
  *   few, whatever the size of the archive.
- * - Misses are rendered in worker threads, one per core, when there are many: unified takes about
- *   1 ms per bulletin, which one thread would pay serially (10 s at 10,000 bulletins).
+ * - Misses are rendered in child processes, one per core, when there are many: unified takes about
+ *   1 ms per bulletin, which one thread would pay serially (10 s at 10,000 bulletins). Processes,
+ *   not worker threads: the memory a worker thread used stays with the build after it ends.
  * The worker is bundled by src/cache/versions.ts (Node cannot load the TypeScript sources as they are).
  */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import type { EntryStore } from '../cache/store';
 import { renderMarkdown } from '../lib/markdown';
 import type { Job } from './worker';
@@ -22,29 +23,29 @@ export type { Job } from './worker';
 const INLINE_LIMIT = 150;
 const BATCH = 100;
 
-async function renderInWorkers(jobs: Job[], workerFile: string, dir: string, threads: number, onDone: (batch: Job[]) => void): Promise<void> {
+async function renderInWorkers(jobs: Job[], workerFile: string, dir: string, workers: number, onDone: (batch: Job[]) => void): Promise<void> {
   const queue = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) => jobs.slice(i * BATCH, (i + 1) * BATCH));
   const run = async () => {
-    // A small young generation: bodies are short and rendered one after another, and the memory a
-    // worker held stays with the process after it ends.
-    const worker = new Worker(workerFile, { workerData: { dir }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+    const worker = fork(workerFile, [dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-semi-space-size=2'] });
     let fail: (err: unknown) => void = () => undefined;
     worker.on('error', (err) => fail(err));
+    worker.on('exit', (code) => fail(new Error(`a render process exited (${code})`)));
     try {
       for (let batch = queue.shift(); batch; batch = queue.shift()) {
         const reply = await new Promise<{ done?: number; error?: string }>((resolve, reject) => {
           fail = reject;
           worker.once('message', resolve);
-          worker.postMessage(batch);
+          worker.send(batch);
         });
-        if (reply.error) throw new Error(`rendering failed in a worker: ${reply.error}`);
+        if (reply.error) throw new Error(`rendering failed in a render process: ${reply.error}`);
         onDone(batch);
       }
     } finally {
-      await worker.terminate();
+      fail = () => undefined;
+      worker.kill();
     }
   };
-  await Promise.all(Array.from({ length: threads }, run));
+  await Promise.all(Array.from({ length: workers }, run));
 }
 
 /** Rendering in progress: when it is all done, and when one key is. */
@@ -68,8 +69,8 @@ export function renderMissing(misses: readonly Job[], store: EntryStore, options
     for (const job of batch) pending.get(job.key)?.resolve();
   };
   const done = (async () => {
-    const threads = Math.max(1, Math.min(availableParallelism(), 4));
-    if (misses.length > INLINE_LIMIT && threads > 1) {
+    const workers = Math.max(1, Math.min(availableParallelism(), 4));
+    if (misses.length > INLINE_LIMIT && workers > 1) {
       // Named by its version and never deleted while builds may share it (a few kB each).
       const dir = join(options.root, 'node_modules', '.dateline');
       const workerFile = join(dir, `render-worker-${options.version}.mjs`);
@@ -79,7 +80,7 @@ export function renderMissing(misses: readonly Job[], store: EntryStore, options
         writeFileSync(tmp, options.workerCode);
         renameSync(tmp, workerFile);
       }
-      await renderInWorkers([...misses], workerFile, store.dir, threads, finish);
+      await renderInWorkers([...misses], workerFile, store.dir, workers, finish);
     } else {
       for (const job of misses) {
         store.write(job.key, JSON.stringify(await renderMarkdown(job.markdown, job.scope)));

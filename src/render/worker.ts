@@ -1,5 +1,8 @@
-/** Worker thread: renders batches of Markdown bodies with the site's pipeline and stores them (see pool.ts). */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * Render process: renders batches of Markdown bodies with the site's pipeline and stores them
+ * (see pool.ts). A child process rather than a worker thread: its memory goes back to the system
+ * when it exits, instead of staying with the build for the rest of it.
+ */
 import { EntryStore } from '../cache/store';
 import { renderMarkdown, type ScopeOptions } from '../lib/markdown';
 
@@ -10,13 +13,15 @@ export interface Job {
   scope: ScopeOptions;
 }
 
-const store = new EntryStore((workerData as { dir: string } | undefined)?.dir ?? '');
-
-parentPort?.on('message', async (jobs: Job[]) => {
-  try {
-    for (const job of jobs) store.write(job.key, JSON.stringify(await renderMarkdown(job.markdown, job.scope)));
-    parentPort?.postMessage({ done: jobs.length });
-  } catch (err) {
-    parentPort?.postMessage({ error: err instanceof Error ? err.stack ?? err.message : String(err) });
-  }
-});
+// Started with the render store's folder as its argument; only ever run by pool.ts.
+if (process.send && process.argv[2]) {
+  const store = new EntryStore(process.argv[2]);
+  process.on('message', async (jobs: Job[]) => {
+    try {
+      for (const job of jobs) store.write(job.key, JSON.stringify(await renderMarkdown(job.markdown, job.scope)));
+      process.send!({ done: jobs.length });
+    } catch (err) {
+      process.send!({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
+  });
+}
