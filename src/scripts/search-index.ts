@@ -119,8 +119,10 @@ export class PartitionedIndex {
 
   /** Opens the index in `bundle` (the URL of `pagefind/`, under the site's base path). */
   static async open(bundle: string): Promise<PartitionedIndex> {
-    const manifest = (await (await fetch(`${bundle}dateline-search.json`)).json()) as SearchManifest;
-    const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
+    const [manifest, pf] = await Promise.all([
+      fetch(`${bundle}dateline-search.json`).then((r) => r.json() as Promise<SearchManifest>),
+      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
+    ]);
     // Record URLs already carry the site's base path, so Pagefind must not add one.
     // An instance starts loading as it is created. The first loads the WebAssembly; the others,
     // created once it has, reuse it (started together, each would load and start its own).
