@@ -10,6 +10,9 @@ import { join } from 'node:path';
 let serial = 0;
 
 export class EntryStore {
+  /** Shard folders known to exist: a render writes thousands of entries, and each `mkdir` is a system call. */
+  private readonly made = new Set<string>();
+
   constructor(readonly dir: string) {}
 
   /** Where the entry of `key` lives (it may not exist). */
@@ -32,7 +35,11 @@ export class EntryStore {
   /** Writes an entry: to a temporary file first, so a reader never sees half of it. */
   write(key: string, data: string | Uint8Array): void {
     const target = this.path(key);
-    mkdirSync(join(target, '..'), { recursive: true });
+    const shard = join(target, '..');
+    if (!this.made.has(shard)) {
+      mkdirSync(shard, { recursive: true });
+      this.made.add(shard);
+    }
     const tmp = `${target}.${process.pid}.${serial++}.tmp`;
     writeFileSync(tmp, data);
     renameSync(tmp, target);

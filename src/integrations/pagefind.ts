@@ -14,7 +14,7 @@
  * Every Pagefind response's `errors` are checked and fail the build, so a site never ships
  * without working search.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -83,6 +83,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
       },
       'astro:build:start': () => {
         const started = performance.now();
+        const cache = store!;
         indexing = (async () => {
           const state = published();
           const { versions } = await codeVersions(root);
@@ -94,21 +95,21 @@ export function datelineSearch(options: { language: string; locale: string }): A
             key: partitionKey(indexer, entries.map(recordInputs)),
           }));
           const stubKey = partitionKey(indexer, ['stub']);
-          const missing = parts.filter((p) => !store!.has(p.key));
-          if (!store!.has(stubKey)) {
-            const dir = store!.scratch(stubKey);
+          const missing = parts.filter((p) => !cache.has(p.key));
+          if (!cache.has(stubKey)) {
+            const dir = cache.scratch(stubKey);
             // One word no reader types: exact searches count the pages a word is on, and must not count this one.
             await writeIndex([{ url: '/', content: 'datelinesearchstub', language: options.language, meta: { title: '', story: '', date: '' }, filters: { story: [] }, sort: { date: '' } }], dir, options.language, STUB_FILES);
-            store!.commit(stubKey, dir);
+            cache.commit(stubKey, dir);
           }
           // Each partition waits for its own bodies only (they are rendered oldest first).
           for (const part of missing) {
             const records = await Promise.all(part.entries.map(async (e) => buildRecord(e, (await state.body(bulletinScope(e.bulletin), e.bulletin)).text, ctx, options.language)));
-            const dir = store!.scratch(part.key);
+            const dir = cache.scratch(part.key);
             await writeIndex(records, dir, options.language, PARTITION_FILES);
-            store!.commit(part.key, dir);
+            cache.commit(part.key, dir);
           }
-          const stubFragment = readdirSync(join(store!.path(stubKey), 'fragment'))[0];
+          const stubFragment = readdirSync(join(cache.path(stubKey), 'fragment'))[0];
           if (!stubFragment) throw new Error('the search stub has no record');
           return {
             manifest: { stub: stubFragment.replace(/\.pf_fragment$/, ''), parts: parts.map((p) => p.key) },
@@ -133,7 +134,6 @@ export function datelineSearch(options: { language: string; locale: string }): A
           for (const name of readdirSync(stub)) rmSync(join(target, name), { recursive: true, force: true });
           placeEntry(stub, target);
           for (const key of manifest.parts) if (!existsSync(join(target, 'part', key))) placeEntry(store.path(key), join(target, 'part', key));
-          mkdirSync(target, { recursive: true });
           writeFileSync(join(target, 'dateline-search.json'), JSON.stringify(manifest));
           // Whatever else is in the folder (partitions of earlier builds) is swept away at the end.
           claimOutput({

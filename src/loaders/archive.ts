@@ -155,9 +155,9 @@ interface Synced {
 }
 
 /**
- * Reads and validates everything, publishes it, and starts rendering the bodies the render store
- * lacks (in worker threads); the pages and the search index wait for the rendering, Astro's
- * bundling does not.
+ * Reads and checks the content (what changed since the last build), publishes it, and starts
+ * rendering the bodies the render store lacks (in child processes); the pages and the search index
+ * wait for the bodies they need, Astro's bundling does not.
  */
 async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   const started = performance.now();
@@ -170,12 +170,12 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   const store = new EntryStore(join(cacheDir, 'dateline-rendered'));
   const keyOf = (scope: Job['scope'], digest: string) => renderKey(versions.render, scope, digest);
   const byDigest = new Map(files.map((f) => [f.digest!, f]));
+  // Oldest first: the search index is built in partitions of consecutive time, and can start on
+  // the first as soon as its bodies are in.
   const wanted = [
     ...archive.stories.map((s) => ({ scope: introScope, digest: s.digest })),
     ...archive.bulletins.toSorted((a, b) => a.instant - b.instant).map((b) => ({ scope: bulletinScope(b), digest: b.digest })),
   ].map(({ scope, digest }) => ({ key: keyOf(scope, digest), scope, digest }));
-  // Oldest first: the search index is built in partitions of consecutive time, and can start on
-  // the first as soon as its bodies are in.
   const present = store.keys();
   const misses: Job[] = wanted.filter((w) => !present.has(w.key)).map((w) => ({ key: w.key, scope: w.scope, markdown: bodyOf(byDigest.get(w.digest)!.text) }));
   const checked = performance.now();

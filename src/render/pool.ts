@@ -26,9 +26,9 @@ const BATCH = 100;
 async function renderInWorkers(jobs: Job[], workerFile: string, dir: string, workers: number, onDone: (batch: Job[]) => void): Promise<void> {
   const queue = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) => jobs.slice(i * BATCH, (i + 1) * BATCH));
   const run = async () => {
-    // A small young generation: a body is short-lived garbage, and V8's default lets each process
-    // grow to 200+ MB (measured: a cold 10,000-bulletin build then peaks over 1.5 GB in all).
-    const worker = fork(workerFile, [dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-semi-space-size=2'] });
+    // A small young generation: a body is short-lived garbage, and V8's default let each process
+    // grow to 220 MB in a build (measured: a cold 10,000-bulletin build then peaked over 1.5 GB in all).
+    const worker = fork(workerFile, [dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-semi-space-size=8'] });
     let fail: (err: unknown) => void = () => undefined;
     worker.on('error', (err) => fail(err));
     worker.on('exit', (code) => fail(new Error(`a render process exited (${code})`)));

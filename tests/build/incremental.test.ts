@@ -4,11 +4,11 @@
 // cold build (empty cache, empty output) must write the same files, byte for byte. Two steps kill
 // a build half-way, as a power cut or a CI timeout would, and the next build must still be exact.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { digests } from './digests';
 
 const ROOT = process.cwd();
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -43,16 +43,6 @@ function startBuild(name: string, cache: string, root = work): { child: ChildPro
   });
   done.catch(() => undefined);
   return { child, done };
-}
-
-/** Every file of an output folder with the SHA-256 of its bytes. */
-function digests(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => statSync(join(dir, f)).isFile())
-      .sort()
-      .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]),
-  );
 }
 
 /** Builds incrementally and cold (at the same time: two cores) and compares the outputs. */
