@@ -8,7 +8,7 @@
  *   newest-first list is each partition's own newest-first list, partition after partition;
  * - one answer per word: Pagefind searches a word that an index lacks by the longest shorter word
  *   it has (`zq03x07` finds every page with `zq`), which in a partitioned index returns pages of
- *   partitions that lack a word that others have. Those partitions are left out (see `keepPartition`).
+ *   partitions that lack a word that others have. Those partitions are left out (see `answersWord`).
  */
 
 /** What the build writes next to the index (src/integrations/pagefind.ts). */
@@ -74,16 +74,18 @@ export function matchesPrefix(data: Pick<ResultData, 'content' | 'locations'>, w
 /** A filter no record has: a search with it ranks nothing, and still counts the pages the words match. */
 const NOTHING: SearchOptions = { filters: { story: '\u0000' } };
 
+/** Whether a partition holds `word` itself, stemmed as Pagefind stems it (an exact search counts those pages). */
+export async function holdsWord(instance: PagefindInstance, word: string): Promise<boolean> {
+  return ((await instance.search(`"${word}"`, NOTHING))?.unfilteredResultCount ?? 0) > 0;
+}
+
 /**
  * Whether a partition answered `word` by the word itself rather than by Pagefind's stand-in (a
- * shorter word the partition has): it holds the word exactly (stemmed as Pagefind stems: an exact
- * search counts those pages), or its best match has a word starting with it (the reader typed a
- * prefix).
+ * shorter word the partition has): it holds the word, or its best match `top` has a word starting
+ * with it (the reader is typing the start of a longer word).
  */
-export async function keepPartition(instance: PagefindInstance, top: PagefindResult, word: string): Promise<boolean> {
-  const exact = await instance.search(`"${word}"`, NOTHING);
-  if ((exact?.unfilteredResultCount ?? 0) > 0) return true;
-  return matchesPrefix(await top.data(), word);
+export async function answersWord(holds: boolean, top: PagefindResult, word: string): Promise<boolean> {
+  return holds || matchesPrefix(await top.data(), word);
 }
 
 /** Merges the partitions' results: by score for the best match, else partition after partition (oldest partition first for `oldest`). */
@@ -95,15 +97,20 @@ export function mergeResults(lists: readonly PagefindResult[][], order: Order): 
 /**
  * Searches every partition (`parts`, oldest first) and merges their results: each partition that
  * answered a word by Pagefind's stand-in while another partition has the word is left out, and the
- * stub's placeholder record never shows.
+ * stub's placeholder record never shows. Whether each partition holds each word is asked at the
+ * same time as the search itself.
  */
 export async function searchPartitions(parts: readonly PagefindInstance[], stub: string, term: string | null, filters: Record<string, string>, order: Order): Promise<PagefindResult[]> {
   const options: SearchOptions = Object.keys(filters).length ? { filters } : {};
   if (order !== 'best') options.sort = { date: order === 'newest' ? 'desc' : 'asc' };
-  const found = await Promise.all(parts.map(async (p) => ((await p.search(term, options))?.results ?? []).filter((r) => r.id !== stub)));
+  const words = term ? queryWords(term) : [];
+  const [found, holds] = await Promise.all([
+    Promise.all(parts.map(async (p) => ((await p.search(term, options))?.results ?? []).filter((r) => r.id !== stub))),
+    Promise.all(words.map((word) => Promise.all(parts.map((p) => holdsWord(p, word))))),
+  ]);
   let keep = found.map((list) => list.length > 0);
-  for (const word of term ? queryWords(term) : []) {
-    const answers = await Promise.all(found.map((list, i) => (keep[i] ? keepPartition(parts[i]!, list[0]!, word) : false)));
+  for (const [w, word] of words.entries()) {
+    const answers = await Promise.all(found.map((list, i) => (keep[i] ? answersWord(holds[w]![i]!, list[0]!, word) : false)));
     // Only where some partition has the word: otherwise every partition's stand-in is the answer.
     if (answers.some(Boolean)) keep = answers;
   }

@@ -1,7 +1,7 @@
 // The browser side of the partitioned search index: one answer per word across partitions, and
 // the merge orders. Pagefind instances are replaced by fakes that behave as Pagefind does.
 import { describe, expect, test } from 'vitest';
-import { keepPartition, matchesPrefix, mergeResults, queryWords, searchPartitions, type PagefindInstance, type PagefindResult, type ResultData } from '../../src/scripts/search-index';
+import { answersWord, holdsWord, matchesPrefix, mergeResults, queryWords, searchPartitions, type PagefindInstance, type PagefindResult, type ResultData } from '../../src/scripts/search-index';
 
 const result = (id: string, score: number, data: Partial<ResultData> = {}): PagefindResult => ({
   id,
@@ -40,20 +40,22 @@ describe('matchesPrefix', () => {
   });
 });
 
-describe('keepPartition', () => {
+describe('holdsWord and answersWord', () => {
   test('a partition that has the word exactly (stemmed as Pagefind stems) answers it', async () => {
-    expect(await keepPartition(partition(['curfews']), result('a', 1), 'curfews')).toBe(true);
+    expect(await holdsWord(partition(['curfews']), 'curfews')).toBe(true);
+    expect(await answersWord(true, result('a', 1), 'curfews')).toBe(true);
   });
   test('a partition whose best match starts with the typed word answers it (a prefix being typed)', async () => {
-    expect(await keepPartition(partition([]), result('a', 1, { content: 'police said', locations: [0] }), 'polic')).toBe(true);
+    expect(await holdsWord(partition([]), 'polic')).toBe(false);
+    expect(await answersWord(false, result('a', 1, { content: 'police said', locations: [0] }), 'polic')).toBe(true);
   });
   test('a partition that answered with a shorter stand-in word does not', async () => {
-    expect(await keepPartition(partition([]), result('a', 0.002, { content: 'ref zq00x003548.', locations: [1] }), 'zq03x000007')).toBe(false);
+    expect(await answersWord(false, result('a', 0.002, { content: 'ref zq00x003548.', locations: [1] }), 'zq03x000007')).toBe(false);
   });
   test('the exact search asks for a filter no record has: it only counts', async () => {
     const asked: unknown[] = [];
     const spy: PagefindInstance = { ...partition(['x']), search: async (term, options) => (asked.push([term, options]), { results: [], unfilteredResultCount: 1 }) };
-    await keepPartition(spy, result('a', 1), 'x');
+    await holdsWord(spy, 'x');
     expect(asked).toEqual([['"x"', { filters: { story: '\u0000' } }]]);
   });
 });
