@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-/** The cached pieces: the Markdown pipeline, the content checks, the search records, the social cards. */
+/** The cached pieces: the Markdown pipeline, the content checks, the search index (records and how partitions are written), the social cards. */
 const ENTRIES = {
   render: '../lib/markdown.ts',
   archive: '../lib/archive.ts',
-  search: '../lib/search.ts',
+  search: '../integrations/pagefind.ts',
   cards: '../lib/cards.ts',
   // Not a version: the code of the render worker (which also holds the store's code).
   worker: '../render/worker.ts',
@@ -25,7 +25,7 @@ export type CodePiece = Exclude<keyof typeof ENTRIES, 'worker'>;
 export interface CodeVersions {
   /** A version per piece. */
   versions: Record<CodePiece, string>;
-  /** The render worker's bundled code (it runs in worker threads, which cannot load TypeScript), and its version (its file name). */
+  /** The render worker's bundled code (it runs in child processes, which cannot load TypeScript), and its version (its file name). */
   workerCode: string;
   workerVersion: string;
 }

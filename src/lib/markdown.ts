@@ -8,7 +8,7 @@
  * - rehypeTypography: curly quotes and dashes.
  * It is the chain Astro's own unified processor runs, minus the passes a bulletin does not need
  * (image collection, heading collection, a second raw-HTML pass), because it runs once per
- * bulletin and archives hold tens of thousands (src/render/pool.ts runs it in worker threads).
+ * bulletin and archives hold tens of thousands (src/render/pool.ts runs it in child processes, and only for bodies not rendered before).
  */
 import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';

@@ -14,7 +14,7 @@ import type { StoryRecord } from '../schemas/story';
 export interface Published {
   stories: StoryRecord[];
   bulletins: BulletinRecord[];
-  /** The rendered body of a bulletin or story file, scoped as given; waits until it is rendered (rendering runs in worker threads while Astro bundles). */
+  /** The rendered body of a bulletin or story file, scoped as given; waits until it is rendered (rendering runs in child processes while Astro bundles). */
   body(scope: ScopeOptions, source: { file: string; digest: string }): Promise<Rendered>;
 }
 
