@@ -61,34 +61,26 @@ export class EntryStore {
     else renameSync(scratch, target);
   }
 
+  /** Every name in the shard folders, entries and temporary leftovers alike (none before the first write). */
+  private *names(): Generator<{ name: string; path: string }> {
+    if (!existsSync(this.dir)) return;
+    for (const shard of readdirSync(this.dir)) for (const name of readdirSync(join(this.dir, shard))) yield { name, path: join(this.dir, shard, name) };
+  }
+
   /** Every key the store holds (one directory listing per shard: cheaper than asking for tens of thousands one by one). */
   keys(): Set<string> {
     const out = new Set<string>();
-    let shards: string[];
-    try {
-      shards = readdirSync(this.dir);
-    } catch {
-      return out;
-    }
-    for (const shard of shards) for (const name of readdirSync(join(this.dir, shard))) if (!name.endsWith('.tmp')) out.add(name);
+    for (const { name } of this.names()) if (!name.endsWith('.tmp')) out.add(name);
     return out;
   }
 
   /** Deletes every entry not in `keep`, and any temporary leftovers; returns how many went. */
   prune(keep: ReadonlySet<string>): number {
     let removed = 0;
-    let shards: string[];
-    try {
-      shards = readdirSync(this.dir);
-    } catch {
-      return 0;
-    }
-    for (const shard of shards) {
-      for (const name of readdirSync(join(this.dir, shard))) {
-        if (keep.has(name)) continue;
-        rmSync(join(this.dir, shard, name), { recursive: true, force: true });
-        removed++;
-      }
+    for (const { name, path } of this.names()) {
+      if (keep.has(name)) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed++;
     }
     return removed;
   }

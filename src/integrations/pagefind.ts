@@ -24,7 +24,7 @@ import { EntryStore, placeEntry } from '../cache/store';
 import { codeVersions } from '../cache/versions';
 import { partitionKey } from '../lib/cache-keys';
 import { createPaths } from '../lib/paths';
-import { buildRecord, entryIdentity, partitionEntries, recordInputs, searchEntries, type SearchRecord } from '../lib/search';
+import { buildRecord, entryIdentity, partitionEntries, recordInputs, searchEntries, type SearchManifest, type SearchRecord } from '../lib/search';
 import { buildStoryViews } from '../lib/timeline';
 import { bulletinScope, published } from '../render/registry';
 
@@ -36,17 +36,11 @@ import { bulletinScope, published } from '../render/registry';
  */
 const MAX_FRAGMENTS = 1024;
 
-/** What the search page reads to open the index (see src/scripts/search.ts). */
-export interface SearchManifest {
-  /** Pagefind page id of the stub's placeholder record, never a result. */
-  stub: string;
-  /** Partition folders under `part/`, oldest records first. */
-  parts: string[];
-}
-
-/** The files of Pagefind's output each kind of folder keeps: the stub its library, a partition only its index. */
-const PARTITION_FILES = /^(pagefind-entry\.json|pagefind\..*\.pf_meta|index|fragment|filter)$/;
-const STUB_FILES = /^(pagefind-entry\.json|pagefind\..*\.pf_meta|index|fragment|filter|pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+/** The files of Pagefind's output each kind of folder keeps: a partition only its index, the stub its index and the browser library. */
+const INDEX_FILES = ['pagefind-entry\\.json', 'pagefind\\..*\\.pf_meta', 'index', 'fragment', 'filter'];
+const only = (names: readonly string[]) => new RegExp(`^(${names.join('|')})$`);
+const PARTITION_FILES = only(INDEX_FILES);
+const STUB_FILES = only([...INDEX_FILES, 'pagefind\\.js', 'pagefind-worker\\.js', 'wasm\\..*\\.pagefind']);
 
 function check(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);

@@ -10,6 +10,7 @@ import { updateId } from './anchors';
 import { fileDigest, parseKey } from './cache-keys';
 import { clockOf, dayOf, instantAt, isRealDate, parseWrittenDate, startOfDayIn } from './dates';
 import { FrontmatterError, lineOfField, splitFence, splitFrontmatter } from './frontmatter';
+import { byCodePoint } from './timeline';
 
 /**
  * A Markdown file under the content folder. `path` is relative to the project root, with `/`;
@@ -399,9 +400,6 @@ export function normalisePath(path: string): string {
   }
   return out.join('/');
 }
-
-/** Locale-independent order, so every machine reports problems in the same order. */
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The instant of a bulletin from its file name and optional `date:` field, in the story's zone.

@@ -9,7 +9,7 @@ import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
 import { pageKey } from './cache-keys';
 import type { DayKey } from './dates';
-import { neighbours, splitTimeline, type Day, type DaySummary, type StoryView } from './timeline';
+import { lastChanged, neighbours, splitTimeline, type Day, type DaySummary, type StoryView } from './timeline';
 
 /** What a page about one story shows of the story itself. */
 export type StoryHead = Pick<StoryRecord, 'slug' | 'title' | 'summary' | 'status' | 'timezone'>;
@@ -67,7 +67,7 @@ export interface TimelineLimits {
 export function storyRoutes(views: readonly StoryView[], limits: TimelineLimits): CachedRoute<StoryPageProps, 'story'>[] {
   return views.map((view) => {
     const { full } = splitTimeline(view.days, limits.days, limits.bulletins);
-    const modified = view.bulletins.length ? Math.max(...view.bulletins.map((b) => Math.max(b.instant, b.updated ?? 0))) : undefined;
+    const modified = view.bulletins.length ? Math.max(...view.bulletins.map(lastChanged)) : undefined;
     return route(
       { story: view.story.slug },
       {

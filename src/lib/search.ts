@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
 import type { Rendered } from './markdown';
-import type { StoryView } from './timeline';
+import { byCodePoint, type StoryView } from './timeline';
 import { viewBulletin, type ViewContext } from './views';
 
 /** The fields Pagefind's `addCustomRecord` takes. */
@@ -28,13 +28,19 @@ export interface SearchRecord {
   sort: { date: string };
 }
 
+/** What the build writes beside the index, `pagefind/dateline-search.json`, and the search page reads to open it. */
+export interface SearchManifest {
+  /** Pagefind page id of the stub's placeholder record, never a result. */
+  stub: string;
+  /** Partition folders under `pagefind/part/`, oldest records first. */
+  parts: string[];
+}
+
 /** A published bulletin with its story: what one record is made from. */
 export interface SearchEntry {
   story: StoryRecord;
   bulletin: BulletinRecord;
 }
-
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Every bulletin of `views`, oldest first (ties: by story, then update id): the order partitions

@@ -1,10 +1,7 @@
 /** When each page last changed, for the sitemap: from the content, never from the build's clock. */
-import type { BulletinRecord } from '../schemas/bulletin';
 import { isoIn } from './dates';
 import type { Paths } from './paths';
-import type { StoryView } from './timeline';
-
-const changed = (b: BulletinRecord) => Math.max(b.instant, b.updated ?? 0);
+import { lastChanged, type StoryView } from './timeline';
 
 /**
  * A map from page path to the ISO time of its newest change: the front page by the newest update
@@ -15,10 +12,10 @@ export function lastModifiedByPath(views: readonly StoryView[], paths: Paths): M
   let newest: { t: number; tz: string } | undefined;
   for (const { story, bulletins, days } of views) {
     if (!bulletins.length) continue;
-    const t = Math.max(...bulletins.map(changed));
+    const t = Math.max(...bulletins.map(lastChanged));
     out.set(paths.story(story.slug), isoIn(t, story.timezone));
     if (!newest || t > newest.t) newest = { t, tz: story.timezone };
-    for (const day of days) out.set(paths.dayPage(story.slug, day.day), isoIn(Math.max(...day.bulletins.map(changed)), story.timezone));
+    for (const day of days) out.set(paths.dayPage(story.slug, day.day), isoIn(Math.max(...day.bulletins.map(lastChanged)), story.timezone));
   }
   if (newest) out.set(paths.home(), isoIn(newest.t, newest.tz));
   return out;

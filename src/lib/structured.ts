@@ -8,6 +8,7 @@ import { viewBulletin, type StoryPlace, type ViewContext } from './views';
 import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
 import { isoIn } from './dates';
+import { lastChanged } from './timeline';
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +22,6 @@ export function jsonLd(data: Json): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-const changed = (b: BulletinRecord) => Math.max(b.instant, b.updated ?? 0);
 
 /** The updates of `bulletins` as BlogPostings. */
 function postings(story: StoryPlace, bulletins: readonly BulletinRecord[], ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => Rendered['text']): Json[] {
@@ -33,7 +33,7 @@ function postings(story: StoryPlace, bulletins: readonly BulletinRecord[], ctx: 
       url: absolute(v.permalink),
       headline: v.heading,
       datePublished: isoIn(b.instant, story.timezone),
-      dateModified: isoIn(changed(b), story.timezone),
+      dateModified: isoIn(lastChanged(b), story.timezone),
       articleBody: text(b),
       ...(b.tags.length ? { keywords: b.tags.join(', ') } : {}),
     };

@@ -25,6 +25,12 @@ export interface StoryView {
   first: BulletinRecord | undefined;
 }
 
+/** Locale-independent text order, so every machine sorts (and reports) alike. */
+export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** When a bulletin last changed: published, or corrected since (`updated`). */
+export const lastChanged = (b: BulletinRecord): number => Math.max(b.instant, b.updated ?? 0);
+
 /** Newest first; a date-only bulletin counts as the start of its day; ties go to the later file name. */
 export function compareNewestFirst(a: BulletinRecord, b: BulletinRecord): number {
   return b.instant - a.instant || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

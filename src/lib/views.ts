@@ -38,8 +38,6 @@ export interface BulletinView {
   sources: { title: string; url: string }[];
   updated?: Moment;
   correction?: string;
-  /** Search sort key: the instant in UTC, so it sorts as text. */
-  search: { sort: string };
 }
 
 /** A day section. */
@@ -85,7 +83,6 @@ export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewCont
       ? { updated: { iso: isoIn(b.updated, tz), text: `${formatDay(dayOf(b.updated, tz), ctx.locale)}, ${formatTime(b.updated, tz)}` } }
       : {}),
     ...(b.correction !== undefined ? { correction: b.correction } : {}),
-    search: { sort: new Date(b.instant).toISOString() },
   };
 }
 

@@ -11,11 +11,7 @@
  *   partitions that lack a word that others have. Those partitions are left out (see `answersWord`).
  */
 
-/** What the build writes next to the index (src/integrations/pagefind.ts). */
-export interface SearchManifest {
-  stub: string;
-  parts: string[];
-}
+import type { SearchManifest } from '../lib/search';
 
 /** The fragment of one result: what the result list shows. */
 export interface ResultData {

@@ -19,7 +19,6 @@ describe('viewBulletin', () => {
       fullWhen: { iso: '2022-01-07T14:30:00+06:00', text: 'Friday, 7 January 2022, 14:30 GMT+6' },
       key: true,
       latest: true,
-      search: { sort: '2022-01-07T08:30:00.000Z' },
     });
   });
   test('without a headline it is described by its time', () => {
