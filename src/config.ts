@@ -14,6 +14,14 @@ export const config = {
   timelineDays: 7,
   /** …and at most this many bulletins (whole days only, at least one day), so the page stays light on busy days. */
   timelineBulletins: 60,
+  /** How many of a story's newest key events its timeline lists under "Key events" (all of them are on its key-events pages). */
+  timelineKeyEvents: 10,
+  /** How many key events a key-events page shows in full (whole days only, at least one day). */
+  keyEventsPerPage: 40,
+  /** How many key events of each story a month of the archive lists. */
+  monthKeyEvents: 10,
+  /** How many of a tag's newest updates its page lists. */
+  tagUpdates: 50,
   /** How many of the newest bulletins across all stories the front page lists. */
   frontPageBulletins: 10,
   /** How many of the newest updates each feed carries. */

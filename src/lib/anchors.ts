@@ -10,6 +10,11 @@ export function dayAnchor(day: DayKey): string {
   return day;
 }
 
+/** Id of a day's section on a story's key-events page: prefixed, so no id there repeats the timeline's. */
+export function keyDayAnchor(day: DayKey): string {
+  return `key-${day}`;
+}
+
 /** Update id from a bulletin's file name: `2022-01-07-1430-Curfew.md` → `u-2022-01-07-1430-curfew`. */
 export function updateId(fileName: string): string {
   const stem = fileName.replace(/\.md$/i, '');

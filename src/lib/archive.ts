@@ -10,6 +10,7 @@ import { updateId } from './anchors';
 import { fileDigest, parseKey } from './cache-keys';
 import { clockOf, dayOf, instantAt, isRealDate, parseWrittenDate, startOfDayIn } from './dates';
 import { FrontmatterError, lineOfField, splitFence, splitFrontmatter } from './frontmatter';
+import { tagProblems, tagUses } from './tags';
 import { byCodePoint } from './timeline';
 
 /**
@@ -194,7 +195,8 @@ function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
 
 /**
  * Validates every file and cross-checks them: each bulletin needs its story's `index.md`, ids
- * are unique within a story, and the date in the file name agrees with the frontmatter.
+ * are unique within a story, the date in the file name agrees with the frontmatter, and no two
+ * spellings of a tag share a tag page.
  */
 export function buildArchive(files: SourceFile[], contentDir: string, options: ArchiveOptions = {}): Archive {
   const { now = Infinity, exists = () => true, cache } = options;
@@ -306,6 +308,10 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
       problems.push({ file: story.file, line: lineOfField(files.find((f) => f.path === story.file)!.text, 'status'), field: 'status', message: 'a closed story needs at least one update: add its bulletins, or set `status: live`' });
     }
     problems.push(...yearTypos(own));
+  }
+  for (const p of tagProblems(tagUses([...stories.values()], bulletins))) {
+    const text = files.find((f) => f.path === p.file)?.text ?? '';
+    problems.push({ file: p.file, line: lineOfField(text, 'tags'), field: 'tags', message: p.message });
   }
   problems.sort((a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity));
   return { stories: [...stories.values()], bulletins, held, problems };

@@ -10,7 +10,7 @@ import { bulletinScope, introScope, published } from '../render/registry';
 import type { Rendered } from './markdown';
 import { atom, buildFeedItems, jsonFeed, rss } from './feeds';
 import { rebaseHtml, type FeedFormat } from './paths';
-import { dayRoutes, storyFeedRoutes, storyRoutes, type StoryHead } from './routes';
+import { archiveRoutes, dayRoutes, fromStartRoutes, keyEventRoutes, storyFeedRoutes, storyRoutes, tagRoutes, type StoryHead } from './routes';
 import { absoluteUrl, paths, viewContext } from './site';
 import { buildStoryViews, newestAcross, orderStories, type StoryView } from './timeline';
 
@@ -30,7 +30,12 @@ export async function getStories(): Promise<StoryView[]> {
 
 /** Day pages, story timelines and story feeds, with their props and cache keys (src/lib/routes.ts). */
 export const getDayRoutes = async () => dayRoutes(await getStories());
-export const getStoryRoutes = async () => storyRoutes(await getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins });
+export const getStoryRoutes = async () => storyRoutes(await getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins, keyEvents: config.timelineKeyEvents });
+/** Key-events pages, pages of a story from the start, the archive by month, and tags (the same rule). */
+export const getKeyEventRoutes = async () => keyEventRoutes(await getStories(), config.keyEventsPerPage);
+export const getFromStartRoutes = async () => fromStartRoutes(await getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins });
+export const getArchive = async () => archiveRoutes(await getStories(), config.monthKeyEvents);
+export const getTags = async () => tagRoutes(await getStories(), config.locale, config.tagUpdates);
 export const getStoryFeedRoutes = async () => storyFeedRoutes(await getStories(), config.feedItems);
 
 /** A bulletin's body: sanitized HTML with ids scoped to its update id, root-relative URLs under the base path. */

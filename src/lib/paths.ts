@@ -15,14 +15,40 @@ export interface Paths {
   dayPage(slug: string, day: DayKey): string;
   /** The canonical permalink of an update: `/stories/<slug>/<YYYY-MM-DD>/#<update-id>`. */
   permalink(slug: string, day: DayKey, updateId: string): string;
-  /** The search page, optionally with a query that runs on load. */
-  search(query?: string): string;
+  /** `/stories/<slug>/key-events/` (page 1), `…/key-events/2/`: the story's key events in full. */
+  keyEvents(slug: string, page?: number): string;
+  /** `/stories/<slug>/from-the-start/` (page 1), `…/from-the-start/2/`: the story oldest first. */
+  fromStart(slug: string, page?: number): string;
+  /** `/archive/`: every month; `/archive/2022/01/`: one month across stories. */
+  archive(month?: string): string;
+  /** `/tags/`: every tag; `/tags/<tag-slug>/`: one tag (the slug comes from src/lib/tags.ts). */
+  tags(slug?: string): string;
+  /** The search page, optionally with words and filters that run on load. */
+  search(query?: string | SearchQuery): string;
   /** A file in `public/` or a generated asset (`pagefind/pagefind.js`). */
   asset(path: string): string;
   /** The site's feed, or a story's: `/feed.xml`, `/stories/<slug>/atom.xml`, `…/feed.json`. */
   feed(format: FeedFormat, story?: string): string;
   /** A story's social card image. */
   card(story: string): string;
+}
+
+/** What a search URL can carry: words, and the filters (`month` is `YYYY-MM`, `key` means key events only). */
+export interface SearchQuery {
+  q?: string;
+  story?: string;
+  year?: string;
+  month?: string;
+  key?: boolean;
+  tag?: string;
+}
+
+/** The URL parameters of a search, in one fixed order (what the search page reads back). */
+export function searchParams(query: SearchQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of ['q', 'story', 'year', 'month', 'tag'] as const) if (query[name]) params.set(name, query[name]);
+  if (query.key) params.set('key', '1');
+  return params;
 }
 
 /** The feed formats and their file names. */
@@ -45,7 +71,14 @@ export function createPaths(base: string): Paths {
     storyDay: (slug, day) => `${paths.story(slug)}#${dayAnchor(day)}`,
     dayPage: (slug, day) => `${paths.story(slug)}${day}/`,
     permalink: (slug, day, id) => `${paths.dayPage(slug, day)}#${id}`,
-    search: (query) => `${root}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
+    keyEvents: (slug, page = 1) => `${paths.story(slug)}key-events/${page > 1 ? `${page}/` : ''}`,
+    fromStart: (slug, page = 1) => `${paths.story(slug)}from-the-start/${page > 1 ? `${page}/` : ''}`,
+    archive: (month) => `${root}archive/${month ? `${month.slice(0, 4)}/${month.slice(5, 7)}/` : ''}`,
+    tags: (slug) => `${root}tags/${slug ? `${seg(slug)}/` : ''}`,
+    search: (query) => {
+      const params = searchParams(typeof query === 'string' ? { q: query } : (query ?? {})).toString();
+      return `${root}search/${params ? `?${params}` : ''}`;
+    },
     asset: (path) => `${root}${path.replace(/^\/+/, '')}`,
     feed: (format, story) => `${story ? paths.story(story) : root}${FEED_FILES[format]}`,
     card: (story) => `${paths.story(story)}card.png`,

@@ -9,21 +9,24 @@ import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
 import { pageKey } from './cache-keys';
 import type { DayKey } from './dates';
-import { lastChanged, neighbours, splitTimeline, type Day, type DaySummary, type StoryView } from './timeline';
+import { groupMonths, type MonthKey } from './months';
+import { groupTags } from './tags';
+import { chronological, keyEventDays, lastChanged, neighbours, pageDays, splitTimeline, summarise, type Day, type DaySummary, type StoryView } from './timeline';
 
 /** What a page about one story shows of the story itself. */
 export type StoryHead = Pick<StoryRecord, 'slug' | 'title' | 'summary' | 'status' | 'timezone'>;
 
 /** A route with its props and the key Astro compares with the last build's. */
 export interface CachedRoute<P, K extends string = string> {
-  params: Record<K, string>;
+  /** An `undefined` value is an empty rest parameter (`[...page]` on page 1). */
+  params: Record<K, string | undefined>;
   props: P;
   cacheKey: string;
 }
 
 const head = ({ slug, title, summary, status, timezone }: StoryRecord): StoryHead => ({ slug, title, summary, status, timezone });
 
-const route = <P, K extends string>(params: Record<K, string>, props: P): CachedRoute<P, K> => ({ params, props, cacheKey: pageKey(props) });
+const route = <P, K extends string>(params: Record<K, string | undefined>, props: P): CachedRoute<P, K> => ({ params, props, cacheKey: pageKey(props) });
 
 // Props are type aliases, not interfaces: Astro requires props assignable to a string-indexed record.
 
@@ -56,27 +59,35 @@ export type StoryPageProps = {
   first?: BulletinRecord;
   /** The newest publication or correction time of any of its bulletins. */
   modified?: number;
+  /** Its newest key events (at most `TimelineLimits.keyEvents`), newest first, and how many it has in all. */
+  keyEvents: BulletinRecord[];
+  keyCount: number;
 };
 
 /** How much a timeline shows in full (`timelineDays`, `timelineBulletins` in src/config.ts). */
 export interface TimelineLimits {
   days: number;
   bulletins: number;
+  /** Key events listed near its top (`timelineKeyEvents`). */
+  keyEvents: number;
 }
 
 export function storyRoutes(views: readonly StoryView[], limits: TimelineLimits): CachedRoute<StoryPageProps, 'story'>[] {
   return views.map((view) => {
     const { full } = splitTimeline(view.days, limits.days, limits.bulletins);
     const modified = view.bulletins.length ? Math.max(...view.bulletins.map(lastChanged)) : undefined;
+    const keys = view.bulletins.filter((b) => b.key);
     return route(
       { story: view.story.slug },
       {
         story: view.story,
         shown: full,
-        days: view.days.map(({ day, bulletins }) => ({ day, count: bulletins.length, keyCount: bulletins.filter((b) => b.key).length })),
+        days: view.days.map(summarise),
         ...(view.latest ? { latest: view.latest } : {}),
         ...(view.first ? { first: view.first } : {}),
         ...(modified !== undefined ? { modified } : {}),
+        keyEvents: keys.slice(0, limits.keyEvents),
+        keyCount: keys.length,
       },
     );
   });
@@ -90,4 +101,128 @@ export type StoryFeedProps = {
 
 export function storyFeedRoutes(views: readonly StoryView[], limit: number): CachedRoute<StoryFeedProps, 'story'>[] {
   return views.map((view) => route({ story: view.story.slug }, { story: head(view.story), bulletins: view.bulletins.slice(0, limit) }));
+}
+
+/** A page of a paged list of days, and where its neighbours are. */
+export type PageLink = { page: number; from: DayKey; to: DayKey };
+
+const pageLink = (days: readonly Day[] | undefined, page: number): PageLink | undefined =>
+  days ? { page, from: days[0]!.day, to: days.at(-1)!.day } : undefined;
+
+/**
+ * A page of a story's key events: the key bulletins of some days in full, newest first, and the
+ * pages either side (page 1 holds the newest). A story without key events has no such page.
+ */
+export type KeyEventsPageProps = {
+  story: StoryHead;
+  days: Day[];
+  page: number;
+  pages: number;
+  newer?: PageLink;
+  older?: PageLink;
+};
+
+export function keyEventRoutes(views: readonly StoryView[], perPage: number): CachedRoute<KeyEventsPageProps, 'story' | 'page'>[] {
+  return views.flatMap((view) => {
+    const pages = pageDays(keyEventDays(view.days), Infinity, perPage);
+    return pages.map((days, i) => {
+      const newer = pageLink(pages[i - 1], i);
+      const older = pageLink(pages[i + 1], i + 2);
+      return route({ story: view.story.slug, page: pageParam(i + 1) }, { story: head(view.story), days, page: i + 1, pages: pages.length, ...(newer ? { newer } : {}), ...(older ? { older } : {}) });
+    });
+  });
+}
+
+/**
+ * A page of a story read from the start: whole days oldest first, within the timeline's bounds.
+ * Pages are cut from the first day, so a new bulletin changes only the last page (and the link
+ * to it on the page before): the page count is not shown, or every page would change with it.
+ */
+export type FromStartPageProps = {
+  story: StoryHead;
+  days: Day[];
+  page: number;
+  earlier?: PageLink;
+  later?: PageLink;
+};
+
+export function fromStartRoutes(views: readonly StoryView[], limits: Pick<TimelineLimits, 'days' | 'bulletins'>): CachedRoute<FromStartPageProps, 'story' | 'page'>[] {
+  return views.flatMap((view) => {
+    const pages = pageDays(chronological(view.days), limits.days, limits.bulletins);
+    if (pages.length === 0) pages.push([]);
+    return pages.map((days, i) => {
+      const earlier = pageLink(pages[i - 1], i);
+      const later = pageLink(pages[i + 1], i + 2);
+      return route({ story: view.story.slug, page: pageParam(i + 1) }, { story: head(view.story), days, page: i + 1, ...(earlier ? { earlier } : {}), ...(later ? { later } : {}) });
+    });
+  });
+}
+
+/** The rest parameter of a paged route: none for page 1 (`…/from-the-start/`), else the number. */
+const pageParam = (page: number): string | undefined => (page === 1 ? undefined : String(page));
+
+/** The archive's front page: every month with updates, newest first. */
+export type ArchivePageProps = {
+  months: { month: MonthKey; count: number; stories: number }[];
+};
+
+/** One month: the stories with updates in it, their days, counts and (some of) their key events. */
+export type MonthPageProps = {
+  month: MonthKey;
+  count: number;
+  stories: { story: StoryHead; count: number; days: DaySummary[]; keyEvents: BulletinRecord[]; keyCount: number }[];
+  newer?: MonthKey;
+  older?: MonthKey;
+};
+
+export function archiveRoutes(views: readonly StoryView[], maxKeyEvents: number): { index: ArchivePageProps; months: CachedRoute<MonthPageProps, 'year' | 'month'>[] } {
+  const months = groupMonths(views, maxKeyEvents);
+  return {
+    index: { months: months.map((m) => ({ month: m.month, count: m.count, stories: m.stories.length })) },
+    months: months.map((m, i) => {
+      const newer = months[i - 1]?.month;
+      const older = months[i + 1]?.month;
+      return route(
+        { year: m.month.slice(0, 4), month: m.month.slice(5, 7) },
+        {
+          month: m.month,
+          count: m.count,
+          stories: m.stories.map((s) => ({ ...s, story: head(s.story) })),
+          ...(newer ? { newer } : {}),
+          ...(older ? { older } : {}),
+        },
+      );
+    }),
+  };
+}
+
+/** Every tag, with how many stories and updates carry it. */
+export type TagsPageProps = {
+  tags: { slug: string; name: string; stories: number; updates: number }[];
+};
+
+/** One tag: the stories that carry it, and its newest updates (at most the limit), with how many there are. */
+export type TagPageProps = {
+  tag: { slug: string; name: string };
+  stories: StoryHead[];
+  bulletins: { story: StoryHead; bulletin: BulletinRecord }[];
+  total: number;
+};
+
+export function tagRoutes(views: readonly StoryView[], locale: string, maxUpdates: number): { index: TagsPageProps; tags: CachedRoute<TagPageProps, 'tag'>[] } {
+  const groups = groupTags(views, locale);
+  return {
+    index: { tags: groups.map((g) => ({ slug: g.slug, name: g.name, stories: g.stories.length, updates: g.bulletins.length })) },
+    tags: groups.map((g) =>
+      route(
+        { tag: g.slug },
+        {
+          tag: { slug: g.slug, name: g.name },
+          stories: g.stories.map(head),
+          bulletins: g.bulletins.slice(0, maxUpdates).map(({ story, bulletin }) => ({ story: head(story), bulletin })),
+          total: g.bulletins.length,
+        },
+      ),
+    ),
+  };
 }

@@ -15,6 +15,8 @@ import { createHash } from 'node:crypto';
 import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
 import type { Rendered } from './markdown';
+import { monthOf } from './months';
+import { tagSlug } from './tags';
 import { byCodePoint, type StoryView } from './timeline';
 import { viewBulletin, type ViewContext } from './views';
 
@@ -24,8 +26,28 @@ export interface SearchRecord {
   content: string;
   language: string;
   meta: { title: string; story: string; date: string };
-  filters: { story: string[] };
+  filters: SearchFilters;
   sort: { date: string };
+}
+
+/**
+ * The filters of a record, each a Pagefind filter the search page offers (with counts), named as
+ * in its URL: the story's slug, the year and month of its story-local day, `key: ['1']` for a
+ * key event (nothing otherwise), and its tags' slugs (its own and its story's).
+ */
+export interface SearchFilters {
+  story: string[];
+  year: string[];
+  month: string[];
+  key: string[];
+  tag: string[];
+  [name: string]: string[];
+}
+
+/** The filters of one bulletin. */
+export function recordFilters({ story, bulletin }: SearchEntry): SearchFilters {
+  const tags = [...new Set([...story.tags, ...bulletin.tags].map(tagSlug))].filter(Boolean).sort(byCodePoint);
+  return { story: [story.slug], year: [bulletin.day.slice(0, 4)], month: [monthOf(bulletin.day)], key: bulletin.key ? ['1'] : [], tag: tags };
 }
 
 /** What the build writes beside the index, `pagefind/dateline-search.json`, and the search page reads to open it. */
@@ -58,7 +80,7 @@ export function searchEntries(views: readonly StoryView[]): SearchEntry[] {
  * that a partition is unchanged.
  */
 export function recordInputs({ story, bulletin }: SearchEntry): unknown {
-  return { bulletin, story: { slug: story.slug, title: story.title, timezone: story.timezone } };
+  return { bulletin, story: { slug: story.slug, title: story.title, timezone: story.timezone, tags: story.tags } };
 }
 
 /**
@@ -67,17 +89,21 @@ export function recordInputs({ story, bulletin }: SearchEntry): unknown {
  */
 export const sortKey = ({ story, bulletin }: SearchEntry): string => `${new Date(bulletin.instant).toISOString()} ${story.slug} ${bulletin.id}`;
 
-/** The record of one bulletin; `text` is its rendered plain text. */
+/**
+ * The record of one bulletin; `text` is its rendered plain text. The headline is searched as the
+ * record's `title` (Pagefind searches it and ranks a match there highly), not written into the
+ * content: the excerpt under a result then never repeats the headline above it.
+ */
 export function buildRecord(entry: SearchEntry, text: Rendered['text'] | undefined, ctx: ViewContext, language: string): SearchRecord {
   const { story, bulletin } = entry;
   const v = viewBulletin(bulletin, story, ctx);
   if (text === undefined) throw new Error(`no rendered text for ${bulletin.file}`);
   return {
     url: v.permalink,
-    content: [v.heading, text, v.correction ? `Correction: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
+    content: [text, v.correction ? `Correction: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
     language,
     meta: { title: v.heading, story: story.title, date: v.fullWhen.text },
-    filters: { story: [story.slug] },
+    filters: recordFilters(entry),
     sort: { date: sortKey(entry) },
   };
 }

@@ -12,4 +12,4 @@ export function absoluteUrl(path: string): string {
 }
 
 /** What view builders need. */
-export const viewContext: ViewContext = { paths, locale: config.locale };
+export const viewContext: ViewContext = { paths, locale: config.locale, origin: import.meta.env.SITE };

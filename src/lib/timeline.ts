@@ -50,24 +50,48 @@ export function groupByDay(bulletins: readonly BulletinRecord[]): Day[] {
 }
 
 /**
+ * Cuts days, in reading order, into pages of whole days: at most `maxDays` days holding at most
+ * `maxBulletins` bulletins each, but always at least one day (a day is never split). Cut from the
+ * first day on, so days added at the end change only the last page (or start a new one).
+ */
+export function pageDays(days: readonly Day[], maxDays: number, maxBulletins = Infinity): Day[][] {
+  const pages: Day[][] = [];
+  let page: Day[] = [];
+  let count = 0;
+  for (const day of days) {
+    if (page.length > 0 && (page.length >= maxDays || count + day.bulletins.length > maxBulletins)) {
+      pages.push(page);
+      page = [];
+      count = 0;
+    }
+    page.push(day);
+    count += day.bulletins.length;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/** A day as a summary: its day, how many updates and key events it has. */
+export const summarise = ({ day, bulletins }: Day): DaySummary => ({ day, count: bulletins.length, keyCount: bulletins.filter((b) => b.key).length });
+
+/**
  * The newest days in full, at most `maxDays` of them holding at most `maxBulletins` bulletins
- * (whole days; the newest day always); every older day as a summary (it keeps its anchor on the page).
+ * (whole days; the newest day always): the first page of `pageDays`; every older day as a
+ * summary (it keeps its anchor on the page).
  */
 export function splitTimeline(days: readonly Day[], maxDays: number, maxBulletins = Infinity): { full: Day[]; earlier: DaySummary[] } {
-  let n = 0;
-  let count = 0;
-  while (n < days.length && n < Math.max(1, maxDays) && (n === 0 || count + days[n]!.bulletins.length <= maxBulletins)) {
-    count += days[n]!.bulletins.length;
-    n++;
-  }
-  return {
-    full: days.slice(0, n),
-    earlier: days.slice(n).map(({ day, bulletins }) => ({
-      day,
-      count: bulletins.length,
-      keyCount: bulletins.filter((b) => b.key).length,
-    })),
-  };
+  const full = pageDays(days, maxDays, maxBulletins)[0] ?? [];
+  return { full, earlier: days.slice(full.length).map(summarise) };
+}
+
+/** Days and, within each day, bulletins oldest first: the story read from the start. */
+export function chronological(days: readonly Day[]): Day[] {
+  return [...days].reverse().map(({ day, bulletins }) => ({ day, bulletins: [...bulletins].reverse() }));
+}
+
+/** The key events of `days`, grouped by the same days (days without one are left out), in the same order. */
+export function keyEventDays(days: readonly Day[]): Day[] {
+  return days.map(({ day, bulletins }) => ({ day, bulletins: bulletins.filter((b) => b.key) })).filter((d) => d.bulletins.length > 0);
 }
 
 /** The days either side of `day`, for previous/next navigation (days are newest first). */

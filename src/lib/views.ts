@@ -7,12 +7,17 @@ import type { StoryRecord } from '../schemas/story';
 import { dayAnchor } from './anchors';
 import { dayOf, formatDay, formatShortDay, formatTime, isoIn, type DayKey } from './dates';
 import type { Paths } from './paths';
+import { activityChart, busiestDays } from './activity';
+import { formatMonth } from './months';
+import { tagSlug } from './tags';
 import type { Day, DaySummary } from './timeline';
 
 /** Options every view needs. */
 export interface ViewContext {
   paths: Paths;
   locale: string;
+  /** The site's origin (`https://news.example`), for permalinks printed on paper; without it they print as paths. */
+  origin?: string;
 }
 
 /** A moment for display: machine-readable and human-readable. */
@@ -25,6 +30,8 @@ export interface Moment {
 export interface BulletinView {
   id: string;
   permalink: string;
+  /** The permalink without its scheme (`news.example/stories/…/#u-…`), printed after the time on paper. */
+  printLink: string;
   /** The headline, or a description of the update for screen readers when it has none. */
   heading: string;
   hasHeadline: boolean;
@@ -34,7 +41,7 @@ export interface BulletinView {
   fullWhen: Moment;
   key: boolean;
   latest: boolean;
-  tags: string[];
+  tags: TagLink[];
   sources: { title: string; url: string }[];
   updated?: Moment;
   correction?: string;
@@ -68,16 +75,18 @@ export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewCont
   const dayText = formatDay(b.day, ctx.locale);
   const when: Moment = b.hasTime ? { iso: isoIn(b.instant, tz), text: formatTime(b.instant, tz) } : { iso: b.day, text: dayText };
   const fullWhen: Moment = b.hasTime ? { iso: when.iso, text: `${dayText}, ${when.text}` } : when;
+  const permalink = ctx.paths.permalink(story.slug, b.day, b.id);
   return {
     id: b.id,
-    permalink: ctx.paths.permalink(story.slug, b.day, b.id),
+    permalink,
+    printLink: ctx.origin ? new URL(permalink, ctx.origin).href.replace(/^[a-z]+:\/\//, '') : permalink,
     heading: b.title ?? (b.hasTime ? `Update at ${when.text}` : `Update of ${dayText}`),
     hasHeadline: b.title !== undefined,
     when,
     fullWhen,
     key: b.key,
     latest: b.id === latestId,
-    tags: b.tags,
+    tags: viewTags(b.tags, ctx),
     sources: b.sources,
     ...(b.updated !== undefined
       ? { updated: { iso: isoIn(b.updated, tz), text: `${formatDay(dayOf(b.updated, tz), ctx.locale)}, ${formatTime(b.updated, tz)}` } }
@@ -86,11 +95,11 @@ export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewCont
   };
 }
 
-/** A day section's view. */
-export function viewDay(day: Day, story: StoryPlace, ctx: ViewContext, latestId?: string): DayView {
+/** A day section's view; `anchorOf` makes its id (the plain day, or a prefixed one on pages that are not the timeline). */
+export function viewDay(day: Day, story: StoryPlace, ctx: ViewContext, latestId?: string, anchorOf: (day: DayKey) => string = dayAnchor): DayView {
   return {
     day: day.day,
-    anchor: dayAnchor(day.day),
+    anchor: anchorOf(day.day),
     heading: formatDay(day.day, ctx.locale),
     dayPage: ctx.paths.dayPage(story.slug, day.day),
     bulletins: day.bulletins.map((b) => viewBulletin(b, story, ctx, latestId)),
@@ -134,9 +143,20 @@ export function groupDaysByMonth(links: readonly DayLink[], locale: string): Mon
   return months;
 }
 
-/** `3 updates`, `1 update` */
-export function countLabel(n: number, noun = 'update'): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** `3 updates`, `1 update`, `2 stories` */
+export function countLabel(n: number, noun = 'update', plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+/** The archive's months grouped by year, newest first, as links with their counts. */
+export function groupArchiveByYear(months: readonly { month: string; count: number; stories: number }[], ctx: ViewContext): { year: string; months: { href: string; label: string; counts: string }[] }[] {
+  const years: { year: string; months: { href: string; label: string; counts: string }[] }[] = [];
+  for (const m of months) {
+    const year = m.month.slice(0, 4);
+    if (years.at(-1)?.year !== year) years.push({ year, months: [] });
+    years.at(-1)!.months.push({ href: ctx.paths.archive(m.month), label: formatMonth(m.month, ctx.locale), counts: `${countLabel(m.count)} in ${countLabel(m.stories, 'story', 'stories')}` });
+  }
+  return years;
 }
 
 /** The latest bulletin of a story, for story cards and the closing note. */
@@ -144,14 +164,84 @@ export function viewLatest(story: StoryPlace, latest: BulletinRecord | undefined
   return latest ? viewBulletin(latest, story, ctx, latest.id) : undefined;
 }
 
+/** `5–10 January 2022` (or the one day in full): a range of days, either order. */
+export function formatDayRange(a: DayKey, b: DayKey, locale: string): string {
+  const [first, last] = a <= b ? [a, b] : [b, a];
+  if (first === last) return formatDay(first, locale);
+  const fmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return fmt.formatRange(Date.parse(`${first}T00:00:00Z`), Date.parse(`${last}T00:00:00Z`));
+}
+
 /** `5–10 January 2022`: the span of a story's coverage, in its zone, from its days (newest first). */
 export function coverageSpan(days: readonly { day: DayKey }[], ctx: ViewContext): string | undefined {
   const first = days.at(-1)?.day;
   const last = days[0]?.day;
-  if (!first || !last) return undefined;
-  if (first === last) return formatDay(first, ctx.locale);
-  const fmt = new Intl.DateTimeFormat(ctx.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return fmt.formatRange(Date.parse(`${first}T00:00:00Z`), Date.parse(`${last}T00:00:00Z`));
+  return first && last ? formatDayRange(first, last, ctx.locale) : undefined;
+}
+
+/** A tag as a link to its page. */
+export interface TagLink {
+  name: string;
+  href: string;
+}
+
+/** Tags as links (a tag without a slug has no page; the content checker refuses it). */
+export function viewTags(tags: readonly string[], ctx: ViewContext): TagLink[] {
+  return tags.flatMap((name) => {
+    const slug = tagSlug(name);
+    return slug ? [{ name, href: ctx.paths.tags(slug) }] : [];
+  });
+}
+
+/** A key event in a list: its time, and its headline or, without one, its first words. */
+export interface KeyEventView {
+  id: string;
+  permalink: string;
+  when: Moment;
+  text: string;
+}
+
+/** A key event's list entry; `text` is the bulletin's rendered plain text (for one without a headline). */
+export function viewKeyEvent(b: BulletinRecord, story: StoryPlace, ctx: ViewContext, text: string): KeyEventView {
+  const v = viewBulletin(b, story, ctx);
+  return { id: b.id, permalink: v.permalink, when: v.fullWhen, text: b.title ?? excerpt(text, 14) };
+}
+
+/** The activity chart as the component draws it. */
+export interface ActivityView {
+  width: number;
+  height: number;
+  bars: { x: number; h: number; href?: string; label: string; key: boolean }[];
+  /** The text alternative: how many updates over how many days, and the busiest days. */
+  summary: string;
+  busiest: { label: string; href: string; count: number }[];
+}
+
+/** The chart of a story's days (newest first); bars link to their busiest day's page. */
+export function viewActivity(days: readonly DaySummary[], story: StoryPlace, ctx: ViewContext, maxBars = 120): ActivityView | undefined {
+  const chart = activityChart(days, maxBars);
+  if (!chart) return undefined;
+  const total = days.reduce((n, d) => n + d.count, 0);
+  const first = days.at(-1)!.day;
+  const last = days[0]!.day;
+  const spanDays = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) + 1;
+  const busiest = busiestDays(days, 3).map((d) => ({ label: formatDay(d.day, ctx.locale), href: ctx.paths.dayPage(story.slug, d.day), count: d.count }));
+  const per = chart.daysPerBar === 1 ? 'day' : chart.daysPerBar === 7 ? 'week' : `${chart.daysPerBar} days`;
+  return {
+    width: chart.width,
+    height: chart.height,
+    bars: chart.bars
+      .filter((b) => b.count > 0)
+      .map((b) => ({
+        x: b.x,
+        h: b.h,
+        ...(b.busiest ? { href: ctx.paths.dayPage(story.slug, b.busiest) } : {}),
+        label: `${formatDayRange(b.from, b.to, ctx.locale)}: ${countLabel(b.count)}${b.keyCount ? `, ${countLabel(b.keyCount, 'key event')}` : ''}`,
+        key: b.keyCount > 0,
+      })),
+    summary: `Updates per ${per}: ${countLabel(total)} over ${spanDays} day${spanDays === 1 ? '' : 's'}, ${formatDayRange(first, last, ctx.locale)}.`,
+    busiest,
+  };
 }
 
 /** The first `words` words of a text, with an ellipsis when cut. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bodyAnchor, dayAnchor, updateId } from '../../src/lib/anchors';
+import { bodyAnchor, dayAnchor, keyDayAnchor, updateId } from '../../src/lib/anchors';
 import { createPaths, normaliseBase, rebaseHtml } from '../../src/lib/paths';
 
 describe('anchors', () => {
@@ -11,6 +11,10 @@ describe('anchors', () => {
     ['2022-01-07-Almaty-Ñandú.md', 'u-2022-01-07-almaty-nandu'],
   ])('update id of %s', (name, id) => expect(updateId(name)).toBe(id));
   test('an update id never equals a day id', () => expect(updateId('2022-01-07.md')).not.toBe(dayAnchor('2022-01-07')));
+  test('a key-events day id is prefixed: it never equals a timeline day id or an update id', () => {
+    expect(keyDayAnchor('2022-01-07')).toBe('key-2022-01-07');
+    expect([dayAnchor('2022-01-07'), updateId('2022-01-07.md')]).not.toContain(keyDayAnchor('2022-01-07'));
+  });
   test('body ids are scoped to their update', () => expect(bodyAnchor('u-2022-01-07', 'freight')).toBe('u-2022-01-07--freight'));
 });
 
@@ -39,7 +43,22 @@ describe('paths', () => {
         expect(p.search()).toBe(`${root}search/`);
         expect(p.asset('/pagefind/pagefind.js')).toBe(`${root}pagefind/pagefind.js`);
       });
-      test('search queries are encoded', () => expect(p.search('tear gas & curfew')).toBe(`${root}search/?q=tear%20gas%20%26%20curfew`));
+      test('search queries are encoded', () => expect(p.search('tear gas & curfew')).toBe(`${root}search/?q=tear+gas+%26+curfew`));
+      test('a filtered search carries its filters in one order, key events as key=1', () => {
+        expect(p.search({ tag: 'central-asia', key: true, month: '2022-01', story: 'unrest', q: 'airport' })).toBe(`${root}search/?q=airport&story=unrest&month=2022-01&tag=central-asia&key=1`);
+        expect(p.search({ key: false, year: '' })).toBe(`${root}search/`);
+      });
+      test('key events, from the start, archive and tags, page 1 without a number', () => {
+        expect(p.keyEvents('strike')).toBe(`${root}stories/strike/key-events/`);
+        expect(p.keyEvents('strike', 1)).toBe(`${root}stories/strike/key-events/`);
+        expect(p.keyEvents('strike', 3)).toBe(`${root}stories/strike/key-events/3/`);
+        expect(p.fromStart('strike')).toBe(`${root}stories/strike/from-the-start/`);
+        expect(p.fromStart('strike', 2)).toBe(`${root}stories/strike/from-the-start/2/`);
+        expect(p.archive()).toBe(`${root}archive/`);
+        expect(p.archive('2022-01')).toBe(`${root}archive/2022/01/`);
+        expect(p.tags()).toBe(`${root}tags/`);
+        expect(p.tags('центральная-азия')).toBe(`${root}tags/%D1%86%D0%B5%D0%BD%D1%82%D1%80%D0%B0%D0%BB%D1%8C%D0%BD%D0%B0%D1%8F-%D0%B0%D0%B7%D0%B8%D1%8F/`);
+      });
     });
   }
 });

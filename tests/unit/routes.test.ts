@@ -53,7 +53,7 @@ const bulletins = [
   at('2022-01-05T08:00', { updated: Date.parse('2022-01-05T12:00:00+06:00'), correction: 'Time fixed.', tags: ['vote'] }),
   at('2022-01-07T17:30', { title: 'Talks fail' }),
 ];
-const limits = { days: 2, bulletins: 60 };
+const limits = { days: 2, bulletins: 60, keyEvents: 10 };
 const routesOf = (s: StoryRecord, list: BulletinRecord[]) => {
   const views = buildStoryViews([s], list);
   return { days: dayRoutes(views), stories: storyRoutes(views, limits), feeds: storyFeedRoutes(views, 2) };

@@ -5,9 +5,9 @@ import { buildStoryViews } from '../../src/lib/timeline';
 import { makeBulletin, makeStory } from './fixtures';
 
 const ctx = { paths: createPaths('/dateline/'), locale: 'en-GB' };
-const story = makeStory({ slug: 'unrest', title: 'Unrest in Kazakhstan' });
+const story = makeStory({ slug: 'unrest', title: 'Unrest in Kazakhstan', tags: ['Central Asia'] });
 const bulletins = [
-  makeBulletin('2022-01-07T14:00', { story: 'unrest', title: 'Buildings secured', sources: [{ title: 'Agency report', url: 'https://example.org' }] }),
+  makeBulletin('2022-01-07T14:00', { story: 'unrest', title: 'Buildings secured', key: true, tags: ['Military', 'central asia'], sources: [{ title: 'Agency report', url: 'https://example.org' }] }),
   makeBulletin('2022-01-10', { story: 'unrest', updated: Date.parse('2022-01-10T12:00:00Z'), correction: 'Name fixed.' }),
 ];
 const views = buildStoryViews([story], bulletins);
@@ -21,15 +21,19 @@ describe('search records', () => {
     expect(records.map((r) => r.url)).toEqual(['/dateline/stories/unrest/2022-01-07/#u-2022-01-07-1400', '/dateline/stories/unrest/2022-01-10/#u-2022-01-10']);
   });
 
-  test('headline, story, date, filter and sort key', () => {
+  test('headline (as the title only, so excerpts never repeat it), story, date, filters and sort key', () => {
     expect(records[0]).toEqual({
       url: '/dateline/stories/unrest/2022-01-07/#u-2022-01-07-1400',
-      content: 'Buildings secured\nAbout 2,500 soldiers are deployed.\nAgency report',
+      content: 'About 2,500 soldiers are deployed.\nAgency report',
       language: 'en',
       meta: { title: 'Buildings secured', story: 'Unrest in Kazakhstan', date: 'Friday, 7 January 2022, 14:00 GMT+6' },
-      filters: { story: ['unrest'] },
+      filters: { story: ['unrest'], year: ['2022'], month: ['2022-01'], key: ['1'], tag: ['central-asia', 'military'] },
       sort: { date: '2022-01-07T08:00:00.000Z unrest u-2022-01-07-1400' },
     });
+  });
+
+  test('a bulletin that is not a key event has no key filter; its story\'s tags are its tags', () => {
+    expect(records[1]!.filters).toEqual({ story: ['unrest'], year: ['2022'], month: ['2022-01'], key: [], tag: ['central-asia'] });
   });
 
   test('a bulletin without a headline is titled by its day; its correction is searchable', () => {

@@ -18,7 +18,7 @@ describe('storyLd', () => {
   const abs = (p: string) => `https://news.example${p}`;
   const bulletins = [makeBulletin('2022-01-05T12:00'), makeBulletin('2022-01-10T18:00', { updated: Date.parse('2022-01-11T00:00:00+06:00') })];
   test('a closed story ends its coverage with its last update', () => {
-    const [route] = storyRoutes(buildStoryViews([makeStory({ status: 'closed' })], bulletins), { days: 7, bulletins: 60 });
+    const [route] = storyRoutes(buildStoryViews([makeStory({ status: 'closed' })], bulletins), { days: 7, bulletins: 60, keyEvents: 10 });
     const ld = storyLd(route!.props, route!.props.shown.flatMap((d) => d.bulletins), ctx, abs, () => 'Text', 'Site');
     expect(ld).toMatchObject({
       '@type': 'LiveBlogPosting',
@@ -30,7 +30,7 @@ describe('storyLd', () => {
     expect((ld['liveBlogUpdate'] as unknown[]).length).toBe(2);
   });
   test('a live story has no end time', () => {
-    const [route] = storyRoutes(buildStoryViews([makeStory({ status: 'live' })], bulletins), { days: 7, bulletins: 60 });
+    const [route] = storyRoutes(buildStoryViews([makeStory({ status: 'live' })], bulletins), { days: 7, bulletins: 60, keyEvents: 10 });
     expect(storyLd(route!.props, [], ctx, abs, () => '', 'Site')['coverageEndTime']).toBeUndefined();
   });
 });
