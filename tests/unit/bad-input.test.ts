@@ -37,6 +37,8 @@ const FAILS: [string, SourceFile[], string][] = [
   ['non-UTF-8 bytes', [bulletin('2022-01-07.md', new TextDecoder().decode(new Uint8Array([0x4f, 0x6b, 0x0a, 0xff, 0xfe, 0x41])))], 'content/s/2022-01-07.md:2: contains bytes that are not UTF-8'],
   ['enormous file', [bulletin('2022-01-07.md', `Words. ${'x'.repeat(1_200_000)}`)], 'content/s/2022-01-07.md: is 1.2 MB; a story or bulletin file may hold at most 1 MB'],
   ['empty body', [bulletin('2022-01-07.md', '---\ntitle: Only a headline\n---\n')], 'content/s/2022-01-07.md:4: the bulletin has no text'],
+  ['two spellings of a tag with one page', [bulletin('2022-01-07.md', '---\ntags: [Central Asia]\n---\nx'), bulletin('2022-01-08.md', '---\ntitle: T\ntags: [central-asia]\n---\nx')], 'content/s/2022-01-08.md:3: field "tags": "central-asia" and "Central Asia" (in content/s/2022-01-07.md) would share the page /tags/central-asia/; spell them alike'],
+  ['a tag with no letter or digit', [bulletin('2022-01-07.md', '---\ntags: ["!!"]\n---\nx')], 'content/s/2022-01-07.md:2: field "tags": "!!" has no letter or digit'],
   ['file outside a story folder', [{ path: 'content/2022-01-07.md', text: 'x' }], 'content/2022-01-07.md: Markdown files belong in content/<story-slug>/'],
   ['story folder that is not a slug', [{ path: 'content/Big Story/index.md', text: 'x' }], 'story folder "Big Story" must be lower-case letters'],
   ['correction without updated', [bulletin('2022-01-07.md', '---\ncorrection: Fixed.\n---\nx')], 'field "updated": a correction needs `updated:`'],

@@ -2,7 +2,7 @@
 // them (any leaf), and the props must change with exactly the content the page shows.
 import { describe, expect, test } from 'vitest';
 import { cardKey, digestOf, pageKey, parseKey, partitionKey, renderKey } from '../../src/lib/cache-keys';
-import { dayRoutes, storyFeedRoutes, storyRoutes, type CachedRoute } from '../../src/lib/routes';
+import { archiveRoutes, dayRoutes, fromStartRoutes, keyEventRoutes, storyFeedRoutes, storyRoutes, tagRoutes, type CachedRoute } from '../../src/lib/routes';
 import { buildStoryViews } from '../../src/lib/timeline';
 import type { BulletinRecord } from '../../src/schemas/bulletin';
 import type { StoryRecord } from '../../src/schemas/story';
@@ -56,7 +56,15 @@ const bulletins = [
 const limits = { days: 2, bulletins: 60, keyEvents: 10 };
 const routesOf = (s: StoryRecord, list: BulletinRecord[]) => {
   const views = buildStoryViews([s], list);
-  return { days: dayRoutes(views), stories: storyRoutes(views, limits), feeds: storyFeedRoutes(views, 2) };
+  return {
+    days: dayRoutes(views),
+    stories: storyRoutes(views, limits),
+    feeds: storyFeedRoutes(views, 2),
+    keyEvents: keyEventRoutes(views, 1),
+    fromStart: fromStartRoutes(views, { days: 1, bulletins: 60 }),
+    months: archiveRoutes(views, 5).months,
+    tags: tagRoutes(views, 'en-GB', 10).tags,
+  };
 };
 const keys = <P,>(routes: CachedRoute<P>[]) => Object.fromEntries(routes.map((r) => [Object.values(r.params).join('/'), r.cacheKey]));
 /** The routes whose key differs between two builds (added and removed routes included). */
@@ -73,6 +81,10 @@ describe('page props and keys', () => {
     ['day pages', before.days],
     ['story timelines', before.stories],
     ['story feeds', before.feeds],
+    ['key-events pages', before.keyEvents],
+    ['pages from the start', before.fromStart],
+    ['archive months', before.months],
+    ['tag pages', before.tags],
   ] as const)('%s: every leaf of the props is in the key', (_kind, routes) => {
     for (const route of routes) {
       expect(route.cacheKey).toBe(pageKey(route.props));
@@ -115,6 +127,48 @@ describe('page props and keys', () => {
   test('deleting the first day removes its page and changes the day after it (its pager)', () => {
     const after = routesOf(story, bulletins.filter((b) => b.day !== '2022-01-03'));
     expect(changed(before.days, after.days)).toEqual(['s/2022-01-03', 's/2022-01-05']);
+  });
+
+  test('a new bulletin changes only the last page from the start, its month and its tags; a key event changes the key-events pages', () => {
+    const plain = routesOf(story, [...bulletins, at('2022-01-07T20:00', { tags: ['vote'] })]);
+    expect(changed(before.fromStart, plain.fromStart)).toEqual(['s/3']);
+    expect(changed(before.months, plain.months)).toEqual(['2022/01']);
+    // The story's own tag lists its stories only; `vote` lists the new update.
+    expect(changed(before.tags, plain.tags)).toEqual(['vote']);
+    expect(changed(before.keyEvents, plain.keyEvents)).toEqual([]);
+    const key = routesOf(story, [...bulletins, at('2022-01-07T20:00', { key: true })]);
+    expect(changed(before.keyEvents, key.keyEvents)).toEqual(['s/', 's/2']);
+  });
+
+  test('a bulletin in a new month adds that month and changes its neighbour month (its pager)', () => {
+    const after = routesOf(story, [...bulletins, at('2022-02-01T09:00')]);
+    expect(changed(before.months, after.months)).toEqual(['2022/01', '2022/02']);
+  });
+
+  test('pages from the start: oldest first, whole days, page 1 without a number, links with day ranges', () => {
+    const pages = before.fromStart.map((r) => [r.params.page, r.props.days.map((d) => [d.day, d.bulletins.map((b) => b.id)])]);
+    expect(pages).toEqual([
+      [undefined, [['2022-01-03', ['u-2022-01-03-0900']]]],
+      ['2', [['2022-01-05', ['u-2022-01-05', 'u-2022-01-05-0800']]]],
+      ['3', [['2022-01-07', ['u-2022-01-07-1730']]]],
+    ]);
+    expect(before.fromStart[1]!.props.earlier).toEqual({ page: 1, from: '2022-01-03', to: '2022-01-03' });
+    expect(before.fromStart[1]!.props.later).toEqual({ page: 3, from: '2022-01-07', to: '2022-01-07' });
+    expect(before.fromStart[0]!.props.earlier).toBeUndefined();
+  });
+
+  test('a story without updates still has its first page from the start; without key events, no key-events page', () => {
+    const empty = routesOf(story, []);
+    expect(empty.fromStart.map((r) => r.props.days)).toEqual([[]]);
+    expect(empty.keyEvents).toEqual([]);
+    expect(routesOf(story, bulletins.map((b) => ({ ...b, key: false }))).keyEvents).toEqual([]);
+  });
+
+  test('the timeline lists its newest key events, at most the limit, and how many there are', () => {
+    const many = bulletins.map((b) => ({ ...b, key: true }));
+    const props = storyRoutes(buildStoryViews([story], many), { ...limits, keyEvents: 2 })[0]!.props;
+    expect(props.keyEvents.map((b) => b.id)).toEqual(['u-2022-01-07-1730', 'u-2022-01-05-0800']);
+    expect(props.keyCount).toBe(4);
   });
 
   test('what every day page shows of the story changes them all: title, summary, status, time zone', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildStoryViews, compareNewestFirst, groupByDay, neighbours, newestAcross, orderStories, splitTimeline } from '../../src/lib/timeline';
+import { buildStoryViews, chronological, compareNewestFirst, groupByDay, keyEventDays, neighbours, newestAcross, orderStories, pageDays, splitTimeline } from '../../src/lib/timeline';
 import { makeBulletin, makeStory } from './fixtures';
 
 const ids = (list: { id: string }[]) => list.map((b) => b.id);
@@ -94,5 +94,45 @@ describe('story views and the front page', () => {
   test('newest across stories', () => {
     expect(ids(newestAcross(views, 2))).toEqual(['u-old-2', 'u-live-1']);
     expect(ids(newestAcross(views, 10))).toEqual(['u-old-2', 'u-live-1', 'u-old-1']);
+  });
+});
+
+describe('pageDays, chronological and keyEventDays', () => {
+  const days = groupByDay([
+    ...['09:00', '10:00', '11:00'].map((t) => makeBulletin(`2022-01-04T${t}`, { key: t === '10:00' })),
+    ...['09:00', '10:00'].map((t) => makeBulletin(`2022-01-03T${t}`)),
+    makeBulletin('2022-01-02', { key: true }),
+    makeBulletin('2022-01-01T12:00'),
+  ]);
+  const dayList = (pages: { day: string }[][]) => pages.map((p) => p.map((d) => d.day));
+
+  test('whole days, at most so many days and bulletins a page, every day on exactly one page', () => {
+    expect(dayList(pageDays(days, 2))).toEqual([['2022-01-04', '2022-01-03'], ['2022-01-02', '2022-01-01']]);
+    expect(dayList(pageDays(days, 7, 4))).toEqual([['2022-01-04'], ['2022-01-03', '2022-01-02', '2022-01-01']]);
+    // A day bigger than the limit still gets a page of its own, whole.
+    expect(dayList(pageDays(days, 7, 1))).toEqual([['2022-01-04'], ['2022-01-03'], ['2022-01-02'], ['2022-01-01']]);
+    for (const [d, b] of [[1, 1], [2, 3], [3, 5], [7, 60]] as const) expect(pageDays(days, d, b).flat()).toEqual(days);
+  });
+  test('no days, no pages', () => expect(pageDays([], 7, 60)).toEqual([]));
+  test("the timeline's days in full are the first page", () => {
+    expect(splitTimeline(days, 2, 4).full).toEqual(pageDays(days, 2, 4)[0]);
+  });
+  test('days added at the end change only the last page', () => {
+    const start = chronological(days);
+    const more = chronological(groupByDay([...days.flatMap((d) => d.bulletins), makeBulletin('2022-01-05T08:00')]));
+    const [a, b] = [pageDays(start, 2, 4), pageDays(more, 2, 4)];
+    expect(b.slice(0, a.length - 1)).toEqual(a.slice(0, -1));
+  });
+  test('from the start: days and bulletins oldest first', () => {
+    const old = chronological(days);
+    expect(old.map((d) => d.day)).toEqual(['2022-01-01', '2022-01-02', '2022-01-03', '2022-01-04']);
+    expect(ids(old[3]!.bulletins)).toEqual(['u-2022-01-04-0900', 'u-2022-01-04-1000', 'u-2022-01-04-1100']);
+    expect(ids(days[0]!.bulletins)).toEqual(['u-2022-01-04-1100', 'u-2022-01-04-1000', 'u-2022-01-04-0900']);
+  });
+  test('key events grouped by their days, days without one left out', () => {
+    expect(keyEventDays(days).map((d) => [d.day, ids(d.bulletins)])).toEqual([
+      ['2022-01-04', ['u-2022-01-04-1000']],
+      ['2022-01-02', ['u-2022-01-02']],
+    ]);
   });
 });
