@@ -34,7 +34,9 @@ export default defineConfig({
   },
   // The output is not emptied before a build: unchanged pages stay in place, and the last
   // integration removes what the build no longer produces (src/cache/guard.ts).
-  vite: { build: { emptyOutDir: false } },
+  // Scripts are never inlined either (Astro inlines a small one below Vite's assetsInlineLimit):
+  // the Content-Security-Policy allows scripts from the site's own files only.
+  vite: { build: { emptyOutDir: false, assetsInlineLimit: 0 } },
   experimental: {
     // Pages whose props are unchanged are taken from the last build (src/lib/routes.ts, src/lib/cache-keys.ts).
     incrementalBuild: true,

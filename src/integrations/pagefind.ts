@@ -93,7 +93,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
           if (!cache.has(stubKey)) {
             const dir = cache.scratch(stubKey);
             // One word no reader types: exact searches count the pages a word is on, and must not count this one.
-            await writeIndex([{ url: '/', content: 'datelinesearchstub', language: options.language, meta: { title: '', story: '', date: '' }, filters: { story: [], year: [], month: [], key: [], tag: [] }, sort: { date: '' } }], dir, options.language, STUB_FILES);
+            await writeIndex([{ url: '/', content: 'datelinesearchstub', language: options.language, meta: { title: '', when: '' }, filters: { story: [], year: [], month: [], key: [], tag: [] }, sort: { date: '' } }], dir, options.language, STUB_FILES);
             cache.commit(stubKey, dir);
           }
           // Each partition waits for its own bodies only (they are rendered oldest first).

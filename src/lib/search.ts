@@ -3,8 +3,11 @@
  *
  * Records: one per bulletin, built from the same view models and rendered text as the pages, so
  * the index holds what readers see and each bulletin once. A record's URL is the bulletin's
- * permalink; its meta carries the headline, story title and date for the result list; `story` is
- * a filter and `date` a sort key.
+ * permalink; its meta carries the headline and the moment (`when`) for the result list; its
+ * story, year, month, key and tags are filters, and `date` a sort key. Pagefind searches every
+ * meta field, so the story's title and the date in words are not meta: a word of a story's title
+ * would find every update of that story, and "January" every update of January. The result list
+ * takes the story's title from the `story` filter and writes the date from `when`.
  *
  * Partitions: Pagefind cannot add one record to an existing index, and indexing costs about a
  * millisecond per record, so the index is built as consecutive partitions of the archive in time
@@ -15,7 +18,7 @@ import { createHash } from 'node:crypto';
 import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
 import type { Rendered } from './markdown';
-import { monthOf } from './months';
+import { formatMonth, monthOf } from './months';
 import { tagSlug } from './tags';
 import { byCodePoint, type StoryView } from './timeline';
 import { viewBulletin, type ViewContext } from './views';
@@ -25,7 +28,7 @@ export interface SearchRecord {
   url: string;
   content: string;
   language: string;
-  meta: { title: string; story: string; date: string };
+  meta: { title: string; when: string };
   filters: SearchFilters;
   sort: { date: string };
 }
@@ -102,7 +105,7 @@ export function buildRecord(entry: SearchEntry, text: Rendered['text'] | undefin
     url: v.permalink,
     content: [text, v.correction ? `Correction: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
     language,
-    meta: { title: v.heading, story: story.title, date: v.fullWhen.text },
+    meta: { title: v.heading, when: bulletin.hasTime ? new Date(bulletin.instant).toISOString() : bulletin.day },
     filters: recordFilters(entry),
     sort: { date: sortKey(entry) },
   };
@@ -186,3 +189,45 @@ export function partitionEntries<T>(items: readonly T[], identity: (item: T) => 
 
 /** A search entry's identity for partitioning: stable while the bulletin keeps its file name. */
 export const entryIdentity = ({ story, bulletin }: SearchEntry): string => `${story.slug}/${bulletin.id}`;
+
+/** One value a search filter offers: what goes in the URL, what readers see, and how many updates have it. */
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** The filters the search page offers, with every value in the archive and its count (newest years and months first). */
+export interface SearchFacets {
+  story: FacetValue[];
+  year: FacetValue[];
+  month: FacetValue[];
+  tag: FacetValue[];
+  key: number;
+}
+
+/** The search page's filters, counted over every published bulletin with the same filters its records get. */
+export function searchFacets(views: readonly StoryView[], locale: string): SearchFacets {
+  const counts = { year: new Map<string, number>(), month: new Map<string, number>(), tag: new Map<string, number>() };
+  const tagNames = new Map<string, string>();
+  let key = 0;
+  for (const { story, bulletins } of views) {
+    for (const t of story.tags) if (!tagNames.has(tagSlug(t))) tagNames.set(tagSlug(t), t);
+    for (const bulletin of bulletins) {
+      const f = recordFilters({ story, bulletin });
+      for (const name of ['year', 'month', 'tag'] as const) for (const v of f[name]) counts[name].set(v, (counts[name].get(v) ?? 0) + 1);
+      for (const t of bulletin.tags) if (!tagNames.has(tagSlug(t))) tagNames.set(tagSlug(t), t);
+      if (bulletin.key) key++;
+    }
+  }
+  const newestFirst = (m: Map<string, number>, label: (v: string) => string) =>
+    [...m.entries()].sort(([a], [b]) => byCodePoint(b, a)).map(([value, count]) => ({ value, label: label(value), count }));
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  return {
+    story: views.map((v) => ({ value: v.story.slug, label: v.story.title, count: v.bulletins.length })),
+    year: newestFirst(counts.year, (y) => y),
+    month: newestFirst(counts.month, (m) => formatMonth(m, locale)),
+    tag: [...counts.tag.entries()].map(([value, count]) => ({ value, label: tagNames.get(value) ?? value, count })).sort((a, b) => collator.compare(a.label, b.label)),
+    key,
+  };
+}

@@ -19,7 +19,8 @@ export interface ResultData {
   excerpt: string;
   content: string;
   locations: number[];
-  meta: { title?: string; story?: string; date?: string };
+  meta: { title?: string; when?: string };
+  filters?: Record<string, string[]>;
 }
 
 /** One result of one partition. */
@@ -38,11 +39,39 @@ export interface SearchOptions {
 export interface PagefindInstance {
   init(): Promise<void>;
   mergeIndex(path: string, options?: { baseUrl?: string; metaCacheTag?: string }): Promise<void>;
-  search(term: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[]; unfilteredResultCount?: number } | null>;
+  search(term: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[]; unfilteredResultCount?: number; filters?: FilterCounts } | null>;
 }
 
 interface PagefindModule {
-  createInstance(options: { basePath: string; baseUrl: string; excerptLength?: number; metaCacheTag?: string }): PagefindInstance;
+  createInstance(options: { basePath: string; baseUrl: string; excerptLength?: number; metaCacheTag?: string; ranking?: { metaWeights?: Record<string, number> } }): PagefindInstance;
+}
+
+/**
+ * Pagefind searches a record's metadata too. The headline (`title`) should be found; the moment
+ * (`when`, an ISO time) should not: its digits get no weight, and results found by nothing else
+ * (score 0) are dropped (`searchPartitions`).
+ */
+const META_WEIGHTS = { when: 0 };
+
+/** How many results have each value of each filter (Pagefind's `filters` in a search response). */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+/** What a search finds: its results, merged, and how many of them have each filter value. */
+export interface Found {
+  results: PagefindResult[];
+  counts: FilterCounts;
+}
+
+/** Adds up the filter counts of several partitions. */
+export function sumCounts(list: readonly (FilterCounts | undefined)[]): FilterCounts {
+  const sum: FilterCounts = {};
+  for (const counts of list) {
+    for (const [name, values] of Object.entries(counts ?? {})) {
+      const into = (sum[name] ??= {});
+      for (const [value, n] of Object.entries(values)) into[value] = (into[value] ?? 0) + n;
+    }
+  }
+  return sum;
 }
 
 /** Results in the order asked for: a sort key, or best match first. */
@@ -94,23 +123,28 @@ export function mergeResults(lists: readonly PagefindResult[][], order: Order): 
  * Searches every partition (`parts`, oldest first) and merges their results: each partition that
  * answered a word by Pagefind's stand-in while another partition has the word is left out, and the
  * stub's placeholder record never shows. Whether each partition holds each word is asked at the
- * same time as the search itself.
+ * same time as the search itself. The filter counts are the sums over the partitions kept.
  */
-export async function searchPartitions(parts: readonly PagefindInstance[], stub: string, term: string | null, filters: Record<string, string>, order: Order): Promise<PagefindResult[]> {
+export async function searchPartitions(parts: readonly PagefindInstance[], stub: string, term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
   const options: SearchOptions = Object.keys(filters).length ? { filters } : {};
   if (order !== 'best') options.sort = { date: order === 'newest' ? 'desc' : 'asc' };
   const words = term ? queryWords(term) : [];
-  const [found, holds] = await Promise.all([
-    Promise.all(parts.map(async (p) => ((await p.search(term, options))?.results ?? []).filter((r) => r.id !== stub))),
+  const [responses, holds] = await Promise.all([
+    Promise.all(parts.map((p) => p.search(term, options))),
     Promise.all(words.map((word) => Promise.all(parts.map((p) => holdsWord(p, word))))),
   ]);
+  // With words, a result of score 0 matched only metadata without weight (see META_WEIGHTS).
+  const found = responses.map((r) => (r?.results ?? []).filter((x) => x.id !== stub && (term === null || x.score > 0)));
   let keep = found.map((list) => list.length > 0);
   for (const [w, word] of words.entries()) {
     const answers = await Promise.all(found.map((list, i) => (keep[i] ? answersWord(holds[w]![i]!, list[0]!, word) : false)));
     // Only where some partition has the word: otherwise every partition's stand-in is the answer.
     if (answers.some(Boolean)) keep = answers;
   }
-  return mergeResults(found.filter((_, i) => keep[i]), order);
+  return {
+    results: mergeResults(found.filter((_, i) => keep[i]), order),
+    counts: sumCounts(responses.filter((_, i) => keep[i]).map((r) => r?.filters)),
+  };
 }
 
 /** The partitioned index, opened once per page. */
@@ -129,7 +163,7 @@ export class PartitionedIndex {
     // Record URLs already carry the site's base path, so Pagefind must not add one.
     // An instance starts loading as it is created. The first loads the WebAssembly; the others,
     // created once it has, reuse it (started together, each would load and start its own).
-    const open = () => pf.createInstance({ basePath: bundle, baseUrl: '/', excerptLength: 30, metaCacheTag: manifest.stub });
+    const open = () => pf.createInstance({ basePath: bundle, baseUrl: '/', excerptLength: 30, metaCacheTag: manifest.stub, ranking: { metaWeights: META_WEIGHTS } });
     const first = manifest.parts.length ? open() : undefined;
     await first?.init();
     const parts = first ? [first, ...manifest.parts.slice(1).map(open)] : [];
@@ -137,8 +171,8 @@ export class PartitionedIndex {
     return new PartitionedIndex(manifest, parts);
   }
 
-  /** Every update found for `term` (or, with no words, every update the filters allow), merged in `order`. */
-  search(term: string | null, filters: Record<string, string>, order: Order): Promise<PagefindResult[]> {
+  /** Every update found for `term` (or, with no words, every update the filters allow), merged in `order`, with filter counts. */
+  search(term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
     return searchPartitions(this.parts, this.manifest.stub, term, filters, order);
   }
 }

@@ -1,14 +1,18 @@
 /**
  * The search page: runs Pagefind in the browser over the per-update index that the build wrote
- * (in partitions: src/scripts/search-index.ts). Loaded only on /search/. Reads `?q=`, `?story=`
- * and `?sort=` on load, keeps them in the URL while the reader types, and renders results as
- * plain DOM (no HTML from the index is trusted beyond Pagefind's <mark> highlights).
+ * (in partitions: src/scripts/search-index.ts). Loaded only on /search/. Reads its words, filters
+ * and order from the URL on load (`?q=…&story=…&year=…&month=2022-01&tag=…&key=1&sort=…`), keeps
+ * them there as the reader changes them, so a filtered search can be shared and reloaded, and
+ * renders results as plain DOM (no HTML from the index is trusted beyond Pagefind's <mark>s).
  */
 
-import { PartitionedIndex, type Order, type PagefindResult, type ResultData } from './search-index';
+import { queryWords, PartitionedIndex, type FilterCounts, type Order, type PagefindResult, type ResultData } from './search-index';
 
 /** Results shown at once: each one fetches its own fragment of the index. */
 const PAGE_SIZE = 10;
+
+/** The URL parameter the landing page reads to highlight the searched words (src/scripts/page.ts). */
+const HIGHLIGHT = 'highlight';
 
 /** Copies Pagefind's excerpt into `target` as text, keeping only its <mark> highlights. */
 export function appendExcerpt(target: HTMLElement, excerpt: string): void {
@@ -24,6 +28,14 @@ export function appendExcerpt(target: HTMLElement, excerpt: string): void {
   }
 }
 
+/** A result's link: its permalink, carrying the searched words for the landing page to highlight. */
+export function resultHref(url: string, words: readonly string[], base: string): string {
+  if (words.length === 0) return url;
+  const href = new URL(url, base);
+  href.searchParams.set(HIGHLIGHT, words.join(' '));
+  return href.pathname + href.search + href.hash;
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -31,37 +43,81 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-function renderResult(data: ResultData): HTMLLIElement {
+/** What a result shows of its story: its title, and the zone its times are told in. */
+export interface StoryInfo {
+  title: string;
+  timezone: string;
+}
+
+/**
+ * A result's moment for readers, in its story's zone: `Friday 7 January 2022 at 14:30 GMT+6`, or
+ * the day alone for an update without a time (`when` is then `YYYY-MM-DD`, a calendar day).
+ */
+export function formatWhen(when: string, timezone: string, locale: string): string {
+  const day = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(when)) return new Intl.DateTimeFormat(locale, { ...day, timeZone: 'UTC' }).format(Date.parse(`${when}T00:00:00Z`));
+  const t = Date.parse(when);
+  if (Number.isNaN(t)) return '';
+  const text = new Intl.DateTimeFormat(locale, { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(t);
+  // The zone as the pages write it: a real abbreviation where there is one (EST), else GMT+6.
+  const names = ['en-US', 'en-GB'].map((l) => new Intl.DateTimeFormat(l, { timeZone: timezone, timeZoneName: 'short' }).formatToParts(t).find((p) => p.type === 'timeZoneName')?.value ?? 'UTC');
+  return `${text} ${names.find((n) => /^[A-Z]{2,5}$/.test(n)) ?? names[0]}`;
+}
+
+function renderResult(data: ResultData, words: readonly string[], stories: ReadonlyMap<string, StoryInfo>, locale: string): HTMLLIElement {
   const li = el('li', 'search-result');
   const heading = el('h2', 'search-result-title');
   const link = el('a', undefined, data.meta.title ?? data.url);
-  link.href = data.url;
+  link.href = resultHref(data.url, words, location.href);
   heading.append(link);
   const meta = el('p', 'search-result-meta');
-  meta.append(el('span', 'search-result-story', data.meta.story ?? ''), ' · ', el('span', 'search-result-date', data.meta.date ?? ''));
+  const story = stories.get(data.filters?.['story']?.[0] ?? '');
+  const when = el('time', 'search-result-date', formatWhen(data.meta.when ?? '', story?.timezone ?? 'UTC', locale));
+  if (data.meta.when) when.dateTime = data.meta.when;
+  meta.append(el('span', 'search-result-story', story?.title ?? ''), ' · ', when);
   const excerpt = el('p', 'search-result-excerpt');
   appendExcerpt(excerpt, data.excerpt);
   li.append(heading, meta, excerpt);
   return li;
 }
 
+/** Puts each filter value's count among the current results in its label; values of a filter in use show none (choosing one replaces it). */
+function showCounts(selects: readonly HTMLSelectElement[], key: HTMLInputElement, keyLabel: HTMLElement, counts: FilterCounts): void {
+  for (const select of selects) {
+    const name = select.dataset['filter']!;
+    for (const option of select.options) {
+      if (!option.value) continue;
+      const n = counts[name]?.[option.value] ?? 0;
+      option.textContent = select.value && option.value !== select.value ? option.dataset['label']! : `${option.dataset['label']} (${n})`;
+    }
+  }
+  keyLabel.textContent = `${key.dataset['label']} (${counts['key']?.['1'] ?? 0})`;
+}
+
 /** Wires up the search form; call once on the search page. */
 export function startSearch(): void {
   const form = document.querySelector<HTMLFormElement>('#search-form');
   const input = document.querySelector<HTMLInputElement>('#search-q');
-  const story = document.querySelector<HTMLSelectElement>('#search-story');
   const sort = document.querySelector<HTMLSelectElement>('#search-sort');
+  const key = document.querySelector<HTMLInputElement>('#search-key');
+  const keyLabel = document.querySelector<HTMLElement>('#search-key-label');
   const status = document.querySelector<HTMLElement>('#search-status');
   const list = document.querySelector<HTMLOListElement>('#search-results');
   const more = document.querySelector<HTMLButtonElement>('#search-more');
-  if (!form || !input || !story || !sort || !status || !list || !more) return;
+  const selects = [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+  if (!form || !input || !sort || !key || !keyLabel || !status || !list || !more) return;
   document.querySelector('#search-no-js')?.remove();
+  const locale = form.dataset['locale'] ?? document.documentElement.lang;
+  const stories = new Map<string, StoryInfo>(
+    [...document.querySelectorAll<HTMLOptionElement>('#search-story option[value]')].filter((o) => o.value).map((o) => [o.value, { title: o.dataset['label'] ?? o.value, timezone: o.dataset['timezone'] ?? 'UTC' }]),
+  );
 
   let index: Promise<PartitionedIndex> | undefined;
   const load = (): Promise<PartitionedIndex> => (index ??= PartitionedIndex.open(form.dataset['bundle'] ?? '/pagefind/'));
 
   let run = 0;
   let pending: PagefindResult[] = [];
+  let words: string[] = [];
 
   const showMore = async (mine: number) => {
     const batch = pending.slice(0, PAGE_SIZE);
@@ -71,21 +127,31 @@ export function startSearch(): void {
     for (const item of loading) {
       const data = await item;
       if (mine !== run) return;
-      list.append(renderResult(data));
+      list.append(renderResult(data, words, stories, locale));
     }
     more.hidden = pending.length === 0;
+  };
+
+  /** The filters in use, by Pagefind filter name. */
+  const filters = (): Record<string, string> => {
+    const chosen: Record<string, string> = {};
+    for (const s of selects) if (s.value) chosen[s.dataset['filter']!] = s.value;
+    if (key.checked) chosen['key'] = '1';
+    return chosen;
   };
 
   const search = async () => {
     const mine = ++run;
     const q = input.value.trim();
+    const chosen = filters();
     const params = new URLSearchParams();
     if (q) params.set('q', q);
-    if (story.value) params.set('story', story.value);
+    for (const [name, value] of Object.entries(chosen)) params.set(name, value);
     if (sort.value) params.set('sort', sort.value);
     const query = params.toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
-    if (!q && !story.value) {
+    const filtered = Object.keys(chosen).length > 0;
+    if (!q && !filtered) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = '';
@@ -93,13 +159,20 @@ export function startSearch(): void {
     }
     status.textContent = 'Searching…';
     try {
-      const found = await (await load()).search(q || null, story.value ? { story: story.value } : {}, (sort.value || 'best') as Order);
+      // Browsing by filters alone lists the newest matching updates first.
+      const order = (sort.value || (q ? 'best' : 'newest')) as Order;
+      const found = await (await load()).search(q || null, chosen, order);
       if (mine !== run) return;
-      pending = found;
+      pending = found.results;
+      words = q ? queryWords(q) : [];
       list.replaceChildren();
-      const n = found.length;
-      const where = story.selectedIndex > 0 ? ` in ${story.selectedOptions[0]?.textContent ?? ''}` : '';
-      status.textContent = `${n === 0 ? 'No' : n} update${n === 1 ? '' : 's'} found${q ? ` for “${q}”` : ''}${where}.`;
+      showCounts(selects, key, keyLabel, found.counts);
+      const n = found.results.length;
+      const within = [
+        ...selects.filter((s) => s.value).map((s) => s.selectedOptions[0]?.dataset['label'] ?? s.value),
+        ...(key.checked ? ['key events only'] : []),
+      ];
+      status.textContent = `${n === 0 ? 'No' : n} update${n === 1 ? '' : 's'} found${q ? ` for “${q}”` : ''}${within.length ? ` in ${within.join(', ')}` : ''}.`;
       await showMore(mine);
     } catch (err) {
       if (mine !== run) return;
@@ -120,8 +193,7 @@ export function startSearch(): void {
   input.addEventListener('focus', preload, { once: true });
   if ('requestIdleCallback' in window) requestIdleCallback(preload);
   else setTimeout(preload, 200);
-  story.addEventListener('change', () => void search());
-  sort.addEventListener('change', () => void search());
+  for (const control of [...selects, sort, key]) control.addEventListener('change', () => void search());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
@@ -131,7 +203,17 @@ export function startSearch(): void {
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
-  story.value = params.get('story') ?? '';
+  for (const s of selects) {
+    const value = params.get(s.dataset['filter']!) ?? '';
+    // A value the page does not list (an old link): offer it anyway, so the URL is honoured.
+    if (value && ![...s.options].some((o) => o.value === value)) {
+      const extra = new Option(value, value);
+      extra.dataset['label'] = value;
+      s.add(extra);
+    }
+    s.value = value;
+  }
+  key.checked = params.get('key') === '1';
   sort.value = params.get('sort') ?? '';
-  if (input.value || story.value) void search();
+  if (input.value || Object.keys(filters()).length) void search();
 }

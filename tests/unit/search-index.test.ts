@@ -1,7 +1,7 @@
 // The browser side of the partitioned search index: one answer per word across partitions, and
 // the merge orders. Pagefind instances are replaced by fakes that behave as Pagefind does.
 import { describe, expect, test } from 'vitest';
-import { answersWord, holdsWord, matchesPrefix, mergeResults, queryWords, searchPartitions, type PagefindInstance, type PagefindResult, type ResultData } from '../../src/scripts/search-index';
+import { answersWord, holdsWord, matchesPrefix, mergeResults, queryWords, searchPartitions, sumCounts, type PagefindInstance, type PagefindResult, type ResultData } from '../../src/scripts/search-index';
 
 const result = (id: string, score: number, data: Partial<ResultData> = {}): PagefindResult => ({
   id,
@@ -86,7 +86,7 @@ describe('searchPartitions', () => {
       mergeIndex: async () => undefined,
       search: async (term, options) => {
         asked.push(options);
-        if (term === null) return { results: Object.keys(pages).map((id, i) => result(id, i)) };
+        if (term === null) return { results: Object.keys(pages).map((id, i) => result(id, i)), filters: { page: Object.fromEntries(Object.keys(pages).map((id) => [id, 1])) } };
         if (term.startsWith('"')) {
           const w = term.slice(1, -1);
           return { results: [], unfilteredResultCount: Object.values(pages).filter((ws) => ws.includes(w)).length };
@@ -96,7 +96,7 @@ describe('searchPartitions', () => {
         const standIn = ext.length ? ext : words.filter((w) => t!.startsWith(w)).sort((a, b) => b.length - a.length).slice(0, 1);
         const hits = Object.entries(pages).filter(([, ws]) => ws.some((w) => standIn.includes(w)));
         const list = hits.map(([id, ws], i) => result(id, ext.length ? 10 - i : 0.001, { content: ws.join(' '), locations: ws.flatMap((w, j) => (standIn.includes(w) ? [j] : [])) }));
-        return { results: options?.sort?.['date'] === 'desc' ? list.reverse() : list };
+        return { results: options?.sort?.['date'] === 'desc' ? list.reverse() : list, filters: { page: Object.fromEntries(hits.map(([id]) => [id, 1])), all: { x: hits.length } } };
       },
     };
   };
@@ -105,21 +105,28 @@ describe('searchPartitions', () => {
   const newer = fake({ b1: ['zq03x7', 'zq', 'police'], b2: ['bridge'] });
 
   test('a word one partition has: the other partition\'s stand-in matches are left out', async () => {
-    expect((await searchPartitions([older, newer], 'stub', 'zq03x7', {}, 'best')).map((r) => r.id)).toEqual(['b1']);
+    expect((await searchPartitions([older, newer], 'stub', 'zq03x7', {}, 'best')).results.map((r) => r.id)).toEqual(['b1']);
   });
   test('a word no partition has: every partition\'s stand-in is the answer, as in one index', async () => {
-    expect((await searchPartitions([older, newer], 'stub', 'zq99x9', {}, 'best')).map((r) => r.id).sort()).toEqual(['a1', 'b1']);
+    expect((await searchPartitions([older, newer], 'stub', 'zq99x9', {}, 'best')).results.map((r) => r.id).sort()).toEqual(['a1', 'b1']);
   });
   test('a common word: every partition, once per update; newest first partition after partition', async () => {
-    expect((await searchPartitions([older, newer], 'stub', 'police', {}, 'newest')).map((r) => r.id)).toEqual(['b1', 'a2', 'a1']);
-    expect((await searchPartitions([older, newer], 'stub', 'police', {}, 'oldest')).map((r) => r.id)).toEqual(['a1', 'a2', 'b1']);
+    expect((await searchPartitions([older, newer], 'stub', 'police', {}, 'newest')).results.map((r) => r.id)).toEqual(['b1', 'a2', 'a1']);
+    expect((await searchPartitions([older, newer], 'stub', 'police', {}, 'oldest')).results.map((r) => r.id)).toEqual(['a1', 'a2', 'b1']);
   });
   test('filters and the sort go to every partition; the stub record is never a result', async () => {
     const withStub = fake({ stub: ['police'], c1: ['police'] });
-    expect((await searchPartitions([withStub], 'stub', 'police', { story: 's' }, 'newest')).map((r) => r.id)).toEqual(['c1']);
+    expect((await searchPartitions([withStub], 'stub', 'police', { story: 's' }, 'newest')).results.map((r) => r.id)).toEqual(['c1']);
     expect(withStub.asked[0]).toEqual({ filters: { story: 's' }, sort: { date: 'desc' } });
   });
+  test('filter counts add up over the partitions kept, and only those', async () => {
+    expect((await searchPartitions([older, newer], 'stub', 'zq03x7', {}, 'best')).counts).toEqual({ page: { b1: 1 }, all: { x: 1 } });
+    expect((await searchPartitions([older, newer], 'stub', 'police', {}, 'best')).counts).toEqual({ page: { a1: 1, a2: 1, b1: 1 }, all: { x: 3 } });
+  });
+  test('sumCounts', () => {
+    expect(sumCounts([{ tag: { a: 1 } }, undefined, { tag: { a: 2, b: 1 }, key: { '1': 4 } }])).toEqual({ tag: { a: 3, b: 1 }, key: { '1': 4 } });
+  });
   test('no words: every update the filters allow, no word checks', async () => {
-    expect((await searchPartitions([older, newer], 'stub', null, { story: 's' }, 'oldest')).map((r) => r.id)).toEqual(['a1', 'a2', 'b1', 'b2']);
+    expect((await searchPartitions([older, newer], 'stub', null, { story: 's' }, 'oldest')).results.map((r) => r.id)).toEqual(['a1', 'a2', 'b1', 'b2']);
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * On every page, and small (under 1 kB compressed): `/` focuses the page's search box, and a page
+ * reached from a search result (`?highlight=words`) marks those words in the update it was sent
+ * to. Without that parameter it does nothing more.
+ */
+import { highlightPattern, highlightWords, markMatches } from './highlight';
+
+/** Whether an event's target takes typing itself (then `/` is a character, not a shortcut). */
+const typing = (t: EventTarget | null): boolean => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+
+document.addEventListener('keydown', (e) => {
+  if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+  // The page's own search box first (the search page's), else the one in the site header.
+  const box = document.querySelector<HTMLInputElement>('main input[type=search]') ?? document.querySelector<HTMLInputElement>('input[type=search]');
+  if (!box) return;
+  e.preventDefault();
+  box.focus();
+  box.select();
+});
+
+const words = highlightWords(new URLSearchParams(location.search).get('highlight'));
+if (words.length) {
+  // The update the result linked to (its id is the URL's fragment), else the page's main text.
+  const target = document.getElementById(decodeURIComponent(location.hash.slice(1))) ?? document.querySelector('main');
+  if (target) markMatches(target, highlightPattern(words));
+}
