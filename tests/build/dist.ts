@@ -1,6 +1,7 @@
 /** Reads the built site in dist/ for the checks in this folder. Run `npm run build` first. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { load } from 'js-yaml';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 export const DIST = join(process.cwd(), 'dist');
@@ -48,4 +49,16 @@ export function contentBulletins(root = 'content', drafts = false): ExpectedBull
 /** Story slugs in content/. */
 export function contentStories(root = 'content'): string[] {
   return readdirSync(root).filter((d) => existsSync(join(root, d, 'index.md')));
+}
+
+/** The frontmatter of a content file, read with a plain YAML parser (not the site's own checker). */
+export function frontmatterOf(path: string): Record<string, unknown> {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'));
+  return m ? ((load(m[1]!) as Record<string, unknown> | undefined) ?? {}) : {};
+}
+
+/** The pages of dist/ under a folder (`stories/x/from-the-start/`), in page order (page 1 first). */
+export function pagedPages(folder: string): [string, HTMLElement][] {
+  const number = (path: string) => Number(/\/(\d+)\/index\.html$/.exec(path)?.[1] ?? 1);
+  return [...pages.entries()].filter(([path]) => path.startsWith(folder) && path.endsWith('index.html')).sort(([a], [b]) => number(a) - number(b));
 }
