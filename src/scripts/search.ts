@@ -50,18 +50,20 @@ export interface StoryInfo {
 }
 
 /**
- * A result's moment for readers, in its story's zone: `Friday 7 January 2022 at 14:30 GMT+6`, or
- * the day alone for an update without a time (`when` is then `YYYY-MM-DD`, a calendar day).
+ * A result's moment for readers, in its story's zone and written as the pages write it:
+ * `Friday, 7 January 2022, 14:30 GMT+6`, or the day alone for an update without a time (`when`
+ * is then `YYYY-MM-DD`, a calendar day).
  */
 export function formatWhen(when: string, timezone: string, locale: string): string {
   const day = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
   if (/^\d{4}-\d{2}-\d{2}$/.test(when)) return new Intl.DateTimeFormat(locale, { ...day, timeZone: 'UTC' }).format(Date.parse(`${when}T00:00:00Z`));
   const t = Date.parse(when);
   if (Number.isNaN(t)) return '';
-  const text = new Intl.DateTimeFormat(locale, { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(t);
-  // The zone as the pages write it: a real abbreviation where there is one (EST), else GMT+6.
+  const date = new Intl.DateTimeFormat(locale, { ...day, timeZone: timezone }).format(t);
+  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(t);
+  // The zone: a real abbreviation where there is one (EST), else GMT+6.
   const names = ['en-US', 'en-GB'].map((l) => new Intl.DateTimeFormat(l, { timeZone: timezone, timeZoneName: 'short' }).formatToParts(t).find((p) => p.type === 'timeZoneName')?.value ?? 'UTC');
-  return `${text} ${names.find((n) => /^[A-Z]{2,5}$/.test(n)) ?? names[0]}`;
+  return `${date}, ${clock} ${names.find((n) => /^[A-Z]{2,5}$/.test(n)) ?? names[0]}`;
 }
 
 function renderResult(data: ResultData, words: readonly string[], stories: ReadonlyMap<string, StoryInfo>, locale: string): HTMLLIElement {

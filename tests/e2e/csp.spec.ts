@@ -1,7 +1,19 @@
 import { expect, test } from './fixtures';
 
 // dist/ served with its _headers file, as Netlify or Cloudflare Pages would.
-const pages = ['/', '/stories/harbour-ferry-strike/', '/stories/kazakhstan-unrest/2022-01-07/', '/search/?q=ferry', '/404.html'];
+const pages = [
+  '/',
+  '/stories/harbour-ferry-strike/',
+  '/stories/kazakhstan-unrest/2022-01-07/',
+  '/stories/kazakhstan-unrest/2022-01-07/?highlight=soldiers#u-2022-01-07-1400-buildings-secured',
+  '/stories/harbour-ferry-strike/key-events/',
+  '/stories/harbour-ferry-strike/from-the-start/',
+  '/archive/2026/11/',
+  '/tags/strike/',
+  '/search/?q=ferry',
+  '/search/?tag=strike&key=1',
+  '/404.html',
+];
 
 for (const path of pages) {
   test(`no Content-Security-Policy violation on ${path}`, async ({ page, baseURL }) => {

@@ -9,15 +9,18 @@ test('a word from one bulletin finds that bulletin, and its link lands on it', a
   await expect(page.getByRole('status')).toHaveText('1 update found for “Baikonur”.');
   const link = results.first().getByRole('link');
   await expect(link).toHaveText('Calm returns; former security chief arrested for treason');
-  await expect(link).toHaveAttribute('href', '/stories/kazakhstan-unrest/2022-01-10/#u-2022-01-10-1800-calm-returns');
+  // The link carries the searched words for the landing page to highlight.
+  await expect(link).toHaveAttribute('href', '/stories/kazakhstan-unrest/2022-01-10/?highlight=baikonur#u-2022-01-10-1800-calm-returns');
   await expect(results.first()).toContainText('Unrest in Kazakhstan');
   await expect(results.first()).toContainText('Monday, 10 January 2022, 18:00 GMT+6');
   await expect(results.first().locator('mark')).toHaveText('Baikonur');
   await expect(page).toHaveURL(/\?q=Baikonur$/);
   await expect(page.getByText('needs JavaScript')).toHaveCount(0);
   await link.click();
-  await expect(page).toHaveURL(/\/stories\/kazakhstan-unrest\/2022-01-10\/#u-2022-01-10-1800-calm-returns$/);
+  await expect(page).toHaveURL(/\/stories\/kazakhstan-unrest\/2022-01-10\/\?highlight=baikonur#u-2022-01-10-1800-calm-returns$/);
   await expect(page.locator('#u-2022-01-10-1800-calm-returns')).toBeInViewport();
+  // The searched word is marked in the update the reader landed on.
+  await expect(page.locator('#u-2022-01-10-1800-calm-returns mark.search-hit')).toHaveText(['Baikonur']);
 });
 
 test('?q= runs the search on load; filters by story and sorts newest first, with the keyboard', async ({ page }) => {
@@ -32,7 +35,8 @@ test('?q= runs the search on load; filters by story and sorts newest first, with
   await expect(page.getByLabel('Story')).toBeFocused();
   await page.getByLabel('Story').selectOption('harbour-ferry-strike');
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Order')).toBeFocused();
+  await expect(page.getByLabel('Year')).toBeFocused();
+  await page.getByLabel('Order').focus();
   await page.getByLabel('Order').selectOption('newest');
   await expect(page).toHaveURL(/story=harbour-ferry-strike&sort=newest/);
   await expect(page.getByRole('status')).toContainText('in Demo: the Port Ellery ferry strike');
@@ -69,7 +73,7 @@ test('search works under a subpath, with links under it', async ({ page, baseURL
   });
   await page.goto(`${origin}/dateline/search/?q=Baikonur`);
   const link = page.locator('#search-results > li').getByRole('link');
-  await expect(link).toHaveAttribute('href', '/dateline/stories/kazakhstan-unrest/2022-01-10/#u-2022-01-10-1800-calm-returns');
+  await expect(link).toHaveAttribute('href', '/dateline/stories/kazakhstan-unrest/2022-01-10/?highlight=baikonur#u-2022-01-10-1800-calm-returns');
   await link.click();
   await expect(page.locator('#u-2022-01-10-1800-calm-returns')).toBeInViewport();
   expect(foreign).toEqual([]);
