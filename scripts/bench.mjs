@@ -217,6 +217,14 @@ function checkOutput(dist, manifest) {
     const days = [...new Set(manifest.filter((b) => b.story === story).map((b) => b.day))].sort().reverse();
     if (ids.join() !== days.join()) problems.push(`${story}: timeline day anchors do not match its days`);
   }
+  // Reading from the start: every bulletin on exactly one of its story's pages.
+  for (const story of new Set(manifest.map((b) => b.story))) {
+    const folder = join(dist, 'stories', story, 'from-the-start');
+    const seen = filesUnder(folder).filter((f) => f.endsWith('index.html')).flatMap((f) => parse(readFileSync(f, 'utf8')).querySelectorAll('article.bulletin').map((a) => a.id));
+    const expected = manifest.filter((b) => b.story === story).map((b) => updateIdOf(b.file));
+    const once = new Set(seen);
+    if (seen.length !== expected.length || once.size !== seen.length || expected.some((id) => !once.has(id))) problems.push(`${story}: from-the-start pages do not hold each bulletin once`);
+  }
   const search = JSON.parse(readFileSync(join(dist, 'pagefind', 'dateline-search.json'), 'utf8'));
   const indexed = search.parts
     .map((part) => JSON.parse(readFileSync(join(dist, 'pagefind', 'part', part, 'pagefind-entry.json'), 'utf8')))
@@ -384,6 +392,15 @@ async function benchSize(size) {
   const searchFiles = filesUnder(join(dist, 'pagefind'));
   const timelines = largestAndMedian(dist, readdirSync(join(dist, 'stories')).map((s) => join(dist, 'stories', s, 'index.html')));
   const days = largestAndMedian(dist, outFiles.filter((f) => /stories\/[^/]+\/\d{4}-\d{2}-\d{2}\/index\.html$/.test(f)));
+  // The reader-navigation pages, each bounded by src/config.ts whatever the archive's size.
+  const navigation = Object.fromEntries(
+    Object.entries({
+      'key-events page': /stories\/[^/]+\/key-events\/(\d+\/)?index\.html$/,
+      'from-the-start page': /stories\/[^/]+\/from-the-start\/(\d+\/)?index\.html$/,
+      'archive month': /archive\/\d{4}\/\d{2}\/index\.html$/,
+      'tag page': /tags\/[^/]+\/index\.html$/,
+    }).map(([name, re]) => [name, largestAndMedian(dist, outFiles.filter((f) => re.test(f)))]),
+  );
   const { problems, partitions } = checkOutput(dist, manifest);
 
   console.info('bench:   search in Chromium…');
@@ -413,6 +430,7 @@ async function benchSize(size) {
     partitions,
     timelines,
     days,
+    navigation,
   };
   return { ...result, detail: { output, search, lighthouse, problems } };
 }
@@ -470,6 +488,7 @@ function report(results, machine, chrome) {
       `| story timeline, median | ${kib(output.timelines.median.gzip)} |`,
       `| day page, largest | ${kib(output.days.largest.gzip)} (${output.days.largest.file}) |`,
       `| day page, median | ${kib(output.days.median.gzip)} |`,
+      ...Object.entries(output.navigation).map(([name, n]) => (n.largest ? `| ${name}, largest of ${fmt(n.count)} | ${kib(n.largest.gzip)} (${n.largest.file}, ${kib(n.largest.html)} raw HTML) |` : `| ${name} | none |`)),
       '',
       '| search query | search page load | first query (cold) | then another query (warm) | the first again |',
       '|---|--:|--:|--:|--:|',

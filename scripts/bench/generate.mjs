@@ -21,6 +21,8 @@ const PEOPLE = ['Aigerim Nurlanovna', 'Dmytro Kovalenko', 'Zoë Müller', 'João
 const ROLES = ['the interior minister', 'a police spokesperson', 'the regional governor', 'a union organiser', 'the mayor', 'a hospital director', 'an opposition MP', 'a local resident', 'the transport authority', 'an emergency services official'];
 const VERBS = ['said', 'confirmed', 'told reporters', 'warned', 'announced', 'denied', 'acknowledged', 'insisted'];
 const WORDS = 'the crowd police city government protest road bridge station curfew statement talks offer strike vote power water hospital schools airport border rail port harbour night morning evening officials residents workers volunteers shelter convoy supplies fuel prices market bank internet network messages negotiators agreement deadline ministry council court appeal report figures estimate casualties injured detained released damage repair calm tension barricades checkpoints roadblock traffic ferry bus trucks wind rain flood river levels warning evacuation'.split(' ');
+// Every sixth bulletin gets a topic, taken from its number (not the PRNG, so the rest of the archive stays as it was).
+const TOPICS = ['Transport', 'Health', 'Courts', 'Economy', 'Weather', 'Protests', 'Energy', 'Education'];
 const HEADLINES = ['{place} braces for another night', '{role} says talks will resume', 'Roads into {place} reopen', 'Curfew extended in {place}', 'Thousands gather in {place}', 'Power restored to parts of {place}', '{person} arrested in {place}', 'Water levels fall in {place}', 'Airport in {place} suspends flights', 'Agreement reached in {place}'];
 
 const pick = (rnd, list) => list[Math.floor(rnd() * list.length)];
@@ -103,6 +105,7 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
       const minutes = Array.from({ length: count }, () => int(rnd, 0, 1259)).map((m) => (m < 60 ? m : m + 180)).sort((a, b) => a - b);
       const used = new Set();
       for (let i = 0; i < count; i++) {
+        const topic = n % 6 === 0 ? TOPICS[(n / 6) % TOPICS.length] : undefined;
         const token = tokenOf(s, n++);
         const dateOnly = !busy && rnd() < 0.3;
         let m = minutes[i];
@@ -113,6 +116,7 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
         const fm = [];
         if (rnd() < 0.85) fm.push(`title: "${pick(rnd, HEADLINES).replace('{place}', pick(rnd, PLACES)).replace('{role}', cap(pick(rnd, ROLES))).replace('{person}', pick(rnd, PEOPLE))}"`);
         if (rnd() < 0.08) fm.push('key: true');
+        if (topic) fm.push(`tags: [${topic}]`);
         if (rnd() < 0.2) fm.push(`sources:\n  - title: ${pick(rnd, ['Agency report', 'Ministry statement', 'Court filing'])}\n    url: https://example.org/src/${int(rnd, 1, 99999)}`);
         writeFileSync(join(dir, slug, name), `${fm.length ? `---\n${fm.join('\n')}\n---\n\n` : ''}${body(rnd, token)}\n`);
         manifest.push({ story: slug, file: join(slug, name), day: key, token });

@@ -39,6 +39,7 @@ export interface SearchOptions {
 export interface PagefindInstance {
   init(): Promise<void>;
   mergeIndex(path: string, options?: { baseUrl?: string; metaCacheTag?: string }): Promise<void>;
+  filters?(): Promise<FilterCounts>;
   search(term: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[]; unfilteredResultCount?: number; filters?: FilterCounts } | null>;
 }
 
@@ -167,7 +168,16 @@ export class PartitionedIndex {
     const first = manifest.parts.length ? open() : undefined;
     await first?.init();
     const parts = first ? [first, ...manifest.parts.slice(1).map(open)] : [];
-    await Promise.all(parts.map((p, i) => p.init().then(() => p.mergeIndex(`${bundle}part/${manifest.parts[i]}/`, { baseUrl: '/', metaCacheTag: manifest.parts[i]! }))));
+    // Loading every filter's index up front (`filters()`): Pagefind counts only the filters whose
+    // index it has loaded, and the search page shows counts for all of them from the first query.
+    await Promise.all(
+      parts.map((p, i) =>
+        p
+          .init()
+          .then(() => p.mergeIndex(`${bundle}part/${manifest.parts[i]}/`, { baseUrl: '/', metaCacheTag: manifest.parts[i]! }))
+          .then(() => p.filters?.()),
+      ),
+    );
     return new PartitionedIndex(manifest, parts);
   }
 

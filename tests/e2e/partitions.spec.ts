@@ -51,7 +51,8 @@ async function searchAll(page: Page, query: string, sort = ''): Promise<{ href: 
     if (shown === total) break;
     await more.click();
   }
-  return results.evaluateAll((items) => items.map((li) => ({ href: li.querySelector('h2 a')?.getAttribute('href') ?? '', word: (li.querySelector('mark')?.textContent ?? '').toLowerCase() })));
+  // Links carry `?highlight=<words>` for the landing page; compare them as permalinks.
+  return results.evaluateAll((items) => items.map((li) => ({ href: (li.querySelector('h2 a')?.getAttribute('href') ?? '').replace(/\?highlight=[^#]*/, ''), word: (li.querySelector('mark')?.textContent ?? '').toLowerCase() })));
 }
 
 /** Bulletin n of story 0, from the word a result highlights (tokenOf(0, n)). */
