@@ -10,28 +10,35 @@
  * - The output folder is not emptied at the start of a build (emptying and refilling it with
  *   thousands of unchanged pages took seconds); instead, at the end, whatever this build did not
  *   produce is removed (`sweepOutput`).
+ * - Astro's page cache stands for the pages of one output folder: a page whose key is unchanged is
+ *   left as it is in the output. A build into another folder than the cache's last one (OUT_DIR)
+ *   would keep whatever stale page that folder holds, so it throws Astro's page cache away first.
  */
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 
 const MARK = 'dateline-build-running';
+/** The output folder the cache's pages were last written to. */
+const OUTPUT = 'dateline-output-folder';
 
 /** What Astro keeps between builds that a killed build can leave inconsistent. */
 export const ASTRO_STATE = ['incremental-build.json', 'dist', 'data-store.json'];
 
 /**
- * Marks a build as running in `cacheDir`; returns true when an earlier build never finished (its
- * state and the output in `outDir` are then cleared).
+ * Marks a build as running in `cacheDir`. Returns why the cache cannot be trusted, if it cannot:
+ * an earlier build never finished (its state and the output in `outDir` are then cleared), or the
+ * cache's pages were written to another output folder (its state is then cleared).
  */
-export function beginBuild(cacheDir: string, outDir: string): boolean {
+export function beginBuild(cacheDir: string, outDir: string): 'interrupted' | 'moved' | undefined {
   mkdirSync(cacheDir, { recursive: true });
   const interrupted = existsSync(join(cacheDir, MARK));
-  if (interrupted) {
-    for (const name of ASTRO_STATE) rmSync(join(cacheDir, name), { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  const lastOutput = existsSync(join(cacheDir, OUTPUT)) ? readFileSync(join(cacheDir, OUTPUT), 'utf8') : undefined;
+  const moved = !interrupted && existsSync(join(cacheDir, ASTRO_STATE[0]!)) && lastOutput !== resolve(outDir);
+  if (interrupted || moved) for (const name of ASTRO_STATE) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  if (interrupted) rmSync(outDir, { recursive: true, force: true });
+  writeFileSync(join(cacheDir, OUTPUT), resolve(outDir));
   writeFileSync(join(cacheDir, MARK), `${process.pid}\n`);
-  return interrupted;
+  return interrupted ? 'interrupted' : moved ? 'moved' : undefined;
 }
 
 /** When the running build began, by the file system's own clock (the mark's modification time). */

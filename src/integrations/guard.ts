@@ -20,7 +20,9 @@ export function datelineGuard(): AstroIntegration {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build') return;
         cacheDir = fileURLToPath(config.cacheDir);
-        if (beginBuild(cacheDir, fileURLToPath(config.outDir))) logger.warn('the last build did not finish: building everything from scratch');
+        const distrust = beginBuild(cacheDir, fileURLToPath(config.outDir));
+        if (distrust === 'interrupted') logger.warn('the last build did not finish: building everything from scratch');
+        if (distrust === 'moved') logger.info('the page cache was built for another output folder: rendering every page');
         started = buildStarted(cacheDir);
       },
       'astro:build:done': ({ dir, assets, logger }) => {

@@ -7,7 +7,7 @@
  * story, year, month, key and tags are filters, and `date` a sort key. Pagefind searches every
  * meta field, so the story's title and the date in words are not meta: a word of a story's title
  * would find every update of that story, and "January" every update of January. The result list
- * takes the story's title from the `story` filter and writes the date from `when`.
+ * takes the story's title from the `story` filter and writes the date from `when` (`encodeWhen`).
  *
  * Partitions: Pagefind cannot add one record to an existing index, and indexing costs about a
  * millisecond per record, so the index is built as consecutive partitions of the archive in time
@@ -20,6 +20,7 @@ import type { StoryRecord } from '../schemas/story';
 import type { Rendered } from './markdown';
 import { formatMonth, monthOf } from './months';
 import { tagSlug } from './tags';
+import { encodeWhen } from './when';
 import { byCodePoint, type StoryView } from './timeline';
 import { viewBulletin, type ViewContext } from './views';
 
@@ -105,7 +106,7 @@ export function buildRecord(entry: SearchEntry, text: Rendered['text'] | undefin
     url: v.permalink,
     content: [text, v.correction ? `Correction: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
     language,
-    meta: { title: v.heading, when: bulletin.hasTime ? new Date(bulletin.instant).toISOString() : bulletin.day },
+    meta: { title: v.heading, when: encodeWhen(bulletin) },
     filters: recordFilters(entry),
     sort: { date: sortKey(entry) },
   };

@@ -27,6 +27,10 @@ export interface ResultData {
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Where in the text the words were found (none when only metadata matched). */
+  words?: number[];
+  /** The metadata fields that matched. */
+  matchedMetaFields?: string[];
   data(): Promise<ResultData>;
 }
 
@@ -38,21 +42,23 @@ export interface SearchOptions {
 /** The part of a Pagefind instance used here (https://pagefind.app/docs/api/). */
 export interface PagefindInstance {
   init(): Promise<void>;
-  mergeIndex(path: string, options?: { baseUrl?: string; metaCacheTag?: string }): Promise<void>;
+  mergeIndex(path: string, options?: { baseUrl?: string; metaCacheTag?: string; ranking?: typeof RANKING }): Promise<void>;
   filters?(): Promise<FilterCounts>;
   search(term: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[]; unfilteredResultCount?: number; filters?: FilterCounts } | null>;
 }
 
 interface PagefindModule {
-  createInstance(options: { basePath: string; baseUrl: string; excerptLength?: number; metaCacheTag?: string; ranking?: { metaWeights?: Record<string, number> } }): PagefindInstance;
+  createInstance(options: { basePath: string; baseUrl: string; excerptLength?: number; metaCacheTag?: string; ranking?: typeof RANKING }): PagefindInstance;
 }
 
 /**
  * Pagefind searches a record's metadata too. The headline (`title`) should be found; the moment
- * (`when`, an ISO time) should not: its digits get no weight, and results found by nothing else
- * (score 0) are dropped (`searchPartitions`).
+ * (`when`) should not: it gets no weight, and a result found in nothing but it is dropped.
  */
-const META_WEIGHTS = { when: 0 };
+const RANKING = { metaWeights: { when: 0 } };
+
+/** Whether a result was found in the text or the headline (not only in other metadata). */
+export const foundInText = (r: PagefindResult): boolean => (r.words?.length ?? 1) > 0 || (r.matchedMetaFields ?? []).includes('title');
 
 /** How many results have each value of each filter (Pagefind's `filters` in a search response). */
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -134,8 +140,7 @@ export async function searchPartitions(parts: readonly PagefindInstance[], stub:
     Promise.all(parts.map((p) => p.search(term, options))),
     Promise.all(words.map((word) => Promise.all(parts.map((p) => holdsWord(p, word))))),
   ]);
-  // With words, a result of score 0 matched only metadata without weight (see META_WEIGHTS).
-  const found = responses.map((r) => (r?.results ?? []).filter((x) => x.id !== stub && (term === null || x.score > 0)));
+  const found = responses.map((r) => (r?.results ?? []).filter((x) => x.id !== stub && (term === null || foundInText(x))));
   let keep = found.map((list) => list.length > 0);
   for (const [w, word] of words.entries()) {
     const answers = await Promise.all(found.map((list, i) => (keep[i] ? answersWord(holds[w]![i]!, list[0]!, word) : false)));
@@ -164,7 +169,7 @@ export class PartitionedIndex {
     // Record URLs already carry the site's base path, so Pagefind must not add one.
     // An instance starts loading as it is created. The first loads the WebAssembly; the others,
     // created once it has, reuse it (started together, each would load and start its own).
-    const open = () => pf.createInstance({ basePath: bundle, baseUrl: '/', excerptLength: 30, metaCacheTag: manifest.stub, ranking: { metaWeights: META_WEIGHTS } });
+    const open = () => pf.createInstance({ basePath: bundle, baseUrl: '/', excerptLength: 30, metaCacheTag: manifest.stub, ranking: RANKING });
     const first = manifest.parts.length ? open() : undefined;
     await first?.init();
     const parts = first ? [first, ...manifest.parts.slice(1).map(open)] : [];
@@ -174,7 +179,8 @@ export class PartitionedIndex {
       parts.map((p, i) =>
         p
           .init()
-          .then(() => p.mergeIndex(`${bundle}part/${manifest.parts[i]}/`, { baseUrl: '/', metaCacheTag: manifest.parts[i]! }))
+          // Options are not inherited by a merged index: the ranking is given again.
+          .then(() => p.mergeIndex(`${bundle}part/${manifest.parts[i]}/`, { baseUrl: '/', metaCacheTag: manifest.parts[i]!, ranking: RANKING }))
           .then(() => p.filters?.()),
       ),
     );

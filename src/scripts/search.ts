@@ -6,6 +6,7 @@
  * renders results as plain DOM (no HTML from the index is trusted beyond Pagefind's <mark>s).
  */
 
+import { decodeWhen } from '../lib/when';
 import { queryWords, PartitionedIndex, type FilterCounts, type Order, type PagefindResult, type ResultData } from './search-index';
 
 /** Results shown at once: each one fetches its own fragment of the index. */
@@ -51,14 +52,13 @@ export interface StoryInfo {
 
 /**
  * A result's moment for readers, in its story's zone and written as the pages write it:
- * `Friday, 7 January 2022, 14:30 GMT+6`, or the day alone for an update without a time (`when`
- * is then `YYYY-MM-DD`, a calendar day).
+ * `Friday, 7 January 2022, 14:30 GMT+6`, or the day alone for an update without a time.
  */
-export function formatWhen(when: string, timezone: string, locale: string): string {
+export function formatWhen(when: ReturnType<typeof decodeWhen>, timezone: string, locale: string): string {
   const day = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(when)) return new Intl.DateTimeFormat(locale, { ...day, timeZone: 'UTC' }).format(Date.parse(`${when}T00:00:00Z`));
-  const t = Date.parse(when);
-  if (Number.isNaN(t)) return '';
+  if (!when) return '';
+  if ('day' in when) return new Intl.DateTimeFormat(locale, { ...day, timeZone: 'UTC' }).format(Date.parse(`${when.day}T00:00:00Z`));
+  const t = when.instant;
   const date = new Intl.DateTimeFormat(locale, { ...day, timeZone: timezone }).format(t);
   const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(t);
   // The zone: a real abbreviation where there is one (EST), else GMT+6.
@@ -74,8 +74,9 @@ function renderResult(data: ResultData, words: readonly string[], stories: Reado
   heading.append(link);
   const meta = el('p', 'search-result-meta');
   const story = stories.get(data.filters?.['story']?.[0] ?? '');
-  const when = el('time', 'search-result-date', formatWhen(data.meta.when ?? '', story?.timezone ?? 'UTC', locale));
-  if (data.meta.when) when.dateTime = data.meta.when;
+  const moment = decodeWhen(data.meta.when ?? '');
+  const when = el('time', 'search-result-date', formatWhen(moment, story?.timezone ?? 'UTC', locale));
+  if (moment) when.dateTime = 'day' in moment ? moment.day : new Date(moment.instant).toISOString();
   meta.append(el('span', 'search-result-story', story?.title ?? ''), ' · ', when);
   const excerpt = el('p', 'search-result-excerpt');
   appendExcerpt(excerpt, data.excerpt);

@@ -1,7 +1,7 @@
 // The browser side of the partitioned search index: one answer per word across partitions, and
 // the merge orders. Pagefind instances are replaced by fakes that behave as Pagefind does.
 import { describe, expect, test } from 'vitest';
-import { answersWord, holdsWord, matchesPrefix, mergeResults, queryWords, searchPartitions, sumCounts, type PagefindInstance, type PagefindResult, type ResultData } from '../../src/scripts/search-index';
+import { answersWord, foundInText, holdsWord, matchesPrefix, mergeResults, queryWords, searchPartitions, sumCounts, type PagefindInstance, type PagefindResult, type ResultData } from '../../src/scripts/search-index';
 
 const result = (id: string, score: number, data: Partial<ResultData> = {}): PagefindResult => ({
   id,
@@ -122,6 +122,12 @@ describe('searchPartitions', () => {
   test('filter counts add up over the partitions kept, and only those', async () => {
     expect((await searchPartitions([older, newer], 'stub', 'zq03x7', {}, 'best')).counts).toEqual({ page: { b1: 1 }, all: { x: 1 } });
     expect((await searchPartitions([older, newer], 'stub', 'police', {}, 'best')).counts).toEqual({ page: { a1: 1, a2: 1, b1: 1 }, all: { x: 3 } });
+  });
+  test('a result found only in metadata other than the headline is dropped; one found in the headline is kept', () => {
+    expect(foundInText({ ...result('a', 1), words: [], matchedMetaFields: ['when'] })).toBe(false);
+    expect(foundInText({ ...result('b', 1), words: [], matchedMetaFields: ['title'] })).toBe(true);
+    expect(foundInText({ ...result('c', 1), words: [3], matchedMetaFields: ['when'] })).toBe(true);
+    expect(foundInText(result('d', 1))).toBe(true);
   });
   test('sumCounts', () => {
     expect(sumCounts([{ tag: { a: 1 } }, undefined, { tag: { a: 2, b: 1 }, key: { '1': 4 } }])).toEqual({ tag: { a: 3, b: 1 }, key: { '1': 4 } });

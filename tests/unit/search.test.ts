@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createPaths } from '../../src/lib/paths';
 import { buildRecord, entryIdentity, partitionEntries, PARTITIONING, searchEntries, sortKey } from '../../src/lib/search';
 import { buildStoryViews } from '../../src/lib/timeline';
+import { decodeWhen, encodeWhen } from '../../src/lib/when';
 import { makeBulletin, makeStory } from './fixtures';
 
 const ctx = { paths: createPaths('/dateline/'), locale: 'en-GB' };
@@ -26,7 +27,7 @@ describe('search records', () => {
       url: '/dateline/stories/unrest/2022-01-07/#u-2022-01-07-1400',
       content: 'About 2,500 soldiers are deployed.\nAgency report',
       language: 'en',
-      meta: { title: 'Buildings secured', when: '2022-01-07T08:00:00.000Z' },
+      meta: { title: 'Buildings secured', when: encodeWhen(bulletins[0]!) },
       filters: { story: ['unrest'], year: ['2022'], month: ['2022-01'], key: ['1'], tag: ['central-asia', 'military'] },
       sort: { date: '2022-01-07T08:00:00.000Z unrest u-2022-01-07-1400' },
     });
@@ -37,7 +38,14 @@ describe('search records', () => {
   });
 
   test('a bulletin without a headline is titled by its day; its correction is searchable', () => {
-    expect(records[1]!.meta).toEqual({ title: 'Update of Monday, 10 January 2022', when: '2022-01-10' });
+    expect(records[1]!.meta).toEqual({ title: 'Update of Monday, 10 January 2022', when: 'd20220110' });
+  });
+
+  test('the moment in the metadata is one opaque word, read back exactly', () => {
+    expect(records[0]!.meta.when).toMatch(/^t[0-9a-z]+$/);
+    expect(decodeWhen(records[0]!.meta.when)).toEqual({ instant: Date.parse('2022-01-07T14:00:00+06:00') });
+    expect(decodeWhen('d20220110')).toEqual({ day: '2022-01-10' });
+    expect(decodeWhen('2022-01-10')).toBeUndefined();
     expect(records[1]!.content).toContain('Correction: Name fixed.');
   });
 
