@@ -190,7 +190,9 @@ describe('every new page is in the sitemap and under the CSP', () => {
     const text = css.map((f) => readFileSync(join(DIST, '_astro', f), 'utf8')).join('\n');
     expect(text).toMatch(/@media print/);
     const print = text.slice(text.indexOf('@media print'));
-    for (const selector of ['.site-header nav', '.day-nav', '.activity', '.permalink', '.search-form']) expect(print).toContain(selector);
+    for (const selector of ['.site-header nav', '.day-nav', '.permalink', '.search-form']) expect(print).toContain(selector);
+    // The chart prints, in greys.
+    expect(print).toMatch(/\.activity-chart rect\s*\{[^}]*fill:\s*#777/);
     expect(print).toMatch(/\.print-link\s*\{[^}]*display:\s*inline/);
     expect(print).toMatch(/break-inside:\s*avoid/);
   });

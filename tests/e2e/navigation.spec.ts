@@ -102,6 +102,12 @@ test('printed, a page is black on white without navigation, with each update\'s 
     await expect(page.locator(hidden).first(), hidden).toBeHidden();
   }
   await expect(page.locator('.story-kicker .status')).toBeVisible();
+  await page.goto('/stories/harbour-ferry-strike/');
+  await expect(page.locator('.day-nav')).toBeHidden();
+  // The chart prints, legibly: grey bars, black for days with key events.
+  await expect(page.locator('figure.activity svg')).toBeVisible();
+  expect(await page.locator('figure.activity rect').first().evaluate((r) => getComputedStyle(r).fill)).toMatch(/^rgb\((119, 119, 119|0, 0, 0)\)$/);
+  await page.goto('/stories/harbour-ferry-strike/from-the-start/');
   await expect(page.locator('.story-zone')).toHaveText('Times in America/New York');
   const link = page.locator('article.bulletin').first().locator('.print-link');
   await expect(link).toBeVisible();
