@@ -269,7 +269,8 @@ async function typeAndWait(page, term) {
       obs.observe(list, { childList: true });
       obs.observe(status, { childList: true, characterData: true, subtree: true });
     });
-    return { ms: performance.now() - start, status: status.textContent, first: list.querySelector('a')?.getAttribute('href') };
+    // Result links carry `?highlight=<words>` for the landing page: compared as permalinks.
+    return { ms: performance.now() - start, status: status.textContent, first: list.querySelector('a')?.getAttribute('href')?.replace(/\?highlight=[^#]*/, '') };
   }, term);
 }
 

@@ -24,6 +24,8 @@ export interface ActivityBar {
 
 export interface ActivityChart {
   bars: ActivityBar[];
+  /** Days from the first to the last, both counted. */
+  span: number;
   /** Days per bar. */
   daysPerBar: number;
   /** Chart units across (one per bar) and up. */
@@ -73,7 +75,7 @@ export function activityChart(days: readonly DaySummary[], maxBars = 120, height
   }
   const max = Math.max(...bars.map((b) => b.count));
   for (const bar of bars) bar.h = bar.count === 0 ? 0 : Math.max(1, Math.round((bar.count / max) * height));
-  return { bars, daysPerBar: per, width: bars.length, height, max };
+  return { bars, span, daysPerBar: per, width: bars.length, height, max };
 }
 
 /** The `n` busiest days (most updates; the earlier of equals first), for the chart's text alternative. */

@@ -84,7 +84,7 @@ export function searchEntries(views: readonly StoryView[]): SearchEntry[] {
  * that a partition is unchanged.
  */
 export function recordInputs({ story, bulletin }: SearchEntry): unknown {
-  return { bulletin, story: { slug: story.slug, title: story.title, timezone: story.timezone, tags: story.tags } };
+  return { bulletin, story: { slug: story.slug, timezone: story.timezone, tags: story.tags } };
 }
 
 /**

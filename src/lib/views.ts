@@ -222,9 +222,6 @@ export function viewActivity(days: readonly DaySummary[], story: StoryPlace, ctx
   const chart = activityChart(days, maxBars);
   if (!chart) return undefined;
   const total = days.reduce((n, d) => n + d.count, 0);
-  const first = days.at(-1)!.day;
-  const last = days[0]!.day;
-  const spanDays = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) + 1;
   const busiest = busiestDays(days, 3).map((d) => ({ label: formatDay(d.day, ctx.locale), href: ctx.paths.dayPage(story.slug, d.day), count: d.count }));
   const per = chart.daysPerBar === 1 ? 'day' : chart.daysPerBar === 7 ? 'week' : `${chart.daysPerBar} days`;
   return {
@@ -239,7 +236,7 @@ export function viewActivity(days: readonly DaySummary[], story: StoryPlace, ctx
         label: `${formatDayRange(b.from, b.to, ctx.locale)}: ${countLabel(b.count)}${b.keyCount ? `, ${countLabel(b.keyCount, 'key event')}` : ''}`,
         key: b.keyCount > 0,
       })),
-    summary: `Updates per ${per}: ${countLabel(total)} over ${spanDays} day${spanDays === 1 ? '' : 's'}, ${formatDayRange(first, last, ctx.locale)}.`,
+    summary: `Updates per ${per}: ${countLabel(total)} over ${countLabel(chart.span, 'day')}, ${formatDayRange(chart.bars[0]!.from, chart.bars.at(-1)!.to, ctx.locale)}.`,
     busiest,
   };
 }

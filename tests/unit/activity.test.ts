@@ -31,7 +31,7 @@ describe('activityChart', () => {
       ['2022-01-07', 20, 40],
     ]);
     expect(chart.max).toBe(20);
-    expect(chart.width).toBe(4);
+    expect([chart.width, chart.span]).toEqual([4, 4]);
     expect(chart.bars[3]!.keyCount).toBe(1);
   });
 

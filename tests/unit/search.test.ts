@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createPaths } from '../../src/lib/paths';
-import { buildRecord, entryIdentity, partitionEntries, PARTITIONING, searchEntries, sortKey } from '../../src/lib/search';
+import { buildRecord, entryIdentity, partitionEntries, PARTITIONING, recordInputs, searchEntries, sortKey } from '../../src/lib/search';
 import { buildStoryViews } from '../../src/lib/timeline';
 import { decodeWhen, encodeWhen } from '../../src/lib/when';
 import { makeBulletin, makeStory } from './fixtures';
@@ -47,6 +47,14 @@ describe('search records', () => {
     expect(decodeWhen('d20220110')).toEqual({ day: '2022-01-10' });
     expect(decodeWhen('2022-01-10')).toBeUndefined();
     expect(records[1]!.content).toContain('Correction: Name fixed.');
+  });
+
+  test("a record's inputs are what it is made of: the story's slug, zone and tags, not its title", () => {
+    const entry = entries[0]!;
+    const inputs = JSON.stringify(recordInputs(entry));
+    for (const over of [{ slug: 'other' }, { timezone: 'Europe/Kyiv' }, { tags: ['Other'] }]) expect(JSON.stringify(recordInputs({ ...entry, story: { ...entry.story, ...over } }))).not.toBe(inputs);
+    expect(JSON.stringify(recordInputs({ ...entry, story: { ...entry.story, title: 'Renamed' } }))).toBe(inputs);
+    expect(buildRecord({ ...entry, story: { ...entry.story, title: 'Renamed' } }, texts[entry.bulletin.id], ctx, 'en')).toEqual(records[0]);
   });
 
   test('a bulletin that was never rendered fails loudly', () => {
