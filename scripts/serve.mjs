@@ -1,7 +1,7 @@
 // Serves a built site for tests and benchmarks: `node scripts/serve.mjs [--dir dist] [--port 4391] [--base /] [--headers]`.
 // With --headers it sends the headers of the site's `_headers` file, as Netlify and Cloudflare Pages do.
 // A plain static server (sirv) that behaves like the hosts Dateline deploys to: gzip for text
-// files when the browser accepts it, 404.html for missing pages, and optionally a base path.
+// files when the browser accepts it, ETags and 304s, 404.html for missing pages, and optionally a base path.
 // No Astro process, so it runs beside `npm start` (Astro 7 allows one `astro preview` per project).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -52,8 +52,15 @@ const server = createServer((req, res) => {
   const path = `/${url.pathname.slice(base.length)}`;
   const file = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? textFile(path) : undefined;
   if (file) {
-    if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file)));
-    res.writeHead(200, { 'content-type': TEXT[extname(file)], 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped.get(file));
+    // Validated by size and modification time, as hosts do (a rebuilt file is sent anew; an unchanged one is a 304).
+    const { size, mtimeMs } = statSync(file);
+    const etag = `W/"${size.toString(36)}-${Math.round(mtimeMs).toString(36)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    if (gzipped.get(file)?.etag !== etag) gzipped.set(file, { etag, body: gzipSync(readFileSync(file)) });
+    res.writeHead(200, { 'content-type': TEXT[extname(file)], 'content-encoding': 'gzip', vary: 'accept-encoding', etag }).end(gzipped.get(file).body);
     return;
   }
   req.url = `${path}${url.search}`;

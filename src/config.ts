@@ -26,6 +26,13 @@ export const config = {
   frontPageBulletins: 10,
   /** How many of the newest updates each feed carries. */
   feedItems: 50,
+  /**
+   * Live story pages: a live story's open timeline checks the story's `latest.json` every
+   * `pollSeconds` (with jitter; less often after errors) and offers its new updates without a
+   * reload. `enabled: false` switches the script off (the file is still written, and harmless).
+   * `entries`: how many of the newest updates the file lists, enough to cover a timeline's.
+   */
+  live: { enabled: true, pollSeconds: 60, entries: 60 },
   /** Where the Markdown content lives, relative to the project root (DATELINE_CONTENT overrides it, e.g. for the benchmark). */
   contentDir: process.env['DATELINE_CONTENT'] ?? 'content',
 };

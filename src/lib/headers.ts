@@ -40,6 +40,8 @@ export function headersFile(base: string): string {
     // Astro's bundles, Pagefind's index chunks and the search partitions (folders named by their
     // key) are named by their content: cache them for a year.
     ...['_astro', 'pagefind/index', 'pagefind/fragment', 'pagefind/filter', 'pagefind/part'].map((dir) => block(`${root}${dir}/*`, { 'Cache-Control': IMMUTABLE })),
+    // What a live story's open pages poll: always revalidated (a 304 when unchanged), never served stale.
+    block(`${root}stories/*/latest.json`, { 'Cache-Control': 'no-cache' }),
   ].join('\n');
 }
 

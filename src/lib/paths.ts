@@ -31,6 +31,8 @@ export interface Paths {
   feed(format: FeedFormat, story?: string): string;
   /** A story's social card image. */
   card(story: string): string;
+  /** `/stories/<slug>/latest.json`: what a live story's open timeline polls. */
+  live(story: string): string;
 }
 
 /** What a search URL can carry: words, and the filters (`month` is `YYYY-MM`, `key` means key events only). */
@@ -82,6 +84,7 @@ export function createPaths(base: string): Paths {
     asset: (path) => `${root}${path.replace(/^\/+/, '')}`,
     feed: (format, story) => `${story ? paths.story(story) : root}${FEED_FILES[format]}`,
     card: (story) => `${paths.story(story)}card.png`,
+    live: (story) => `${paths.story(story)}latest.json`,
   };
   return paths;
 }

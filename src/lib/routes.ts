@@ -9,6 +9,7 @@ import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
 import { pageKey } from './cache-keys';
 import type { DayKey } from './dates';
+import { liveState, type LiveState } from './live';
 import { groupMonths, type MonthKey } from './months';
 import { groupTags } from './tags';
 import { chronological, keyEventDays, lastChanged, neighbours, pageDays, splitTimeline, summarise, type Day, type DaySummary, type StoryView } from './timeline';
@@ -225,4 +226,9 @@ export function tagRoutes(views: readonly StoryView[], locale: string, maxUpdate
       ),
     ),
   };
+}
+
+/** What a story's open pages poll (`latest.json`, src/lib/live.ts): its status and newest updates. */
+export function liveRoutes(views: readonly StoryView[], limit: number): CachedRoute<LiveState, 'story'>[] {
+  return views.map((view) => route({ story: view.story.slug }, liveState(view.story.status, view.bulletins, limit)));
 }

@@ -8,6 +8,7 @@ import { dayAnchor } from './anchors';
 import { dayOf, formatDay, formatShortDay, formatTime, isoIn, type DayKey } from './dates';
 import type { Paths } from './paths';
 import { activityChart, busiestDays } from './activity';
+import { liveVersion } from './live';
 import { formatMonth } from './months';
 import { tagSlug } from './tags';
 import type { Day, DaySummary } from './timeline';
@@ -30,6 +31,8 @@ export interface Moment {
 export interface BulletinView {
   id: string;
   permalink: string;
+  /** Its version (`data-v`): a live page compares it with the story's `latest.json` to notice corrections. */
+  version: string;
   /** The permalink without its scheme (`news.example/stories/…/#u-…`), printed after the time on paper. */
   printLink: string;
   /** The headline, or a description of the update for screen readers when it has none. */
@@ -79,6 +82,7 @@ export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewCont
   return {
     id: b.id,
     permalink,
+    version: liveVersion(b),
     printLink: ctx.origin ? new URL(permalink, ctx.origin).href.replace(/^[a-z]+:\/\//, '') : permalink,
     heading: b.title ?? (b.hasTime ? `Update at ${when.text}` : `Update of ${dayText}`),
     hasHeadline: b.title !== undefined,

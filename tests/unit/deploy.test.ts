@@ -55,7 +55,9 @@ describe('deploy configuration', () => {
 
   test('_headers: the CSP everywhere, long caching only for content-hashed files, under the base path', () => {
     const rules = parseHeadersFile(headersFile('/dateline/'));
-    expect(rules.map((r) => r.path)).toEqual(['/dateline/*', '/dateline/_astro/*', '/dateline/pagefind/index/*', '/dateline/pagefind/fragment/*', '/dateline/pagefind/filter/*', '/dateline/pagefind/part/*']);
+    expect(rules.map((r) => r.path)).toEqual(['/dateline/*', '/dateline/_astro/*', '/dateline/pagefind/index/*', '/dateline/pagefind/fragment/*', '/dateline/pagefind/filter/*', '/dateline/pagefind/part/*', '/dateline/stories/*/latest.json']);
+    // What live pages poll is always revalidated.
+    expect(rules.filter((r) => r.pattern.test('/dateline/stories/strike/latest.json')).map((r) => r.headers['Cache-Control']).filter(Boolean)).toEqual(['no-cache']);
     expect(rules[0]!.headers['Content-Security-Policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(rules[0]!.headers['Content-Security-Policy']).not.toContain('unsafe-inline');
     expect(rules.some((r) => r.pattern.test('/dateline/pagefind/pagefind.js') && r.headers['Cache-Control'])).toBe(false);

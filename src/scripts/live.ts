@@ -1,0 +1,157 @@
+/**
+ * A live story's timeline keeps itself current (loaded only there: src/components/LiveUpdates.astro).
+ * It checks the story's `latest.json` every minute or so (revalidated, so an unchanged file costs a
+ * 304), less often after errors, not while the tab is hidden (once when it comes back), and never
+ * again once the story has ended. New updates are announced in a banner, never inserted under the
+ * reader's eyes; the banner adds them, taken whole from the site's own day pages (parsed with
+ * DOMParser: only their `article.bulletin` elements are used). A change the page cannot patch (a
+ * deleted or corrected update) offers a reload instead. Each time also says how long ago it was.
+ */
+import { agoParts, diffUpdates, nextDelay, type LiveEntry, type LiveState } from '../lib/live';
+
+const root = document.querySelector<HTMLElement>('[data-live]');
+if (root) start(root, root.parentElement!);
+
+function start(root: HTMLElement, timeline: HTMLElement): void {
+  const { live, story, poll, locale } = root.dataset;
+  const storyUrl = new URL(story!, location.href);
+  const src = new URL(live!, storyUrl);
+  // Same host only, whatever the markup says.
+  if (src.origin !== location.origin || storyUrl.origin !== location.origin) return;
+  const title = document.title;
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = ''): HTMLElementTagNameMap[K] => {
+    const node = document.createElement(tag);
+    node.className = className;
+    node.textContent = text;
+    return node;
+  };
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let pending: LiveEntry[] = [];
+
+  const banner = (text: string, action: () => void) => {
+    const button = el('button', 'live-banner', text);
+    button.type = 'button';
+    button.addEventListener('click', action);
+    root.replaceChildren(button);
+  };
+  const reload = (text: string) => {
+    stopped = true;
+    banner(text, () => location.reload());
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    if (!stopped && !document.hidden) timer = setTimeout(() => void check(), nextDelay(Number(poll) * 1000, failures, Math.random()));
+  };
+
+  async function check(): Promise<void> {
+    try {
+      const response = await fetch(src, { cache: 'no-cache' });
+      if (!response.ok) throw new Error(String(response.status));
+      const state = (await response.json()) as LiveState;
+      failures = 0;
+      if (state.status !== 'live') return reload('This story has ended. Reload to see how it closed');
+      const articles = [...timeline.querySelectorAll<HTMLElement>('article.bulletin')];
+      const change = diffUpdates(articles.map((a) => ({ id: a.id, v: a.dataset['v'] ?? '' })), state.updates);
+      if (change.kind === 'reload') return reload('This story has been changed. Reload to see it');
+      if (change.kind === 'new') {
+        pending = change.added;
+        const n = pending.length;
+        banner(`${n} new update${n === 1 ? '' : 's'} — show`, () => void show());
+        document.title = `(${n}) ${title}`;
+      }
+    } catch {
+      failures++;
+    }
+    schedule();
+  }
+
+  /** The section of `day` on the timeline, made (at the top: new updates are the newest) from its day page's heading if missing. */
+  const section = (day: string, page: Document): HTMLElement => {
+    const heading = timeline.querySelector(`h2[id="${day}"]`);
+    if (heading) return heading.parentElement!;
+    const made = el('section', 'day');
+    made.setAttribute('aria-labelledby', day);
+    const h2 = el('h2', 'day-heading');
+    h2.id = day;
+    const link = el('a', '', page.querySelector('h2.day-heading')?.textContent ?? day);
+    link.href = new URL(`${day}/`, storyUrl).pathname;
+    h2.append(link);
+    made.append(h2);
+    root.after(made);
+    return made;
+  };
+
+  async function show(): Promise<void> {
+    const added = pending;
+    const pages = new Map<string, Document>();
+    for (const day of new Set(added.map((e) => e.day))) {
+      const response = await fetch(new URL(`${day}/`, storyUrl));
+      if (!response.ok) return reload('New updates could not be loaded. Reload to see them');
+      pages.set(day, new DOMParser().parseFromString(await response.text(), 'text/html'));
+    }
+    root.replaceChildren();
+    document.title = title;
+    for (const old of timeline.querySelectorAll('.is-latest')) old.classList.remove('is-latest');
+    for (const badge of timeline.querySelectorAll('.badge-latest')) badge.remove();
+    // Oldest first, each to the top of its day: the newest ends up first.
+    for (const entry of [...added].reverse()) {
+      const article = pages.get(entry.day)!.getElementById(entry.id);
+      if (!article?.matches('article.bulletin')) return reload('New updates could not be loaded. Reload to see them');
+      const node = document.importNode(article, true);
+      node.querySelector('.badge-latest')?.remove();
+      section(entry.day, pages.get(entry.day)!).querySelector('h2')!.after(node);
+    }
+    const top = timeline.querySelector<HTMLElement>('article.bulletin')!;
+    top.classList.add('is-latest');
+    top.querySelector('.bulletin-meta time')?.after(el('span', 'badge badge-latest', 'Latest'));
+    updateDayNav(added);
+    tick();
+    top.tabIndex = -1;
+    top.focus();
+  }
+
+  /** The jump-to-day list: a new day first, and each touched day's count. */
+  function updateDayNav(added: readonly LiveEntry[]): void {
+    const list = document.querySelector('.day-nav ol');
+    if (!list) return;
+    for (const day of new Set(added.map((e) => e.day))) {
+      let link = list.querySelector<HTMLAnchorElement>(`a[href="#${day}"]`);
+      if (!link) {
+        link = el('a', '', new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`)));
+        link.href = `#${day}`;
+        const item = el('li');
+        item.append(link);
+        list.prepend(item);
+      }
+      const n = timeline.querySelector(`h2[id="${day}"]`)!.parentElement!.querySelectorAll('article').length;
+      const count = el('span', 'day-nav-count');
+      const shown = el('span', '', String(n));
+      shown.setAttribute('aria-hidden', 'true');
+      count.append(shown, el('span', 'visually-hidden', `(${n} update${n === 1 ? '' : 's'})`));
+      link.querySelector('.day-nav-count')?.remove();
+      link.append(count);
+    }
+  }
+
+  /** "12 minutes ago" beside each time (the time itself stays in `<time datetime>`). */
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  function tick(): void {
+    const now = Date.now();
+    for (const time of timeline.querySelectorAll<HTMLTimeElement>('.bulletin-meta > time')) {
+      if (time.dateTime.length < 11) continue; // a day without a time
+      let ago = time.nextElementSibling;
+      if (!ago?.classList.contains('ago')) time.after((ago = el('span', 'ago')));
+      ago.textContent = format.format(...agoParts(Date.parse(time.dateTime), now));
+    }
+  }
+
+  document.addEventListener('visibilitychange', () => {
+    clearTimeout(timer);
+    if (!document.hidden && !stopped) void check();
+  });
+  setInterval(tick, 60_000);
+  tick();
+  schedule();
+}
