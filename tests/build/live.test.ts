@@ -1,0 +1,36 @@
+// What the build publishes for live story pages: latest.json per story, and the script only where it polls.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { config } from '../../src/config';
+import { contentStories, DIST, frontmatterOf, page, pages } from './dist';
+
+const stories = contentStories().map((slug) => ({ slug, status: (frontmatterOf(join('content', slug, 'index.md'))['status'] as string | undefined) ?? 'live' }));
+const liveScript = (path: string) => page(path).querySelectorAll('script[src]').some((s) => /LiveUpdates/.test(s.getAttribute('src') ?? ''));
+
+describe('live story pages', () => {
+  test.each(stories)('$slug: latest.json has its status and newest updates, as its timeline shows them', ({ slug, status }) => {
+    const state = JSON.parse(readFileSync(join(DIST, 'stories', slug, 'latest.json'), 'utf8')) as { status: string; updates: { id: string; day: string; v: string }[] };
+    expect(state.status).toBe(status);
+    const articles = page(`stories/${slug}/index.html`).querySelectorAll('.timeline article.bulletin');
+    const shown = articles.map((a) => ({ id: a.id, v: a.getAttribute('data-v') }));
+    expect(state.updates.length).toBe(Math.min(config.live.entries, state.updates.length));
+    expect(state.updates.slice(0, shown.length).map(({ id, v }) => ({ id, v }))).toEqual(shown);
+    for (const u of state.updates) expect(page(`stories/${slug}/${u.day}/index.html`).querySelector(`article[id="${u.id}"]`)?.getAttribute('data-v')).toBe(u.v);
+  });
+
+  test('the polling script is on live timelines only, with its live region', () => {
+    for (const { slug, status } of stories) {
+      expect(liveScript(`stories/${slug}/index.html`), slug).toBe(status === 'live');
+      const region = page(`stories/${slug}/index.html`).querySelector('.timeline > .live-updates');
+      expect(region?.getAttribute('aria-live') ?? null, slug).toBe(status === 'live' ? 'polite' : null);
+    }
+    const others = [...pages.keys()].filter((p) => !/^stories\/[^/]+\/index\.html$/.test(p));
+    expect(others.filter(liveScript)).toEqual([]);
+  });
+
+  test('latest.json is always revalidated (_headers), and is not in the sitemap', () => {
+    expect(readFileSync(join(DIST, '_headers'), 'utf8')).toMatch(/\/stories\/\*\/latest\.json\n {2}Cache-Control: no-cache/);
+    expect(readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8')).not.toContain('latest.json');
+  });
+});
