@@ -1,6 +1,7 @@
 // What the build publishes for live story pages: latest.json per story, and the script only where it polls.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { config } from '../../src/config';
 import { contentStories, DIST, frontmatterOf, page, pages } from './dist';
@@ -27,6 +28,14 @@ describe('live story pages', () => {
     }
     const others = [...pages.keys()].filter((p) => !/^stories\/[^/]+\/index\.html$/.test(p));
     expect(others.filter(liveScript)).toEqual([]);
+  });
+
+  test('the polling script is at most 2 kB compressed, and never assigns HTML', () => {
+    const live = stories.find((s) => s.status === 'live')!;
+    const src = page(`stories/${live.slug}/index.html`).querySelectorAll('script[src]').map((s) => s.getAttribute('src')!).find((s) => /LiveUpdates/.test(s))!;
+    const code = readFileSync(join(DIST, src.replace(/^\//, '')));
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(2048);
+    expect(code.toString()).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
   });
 
   test('latest.json is always revalidated (_headers), and is not in the sitemap', () => {
