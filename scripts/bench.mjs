@@ -6,7 +6,7 @@
 // every bulletin is on its day page and in the search index. Writes reports/bench.md (and .json).
 // Absolute times drift ±20 % between runs on shared machines; the ratios to the peer, measured in
 // the same run, drift far less.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
@@ -403,6 +403,15 @@ async function benchSize(size) {
     }).map(([name, re]) => [name, largestAndMedian(dist, outFiles.filter((f) => re.test(f)))]),
   );
   const { problems, partitions } = checkOutput(dist, manifest);
+  // The editor's first step in a breaking story: `npm run new` (without npm's own start), five times, into this archive.
+  const newRuns = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/new.ts'), manifest[0].story, '--title', `Bench scaffold ${i}`], { env: { ...process.env, DATELINE_CONTENT: content }, encoding: 'utf8' });
+    newRuns.push(performance.now() - started);
+    if (r.status !== 0) problems.push(`npm run new failed: ${r.stderr}`);
+    else unlinkSync(r.stdout.split('\n')[0]);
+  }
 
   console.info('bench:   search in Chromium…');
   const { base, server } = await serve(dist);
@@ -432,6 +441,7 @@ async function benchSize(size) {
     timelines,
     days,
     navigation,
+    newMs: newRuns.toSorted((a, b) => a - b)[2],
   };
   return { ...result, detail: { output, search, lighthouse, problems } };
 }
@@ -489,6 +499,7 @@ function report(results, machine, chrome) {
       `| story timeline, median | ${kib(output.timelines.median.gzip)} |`,
       `| day page, largest | ${kib(output.days.largest.gzip)} (${output.days.largest.file}) |`,
       `| day page, median | ${kib(output.days.median.gzip)} |`,
+      `| \`npm run new\` (median of 5, Node's start included, npm's not) | ${sec(output.newMs)} |`,
       ...Object.entries(output.navigation).map(([name, n]) => (n.largest ? `| ${name}, largest of ${fmt(n.count)} | ${kib(n.largest.gzip)} (${n.largest.file}, ${kib(n.largest.html)} raw HTML) |` : `| ${name} | none |`)),
       '',
       '| search query | search page load | first query (cold) | then another query (warm) | the first again |',

@@ -3,7 +3,8 @@
 // The build runs the same checks (src/lib/archive.ts) and fails the same way.
 import { relative, resolve } from 'node:path';
 import { config } from '../src/config';
-import { buildClock, ContentError, loadArchive } from '../src/loaders/archive';
+import { buildClock } from '../src/config';
+import { ContentError, loadArchive } from '../src/loaders/archive';
 
 const root = process.cwd();
 const dir = process.argv[2] ?? config.contentDir;

@@ -1,5 +1,8 @@
-/** Small helpers shared by the editors' commands. */
-import { isStorySlug } from '../src/lib/archive';
+/**
+ * Small helpers shared by the editors' commands. Imports carry their `.ts` extension: `npm run new`
+ * runs on Node's own TypeScript support (no loader to start), so what it imports must resolve there.
+ */
+import { isStorySlug } from '../src/lib/anchors.ts';
 
 /** Prints the message and exits with status 1. */
 export function fail(message: string): never {

@@ -38,3 +38,15 @@ export const config = {
 };
 
 export type SiteConfig = typeof config;
+
+/**
+ * The build's clock: now, or `DATELINE_NOW` (an ISO datetime) to build, check or scaffold as of
+ * another moment (bulletins dated after it are held back as scheduled).
+ */
+export function buildClock(): number {
+  const fixed = process.env['DATELINE_NOW'];
+  if (!fixed) return Date.now();
+  const t = Date.parse(fixed);
+  if (Number.isNaN(t)) throw new Error(`DATELINE_NOW="${fixed}" is not a datetime (use e.g. 2022-01-07T12:00:00Z)`);
+  return t;
+}

@@ -5,6 +5,9 @@
  */
 import type { DayKey } from './dates';
 
+/** A story folder's name, which becomes its URL: lower-case letters, digits and single hyphens. */
+export const isStorySlug = (name: string): boolean => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name);
+
 /** Id of a day's section (and of its entry in the list of earlier days). */
 export function dayAnchor(day: DayKey): string {
   return day;

@@ -6,7 +6,7 @@
 import type { z } from 'astro/zod';
 import { bulletinFrontmatter, type BulletinFrontmatter, type BulletinRecord } from '../schemas/bulletin';
 import { storyFrontmatter, type StoryRecord } from '../schemas/story';
-import { updateId } from './anchors';
+import { isStorySlug, updateId } from './anchors';
 import { fileDigest, parseKey } from './cache-keys';
 import { clockOf, dayOf, instantAt, isRealDate, parseWrittenDate, startOfDayIn } from './dates';
 import { FrontmatterError, lineOfField, splitFence, splitFrontmatter } from './frontmatter';
@@ -98,11 +98,6 @@ export function formatProblem(p: Problem): string {
   return `${where}: ${p.field ? `field "${p.field}": ` : ''}${p.message}`;
 }
 
-/** Story folder names become URL segments, so they are kept to lower-case words and hyphens. */
-const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** True when `name` can be a story folder (and so a URL segment). */
-export const isStorySlug = (name: string): boolean => SLUG_RE.test(name);
 /** `YYYY-MM-DD[-HHMM][-words].md` */
 const BULLETIN_NAME_RE = /^(\d{4})-(\d{2})-(\d{2})(?:-(\d{2})(\d{2})(?=-|\.md$))?(?:-([^.]+))?\.md$/i;
 
@@ -214,7 +209,7 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
       continue;
     }
     const [story, name] = parts as [string, string];
-    if (!SLUG_RE.test(story)) {
+    if (!isStorySlug(story)) {
       if (!storyFolders.has(story)) {
         problems.push({ file: file.path, message: `story folder "${story}" must be lower-case letters, digits and hyphens (it becomes the URL)` });
       }

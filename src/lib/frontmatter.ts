@@ -16,11 +16,12 @@ export interface SplitFile {
 
 /** A problem found while reading a file, with the 1-based line when known. */
 export class FrontmatterError extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-  ) {
+  // A plain field, not a parameter property: Node's own TypeScript support (which `npm run new`
+  // runs on) only strips types.
+  readonly line: number | undefined;
+  constructor(message: string, line?: number) {
     super(message);
+    this.line = line;
   }
 }
 

@@ -1,6 +1,7 @@
 /** What `npm run new` writes: file names and frontmatter for a new bulletin or story. Pure. */
 import yaml from 'js-yaml';
-import { clockOf, dayOf, instantAt, type DayKey } from './dates';
+// `.ts`: `npm run new` loads this module with Node's own TypeScript support (scripts/new.ts).
+import { clockOf, dayOf, instantAt, type DayKey } from './dates.ts';
 
 /** Up to `max` words of a headline as a file-name slug: `Curfew lifted in Almaty` → `curfew-lifted-in-almaty`. */
 export function slugWords(text: string, max = 6): string {

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { EntryStore } from '../cache/store';
 import { codeVersions } from '../cache/versions';
-import { config } from '../config';
+import { buildClock, config } from '../config';
 import { bodyOf, buildArchive, formatProblem, type Archive, type CheckCache, type CheckedBulletin, type SourceFile } from '../lib/archive';
 import { fileDigest, renderKey } from '../lib/cache-keys';
 import { renderMissing, type Job } from '../render/pool';
@@ -78,17 +78,6 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
-/**
- * The build's clock: bulletins dated later are held back. DATELINE_NOW (an ISO datetime) fixes it,
- * for tests and for previewing a schedule.
- */
-export function buildClock(): number {
-  const fixed = process.env['DATELINE_NOW'];
-  if (!fixed) return Date.now();
-  const t = Date.parse(fixed);
-  if (Number.isNaN(t)) throw new Error(`DATELINE_NOW="${fixed}" is not a datetime (use e.g. 2022-01-07T12:00:00Z)`);
-  return t;
-}
 
 /** Reads and validates the whole archive; throws a ContentError listing every problem. */
 export function loadArchive(root: string, dir: string = config.contentDir, now: number = buildClock(), cache?: ContentCache): { files: SourceFile[]; archive: Archive } {

@@ -46,7 +46,7 @@ describe('npm run new', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-new-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/new.ts', ...args], {
+    spawnSync(process.execPath, ['scripts/new.ts', ...args], {
       encoding: 'utf8',
       env: { ...process.env, DATELINE_CONTENT: dir, DATELINE_NOW: '2022-01-07T08:30:00Z' },
     });
