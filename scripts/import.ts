@@ -61,6 +61,8 @@ const rows = result.bulletins.map((b) => [join(dir, b.fileName), b.time ? `${b.d
 const width = rows.reduce((w, r) => r.map((c, i) => Math.max(w[i] ?? 0, c.length)), [0, 0, 0]);
 const table = [['file', 'when', 'headline or first words'], ...rows].map((r) => r.map((c, i) => c.padEnd(width[i] ?? 0)).join('  ').trimEnd());
 console.info(`Story "${result.title}" (${result.status}, ${result.timezone})${storyExists ? ', existing: index.md kept' : ''}`);
+if (result.closingLine) console.info(`Closed by the sentence: “${result.closingLine}” (set \`status: live\` in index.md if that is wrong)`);
+else console.info('No closing sentence found: the story is live (set `status: closed` in index.md once it has ended)');
 console.info(table.join('\n'));
 if (result.cut.length) console.info(`Left out: ${result.cut.join('; ')}`);
 for (const w of result.warnings) console.info(`Check: ${w}`);

@@ -58,6 +58,8 @@ export interface ImportResult {
   summary: string;
   intro: string;
   status: 'live' | 'closed';
+  /** The sentence that closed the story, quoted back to the editor. */
+  closingLine?: string;
   timezone: string;
   bulletins: ImportedBulletin[];
   /** Headings of the sections left out at the end (and page furniture dropped from HTML). */
@@ -84,7 +86,35 @@ export const ZONES: Record<string, string> = {
 };
 const DEFAULT_TRAILERS = ['related reading', 'related', 'read more', 'more on this story', 'most read', 'about us', 'about the author', 'share this', 'comments', 'subscribe', 'sign up', 'newsletter', 'advertisement', 'you may also like', 'recommended'];
 const TITLE_SUFFIX = /\s*(?:[:|–—-]\s*)?(?:rolling coverage|live updates?|live blog|live results|live coverage|latest updates|as it happened|live)\s*$/i;
-const CLOSING = /\b(?:closes|closing|concludes|ends|wraps up)\s+(?:our|this)\s+(?:live\s+)?(?:coverage|blog|thread|updates)|\b(?:this|our)\s+(?:live\s+)?(?:blog|thread|coverage)\s+(?:is|has)\s+(?:now\s+)?(?:closed|ended)|\bcoverage\s+(?:has\s+)?ended\b/i;
+/**
+ * Sentences that close a live article, in the forms newsrooms use: "This bulletin closes our
+ * coverage", "This bulletin is the last in this thread", "This live blog is now closed", "We're ending
+ * our live coverage here", "That's it from us — our coverage continues in a new blog", "Our live
+ * coverage of the strike has ended". Each needs the article itself (this blog, thread, bulletin, our
+ * coverage) as its subject or object, so "The last train left at 9pm" or "Coverage continues
+ * tomorrow" do not close a story.
+ */
+const CLOSING: RegExp[] = [
+  // "closes our coverage", "concludes this live blog", "wraps up our updates"
+  /\b(?:closes|closing|concludes|concluding|ends|ending|wraps up|wrapping up|pausing|suspending)\s+(?:our|this)\s+(?:live\s+)?(?:coverage|blog|thread|updates|live)\b/i,
+  // "this live blog is now closed", "our coverage of the vote has ended", "this thread will be archived"
+  /\b(?:this|our)\s+(?:live\s+)?(?:blog|thread|coverage|page|updates)\b[^.!?]{0,60}?\b(?:is|has|have|will be|has been|are)\s+(?:now\s+)?(?:closed|ended|over|finished|archived|concluded)\b/i,
+  // "this bulletin is the last in this thread", "this is our final update"
+  /\b(?:this|that)\s+(?:bulletin|post|update|entry)\s+(?:is|was|will be)\s+(?:the|our)\s+(?:last|final)\b/i,
+  /\bthis\s+is\s+(?:the|our)\s+(?:last|final)\s+(?:bulletin|post|update|entry)\b/i,
+  // "coverage has ended", "end of our live coverage"
+  /\b(?:live\s+)?coverage\s+(?:has\s+)?(?:now\s+)?ended\b|\bend\s+of\s+(?:our\s+)?live\s+(?:coverage|blog|updates)\b/i,
+  // "our coverage continues in a new blog", "updates will continue on a separate page"
+  /\b(?:coverage|updates|blog)\s+(?:continues?|will\s+continue|moves?|has\s+moved)\s+(?:in|on|at|to)\s+(?:a\s+)?(?:new|separate|another|different)\s+(?:blog|article|page|thread|live\s+blog)\b/i,
+  // "That's it from us" (not "for today", "until tomorrow": a blog that goes on)
+  /\bthat'?s\s+(?:it|all)\s+from\s+(?:us|me)\b(?![^.!?]*\b(?:today|tonight|for now|until|tomorrow|this evening|this morning)\b)/i,
+];
+
+/** The sentence of `text` that closes a live article, if one does (see CLOSING). */
+export function closingSentence(text: string): string | undefined {
+  const sentences = text.replace(/\s+/g, ' ').match(/[^.!?]+(?:[.!?]+["'”’)]*|$)/g) ?? [];
+  return sentences.map((x) => x.trim()).find((x) => CLOSING.some((re) => re.test(x)));
+}
 
 /** Longest names first, so that "March" is not read as "Mar" + "ch". */
 const alternatives = (names: Record<string, number | string>) => Object.keys(names).sort((a, b) => b.length - a.length).join('|');
@@ -281,8 +311,9 @@ export function importArticle(source: string, kind: 'html' | 'markdown' | 'text'
     .trim();
   const introPlain = plain(introBody);
   const summary = introPlain && !/^(published|posted|updated|all times)\b/i.test(introPlain) ? firstSentence(introPlain) : firstSentence(plain(bulletins.at(-1)!.body));
-  const status = bulletins.some((b) => CLOSING.test(plain(b.body))) ? 'closed' : 'live';
-  return { title, summary, intro: introBody, status, timezone, bulletins, cut, warnings };
+  // The newest update that closes the article, if any (bulletins are in the article's order).
+  const closing = [...bulletins].sort((a, b) => b.instant - a.instant).map((b) => closingSentence(plain(b.body))).find(Boolean);
+  return { title, summary, intro: introBody, status: closing ? 'closed' : 'live', ...(closing ? { closingLine: closing } : {}), timezone, bulletins, cut, warnings };
 }
 
 const fm = (data: Record<string, unknown>) => `---\n${yaml.dump(data, { lineWidth: -1, schema: yaml.CORE_SCHEMA })}---\n`;

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { importArticle, importFiles, parseDateHeading, type ImportResult } from '../../src/lib/importer';
+import { closingSentence, importArticle, importFiles, parseDateHeading, type ImportResult } from '../../src/lib/importer';
 
 const fixture = (name: string) => readFileSync(join('tests/fixtures/import', name), 'utf8');
 const ok = (r: ImportResult | { error: string }): ImportResult => {
@@ -139,4 +139,41 @@ describe('npm run import', () => {
     expect(run('tests/fixtures/import/harbour-strike.txt', '--story', 'x').stderr).toContain('pass --year YYYY');
     expect(run('README.md', '--story', 'x').stderr).toContain('no dated update headings found');
   }, 30_000);
+});
+
+describe('closing sentences', () => {
+  test.each([
+    'This bulletin is the last in this thread. Should matters develop we will feature them in new articles.',
+    'This live blog is now closed.',
+    "We're ending our live coverage here.",
+    "That's it from us — our coverage continues in a new blog.",
+    'This bulletin closes our coverage. Further developments will appear as separate articles.',
+    'Our live coverage of the strike has now ended.',
+    'This is our final update.',
+    'We are wrapping up this live blog for good.',
+    'Our coverage continues on a separate page.',
+  ])('closes: %s', (text) => {
+    const sentence = closingSentence(`Crowds dispersed by evening. ${text}`);
+    expect(sentence).toBeDefined();
+    expect(text).toContain(sentence!.replace(/\s+/g, ' '));
+  });
+
+  test.each([
+    'The last train left at 9pm.',
+    'Coverage continues tomorrow.',
+    "That's it from us for today; we'll be back at 7am.",
+    'Polls have closed. Results will be posted here as precincts report.',
+    'The A614 remains closed between Hatton and Ferrow.',
+    'The final update from the ministry came at noon.',
+    'Talks ended without agreement.',
+  ])('does not close: %s', (text) => expect(closingSentence(text)).toBeUndefined());
+
+  test('the import says which sentence closed the story', () => {
+    const text = 'Unrest\n\nJanuary 5\n\nProtests spread.\n\nJanuary 10\n\nCalm returns. This bulletin is the last in this thread. Should matters develop we will feature them in new articles.\n';
+    const r = ok(importArticle(text, 'text', { year: 2022, defaultTimezone: 'Asia/Almaty' }));
+    expect(r.status).toBe('closed');
+    expect(r.closingLine).toBe('This bulletin is the last in this thread.');
+    const live = ok(importArticle(text.replace(/This bulletin[^\n]*/, 'Coverage continues tomorrow.'), 'text', { year: 2022, defaultTimezone: 'Asia/Almaty' }));
+    expect([live.status, live.closingLine]).toEqual(['live', undefined]);
+  });
 });
