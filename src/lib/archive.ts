@@ -10,6 +10,7 @@ import { isStorySlug, updateId } from './anchors';
 import { fileDigest, parseKey } from './cache-keys';
 import { clockOf, dayOf, instantAt, isRealDate, parseWrittenDate, startOfDayIn } from './dates';
 import { FrontmatterError, lineOfField, splitFence, splitFrontmatter } from './frontmatter';
+import { imageProblems } from './images';
 import { tagProblems, tagUses } from './tags';
 import { byCodePoint } from './timeline';
 
@@ -165,6 +166,8 @@ export const bodyOf = (text: string): string => splitFence(text).body;
 export function checkBulletin(file: SourceFile): CheckedBulletin {
   const parsed = parseFile(file, bulletinFrontmatter);
   if ('problems' in parsed) return { problems: parsed.problems.map(({ file: _file, ...p }) => p) };
+  const images = imageProblems(parsed.body, parsed.bodyLine);
+  if (images.length) return { problems: images };
   return { data: parsed.data, bodyLine: parsed.bodyLine, empty: !parsed.body.trim(), links: linkRefs(parsed.body, parsed.bodyLine) };
 }
 

@@ -26,6 +26,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { bodyAnchor } from './anchors';
+import { DECORATIVE_ALT } from './images';
 
 declare module 'vfile' {
   interface DataMap {
@@ -104,9 +105,13 @@ export function rehypeTypography() {
 
 const SHIFTABLE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** Demotes headings, gives them slug ids, and prefixes every id (and fragment link) in the document. */
+
+/** Publishes decorative images with `alt=""`; demotes headings, gives them slug ids, and prefixes every id (and fragment link) in the document. */
 export function rehypeScopeIds() {
   return (tree: Root, file: VFile) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'img' && String(node.properties['alt'] ?? '').trim().toLowerCase() === DECORATIVE_ALT) node.properties['alt'] = '';
+    });
     const opts = file.data.scope;
     if (!opts?.idPrefix) return;
     const scoped = (id: string) => bodyAnchor(opts.idPrefix, id);

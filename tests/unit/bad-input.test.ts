@@ -39,6 +39,8 @@ const FAILS: [string, SourceFile[], string][] = [
   ['empty body', [bulletin('2022-01-07.md', '---\ntitle: Only a headline\n---\n')], 'content/s/2022-01-07.md:4: the bulletin has no text'],
   ['two spellings of a tag with one page', [bulletin('2022-01-07.md', '---\ntags: [Central Asia]\n---\nx'), bulletin('2022-01-08.md', '---\ntitle: T\ntags: [central-asia]\n---\nx')], 'content/s/2022-01-08.md:3: field "tags": "central-asia" and "Central Asia" (in content/s/2022-01-07.md) would share the page /tags/central-asia/; spell them alike'],
   ['a tag with no letter or digit', [bulletin('2022-01-07.md', '---\ntags: ["!!"]\n---\nx')], 'content/s/2022-01-07.md:2: field "tags": "!!" has no letter or digit'],
+  ['a Markdown image without a description', [bulletin('2022-01-07.md', 'Text.\n\n![](/images/map.png)\n')], 'content/s/2022-01-07.md:3: the image "![](/images/map.png)" has no description: write what it shows between the brackets (![Map of the closed roads](/images/map.png)), or ![decorative](/images/map.png) if it only decorates'],
+  ['an HTML image without alt', [bulletin('2022-01-07.md', 'Text.\n\n<img src="/images/map.png">\n')], 'content/s/2022-01-07.md:3: the image "<img src=\\"/images/map.png\\">" has no alt: add alt="what it shows", or alt="" if it only decorates'],
   ['file outside a story folder', [{ path: 'content/2022-01-07.md', text: 'x' }], 'content/2022-01-07.md: Markdown files belong in content/<story-slug>/'],
   ['story folder that is not a slug', [{ path: 'content/Big Story/index.md', text: 'x' }], 'story folder "Big Story" must be lower-case letters'],
   ['correction without updated', [bulletin('2022-01-07.md', '---\ncorrection: Fixed.\n---\nx')], 'field "updated": a correction needs `updated:`'],
@@ -69,7 +71,7 @@ describe('bad input that is made safe', () => {
   });
 
   test('unsafe HTML in a body is published without its dangerous parts', async () => {
-    const file = bulletin('2022-01-07.md', 'Text <script>alert(1)</script><img src=x onerror=alert(1)><iframe src="https://evil.example"></iframe> [x](javascript:alert(1))');
+    const file = bulletin('2022-01-07.md', 'Text <script>alert(1)</script><img src=x alt="" onerror=alert(1)><iframe src="https://evil.example"></iframe> [x](javascript:alert(1))');
     publish(file);
     const html = (await renderMarkdown(bodyOf(file.text), { idPrefix: 'u-2022-01-07', topHeading: 4 })).html;
     expect(html).toContain('Text');

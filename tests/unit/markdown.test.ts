@@ -117,3 +117,12 @@ describe('text', () => {
     expect(excerpt('a  b', 3)).toBe('a b');
   });
 });
+
+describe('images', () => {
+  test('an image marked decorative is published with an empty alt; a described one keeps its description', async () => {
+    const { html } = await renderMarkdown('![decorative](/images/rule.png) ![Map of the closed roads](/images/map.png) <img src="/images/x.png" alt="Decorative">', { idPrefix: 'u-1', topHeading: 4 });
+    expect(html).toContain('<img src="/images/rule.png" alt="">');
+    expect(html).toContain('alt="Map of the closed roads"');
+    expect(html).toContain('<img src="/images/x.png" alt="">');
+  });
+});
