@@ -10,7 +10,7 @@ import { isStorySlug, updateId } from './anchors';
 import { fileDigest, parseKey } from './cache-keys';
 import { clockOf, dayOf, instantAt, isRealDate, parseWrittenDate, startOfDayIn } from './dates';
 import { FrontmatterError, lineOfField, splitFence, splitFrontmatter } from './frontmatter';
-import { imageProblems } from './images';
+import { imageProblems, quote } from './images';
 import { tagProblems, tagUses } from './tags';
 import { byCodePoint } from './timeline';
 
@@ -118,7 +118,20 @@ export function parseBulletinName(name: string): BulletinName | { error: string 
   return { day: `${y}-${mo}-${d}`, ...(hh !== undefined ? { time: `${hh}:${mm}` } : {}) };
 }
 
-function zodProblems(file: string, source: string, error: z.ZodError): Problem[] {
+/** The value at `path` in the parsed frontmatter, quoted for a message (shortened when long); undefined when absent or a group. */
+function quotedValue(data: unknown, path: readonly PropertyKey[]): string | undefined {
+  let v: unknown = data;
+  for (const key of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  if (v === undefined || (typeof v === 'object' && v !== null)) return undefined;
+  return typeof v === 'string' ? quote(v) : quote(String(v)).slice(1, -1);
+}
+
+/**
+ * The schema's complaints as problems: each names its field and line and quotes the value it is
+ * about (`field "timezone": "Mars/Olympus_Mons" is not an IANA time zone name…`), unless the
+ * message already does.
+ */
+function zodProblems(file: string, source: string, error: z.ZodError, data: unknown): Problem[] {
   return error.issues.map((issue) => {
     const field = issue.path.length ? issue.path.join('.') : undefined;
     const top = issue.path[0];
@@ -138,7 +151,12 @@ function zodProblems(file: string, source: string, error: z.ZodError): Problem[]
       const expected = (issue as { expected?: string }).expected ?? '';
       const received = /received (\w+)/.exec(issue.message)?.[1] ?? '';
       message = `must be ${KINDS[expected] ?? expected}, not ${GOT[received] ?? received}`;
+    } else if (issue.code === 'invalid_value') {
+      const values = (issue as { values?: unknown[] }).values ?? [];
+      message = `must be ${values.map(String).join(' or ')}`;
     }
+    const value = quotedValue(data, issue.path);
+    if (value !== undefined && message !== 'is required' && !message.includes(value)) message = `${value} ${message}`;
     return { file, line: typeof top === 'string' ? lineOfField(source, top) : undefined, field, message };
   });
 }
@@ -187,7 +205,7 @@ function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
     throw err;
   }
   const result = schema.safeParse(split.data);
-  if (!result.success) return { problems: zodProblems(file.path, file.text, result.error) };
+  if (!result.success) return { problems: zodProblems(file.path, file.text, result.error, split.data) };
   return { data: result.data, body: split.body, bodyLine: split.bodyLine };
 }
 

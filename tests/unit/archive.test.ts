@@ -106,15 +106,20 @@ describe('buildArchive', () => {
     ]);
   });
 
-  test('wrong types and values name the field', () => {
+  test('wrong types and values name the field and quote the value', () => {
     const out = messages(
       story('s', 'title: T\nsummary: S\nstatus: finished\ntimezone: Mars/Base'),
       file('s/2022-01-07.md', '---\nkey: "yes"\n---\n'),
     );
     expect(out).toContain(
-      'content/s/index.md:4: field "status": Invalid option: expected one of "live"|"closed"',
+      'content/s/index.md:4: field "status": "finished" must be live or closed',
     );
-    expect(out.find((m) => m.includes('"timezone"'))).toContain('is not an IANA time zone name');
+    expect(out.find((m) => m.includes('field "timezone"'))).toContain('"Mars/Base" is not an IANA time zone name');
+  });
+
+  test('a long value is shortened in the message', () => {
+    const out = messages(story('s', `title: T\nsummary: S\ntimezone: ${'Mars/'.padEnd(200, 'x')}`));
+    expect(out[0]).toMatch(/field "timezone": "Mars\/x{54}…" is not an IANA/);
   });
 
   test('a bulletin of an invalid story is not reported twice', () => {
@@ -169,7 +174,7 @@ describe('buildArchive', () => {
 
   test('a source with a javascript: URL is refused', () => {
     const out = messages(story('s'), file('s/2022-01-07.md', '---\nsources:\n  - title: x\n    url: "javascript:alert(1)"\n---\n'));
-    expect(out[0]).toContain('field "sources.0.url": must be an absolute http:// or https:// URL');
+    expect(out[0]).toContain('field "sources.0.url": "javascript:alert(1)" must be an absolute http:// or https:// URL');
   });
 
   test('broken YAML is located', () => {
