@@ -5,7 +5,7 @@
  */
 import type { Root as HastRoot } from 'hast';
 import yaml from 'js-yaml';
-import { parse as parseHtml } from 'node-html-parser';
+import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
@@ -192,6 +192,113 @@ export function htmlToMarkdown(html: string): { title: string | undefined; markd
   return { title, markdown: String(markdown), removed };
 }
 
+/** An update of a page that marks each one up with its time. */
+export interface TimedEntry {
+  /** The time as the markup gives it: ISO 8601, with or without an offset, or a Unix time. */
+  datetime: string;
+  headline?: string;
+  /** Its text as Markdown. */
+  body: string;
+}
+
+const markdownOf = (html: string): string =>
+  String(unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_' }).stringify(unified().use(rehypeRemark).runSync(unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot) as never)).trim();
+
+/** A datetime with a time of day: `2024-11-05T23:40`, with seconds, with `Z` or an offset. */
+const TIMED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * The updates of a saved page whose markup gives each one its time, or undefined when it does not:
+ * - the WordPress Liveblog plugin: `.liveblog-entry` elements with `data-timestamp` (Unix seconds)
+ *   or a `<time datetime>`, their text in `.liveblog-entry-text`, their byline in `.liveblog-meta`;
+ * - any page where each update is an element holding one `<time datetime>` with a time of day:
+ *   the update is the largest element around that `<time>` holding no other.
+ * Times come from the markup, never from the visible text ("2 hours ago", "11:40pm").
+ */
+export function timedEntries(html: string): { title: string | undefined; intro: string; entries: TimedEntry[]; removed: string[] } | undefined {
+  const doc = parseHtml(html);
+  const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('body') ?? doc;
+  const title = (root.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent)?.replace(/\s+/g, ' ').trim();
+  const removed: string[] = [];
+  for (const el of root.querySelectorAll('script, style, noscript, template, svg, form, iframe, button')) el.remove();
+  const timeOf = (el: HTMLElement): string | undefined => el.querySelectorAll('time[datetime]').map((t) => t.getAttribute('datetime')!.trim()).find((d) => TIMED.test(d));
+  let containers: HTMLElement[];
+  const wordpress = root.querySelectorAll('.liveblog-entry');
+  if (wordpress.length) {
+    containers = wordpress;
+  } else {
+    const times = root.querySelectorAll('time[datetime]').filter((t) => TIMED.test(t.getAttribute('datetime')!.trim()));
+    if (times.length < 2) return undefined;
+    const count = (el: HTMLElement) => el.querySelectorAll('time[datetime]').filter((t) => TIMED.test(t.getAttribute('datetime')!.trim())).length;
+    containers = times.map((t) => {
+      let el = t;
+      while (el.parentNode && el.parentNode !== root && count(el.parentNode) === 1) el = el.parentNode;
+      return el;
+    });
+    if (new Set(containers).size !== containers.length || containers.some((c) => c === root)) return undefined;
+  }
+  const entries: TimedEntry[] = [];
+  for (const c of containers) {
+    const stamp = c.getAttribute('data-timestamp');
+    const datetime = stamp && /^\d{9,11}$/.test(stamp) ? stamp : timeOf(c);
+    if (!datetime) return undefined;
+    for (const meta of c.querySelectorAll('.liveblog-meta, .liveblog-author, .byline, .author')) {
+      removed.push(`byline: ${meta.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`);
+      meta.remove();
+    }
+    for (const t of c.querySelectorAll('time')) {
+      // The visible time goes with its element; a wrapper left empty goes too.
+      const parent = t.parentNode;
+      t.remove();
+      if (parent && parent !== c && !parent.structuredText.trim()) parent.remove();
+    }
+    const text = c.querySelector('.liveblog-entry-text') ?? c;
+    const heading = text.querySelector('h1, h2, h3, h4, h5, h6');
+    const headline = heading?.textContent.replace(/\s+/g, ' ').trim();
+    heading?.remove();
+    entries.push({ datetime, ...(headline ? { headline } : {}), body: markdownOf(text.innerHTML) });
+  }
+  for (const c of containers) c.remove();
+  for (const h of root.querySelectorAll('h1')) h.remove();
+  return { title, intro: markdownOf(root.innerHTML), entries, removed };
+}
+
+/** Imports the updates of a page that gives their times in its markup (`timedEntries`). */
+function importTimed(page: NonNullable<ReturnType<typeof timedEntries>>, options: ImportOptions): ImportResult | { error: string } {
+  const { title: rawTitle, intro, entries, removed } = page;
+  if (!rawTitle) return { error: 'no title found: the page needs an <h1> or a <title>' };
+  const title = rawTitle.replace(TITLE_SUFFIX, '').trim();
+  const statedZone = /\ball times (?:are )?(?:in )?([A-Z]{2,4})\b/i.exec(intro)?.[1]?.toUpperCase();
+  const timezone = options.timezone ?? ZONES[statedZone ?? ''] ?? options.defaultTimezone;
+  if (!isValidTimeZone(timezone)) return { error: `--timezone ${timezone} is not an IANA time zone name` };
+  const warnings: string[] = [];
+  const bulletins: ImportedBulletin[] = [];
+  const used = new Set<string>();
+  for (const e of entries) {
+    // Unix seconds, or ISO with an offset: an instant; ISO without one: a wall time in the story's zone.
+    const instant = /^\d+$/.test(e.datetime)
+      ? Number(e.datetime) * 1000
+      : /(?:Z|[+-]\d{2}:?\d{2})$/.test(e.datetime)
+        ? Date.parse(e.datetime.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))
+        : instantAt(e.datetime.slice(0, 10), e.datetime.slice(11, 16), timezone);
+    if (Number.isNaN(instant)) return { error: `"${e.datetime}" is not a time` };
+    const day = dayOf(instant, timezone);
+    const time = clockOf(instant, timezone);
+    if (!e.body.trim()) {
+      warnings.push(`the update of ${day} ${time} has no text and was left out`);
+      continue;
+    }
+    const words = slugWords(e.headline ?? plain(e.body), 5);
+    let fileName = bulletinFileName(day, time, words);
+    for (let n = 2; used.has(fileName); n++) fileName = bulletinFileName(day, time, `${words}-${n}`);
+    used.add(fileName);
+    bulletins.push({ heading: `${day} ${time}`, day, time, instant, ...(e.headline ? { title: e.headline } : {}), body: e.body, fileName });
+  }
+  if (bulletins.length === 0) return { error: 'the timed updates have no text' };
+  if (!options.timezone && !statedZone) warnings.push(`times were exact in the page; the files are named in ${timezone} (pass --timezone to name them in the story's own zone)`);
+  return finish(title, intro, timezone, bulletins, removed, warnings);
+}
+
 /** Lines that carry no content: bylines and empty "Posted by". */
 const BYLINE = /^(?:posted\s+)?by\b.{0,60}$|^posted\s*(?:by)?\s*$/i;
 
@@ -214,6 +321,9 @@ export function importArticle(source: string, kind: 'html' | 'markdown' | 'text'
   let title: string | undefined;
   let text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (kind === 'html') {
+    // Pages that mark each update up with its time (a live-blog platform) are read by that markup.
+    const timed = timedEntries(text);
+    if (timed) return importTimed(timed, options);
     const converted = htmlToMarkdown(text);
     title = converted.title;
     text = converted.markdown;
@@ -305,13 +415,19 @@ export function importArticle(source: string, kind: 'html' | 'markdown' | 'text'
   }
   if (bulletins.length === 0) return { error: 'the dated headings have no text under them' };
 
-  const introBody = intro
+  return finish(title, intro.join('\n'), timezone, bulletins, cut, warnings);
+}
+
+/** The story around its bulletins: the introduction (bylines dropped), a summary, and whether a sentence closed it. */
+function finish(title: string, introText: string, timezone: string, bulletins: ImportedBulletin[], cut: string[], warnings: string[]): ImportResult {
+  const introBody = introText
+    .split('\n')
     .filter((l) => !BYLINE.test(l.trim()))
     .join('\n')
     .trim();
   const introPlain = plain(introBody);
   const summary = introPlain && !/^(published|posted|updated|all times)\b/i.test(introPlain) ? firstSentence(introPlain) : firstSentence(plain(bulletins.at(-1)!.body));
-  // The newest update that closes the article, if any (bulletins are in the article's order).
+  // The newest update that closes the article, if any.
   const closing = [...bulletins].sort((a, b) => b.instant - a.instant).map((b) => closingSentence(plain(b.body))).find(Boolean);
   return { title, summary, intro: introBody, status: closing ? 'closed' : 'live', ...(closing ? { closingLine: closing } : {}), timezone, bulletins, cut, warnings };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { closingSentence, importArticle, importFiles, parseDateHeading, type ImportResult } from '../../src/lib/importer';
+import { closingSentence, importArticle, importFiles, parseDateHeading, timedEntries, type ImportResult } from '../../src/lib/importer';
 
 const fixture = (name: string) => readFileSync(join('tests/fixtures/import', name), 'utf8');
 const ok = (r: ImportResult | { error: string }): ImportResult => {
@@ -175,5 +175,45 @@ describe('closing sentences', () => {
     expect(r.closingLine).toBe('This bulletin is the last in this thread.');
     const live = ok(importArticle(text.replace(/This bulletin[^\n]*/, 'Coverage continues tomorrow.'), 'text', { year: 2022, defaultTimezone: 'Asia/Almaty' }));
     expect([live.status, live.closingLine]).toEqual(['live', undefined]);
+  });
+});
+
+describe('pages that give each update its time in their markup', () => {
+  test('WordPress with the Liveblog plugin: exact times from data-timestamp, not "2 hours ago"; bylines dropped; closed', () => {
+    const r = ok(importArticle(fixture('wordpress-liveblog.html'), 'html', { defaultTimezone: 'UTC' }));
+    expect(r.title).toBe('Dunmore Bridge closure');
+    expect(r.timezone).toBe('UTC'); // "All times GMT"
+    expect(iso(r)).toEqual(['2024-11-18 18:00', '2024-11-18 14:15', '2024-11-17 17:00']);
+    expect(r.bulletins.map((b) => b.title)).toEqual(['Bridge to reopen on Thursday', undefined, 'Crack found in a support']);
+    expect(r.bulletins[1]!.body).toContain('Buses will use the bridge from **Wednesday**.');
+    expect(r.bulletins[1]!.body).toContain('- Pedestrians: open now');
+    expect(r.bulletins[2]!.body).toContain('[Kelso Road](https://example.org/diversions)');
+    const all = r.bulletins.map((b) => b.body).join('\n');
+    expect(all).not.toMatch(/Sam Okafor|Priya Shah|hours ago|yesterday/);
+    expect([r.status, r.closingLine]).toEqual(['closed', 'This live blog is now closed.']);
+    expect(r.intro).toContain('A fictional story written for');
+    expect(r.intro).not.toMatch(/Most read|Dunmore Courier/);
+  });
+
+  test('<time datetime> updates: the markup wins over the visible time (23:41, not "11:40pm"); read in the story zone', () => {
+    const r = ok(importArticle(fixture('timed-updates.html'), 'html', { timezone: 'America/New_York', defaultTimezone: 'UTC' }));
+    expect(r.title).toBe('Harwick mayoral count');
+    expect(iso(r)).toEqual(['2024-11-06 01:12', '2024-11-05 23:41', '2024-11-05 21:05']);
+    expect(r.bulletins[0]!.instant).toBe(Date.parse('2024-11-06T01:12:30-05:00'));
+    expect(r.bulletins.map((b) => b.title)).toEqual(['Marsh declared the winner', undefined, 'Turnout 44%']);
+    expect(r.bulletins[1]!.body).toBe('A recount in the Eastgate ward was refused.');
+    expect(r.bulletins.map((b) => b.body).join('\n')).not.toMatch(/1:12am|11:40pm|9:05pm/);
+    expect([r.status, r.closingLine]).toEqual(['closed', "We're ending our live coverage here."]);
+    expect(r.bulletins.map((b) => b.fileName)).toEqual(['2024-11-06-0112-marsh-declared-the-winner.md', '2024-11-05-2341-a-recount-in-the-eastgate.md', '2024-11-05-2105-turnout-44.md']);
+  });
+
+  test('without a zone the exact times name files in the default zone, and the import says so', () => {
+    const r = ok(importArticle(fixture('timed-updates.html'), 'html', { defaultTimezone: 'UTC' }));
+    expect(iso(r)[0]).toBe('2024-11-06 06:12');
+    expect(r.warnings.join(' ')).toMatch(/pass --timezone/);
+  });
+
+  test('a page with one timed element is read by its headings as before', () => {
+    expect(timedEntries('<main><h1>T</h1><p><time datetime="2024-11-05T21:05:00Z">9pm</time></p></main>')).toBeUndefined();
   });
 });
