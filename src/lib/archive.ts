@@ -11,6 +11,7 @@ import { fileDigest, parseKey } from './cache-keys';
 import { clockOf, dayOf, instantAt, isRealDate, parseWrittenDate, startOfDayIn } from './dates';
 import { FrontmatterError, lineOfField, splitFence, splitFrontmatter } from './frontmatter';
 import { imageProblems, quote } from './images';
+import { resolveContentLink } from './paths';
 import { tagProblems, tagUses } from './tags';
 import { byCodePoint } from './timeline';
 
@@ -249,6 +250,8 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
 
   const bulletins: BulletinRecord[] = [];
   const seen = new Map<string, string>();
+  // Links are checked once every bulletin is known: a link to another update needs to know if it is published.
+  const linked: { file: string; refs: LinkRef[] }[] = [];
   for (const { file, story, name } of bulletinFiles) {
     const fromName = parseBulletinName(name);
     if ('error' in fromName) {
@@ -296,7 +299,7 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
       problems.push({ file: file.path, line: parsed.bodyLine, message: 'the bulletin has no text: write the update below the frontmatter (or mark it `draft: true`)' });
       continue;
     }
-    problems.push(...linkProblems(file.path, parsed.links, exists));
+    linked.push({ file: file.path, refs: parsed.links });
     if (when.instant > now) {
       held.push({ file: file.path, reason: 'scheduled', at: when.instant });
       continue;
@@ -325,6 +328,14 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
     }
     problems.push(...yearTypos(own));
   }
+  const targets = {
+    prefix,
+    published: new Set(bulletins.map((b) => b.file)),
+    held: new Map(held.map((h) => [h.file, h])),
+    stories: new Set([...stories.values()].map((s) => s.file)),
+    exists,
+  };
+  for (const { file, refs } of linked) problems.push(...linkProblems(file, refs, targets));
   for (const p of tagProblems(tagUses([...stories.values()], bulletins))) {
     const text = files.find((f) => f.path === p.file)?.text ?? '';
     problems.push({ file: p.file, line: lineOfField(text, 'tags'), field: 'tags', message: p.message });
@@ -391,36 +402,51 @@ export function linkRefs(body: string, bodyLine: number): LinkRef[] {
   return out;
 }
 
-/**
- * Links and images that would be broken on the site: a relative path (it does not exist, or it
- * exists but content/ is not published), or an image at the site root that is not in public/.
- */
-function linkProblems(path: string, refs: readonly LinkRef[], exists: (path: string) => boolean): Problem[] {
-  const out: Problem[] = [];
-  const dir = path.slice(0, path.lastIndexOf('/') + 1);
-  for (const { target: written, image, line } of refs) {
-    const target = written.split(/[?#]/)[0]!;
-    const verb = image ? 'refers to' : 'links to';
-    if (!target || /^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(target)) continue;
-    if (target.startsWith('/')) {
-      if (image && !exists(`public${decodeURIComponent(target)}`)) out.push({ file: path, line, message: `${verb} ${target}, which is not in public/ (files in public/ are served from the site root)` });
-      continue;
-    }
-    const resolved = normalisePath(dir + decodeURIComponent(target));
-    if (!exists(resolved)) out.push({ file: path, line, message: `${verb} ${target}, which does not exist (${resolved})` });
-    else out.push({ file: path, line, message: `${verb} ${target}, but content/ is not published: put the file in public/ and write /${target.split('/').pop()}, or link an update by its permalink` });
-  }
-  return out;
+/** What link checks need to know of the archive. */
+interface LinkTargets {
+  /** The content folder with its trailing slash (`content/`). */
+  prefix: string;
+  /** Published bulletins, drafts and scheduled ones, and stories, by project-relative path. */
+  published: ReadonlySet<string>;
+  held: ReadonlyMap<string, Held>;
+  stories: ReadonlySet<string>;
+  exists: (path: string) => boolean;
 }
 
-/** Resolves `.` and `..` in a `/`-separated path. */
-export function normalisePath(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '..') out.pop();
-    else if (part !== '.' && part !== '') out.push(part);
+/**
+ * Links and images that would be broken on the site. A link to another bulletin or story by its
+ * file (`./2022-01-06-1000-airport-seized.md`, `../other/index.md`) becomes its permalink when the
+ * page is rendered, so it must be published: not missing, not a draft, not scheduled for later. Any
+ * other relative path is refused (content/ is not published: such files go in public/), and an
+ * image at the site root must be in public/.
+ */
+function linkProblems(path: string, refs: readonly LinkRef[], targets: LinkTargets): Problem[] {
+  const out: Problem[] = [];
+  const from = path.startsWith(targets.prefix) ? path.slice(targets.prefix.length) : path;
+  for (const { target: written, image, line } of refs) {
+    const verb = image ? 'refers to' : 'links to';
+    const target = written.split(/[?#]/)[0]!;
+    if (!target || /^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(target)) continue;
+    if (target.startsWith('/')) {
+      if (image && !targets.exists(`public${decodeURIComponent(target)}`)) out.push({ file: path, line, message: `${verb} ${quote(target)}, which is not in public/ (files in public/ are served from the site root)` });
+      continue;
+    }
+    const resolved = resolveContentLink(from, written)!;
+    if (resolved.kind !== 'other' && !image) {
+      const file = `${targets.prefix}${resolved.story}/${resolved.kind === 'story' ? 'index.md' : resolved.name}`;
+      const held = targets.held.get(file);
+      if (targets.published.has(file) || (resolved.kind === 'story' && targets.stories.has(file))) continue;
+      if (held?.reason === 'draft') out.push({ file: path, line, message: `links to ${quote(written)}, a draft: it is not published (publish it first, or remove the link)` });
+      else if (held) out.push({ file: path, line, message: `links to ${quote(written)}, which is scheduled for later: the link would be broken until then` });
+      else if (!targets.exists(file)) out.push({ file: path, line, message: `links to ${quote(written)}, which does not exist (${file})` });
+      // A file that exists but is not published has its own problem reported.
+      continue;
+    }
+    const file = `${targets.prefix}${resolved.kind === 'other' ? resolved.path : `${resolved.story}/${resolved.kind === 'story' ? 'index.md' : resolved.name}`}`;
+    if (!targets.exists(file)) out.push({ file: path, line, message: `${verb} ${quote(written)}, which does not exist (${file})` });
+    else out.push({ file: path, line, message: `${verb} ${quote(written)}, but content/ is not published: put the file in public/ and write /${target.split('/').pop()}, or link an update by its file name (.md)` });
   }
-  return out.join('/');
+  return out;
 }
 
 /**

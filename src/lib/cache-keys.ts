@@ -39,11 +39,12 @@ export function parseKey(code: string, kind: 'story' | 'bulletin', file: string)
 }
 
 /**
- * A rendered body: the rendering pipeline's code, how its ids are scoped, and the bytes of the file
- * it comes from (an edit anywhere in the file renders it again: cheap, and simpler than splitting).
+ * A rendered body: the rendering pipeline's code, how its ids are scoped, where the file is (its
+ * relative links resolve from there), and the bytes of the file it comes from (an edit anywhere in
+ * the file renders it again: cheap, and simpler than splitting).
  */
 export function renderKey(pipeline: string, scope: ScopeOptions, file: string): string {
-  return digestOf([CACHE_FORMAT, pipeline, scope.idPrefix, scope.topHeading, file]);
+  return digestOf([CACHE_FORMAT, pipeline, scope.idPrefix, scope.topHeading, scope.source ?? '', file]);
 }
 
 /** A page: the digest of the props it renders from (see the rule above). */

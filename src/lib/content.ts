@@ -53,7 +53,7 @@ export async function renderBulletins(list: readonly BulletinRecord[]): Promise<
 
 /** A story's introduction (the body of its index.md), root-relative URLs under the base path. */
 export async function renderIntro(story: StoryRecord): Promise<Rendered> {
-  const rendered = await published().body(introScope, story);
+  const rendered = await published().body(introScope(story), story);
   return { ...rendered, html: rebaseHtml(rendered.html, import.meta.env.BASE_URL) };
 }
 

@@ -27,6 +27,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { bodyAnchor } from './anchors';
 import { DECORATIVE_ALT } from './images';
+import { contentLinkUrl, createPaths, resolveContentLink } from './paths';
 
 declare module 'vfile' {
   interface DataMap {
@@ -41,6 +42,8 @@ declare module 'vfile' {
 export interface ScopeOptions {
   /** Prefix for every id in the document (an update id, or `intro`). */
   idPrefix: string;
+  /** The file, relative to the content folder (`<story>/<file>.md`): relative links in it resolve from there. */
+  source?: string;
   /** Level the document's top headings are moved to (4 under a bulletin's h3). */
   topHeading: number;
 }
@@ -150,15 +153,35 @@ export function rehypeScopeIds() {
   };
 }
 
+/**
+ * Links between content files become site URLs: `[earlier](./2022-01-06-1000-airport-seized.md)`
+ * the update's permalink, `#heading` the heading inside it, `../other/index.md` that story's
+ * timeline (the content checks refuse a link to a missing file or a draft). Root-relative, so the
+ * base path is added like for any other link (`rebaseHtml`).
+ */
+export function rehypeContentLinks() {
+  const root = createPaths('/');
+  return (tree: Root, file: VFile) => {
+    const source = file.data.scope?.source;
+    if (!source) return;
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'a' || typeof node.properties['href'] !== 'string') return;
+      const target = resolveContentLink(source, node.properties['href']);
+      const url = target && contentLinkUrl(root, target);
+      if (url) node.properties['href'] = url;
+    });
+  };
+}
+
 const externalLinks = { rel: ['noopener'], protocols: ['http', 'https'] };
 
 /** The rehype plugins of the pipeline, also given to Astro's own Markdown processor in astro.config.mjs. */
-export const rehypePlugins: RehypePlugins = [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeTypography, rehypeScopeIds, [rehypeExternalLinks, externalLinks]];
+export const rehypePlugins: RehypePlugins = [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeTypography, rehypeContentLinks, rehypeScopeIds, [rehypeExternalLinks, externalLinks]];
 
 const chain = (raw: boolean) => {
   const p = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: raw });
   if (raw) p.use(rehypeRaw);
-  return p.use(rehypeSanitize, sanitizeSchema).use(rehypeTypography).use(rehypeScopeIds).use(rehypeExternalLinks, externalLinks).use(rehypeStringify).freeze();
+  return p.use(rehypeSanitize, sanitizeSchema).use(rehypeTypography).use(rehypeContentLinks).use(rehypeScopeIds).use(rehypeExternalLinks, externalLinks).use(rehypeStringify).freeze();
 };
 /** Parsing raw HTML (rehype-raw) is a fifth of the cost, so it runs only where a tag may be. */
 const withHtml = chain(true);

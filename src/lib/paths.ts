@@ -2,7 +2,7 @@
  * Every internal URL of the site, made in one place so that Astro's `base` (a subpath such as
  * `/dateline/`) is applied everywhere. Pure: the base is passed in once.
  */
-import { dayAnchor } from './anchors';
+import { bodyAnchor, dayAnchor, updateId } from './anchors';
 import type { DayKey } from './dates';
 
 /** URL builders bound to a base path. */
@@ -97,4 +97,44 @@ export function rebaseHtml(html: string, base: string): string {
   const root = normaliseBase(base);
   if (root === '/') return html;
   return html.replace(/\b(src|href)="\/(?!\/)/g, `$1="${root}`);
+}
+
+/** What a relative link in a content file points at, once resolved against the file's folder. */
+export type ContentTarget =
+  | { kind: 'bulletin'; story: string; name: string; fragment: string }
+  | { kind: 'story'; story: string; fragment: string }
+  | { kind: 'other'; path: string };
+
+/**
+ * Resolves a link written in content file `from` (`<story>/<file>.md`, relative to the content
+ * folder) to `target` (`./2022-01-06-1000-airport-seized.md#freight`, `../other/index.md`).
+ * Undefined for what is not a relative path (a URL, `/…`, `#…`).
+ */
+export function resolveContentLink(from: string, target: string): ContentTarget | undefined {
+  if (!target || /^([a-z][a-z0-9+.-]*:|\/|#)/i.test(target)) return undefined;
+  const hash = target.indexOf('#');
+  const path = (hash >= 0 ? target.slice(0, hash) : target).split('?')[0]!;
+  const fragment = hash >= 0 ? target.slice(hash + 1) : '';
+  const parts: string[] = [];
+  for (const part of `${from.slice(0, from.lastIndexOf('/') + 1)}${decodeURIComponent(path)}`.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  const [story, name, ...rest] = parts;
+  if (story && name && rest.length === 0 && /\.md$/i.test(name)) {
+    return name.toLowerCase() === 'index.md' ? { kind: 'story', story, fragment } : { kind: 'bulletin', story, name, fragment };
+  }
+  return { kind: 'other', path: parts.join('/') };
+}
+
+/**
+ * The site URL of a link between content files: a bulletin's permalink (with `#heading`, the
+ * heading's id inside it), a story's timeline. Undefined for anything else.
+ */
+export function contentLinkUrl(paths: Paths, target: ContentTarget): string | undefined {
+  if (target.kind === 'story') return `${paths.story(target.story)}${target.fragment ? `#${target.fragment}` : ''}`;
+  if (target.kind !== 'bulletin') return undefined;
+  const id = updateId(target.name);
+  const url = paths.permalink(target.story, target.name.slice(0, 10), id);
+  return target.fragment ? url.replace(/#.*$/, `#${bodyAnchor(id, target.fragment)}`) : url;
 }

@@ -163,7 +163,7 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   // Oldest first: the search index is built in partitions of consecutive time, and can start on
   // the first as soon as its bodies are in.
   const wanted = [
-    ...archive.stories.map((s) => ({ scope: introScope, digest: s.digest })),
+    ...archive.stories.map((s) => ({ scope: introScope(s), digest: s.digest })),
     ...archive.bulletins.toSorted((a, b) => a.instant - b.instant).map((b) => ({ scope: bulletinScope(b), digest: b.digest })),
   ].map(({ scope, digest }) => ({ key: keyOf(scope, digest), scope, digest }));
   const present = store.keys();

@@ -19,10 +19,10 @@ export interface Published {
 }
 
 /** How a bulletin's body is scoped: ids under its update id, headings below its h3 headline. */
-export const bulletinScope = (b: BulletinRecord): ScopeOptions => ({ idPrefix: b.id, topHeading: 4 });
+export const bulletinScope = (b: BulletinRecord): ScopeOptions => ({ idPrefix: b.id, topHeading: 4, source: `${b.story}/${b.file.slice(b.file.lastIndexOf('/') + 1)}` });
 
 /** How a story's introduction is scoped: under the page's h1. */
-export const introScope: ScopeOptions = { idPrefix: 'intro', topHeading: 2 };
+export const introScope = (story: Pick<StoryRecord, 'slug'>): ScopeOptions => ({ idPrefix: 'intro', topHeading: 2, source: `${story.slug}/index.md` });
 
 const SLOT = Symbol.for('dateline.published');
 type Slot = { [SLOT]?: Published };

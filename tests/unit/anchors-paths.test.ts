@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bodyAnchor, dayAnchor, keyDayAnchor, updateId } from '../../src/lib/anchors';
-import { createPaths, normaliseBase, rebaseHtml } from '../../src/lib/paths';
+import { contentLinkUrl, createPaths, normaliseBase, rebaseHtml, resolveContentLink } from '../../src/lib/paths';
 
 describe('anchors', () => {
   test('a day anchor is the plain date', () => expect(dayAnchor('2022-01-07')).toBe('2022-01-07'));
@@ -69,4 +69,25 @@ describe('rebaseHtml', () => {
     expect(rebaseHtml(html, '/dateline/')).toBe('<a href="/dateline/stories/x/">x</a><img src="/dateline/images/map.png" alt=""><a href="//cdn.example/y">y</a><a href="#f">f</a><a href="https://e.org/">e</a>');
   });
   test('nothing changes at the root', () => expect(rebaseHtml(html, '/')).toBe(html));
+});
+
+describe('links between content files', () => {
+  const p = createPaths('/dateline/');
+  test.each([
+    ['./2022-01-06-1000-airport-seized.md', '/dateline/stories/unrest/2022-01-06/#u-2022-01-06-1000-airport-seized'],
+    ['2022-01-06-1000-airport-seized.md#foreign-troops', '/dateline/stories/unrest/2022-01-06/#u-2022-01-06-1000-airport-seized--foreign-troops'],
+    ['../strike/2022-02-01.md', '/dateline/stories/strike/2022-02-01/#u-2022-02-01'],
+    ['../strike/index.md', '/dateline/stories/strike/'],
+    ['./index.md#background', '/dateline/stories/unrest/#background'],
+    ['./2022-01-06%20x.md', '/dateline/stories/unrest/2022-01-06/#u-2022-01-06-x'],
+  ])('%s → %s', (target, url) => {
+    expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', target)!)).toBe(url);
+  });
+  test.each(['https://example.org/a.md', '/stories/x/', '#freight', 'mailto:a@b.c', ''])('%j is not a content link', (target) => {
+    expect(resolveContentLink('unrest/2022-01-07.md', target)).toBeUndefined();
+  });
+  test('other files and deeper paths are not pages', () => {
+    expect(resolveContentLink('unrest/2022-01-07.md', './map.png')).toEqual({ kind: 'other', path: 'unrest/map.png' });
+    expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', './sub/2022-01-01.md')!)).toBeUndefined();
+  });
 });

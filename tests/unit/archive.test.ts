@@ -245,11 +245,36 @@ describe('drafts, scheduling and other content checks', () => {
       { exists },
     );
     expect(a.problems.map(formatProblem)).toEqual([
-      'content/s/2022-01-07.md:1: refers to map.png, but content/ is not published: put the file in public/ and write /map.png, or link an update by its permalink',
-      'content/s/2022-01-07.md:1: refers to ./photos/gone.jpg, which does not exist (content/s/photos/gone.jpg)',
-      'content/s/2022-01-07.md:3: links to ../other/2022-01-01.md, which does not exist (content/other/2022-01-01.md)',
-      'content/s/2022-01-07.md:3: refers to missing.png, which does not exist (content/s/missing.png)',
-      'content/s/2022-01-07.md:5: refers to /images/no.png, which is not in public/ (files in public/ are served from the site root)',
+      'content/s/2022-01-07.md:1: refers to "map.png", but content/ is not published: put the file in public/ and write /map.png, or link an update by its file name (.md)',
+      'content/s/2022-01-07.md:1: refers to "./photos/gone.jpg", which does not exist (content/s/photos/gone.jpg)',
+      'content/s/2022-01-07.md:3: links to "../other/2022-01-01.md", which does not exist (content/other/2022-01-01.md)',
+      'content/s/2022-01-07.md:3: refers to "missing.png", which does not exist (content/s/missing.png)',
+      'content/s/2022-01-07.md:5: refers to "/images/no.png", which is not in public/ (files in public/ are served from the site root)',
+    ]);
+  });
+
+  test('links between bulletins by their files: fine when published; a missing file, a draft or a scheduled one is a problem', () => {
+    const a = buildArchive(
+      [
+        story('s'),
+        story('t'),
+        file('s/2022-01-05-0900-first.md', 'First.'),
+        file('s/2022-01-06.md', '---\ndraft: true\n---\nDraft.'),
+        file('s/2030-01-01.md', 'Scheduled.'),
+        file('t/2022-01-02.md', 'Other story.'),
+        file(
+          's/2022-01-07.md',
+          '[first](./2022-01-05-0900-first.md) [heading](2022-01-05-0900-first.md#freight) [other](../t/2022-01-02.md) [story](../t/index.md)\n[draft](./2022-01-06.md) [later](./2030-01-01.md) [gone](./2022-01-04.md) [nostory](../u/index.md)',
+        ),
+      ],
+      'content',
+      { now: Date.parse('2023-01-01T00:00:00Z'), exists: (p) => !p.includes('2022-01-04') && !p.includes('/u/') },
+    );
+    expect(a.problems.map(formatProblem)).toEqual([
+      'content/s/2022-01-07.md:2: links to "./2022-01-06.md", a draft: it is not published (publish it first, or remove the link)',
+      'content/s/2022-01-07.md:2: links to "./2030-01-01.md", which is scheduled for later: the link would be broken until then',
+      'content/s/2022-01-07.md:2: links to "./2022-01-04.md", which does not exist (content/s/2022-01-04.md)',
+      'content/s/2022-01-07.md:2: links to "../u/index.md", which does not exist (content/u/index.md)',
     ]);
   });
 });

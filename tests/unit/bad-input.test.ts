@@ -46,7 +46,7 @@ const FAILS: [string, SourceFile[], string][] = [
   ['correction without updated', [bulletin('2022-01-07.md', '---\ncorrection: Fixed.\n---\nx')], 'field "updated": a correction needs `updated:`'],
   ['updated without a time', [bulletin('2022-01-07.md', '---\nupdated: 2022-01-07\n---\nx')], 'field "updated": "2022-01-07" needs a time and offset'],
   ['year typo', [bulletin('2022-01-06.md', 'a'), bulletin('2022-01-07.md', 'b'), bulletin('2021-01-08.md', 'c')], 'content/s/2021-01-08.md: field "file name": 2021-01-08 is more than six months from every other update of this story; did you mean 2022-01-08?'],
-  ['missing image', [bulletin('2022-01-07.md', '![chart](chart.png)')], 'content/s/2022-01-07.md:1: refers to chart.png, which does not exist'],
+  ['missing image', [bulletin('2022-01-07.md', '![chart](chart.png)')], 'content/s/2022-01-07.md:1: refers to "chart.png", which does not exist'],
 ];
 
 describe('bad input fails with a message naming the file and field, and the build stops', () => {

@@ -126,3 +126,17 @@ describe('images', () => {
     expect(html).toContain('<img src="/images/x.png" alt="">');
   });
 });
+
+describe('links between bulletins', () => {
+  test('a link to another bulletin by its file becomes its permalink; other links stay as written', async () => {
+    const { html } = await renderMarkdown('[earlier](./2022-01-06-1000-airport-seized.md#foreign-troops) [timeline](./index.md) [web](https://example.org/x.md) [here](#a)', { idPrefix: 'u-2022-01-07', topHeading: 4, source: 'unrest/2022-01-07.md' });
+    expect(html).toContain('href="/stories/unrest/2022-01-06/#u-2022-01-06-1000-airport-seized--foreign-troops"');
+    expect(html).toContain('href="/stories/unrest/"');
+    expect(html).toContain('href="https://example.org/x.md"');
+    expect(html).toContain('href="#u-2022-01-07--a"');
+  });
+  test('without a source (a page Astro renders itself) nothing is rewritten', async () => {
+    const { html } = await renderMarkdown('[earlier](./2022-01-06.md)', { idPrefix: 'u-1', topHeading: 4 });
+    expect(html).toContain('href="./2022-01-06.md"');
+  });
+});

@@ -1,0 +1,27 @@
+// Links written between bulletins by their files reach the site and the feeds as permalinks.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DIST, page } from './dist';
+
+const FROM = 'stories/kazakhstan-unrest/2022-01-10/index.html';
+const TARGET = '/stories/kazakhstan-unrest/2022-01-07/#u-2022-01-07-1400-buildings-secured--freight';
+
+describe('links between bulletins', () => {
+  test('a link to ./2022-01-07-1400-buildings-secured.md#freight is the permalink of that heading, which exists', () => {
+    const link = page(FROM).querySelector('#u-2022-01-10-1800-calm-returns a[href*="2022-01-07"]');
+    expect(link?.getAttribute('href')).toBe(TARGET);
+    expect(page('stories/kazakhstan-unrest/2022-01-07/index.html').querySelector('[id="u-2022-01-07-1400-buildings-secured--freight"]')).not.toBeNull();
+  });
+
+  test('in the feeds it is absolute', () => {
+    const feed = JSON.parse(readFileSync(join(DIST, 'stories', 'kazakhstan-unrest', 'feed.json'), 'utf8')) as { items: { id: string; content_html: string }[] };
+    const item = feed.items.find((i) => i.id.endsWith('#u-2022-01-10-1800-calm-returns'))!;
+    expect(item.content_html).toContain(`href="http://localhost:4321${TARGET}"`);
+  });
+
+  test('under a subpath it carries the base path', () => {
+    const html = readFileSync(join('test-results', 'webroot', 'dateline', FROM), 'utf8');
+    expect(html).toContain(`href="/dateline${TARGET}"`);
+  });
+});
