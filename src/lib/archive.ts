@@ -10,6 +10,7 @@ import { isStorySlug, updateId } from './anchors';
 import { fileDigest, parseKey } from './cache-keys';
 import { clockOf, dayOf, instantAt, isRealDate, parseWrittenDate, startOfDayIn } from './dates';
 import { FrontmatterError, lineOfField, splitFence, splitFrontmatter } from './frontmatter';
+import { checkStoryFiles, type StoryFile } from './files';
 import { imageProblems, quote } from './images';
 import { resolveContentLink } from './paths';
 import { tagProblems, tagUses } from './tags';
@@ -23,6 +24,14 @@ export interface SourceFile {
   path: string;
   text: string;
   digest?: string;
+}
+
+/** A file next to bulletins, published with its story. */
+export interface PublishedFile {
+  story: string;
+  name: string;
+  file: string;
+  digest: string;
 }
 
 /** One thing wrong with the content, located as precisely as we can. */
@@ -46,6 +55,8 @@ export interface Archive {
   stories: StoryRecord[];
   /** The bulletins to publish (drafts and scheduled ones are in `held`). Their bodies are not read here: see `bodyOf`. */
   bulletins: BulletinRecord[];
+  /** Files next to bulletins to publish at `/stories/<story>/files/<name>`: project-relative path and digest. */
+  files: PublishedFile[];
   held: Held[];
   problems: Problem[];
 }
@@ -90,6 +101,8 @@ export interface ArchiveOptions {
   now?: number;
   /** Whether a project-relative path exists. Default: every path does. */
   exists?: (path: string) => boolean;
+  /** The files under the content folder that are not Markdown (src/lib/files.ts). */
+  storyFiles?: readonly StoryFile[];
   /** Results of checking single files in earlier builds. Default: none, every file is checked. */
   cache?: CheckCache;
 }
@@ -216,7 +229,7 @@ function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
  * spellings of a tag share a tag page.
  */
 export function buildArchive(files: SourceFile[], contentDir: string, options: ArchiveOptions = {}): Archive {
-  const { now = Infinity, exists = () => true, cache } = options;
+  const { now = Infinity, exists = () => true, cache, storyFiles = [] } = options;
   const problems: Problem[] = [];
   const held: Held[] = [];
   const stories = new Map<string, StoryRecord>();
@@ -328,8 +341,12 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
     }
     problems.push(...yearTypos(own));
   }
+  const checkedFiles = checkStoryFiles(storyFiles, prefix);
+  problems.push(...checkedFiles.problems);
+  const publishedFiles = checkedFiles.publish.filter((f) => stories.has(f.story));
   const targets = {
     prefix,
+    files: new Set(publishedFiles.map((f) => f.path)),
     published: new Set(bulletins.map((b) => b.file)),
     held: new Map(held.map((h) => [h.file, h])),
     stories: new Set([...stories.values()].map((s) => s.file)),
@@ -341,7 +358,7 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
     problems.push({ file: p.file, line: lineOfField(text, 'tags'), field: 'tags', message: p.message });
   }
   problems.sort((a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity));
-  return { stories: [...stories.values()], bulletins, held, problems };
+  return { stories: [...stories.values()], bulletins, held, files: publishedFiles.map(({ story, name, path, digest }) => ({ story, name, file: path, digest })), problems };
 }
 
 const DAY_MS = 86_400_000;
@@ -410,6 +427,8 @@ interface LinkTargets {
   published: ReadonlySet<string>;
   held: ReadonlyMap<string, Held>;
   stories: ReadonlySet<string>;
+  /** Files next to bulletins that are published (project-relative paths). */
+  files: ReadonlySet<string>;
   exists: (path: string) => boolean;
 }
 
@@ -443,8 +462,10 @@ function linkProblems(path: string, refs: readonly LinkRef[], targets: LinkTarge
       continue;
     }
     const file = `${targets.prefix}${resolved.kind === 'other' ? resolved.path : `${resolved.story}/${resolved.kind === 'story' ? 'index.md' : resolved.name}`}`;
+    // A file next to bulletins is published with its story (a file it refuses is reported on its own).
+    if (targets.files.has(file) || (targets.exists(file) && resolved.kind === 'other' && /^[^/]+\/[^/]+$/.test(resolved.path))) continue;
     if (!targets.exists(file)) out.push({ file: path, line, message: `${verb} ${quote(written)}, which does not exist (${file})` });
-    else out.push({ file: path, line, message: `${verb} ${quote(written)}, but content/ is not published: put the file in public/ and write /${target.split('/').pop()}, or link an update by its file name (.md)` });
+    else out.push({ file: path, line, message: `${verb} ${quote(written)}, but only a story's own folder is published: move the file into it (or into public/ and write /${target.split('/').pop()})` });
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { bulletinScope, introScope, published } from '../render/registry';
 import type { Rendered } from './markdown';
 import { atom, buildFeedItems, jsonFeed, rss } from './feeds';
 import { rebaseHtml, type FeedFormat } from './paths';
-import { archiveRoutes, dayRoutes, fromStartRoutes, keyEventRoutes, liveRoutes, storyFeedRoutes, storyRoutes, tagRoutes, type StoryHead } from './routes';
+import { archiveRoutes, dayRoutes, fromStartRoutes, keyEventRoutes, liveRoutes, storyFeedRoutes, storyFileRoutes, storyRoutes, tagRoutes, type StoryHead } from './routes';
 import { absoluteUrl, paths, viewContext } from './site';
 import { buildStoryViews, newestAcross, orderStories, type StoryView } from './timeline';
 
@@ -36,6 +36,8 @@ export const getKeyEventRoutes = async () => keyEventRoutes(await getStories(), 
 export const getFromStartRoutes = async () => fromStartRoutes(await getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins });
 export const getArchive = async () => archiveRoutes(await getStories(), config.monthKeyEvents);
 export const getTags = async () => tagRoutes(await getStories(), config.locale, config.tagUpdates);
+/** Files placed next to the bulletins, published with their stories. */
+export const getStoryFileRoutes = async () => storyFileRoutes(published().files);
 /** Each story's `latest.json`, polled by its open timeline while it is live (src/scripts/live.ts). */
 export const getLiveRoutes = async () => liveRoutes(await getStories(), config.live.entries);
 export const getStoryFeedRoutes = async () => storyFeedRoutes(await getStories(), config.feedItems);

@@ -156,7 +156,8 @@ export function rehypeScopeIds() {
 /**
  * Links between content files become site URLs: `[earlier](./2022-01-06-1000-airport-seized.md)`
  * the update's permalink, `#heading` the heading inside it, `../other/index.md` that story's
- * timeline (the content checks refuse a link to a missing file or a draft). Root-relative, so the
+ * timeline, `./map.png` the file published next to the story (the content checks refuse a link to
+ * a missing file or a draft). Root-relative, so the
  * base path is added like for any other link (`rebaseHtml`).
  */
 export function rehypeContentLinks() {
@@ -165,10 +166,12 @@ export function rehypeContentLinks() {
     const source = file.data.scope?.source;
     if (!source) return;
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'a' || typeof node.properties['href'] !== 'string') return;
-      const target = resolveContentLink(source, node.properties['href']);
+      const attr = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined;
+      const value = attr && node.properties[attr];
+      if (typeof value !== 'string') return;
+      const target = resolveContentLink(source, value);
       const url = target && contentLinkUrl(root, target);
-      if (url) node.properties['href'] = url;
+      if (url) node.properties[attr!] = url;
     });
   };
 }

@@ -3,6 +3,7 @@
  * `/dateline/`) is applied everywhere. Pure: the base is passed in once.
  */
 import { bodyAnchor, dayAnchor, updateId } from './anchors';
+import { isStoryFileName } from './files';
 import type { DayKey } from './dates';
 
 /** URL builders bound to a base path. */
@@ -33,6 +34,8 @@ export interface Paths {
   card(story: string): string;
   /** `/stories/<slug>/latest.json`: what a live story's open timeline polls. */
   live(story: string): string;
+  /** `/stories/<slug>/files/<name>`: a file placed next to the story's bulletins. */
+  file(story: string, name: string): string;
 }
 
 /** What a search URL can carry: words, and the filters (`month` is `YYYY-MM`, `key` means key events only). */
@@ -85,6 +88,7 @@ export function createPaths(base: string): Paths {
     feed: (format, story) => `${story ? paths.story(story) : root}${FEED_FILES[format]}`,
     card: (story) => `${paths.story(story)}card.png`,
     live: (story) => `${paths.story(story)}latest.json`,
+    file: (story, name) => `${paths.story(story)}files/${seg(name)}`,
   };
   return paths;
 }
@@ -129,11 +133,15 @@ export function resolveContentLink(from: string, target: string): ContentTarget 
 
 /**
  * The site URL of a link between content files: a bulletin's permalink (with `#heading`, the
- * heading's id inside it), a story's timeline. Undefined for anything else.
+ * heading's id inside it), a story's timeline, a file next to a story's bulletins (`<story>/<name>`,
+ * of a kind a story folder may publish). Undefined for anything else.
  */
 export function contentLinkUrl(paths: Paths, target: ContentTarget): string | undefined {
   if (target.kind === 'story') return `${paths.story(target.story)}${target.fragment ? `#${target.fragment}` : ''}`;
-  if (target.kind !== 'bulletin') return undefined;
+  if (target.kind === 'other') {
+    const [story, name, ...rest] = target.path.split('/');
+    return story && name && rest.length === 0 && isStoryFileName(name) ? paths.file(story, name) : undefined;
+  }
   const id = updateId(target.name);
   const url = paths.permalink(target.story, target.name.slice(0, 10), id);
   return target.fragment ? url.replace(/#.*$/, `#${bodyAnchor(id, target.fragment)}`) : url;

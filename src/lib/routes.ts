@@ -6,6 +6,8 @@
  * of its story again.
  */
 import type { BulletinRecord } from '../schemas/bulletin';
+import type { PublishedFile } from './archive';
+import { storyFileType } from './files';
 import type { StoryRecord } from '../schemas/story';
 import { pageKey } from './cache-keys';
 import type { DayKey } from './dates';
@@ -231,4 +233,11 @@ export function tagRoutes(views: readonly StoryView[], locale: string, maxUpdate
 /** What a story's open pages poll (`latest.json`, src/lib/live.ts): its status and newest updates. */
 export function liveRoutes(views: readonly StoryView[], limit: number): CachedRoute<LiveState, 'story'>[] {
   return views.map((view) => route({ story: view.story.slug }, liveState(view.story.status, view.bulletins, limit)));
+}
+
+/** A file next to a story's bulletins (src/lib/files.ts): where it is, its digest (its key) and its type. */
+export type StoryFilePageProps = { file: string; digest: string; type: string };
+
+export function storyFileRoutes(files: readonly PublishedFile[]): CachedRoute<StoryFilePageProps, 'story' | 'name'>[] {
+  return files.map((f) => route({ story: f.story, name: f.name }, { file: f.file, digest: f.digest, type: storyFileType(f.name) }));
 }

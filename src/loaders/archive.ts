@@ -21,6 +21,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { EntryStore } from '../cache/store';
 import { codeVersions } from '../cache/versions';
 import { buildClock, config } from '../config';
+import type { StoryFile } from '../lib/files';
 import { bodyOf, buildArchive, formatProblem, type Archive, type CheckCache, type CheckedBulletin, type SourceFile } from '../lib/archive';
 import { fileDigest, renderKey } from '../lib/cache-keys';
 import { renderMissing, type Job } from '../render/pool';
@@ -41,7 +42,7 @@ const signature = (st: Stats): string => `${st.size}:${st.mtimeMs}:${st.ctimeMs}
  * its text. A file whose signature is the one in `seen` is not read: its digest is taken from
  * there, and its text is read only if something asks for it.
  */
-export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {}): { files: SourceFile[]; seen: SeenFiles } {
+export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {}): { files: SourceFile[]; others: StoryFile[]; seen: SeenFiles } {
   const base = resolve(root, dir);
   let names: string[];
   try {
@@ -51,13 +52,20 @@ export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {})
   }
   const now: SeenFiles = {};
   const files: SourceFile[] = [];
+  const others: StoryFile[] = [];
   for (const name of names) {
-    if (!name.toLowerCase().endsWith('.md')) continue;
     const full = resolve(base, name);
     const st = statSync(full);
     if (!st.isFile()) continue;
     const path = relative(root, full).split(sep).join('/');
     const sig = signature(st);
+    if (!name.toLowerCase().endsWith('.md')) {
+      // Files next to bulletins: only their size and digest are needed (the page that serves one reads it).
+      const digest = seen[path]?.[0] === sig ? seen[path][1] : fileDigest(readFileSync(full));
+      now[path] = [sig, digest];
+      others.push({ path, size: st.size, digest });
+      continue;
+    }
     const known = seen[path]?.[0] === sig ? seen[path][1] : undefined;
     let text = known === undefined ? readFileSync(full, 'utf8') : undefined;
     const digest = known ?? fileDigest(text!);
@@ -70,7 +78,7 @@ export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {})
       },
     });
   }
-  return { files, seen: now };
+  return { files, others, seen: now };
 }
 
 /** Thrown when the content has problems: the message lists every one of them. */
@@ -88,6 +96,7 @@ export function loadArchive(root: string, dir: string = config.contentDir, now: 
   const archive = buildArchive(files, relative(root, resolve(root, dir)).split(sep).join('/'), {
     now,
     exists: (path) => existsSync(resolve(root, path)),
+    storyFiles: read.others,
     ...(cache ? { cache } : {}),
   });
   const { problems } = archive;
@@ -180,6 +189,7 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   publish({
     stories: archive.stories,
     bulletins: archive.bulletins,
+    files: archive.files,
     body: async (scope, source) => {
       const key = keyOf(scope, source.digest);
       await rendering.ready(key);

@@ -6,6 +6,7 @@
  * Bodies are not held in memory: each is read from the render store when a page or the search
  * index needs it, so a build that renders ten pages reads tens of bodies, not the archive.
  */
+import type { PublishedFile } from '../lib/archive';
 import type { Rendered, ScopeOptions } from '../lib/markdown';
 import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
@@ -14,6 +15,8 @@ import type { StoryRecord } from '../schemas/story';
 export interface Published {
   stories: StoryRecord[];
   bulletins: BulletinRecord[];
+  /** Files next to bulletins, published with their stories. */
+  files: PublishedFile[];
   /** The rendered body of a bulletin or story file, scoped as given; waits until it is rendered (rendering runs in child processes while Astro bundles). */
   body(scope: ScopeOptions, source: { file: string; digest: string }): Promise<Rendered>;
 }

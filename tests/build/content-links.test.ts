@@ -25,3 +25,17 @@ describe('links between bulletins', () => {
     expect(html).toContain(`href="/dateline${TARGET}"`);
   });
 });
+
+describe('files next to bulletins', () => {
+  const src = '/stories/harbour-ferry-strike/files/route-map.png';
+  test('an image in the story folder is published with the story, byte for byte, and the page refers to it there', () => {
+    expect(readFileSync(join(DIST, src))).toEqual(readFileSync('content/harbour-ferry-strike/route-map.png'));
+    const img = page('stories/harbour-ferry-strike/2026-11-18/index.html').querySelector(`img[src="${src}"]`);
+    expect(img?.getAttribute('alt')).toMatch(/^Map: the ferry crosses/);
+  });
+  test('in the feeds and under a subpath too', () => {
+    expect(readFileSync(join(DIST, 'stories', 'harbour-ferry-strike', 'feed.xml'), 'utf8')).toContain(`src="http://localhost:4321${src}"`);
+    expect(readFileSync(join('test-results', 'webroot', 'dateline', 'stories', 'harbour-ferry-strike', '2026-11-18', 'index.html'), 'utf8')).toContain(`src="/dateline${src}"`);
+    expect(readFileSync(join('test-results', 'webroot', 'dateline', src.slice(1)))).toEqual(readFileSync('content/harbour-ferry-strike/route-map.png'));
+  });
+});

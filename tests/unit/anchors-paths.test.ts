@@ -86,8 +86,11 @@ describe('links between content files', () => {
   test.each(['https://example.org/a.md', '/stories/x/', '#freight', 'mailto:a@b.c', ''])('%j is not a content link', (target) => {
     expect(resolveContentLink('unrest/2022-01-07.md', target)).toBeUndefined();
   });
-  test('other files and deeper paths are not pages', () => {
+  test('a file next to bulletins is served from its story; other files and deeper paths are not pages', () => {
     expect(resolveContentLink('unrest/2022-01-07.md', './map.png')).toEqual({ kind: 'other', path: 'unrest/map.png' });
+    expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', './map.png')!)).toBe('/dateline/stories/unrest/files/map.png');
+    expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', '../strike/Report%202024.pdf')!)).toBe('/dateline/stories/strike/files/Report%202024.pdf');
+    expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', './notes.docx')!)).toBeUndefined();
     expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', './sub/2022-01-01.md')!)).toBeUndefined();
   });
 });

@@ -245,12 +245,26 @@ describe('drafts, scheduling and other content checks', () => {
       { exists },
     );
     expect(a.problems.map(formatProblem)).toEqual([
-      'content/s/2022-01-07.md:1: refers to "map.png", but content/ is not published: put the file in public/ and write /map.png, or link an update by its file name (.md)',
       'content/s/2022-01-07.md:1: refers to "./photos/gone.jpg", which does not exist (content/s/photos/gone.jpg)',
       'content/s/2022-01-07.md:3: links to "../other/2022-01-01.md", which does not exist (content/other/2022-01-01.md)',
       'content/s/2022-01-07.md:3: refers to "missing.png", which does not exist (content/s/missing.png)',
       'content/s/2022-01-07.md:5: refers to "/images/no.png", which is not in public/ (files in public/ are served from the site root)',
     ]);
+  });
+
+  test('files next to bulletins: published with the story and referred to by name; a refused one is reported once', () => {
+    const a = buildArchive([story('s'), file('s/2022-01-07.md', '![Map of the route](./map.png) [figures](figures.csv) ![Notes](./notes.docx)')], 'content', {
+      storyFiles: [
+        { path: 'content/s/map.png', size: 10, digest: 'm' },
+        { path: 'content/s/figures.csv', size: 10, digest: 'f' },
+        { path: 'content/s/notes.docx', size: 10, digest: 'n' },
+      ],
+    });
+    expect(a.files).toEqual([
+      { story: 's', name: 'map.png', file: 'content/s/map.png', digest: 'm' },
+      { story: 's', name: 'figures.csv', file: 'content/s/figures.csv', digest: 'f' },
+    ]);
+    expect(a.problems.map(formatProblem)).toEqual(['content/s/notes.docx: a story folder may hold Markdown and files of these types only: png, jpg, jpeg, gif, webp, avif, pdf, csv; put other files elsewhere']);
   });
 
   test('links between bulletins by their files: fine when published; a missing file, a draft or a scheduled one is a problem', () => {

@@ -135,6 +135,13 @@ describe('links between bulletins', () => {
     expect(html).toContain('href="https://example.org/x.md"');
     expect(html).toContain('href="#u-2022-01-07--a"');
   });
+  test('a file next to the bulletin, as an image or a link, is served from the story', async () => {
+    const { html } = await renderMarkdown('![Map of the route](./map.png) [the figures](figures.csv) [a note](./notes.docx)', { idPrefix: 'u-1', topHeading: 4, source: 'unrest/2022-01-07.md' });
+    expect(html).toContain('src="/stories/unrest/files/map.png"');
+    expect(html).toContain('href="/stories/unrest/files/figures.csv"');
+    // A type a story may not publish is left alone (the content checks refuse it).
+    expect(html).toContain('href="./notes.docx"');
+  });
   test('without a source (a page Astro renders itself) nothing is rewritten', async () => {
     const { html } = await renderMarkdown('[earlier](./2022-01-06.md)', { idPrefix: 'u-1', topHeading: 4 });
     expect(html).toContain('href="./2022-01-06.md"');
