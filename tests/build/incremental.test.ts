@@ -137,6 +137,18 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
     await buildAndCompare();
   });
 
+  test('an image next to bulletins replaced, then a new one referred to', async () => {
+    const png = readFileSync(path(`${live}/route-map.png`));
+    // Other bytes under the same name (a byte after the image's end: still a PNG to a browser).
+    writeFileSync(path(`${live}/route-map.png`), Buffer.concat([png, Buffer.from([0])]));
+    await buildAndCompare();
+    writeFileSync(path(`${live}/route-map-2.png`), png);
+    edit(`${live}/2026-11-19.md`, (t) => `${t}
+![The route map, as first drawn](./route-map-2.png)
+`);
+    await buildAndCompare();
+  });
+
   test('a deleted bulletin', async () => {
     unlinkSync(path(`${live}/2026-11-16-1015-notice-served.md`));
     await buildAndCompare();
