@@ -6,6 +6,7 @@ import { datelineSearch } from './src/integrations/pagefind';
 import { datelineCards } from './src/integrations/cards';
 import { datelineHeaders } from './src/integrations/headers';
 import { datelineSitemap } from './src/integrations/sitemap';
+import { datelineDevErrors } from './src/integrations/dev-errors';
 import { datelineGuard } from './src/integrations/guard';
 import { rehypePlugins } from './src/lib/markdown';
 
@@ -42,6 +43,6 @@ export default defineConfig({
     incrementalBuild: true,
   },
   // The guard comes last: it marks the cache consistent once every other integration is done.
-  integrations: [datelineSearch({ language: config.lang, locale: config.locale }), datelineSitemap(base), datelineHeaders(), datelineCards({ site: config.title, locale: config.locale }), datelineGuard()],
+  integrations: [datelineDevErrors(), datelineSearch({ language: config.lang, locale: config.locale }), datelineSitemap(base), datelineHeaders(), datelineCards({ site: config.title, locale: config.locale }), datelineGuard()],
   devToolbar: { enabled: false },
 });

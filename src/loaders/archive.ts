@@ -21,8 +21,9 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { EntryStore } from '../cache/store';
 import { codeVersions } from '../cache/versions';
 import { buildClock, config } from '../config';
+import { devErrors } from '../integrations/dev-errors';
 import type { StoryFile } from '../lib/files';
-import { bodyOf, buildArchive, formatProblem, type Archive, type CheckCache, type CheckedBulletin, type SourceFile } from '../lib/archive';
+import { bodyOf, buildArchive, formatProblem, type Problem, type Archive, type CheckCache, type CheckedBulletin, type SourceFile } from '../lib/archive';
 import { fileDigest, renderKey } from '../lib/cache-keys';
 import { renderMissing, type Job } from '../render/pool';
 import { bulletinScope, introScope, publish } from '../render/registry';
@@ -84,6 +85,8 @@ export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {})
 /** Thrown when the content has problems: the message lists every one of them. */
 export class ContentError extends Error {
   override name = 'ContentError';
+  /** The problems, each with its file and line (for the dev server's error overlay). */
+  problems: Problem[] = [];
 }
 
 
@@ -101,9 +104,9 @@ export function loadArchive(root: string, dir: string = config.contentDir, now: 
   });
   const { problems } = archive;
   if (problems.length) {
-    throw new ContentError(
-      `${problems.length} problem${problems.length > 1 ? 's' : ''} in ${dir}/:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`,
-    );
+    const error = new ContentError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in ${dir}/:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    error.problems = problems;
+    throw error;
   }
   return { files, archive };
 }
@@ -248,8 +251,17 @@ function archiveLoader(name: string, fill: (ctx: LoaderContext, synced: Synced, 
       };
       await sync();
       ctx.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(resolve(root, config.contentDir)) && path.endsWith('.md')) {
-          sync().catch((err: unknown) => ctx.logger.error(err instanceof Error ? err.message : String(err)));
+        if (path.startsWith(resolve(root, config.contentDir))) {
+          // Shown in the terminal and, through the dev server's overlay, in the browser.
+          sync().then(
+            () => devErrors()?.clear(),
+            (err: unknown) => {
+              const message = err instanceof Error ? err.message : String(err);
+              ctx.logger.error(message);
+              const first = err instanceof ContentError ? err.problems[0] : undefined;
+              devErrors()?.report({ message, file: first && resolve(root, first.file), line: first?.line });
+            },
+          );
         }
       });
     },
