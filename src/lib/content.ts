@@ -87,7 +87,8 @@ export async function feedResponse(format: FeedFormat, story?: { story: StoryHea
       atom: absoluteUrl(paths.feed('atom', slug)),
       json: absoluteUrl(paths.feed('json', slug)),
     },
-    language: config.lang,
+    // A story told in another language says so in its feeds.
+    language: story?.story.lang ?? config.lang,
   };
   const body = format === 'rss' ? rss(meta, items) : format === 'atom' ? atom(meta, items) : jsonFeed(meta, items);
   return new Response(body, { headers: { 'content-type': CONTENT_TYPES[format] } });

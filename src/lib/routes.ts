@@ -17,7 +17,7 @@ import { groupTags } from './tags';
 import { chronological, keyEventDays, lastChanged, neighbours, pageDays, splitTimeline, summarise, type Day, type DaySummary, type StoryView } from './timeline';
 
 /** What a page about one story shows of the story itself. */
-export type StoryHead = Pick<StoryRecord, 'slug' | 'title' | 'summary' | 'status' | 'timezone'>;
+export type StoryHead = Pick<StoryRecord, 'slug' | 'title' | 'summary' | 'status' | 'timezone' | 'lang'>;
 
 /** A route with its props and the key Astro compares with the last build's. */
 export interface CachedRoute<P, K extends string = string> {
@@ -27,7 +27,7 @@ export interface CachedRoute<P, K extends string = string> {
   cacheKey: string;
 }
 
-const head = ({ slug, title, summary, status, timezone }: StoryRecord): StoryHead => ({ slug, title, summary, status, timezone });
+const head = ({ slug, title, summary, status, timezone, lang }: StoryRecord): StoryHead => ({ slug, title, summary, status, timezone, ...(lang ? { lang } : {}) });
 
 const route = <P, K extends string>(params: Record<K, string | undefined>, props: P): CachedRoute<P, K> => ({ params, props, cacheKey: pageKey(props) });
 

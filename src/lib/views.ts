@@ -8,6 +8,7 @@ import { dayAnchor } from './anchors';
 import { dayOf, formatDay, formatShortDay, formatTime, isoIn, type DayKey } from './dates';
 import type { Paths } from './paths';
 import { activityChart, busiestDays } from './activity';
+import { textDirection } from './lang';
 import { liveVersion } from './live';
 import { formatMonth } from './months';
 import { tagSlug } from './tags';
@@ -31,6 +32,8 @@ export interface Moment {
 export interface BulletinView {
   id: string;
   permalink: string;
+  /** The language of its headline and text, when the story's is not the site's. */
+  text: TextLanguage;
   /** Its version (`data-v`): a live page compares it with the story's `latest.json` to notice corrections. */
   version: string;
   /** The permalink without its scheme (`news.example/stories/…/#u-…`), printed after the time on paper. */
@@ -70,7 +73,16 @@ export interface DayLink {
 }
 
 /** What a view needs of a story: its URL segment and its time zone. */
-export type StoryPlace = Pick<StoryRecord, 'slug' | 'timezone'>;
+export type StoryPlace = Pick<StoryRecord, 'slug' | 'timezone'> & { lang?: string | undefined };
+
+/** The `lang` and `dir` attributes of a story's own text, when it is told in another language than the site. */
+export interface TextLanguage {
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
+/** The attributes for a story's text: none for the site's language, else its language and direction. */
+export const storyText = (story: { lang?: string | undefined }): TextLanguage => (story.lang ? { lang: story.lang, dir: textDirection(story.lang) } : {});
 
 /** Builds a bulletin's view in its story's time zone. */
 export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewContext, latestId?: string): BulletinView {
@@ -83,6 +95,7 @@ export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewCont
     id: b.id,
     permalink,
     version: liveVersion(b),
+    text: storyText(story),
     printLink: ctx.origin ? new URL(permalink, ctx.origin).href.replace(/^[a-z]+:\/\//, '') : permalink,
     heading: b.title ?? (b.hasTime ? `Update at ${when.text}` : `Update of ${dayText}`),
     hasHeadline: b.title !== undefined,

@@ -1,12 +1,20 @@
 /** Field types shared by the story and bulletin schemas. */
 import { z } from 'astro/zod';
 import { isValidTimeZone, parseWrittenDate } from '../lib/dates';
+import { canonicalLang } from '../lib/lang';
 
 /** A non-empty line of text (surrounding spaces trimmed). */
 export const text = () => z.string().trim().min(1, 'must not be empty');
 
 /** Free-form labels; lower-case is not enforced, empty strings are. */
 export const tags = () => z.array(text()).default([]);
+
+/** A BCP 47 language tag such as `ru`, `en-GB` or `he`, kept in its canonical form. */
+export const language = () =>
+  z
+    .string()
+    .refine((tag) => canonicalLang(tag) !== undefined, { message: 'is not a language tag (BCP 47: for example ru, en-GB, he, ar)' })
+    .transform((tag) => canonicalLang(tag)!);
 
 /** An IANA time-zone name such as `Asia/Almaty`. */
 export const timeZone = () =>

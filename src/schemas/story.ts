@@ -1,7 +1,7 @@
 /** The story: `content/<story-slug>/index.md`. */
 import { z } from 'astro/zod';
 import { config } from '../config';
-import { tags, text, timeZone, writtenDate } from './fields';
+import { language, tags, text, timeZone, writtenDate } from './fields';
 
 /** Frontmatter of a story's `index.md`. Strict: an unknown or misspelt field fails the build. */
 export const storyFrontmatter = z.strictObject({
@@ -17,6 +17,8 @@ export const storyFrontmatter = z.strictObject({
   tags: tags(),
   /** When the events began, if before the first bulletin (`YYYY-MM-DD`). */
   started: writtenDate().optional(),
+  /** The language the story is told in, when not the site's (BCP 47: `ru`, `he`): its text is marked so, and written right to left where the language is. */
+  lang: language().optional(),
 });
 export type StoryFrontmatter = z.infer<typeof storyFrontmatter>;
 

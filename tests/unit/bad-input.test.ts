@@ -41,6 +41,7 @@ const FAILS: [string, SourceFile[], string][] = [
   ['a tag with no letter or digit', [bulletin('2022-01-07.md', '---\ntags: ["!!"]\n---\nx')], 'content/s/2022-01-07.md:2: field "tags": "!!" has no letter or digit'],
   ['a Markdown image without a description', [bulletin('2022-01-07.md', 'Text.\n\n![](/images/map.png)\n')], 'content/s/2022-01-07.md:3: the image "![](/images/map.png)" has no description: write what it shows between the brackets (![Map of the closed roads](/images/map.png)), or ![decorative](/images/map.png) if it only decorates'],
   ['an HTML image without alt', [bulletin('2022-01-07.md', 'Text.\n\n<img src="/images/map.png">\n')], 'content/s/2022-01-07.md:3: the image "<img src=\\"/images/map.png\\">" has no alt: add alt="what it shows", or alt="" if it only decorates'],
+  ['a language that is not a BCP 47 tag', [{ path: 'content/l/index.md', text: '---\ntitle: L\nsummary: S\nlang: en_GB\n---\n' }], 'content/l/index.md:4: field "lang": "en_GB" is not a language tag (BCP 47: for example ru, en-GB, he, ar)'],
   ['file outside a story folder', [{ path: 'content/2022-01-07.md', text: 'x' }], 'content/2022-01-07.md: Markdown files belong in content/<story-slug>/'],
   ['story folder that is not a slug', [{ path: 'content/Big Story/index.md', text: 'x' }], 'story folder "Big Story" must be lower-case letters'],
   ['correction without updated', [bulletin('2022-01-07.md', '---\ncorrection: Fixed.\n---\nx')], 'field "updated": a correction needs `updated:`'],
