@@ -1,6 +1,7 @@
 /** The site's URL helpers and view context, bound once to Astro's `base` (the only place that reads it). */
 import { config } from '../config';
 import { createPaths } from './paths';
+import { stringsFor } from './strings';
 import type { ViewContext } from './views';
 
 /** Every internal URL, under the configured base path. */
@@ -12,4 +13,7 @@ export function absoluteUrl(path: string): string {
 }
 
 /** What view builders need. */
-export const viewContext: ViewContext = { paths, locale: config.locale, origin: import.meta.env.SITE };
+export const viewContext: ViewContext = { paths, locale: config.locale, origin: import.meta.env.SITE, ui: stringsFor(config.lang) };
+
+/** The interface's words in the site's language (src/lib/strings.ts). */
+export const ui = viewContext.ui!;

@@ -11,6 +11,7 @@ import { activityChart, busiestDays } from './activity';
 import { textDirection } from './lang';
 import { liveVersion } from './live';
 import { formatMonth } from './months';
+import { counted, stringsFor, type Strings } from './strings';
 import { tagSlug } from './tags';
 import type { Day, DaySummary } from './timeline';
 
@@ -20,7 +21,12 @@ export interface ViewContext {
   locale: string;
   /** The site's origin (`https://news.example`), for permalinks printed on paper; without it they print as paths. */
   origin?: string;
+  /** The interface's words; by default those of `locale`'s language. */
+  ui?: Strings;
 }
+
+/** The interface's words of a context. */
+const wordsOf = (ctx: ViewContext): Strings => ctx.ui ?? stringsFor(ctx.locale);
 
 /** A moment for display: machine-readable and human-readable. */
 export interface Moment {
@@ -97,7 +103,7 @@ export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewCont
     version: liveVersion(b),
     text: storyText(story),
     printLink: ctx.origin ? new URL(permalink, ctx.origin).href.replace(/^[a-z]+:\/\//, '') : permalink,
-    heading: b.title ?? (b.hasTime ? `Update at ${when.text}` : `Update of ${dayText}`),
+    heading: b.title ?? (b.hasTime ? wordsOf(ctx).updateAt(when.text) : wordsOf(ctx).updateOf(dayText)),
     hasHeadline: b.title !== undefined,
     when,
     fullWhen,
@@ -240,7 +246,8 @@ export function viewActivity(days: readonly DaySummary[], story: StoryPlace, ctx
   if (!chart) return undefined;
   const total = days.reduce((n, d) => n + d.count, 0);
   const busiest = busiestDays(days, 3).map((d) => ({ label: formatDay(d.day, ctx.locale), href: ctx.paths.dayPage(story.slug, d.day), count: d.count }));
-  const per = chart.daysPerBar === 1 ? 'day' : chart.daysPerBar === 7 ? 'week' : `${chart.daysPerBar} days`;
+  const ui = wordsOf(ctx);
+  const per = chart.daysPerBar === 1 ? ui.activity.per.day : chart.daysPerBar === 7 ? ui.activity.per.week : ui.activity.per.days(chart.daysPerBar);
   return {
     width: chart.width,
     height: chart.height,
@@ -250,10 +257,10 @@ export function viewActivity(days: readonly DaySummary[], story: StoryPlace, ctx
         x: b.x,
         h: b.h,
         ...(b.busiest ? { href: ctx.paths.dayPage(story.slug, b.busiest) } : {}),
-        label: `${formatDayRange(b.from, b.to, ctx.locale)}: ${countLabel(b.count)}${b.keyCount ? `, ${countLabel(b.keyCount, 'key event')}` : ''}`,
+        label: `${formatDayRange(b.from, b.to, ctx.locale)}: ${counted(b.count, ui.updates, ctx.locale)}${b.keyCount ? `, ${counted(b.keyCount, ui.keyEventsCount, ctx.locale)}` : ''}`,
         key: b.keyCount > 0,
       })),
-    summary: `Updates per ${per}: ${countLabel(total)} over ${countLabel(chart.span, 'day')}, ${formatDayRange(chart.bars[0]!.from, chart.bars.at(-1)!.to, ctx.locale)}.`,
+    summary: ui.activity.summary(per, counted(total, ui.updates, ctx.locale), counted(chart.span, ui.daysCount, ctx.locale), formatDayRange(chart.bars[0]!.from, chart.bars.at(-1)!.to, ctx.locale)),
     busiest,
   };
 }

@@ -8,7 +8,16 @@ import { beforeAll, describe, expect, test } from 'vitest';
 
 const WORK = join(process.cwd(), 'test-results', 'languages');
 const OUT = join(WORK, 'dist');
-const read = (path: string) => parse(readFileSync(join(OUT, path), 'utf8'));
+const OUT_RU = join(WORK, 'dist-ru');
+const read = (path: string, out = OUT) => parse(readFileSync(join(out, path), 'utf8'));
+
+function build(out: string, env: Record<string, string> = {}): void {
+  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    env: { ...process.env, DATELINE_CONTENT: join(WORK, 'content'), OUT_DIR: out, CACHE_DIR: join(out, '..', `cache-${env['DATELINE_LANG'] ?? 'en'}`), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
+}
 
 beforeAll(() => {
   rmSync(WORK, { recursive: true, force: true });
@@ -20,12 +29,28 @@ beforeAll(() => {
   writeFileSync(join(story, 'index.md'), '---\ntitle: "הדגמה: כתיבה מימין לשמאל"\nsummary: סיפור בדיוני קצר שבודק את כיוון הטקסט.\nlang: he\ntimezone: Asia/Jerusalem\nstatus: closed\n---\n');
   // "The first ferry left at six in the morning."
   writeFileSync(join(story, '2026-11-20-0900-ferry.md'), '---\ntitle: המעבורת הראשונה יצאה\n---\n\nהמעבורת הראשונה יצאה בשעה שש בבוקר.\n');
-  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...process.env, DATELINE_CONTENT: join(WORK, 'content'), OUT_DIR: OUT, CACHE_DIR: join(WORK, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
+  build(OUT);
+  build(OUT_RU, { DATELINE_LANG: 'ru' });
+}, 180_000);
+
+describe('the site in Russian (DATELINE_LANG=ru)', () => {
+  test('<html lang>, the interface words, dates and counts are Russian', () => {
+    const timeline = read('stories/harbour-ferry-strike/index.html', OUT_RU);
+    expect(timeline.querySelector('html')?.getAttribute('lang')).toBe('ru');
+    expect(timeline.querySelectorAll('.site-nav a').map((a) => a.text)).toEqual(['Сюжеты', 'Архив', 'Темы', 'Поиск']);
+    expect(timeline.querySelector('.status')?.text).toBe('Идёт');
+    expect(timeline.querySelector('#day-nav-heading')?.text).toBe('Перейти к дню');
+    expect(timeline.querySelector('.day-heading')?.text).toMatch(/ноября 2026/);
+    expect(timeline.querySelector('.permalink-link')?.text).toMatch(/^Ссылка на это сообщение/);
+    expect(timeline.querySelector('figcaption')?.text).toMatch(/сообщени/);
+    expect(read('index.html', OUT_RU).querySelector('.story-kicker span:last-child')?.text).toMatch(/^\d+ сообщени(е|я|й)$/);
   });
-  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
-}, 120_000);
+  test('the search index is built for Russian', () => {
+    const manifest = JSON.parse(readFileSync(join(OUT_RU, 'pagefind', 'dateline-search.json'), 'utf8')) as { parts: string[] };
+    const entry = JSON.parse(readFileSync(join(OUT_RU, 'pagefind', 'part', manifest.parts[0]!, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    expect(Object.keys(entry.languages)).toEqual(['ru']);
+  });
+});
 
 describe('a story in another language', () => {
   test('its headline, summary and bulletins carry its language and are written right to left', () => {
