@@ -13,7 +13,8 @@ import { cardKey } from '../lib/cache-keys';
 import { cardPng, type CardData } from '../lib/cards';
 import { createPaths } from '../lib/paths';
 import { buildStoryViews } from '../lib/timeline';
-import { countLabel, coverageSpan } from '../lib/views';
+import { counted, stringsFor } from '../lib/strings';
+import { coverageSpan } from '../lib/views';
 import { published } from '../render/registry';
 
 export function datelineCards(options: { site: string; locale: string }): AstroIntegration {
@@ -32,10 +33,18 @@ export function datelineCards(options: { site: string; locale: string }): AstroI
         const state = published();
         const { versions } = await codeVersions(root);
         const ctx = { paths: createPaths(base), locale: options.locale };
+        const ui = stringsFor(options.locale);
         const keys = new Set<string>();
         let made = 0;
         for (const view of buildStoryViews(state.stories, state.bulletins)) {
-          const card: CardData = { site: options.site, title: view.story.title, status: view.story.status, span: coverageSpan(view.days, ctx), updates: countLabel(view.bulletins.length) };
+          const card: CardData = {
+            site: options.site,
+            title: view.story.title,
+            status: view.story.status,
+            statusLabel: view.story.status === 'live' ? ui.status.live : ui.status.closed,
+            span: coverageSpan(view.days, ctx),
+            updates: counted(view.bulletins.length, ui.updates, options.locale),
+          };
           const key = cardKey(versions.cards, card);
           keys.add(key);
           if (!store!.has(key)) {

@@ -12,6 +12,8 @@ export interface CardData {
   site: string;
   title: string;
   status: 'live' | 'closed';
+  /** The status as the card writes it, in the site's language (`Live`, `Идёт`). */
+  statusLabel: string;
   span: string | undefined;
   updates: string;
 }
@@ -50,7 +52,7 @@ export async function cardSvg(card: CardData): Promise<string> {
     [
       el('div', { display: 'flex', alignItems: 'center', gap: 24, fontSize: 32 }, [
         el('div', { fontWeight: 700, color: '#b3261e' }, card.site),
-        el('div', { display: 'flex', padding: '4px 16px', borderRadius: 8, fontWeight: 700, fontSize: 26, letterSpacing: 2, ...(live ? { background: '#b3261e', color: '#ffffff' } : { border: '3px solid #44403c', color: '#44403c' }) }, live ? 'LIVE' : 'ENDED'),
+        el('div', { display: 'flex', padding: '4px 16px', borderRadius: 8, fontWeight: 700, fontSize: 26, letterSpacing: 2, ...(live ? { background: '#b3261e', color: '#ffffff' } : { border: '3px solid #44403c', color: '#44403c' }) }, card.statusLabel.toUpperCase()),
       ]),
       el('div', { display: 'flex', fontSize: card.title.length > 60 ? 60 : 76, fontWeight: 700, lineHeight: 1.15 }, card.title),
       el('div', { display: 'flex', gap: 32, fontSize: 32, color: '#57534e' }, [...(card.span ? [el('div', {}, card.span)] : []), el('div', {}, card.updates)]),

@@ -39,6 +39,19 @@ export interface Strings {
   keyEventsCount: Plural;
   storiesCount: Plural;
   daysCount: Plural;
+  breadcrumb: string;
+  dayPage: { description: (day: string) => string; otherDays: string; newer: (day: string) => string; older: (day: string) => string; newest: string; first: string; allDays: string };
+  pager: { earlier: string; later: string; newer: string; older: string; page: (n: number) => string; pageOf: (n: number, of: number) => string; again: string };
+  keyEventsPage: { title: string; subtitle: string; description: string; pages: string };
+  fromStart: { title: string; subtitle: string; description: (range: string) => string; pages: string };
+  archive: { title: string; description: (site: string) => string; lede: string; byTopic: string; otherMonths: string; daysNote: string; thisMonth: string; daysOf: (story: string, month: string) => string; allKeyEvents: (story: string) => string; keyThisMonth: (count: string) => string; inStories: (updates: string, stories: string) => string };
+  tagsPage: { title: string; description: string; lede: string; archiveLink: string; none: string; taggedWith: (counts: string, tag: string) => string; description2: (tag: string) => string; searchWithin: string; stories: string; updates: string; newestOf: (shown: number, total: number) => string; allInSearch: (total: number, tag: string) => string; and: string };
+  notFound: { title: string; text: string; allStories: string; search: string };
+  /** A live page's messages, given to its script as data (`{n}` filled in there). */
+  live: { newUpdates: Plural; ended: string; changed: string; failed: string; latest: string; updates: Plural };
+  /** The search page's messages, given to its script as data: `{n}`, `{q}`, `{list}` are filled in there. */
+  searchScript: { searching: string; found: Plural; none: string; forWords: string; within: string; keyOnly: string; failed: string };
+  searchPage: { title: string; heading: string; description: string; words: string; story: string; allStories: string; year: string; anyYear: string; month: string; anyMonth: string; topic: string; anyTopic: string; keyOnly: string; order: string; best: string; newest: string; oldest: string; button: string; noJs: string; noJsStory: string; noJsArchive: string; noJsTopics: string; more: string };
 }
 
 const en: Strings = {
@@ -76,6 +89,82 @@ const en: Strings = {
   keyEventsCount: { one: 'key event', other: 'key events' },
   storiesCount: { one: 'story', other: 'stories' },
   daysCount: { one: 'day', other: 'days' },
+  breadcrumb: 'Breadcrumb',
+  dayPage: { description: (day) => `Every update of ${day}.`, otherDays: 'Other days', newer: (day) => `Newer: ${day}`, older: (day) => `Older: ${day}`, newest: 'This is the newest day', first: 'This is the first day', allDays: 'All days of this story' },
+  pager: { earlier: 'Earlier', later: 'Later', newer: 'Newer', older: 'Older', page: (n) => `Page ${n}`, pageOf: (n, of) => `Page ${n} of ${of}`, again: 'again' },
+  keyEventsPage: { title: 'Key events', subtitle: 'Key events, newest first', description: 'The key events of the story, in full.', pages: 'Pages of key events' },
+  fromStart: { title: 'From the start', subtitle: 'The story from the start, oldest first', description: (range) => `The story in the order it happened${range ? `, ${range}` : ''}.`, pages: 'Pages of this story' },
+  archive: {
+    title: 'Archive',
+    description: (site) => `Every month of ${site}'s coverage, with the stories and key events of each.`,
+    lede: 'Every month with updates, newest first. Each month lists its stories, their days and key events.',
+    byTopic: 'Browse by topic',
+    otherMonths: 'Other months',
+    daysNote: "Days are counted in each story's own time zone.",
+    thisMonth: 'this month',
+    daysOf: (story, month) => `Days of ${story} in ${month}`,
+    allKeyEvents: (story) => `All key events of ${story}`,
+    keyThisMonth: (count) => `${count} this month`,
+    inStories: (updates, stories) => `${updates} in ${stories}`,
+  },
+  tagsPage: {
+    title: 'Topics',
+    description: 'Every topic of every story, with its stories and updates.',
+    lede: 'Every tag given to a story or an update. See also the',
+    archiveLink: 'archive by month',
+    none: 'No tags yet.',
+    taggedWith: (counts, tag) => `${counts} tagged ${tag}.`,
+    description2: (tag) => `Stories and updates tagged ${tag}.`,
+    searchWithin: 'Search within this topic',
+    stories: 'Stories',
+    updates: 'Updates',
+    newestOf: (shown, total) => `The newest ${shown} of ${total} updates`,
+    allInSearch: (total, tag) => `All ${total} updates tagged ${tag}, in search`,
+    and: 'and',
+  },
+  notFound: { title: 'Page not found', text: 'There is no page at this address. It may have been mistyped, or the link that brought you here is broken.', allStories: 'See all stories', search: 'Search every update' },
+  live: {
+    newUpdates: { one: '{n} new update — show', other: '{n} new updates — show' },
+    ended: 'This story has ended. Reload to see how it closed',
+    changed: 'This story has been changed. Reload to see it',
+    failed: 'New updates could not be loaded. Reload to see them',
+    latest: 'Latest',
+    updates: { one: '({n} update)', other: '({n} updates)' },
+  },
+  searchScript: {
+    searching: 'Searching…',
+    found: { one: '{n} update found', other: '{n} updates found' },
+    none: 'No updates found',
+    forWords: ' for “{q}”',
+    within: ' in {list}',
+    keyOnly: 'key events only',
+    failed: 'Search could not be loaded. Please reload the page.',
+  },
+  searchPage: {
+    title: 'Search',
+    heading: 'Search updates',
+    description: 'Search every update of every story.',
+    words: 'Words to find',
+    story: 'Story',
+    allStories: 'All stories',
+    year: 'Year',
+    anyYear: 'Any year',
+    month: 'Month',
+    anyMonth: 'Any month',
+    topic: 'Topic',
+    anyTopic: 'Any topic',
+    keyOnly: 'Key events only',
+    order: 'Order',
+    best: 'Best match (newest first without words)',
+    newest: 'Newest first',
+    oldest: 'Oldest first',
+    button: 'Search',
+    noJs: 'Search runs in your browser and needs JavaScript, which is turned off or has not loaded. Every update can still be reached without it:',
+    noJsStory: 'open a story',
+    noJsArchive: 'archive by month',
+    noJsTopics: 'topics',
+    more: 'Show more results',
+  },
 };
 
 const ru: Strings = {
@@ -113,6 +202,82 @@ const ru: Strings = {
   keyEventsCount: { one: 'главное событие', few: 'главных события', many: 'главных событий', other: 'главного события' },
   storiesCount: { one: 'сюжет', few: 'сюжета', many: 'сюжетов', other: 'сюжета' },
   daysCount: { one: 'день', few: 'дня', many: 'дней', other: 'дня' },
+  breadcrumb: 'Навигационная цепочка',
+  dayPage: { description: (day) => `Все сообщения за ${day}.`, otherDays: 'Другие дни', newer: (day) => `Позже: ${day}`, older: (day) => `Раньше: ${day}`, newest: 'Это последний день', first: 'Это первый день', allDays: 'Все дни сюжета' },
+  pager: { earlier: 'Раньше', later: 'Позже', newer: 'Новее', older: 'Старше', page: (n) => `Страница ${n}`, pageOf: (n, of) => `Страница ${n} из ${of}`, again: 'ещё раз' },
+  keyEventsPage: { title: 'Главное', subtitle: 'Главное, сначала новое', description: 'Главные события сюжета полностью.', pages: 'Страницы главного' },
+  fromStart: { title: 'С начала', subtitle: 'Сюжет с начала, сначала старое', description: (range) => `Сюжет в том порядке, в каком всё происходило${range ? `, ${range}` : ''}.`, pages: 'Страницы сюжета' },
+  archive: {
+    title: 'Архив',
+    description: (site) => `Все месяцы хроники ${site}: сюжеты и главные события каждого.`,
+    lede: 'Все месяцы, за которые есть сообщения, сначала новые. У каждого месяца — его сюжеты, дни и главные события.',
+    byTopic: 'Смотреть по темам',
+    otherMonths: 'Другие месяцы',
+    daysNote: 'Дни считаются в часовом поясе каждого сюжета.',
+    thisMonth: 'в этом месяце',
+    daysOf: (story, month) => `Дни сюжета «${story}» за ${month}`,
+    allKeyEvents: (story) => `Всё главное сюжета «${story}»`,
+    keyThisMonth: (count) => `${count} в этом месяце`,
+    inStories: (updates, stories) => `${updates}, ${stories}`,
+  },
+  tagsPage: {
+    title: 'Темы',
+    description: 'Все темы всех сюжетов, с их сюжетами и сообщениями.',
+    lede: 'Все метки сюжетов и сообщений. См. также',
+    archiveLink: 'архив по месяцам',
+    none: 'Меток пока нет.',
+    taggedWith: (counts, tag) => `С меткой «${tag}»: ${counts}.`,
+    description2: (tag) => `Сюжеты и сообщения с меткой «${tag}».`,
+    searchWithin: 'Искать в этой теме',
+    stories: 'Сюжеты',
+    updates: 'Сообщения',
+    newestOf: (shown, total) => `Последние ${shown} из ${total}`,
+    allInSearch: (total, tag) => `Все сообщения с меткой «${tag}» (${total}) — в поиске`,
+    and: 'и',
+  },
+  notFound: { title: 'Страница не найдена', text: 'По этому адресу страницы нет. Возможно, в адресе опечатка или ссылка, по которой вы пришли, устарела.', allStories: 'Все сюжеты', search: 'Искать во всех сообщениях' },
+  live: {
+    newUpdates: { one: '{n} новое сообщение — показать', few: '{n} новых сообщения — показать', many: '{n} новых сообщений — показать', other: '{n} новых сообщения — показать' },
+    ended: 'Сюжет завершён. Перезагрузите страницу, чтобы увидеть финал',
+    changed: 'Сюжет изменился. Перезагрузите страницу',
+    failed: 'Не удалось загрузить новые сообщения. Перезагрузите страницу',
+    latest: 'Последнее',
+    updates: { one: '({n} сообщение)', few: '({n} сообщения)', many: '({n} сообщений)', other: '({n} сообщения)' },
+  },
+  searchScript: {
+    searching: 'Идёт поиск…',
+    found: { one: 'Найдено {n} сообщение', few: 'Найдено {n} сообщения', many: 'Найдено {n} сообщений', other: 'Найдено {n} сообщения' },
+    none: 'Ничего не найдено',
+    forWords: ' по запросу «{q}»',
+    within: ' (фильтры: {list})',
+    keyOnly: 'только главное',
+    failed: 'Не удалось загрузить поиск. Перезагрузите страницу.',
+  },
+  searchPage: {
+    title: 'Поиск',
+    heading: 'Поиск по сообщениям',
+    description: 'Поиск по всем сообщениям всех сюжетов.',
+    words: 'Что искать',
+    story: 'Сюжет',
+    allStories: 'Все сюжеты',
+    year: 'Год',
+    anyYear: 'Любой год',
+    month: 'Месяц',
+    anyMonth: 'Любой месяц',
+    topic: 'Тема',
+    anyTopic: 'Любая тема',
+    keyOnly: 'Только главное',
+    order: 'Порядок',
+    best: 'По совпадению (без слов — сначала новые)',
+    newest: 'Сначала новые',
+    oldest: 'Сначала старые',
+    button: 'Найти',
+    noJs: 'Поиск работает в браузере и требует JavaScript, который выключен или не загрузился. Любое сообщение можно найти и без него:',
+    noJsStory: 'откройте сюжет',
+    noJsArchive: 'архив по месяцам',
+    noJsTopics: 'темы',
+    more: 'Показать ещё',
+  },
 };
 
 /** The dictionaries shipped, by language subtag. */

@@ -177,7 +177,8 @@ export function groupArchiveByYear(months: readonly { month: string; count: numb
   for (const m of months) {
     const year = m.month.slice(0, 4);
     if (years.at(-1)?.year !== year) years.push({ year, months: [] });
-    years.at(-1)!.months.push({ href: ctx.paths.archive(m.month), label: formatMonth(m.month, ctx.locale), counts: `${countLabel(m.count)} in ${countLabel(m.stories, 'story', 'stories')}` });
+    const ui = wordsOf(ctx);
+    years.at(-1)!.months.push({ href: ctx.paths.archive(m.month), label: formatMonth(m.month, ctx.locale), counts: ui.archive.inStories(counted(m.count, ui.updates, ctx.locale), counted(m.stories, ui.storiesCount, ctx.locale)) });
   }
   return years;
 }

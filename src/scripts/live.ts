@@ -8,12 +8,16 @@
  * deleted or corrected update) offers a reload instead. Each time also says how long ago it was.
  */
 import { agoParts, diffUpdates, nextDelay, type LiveEntry, type LiveState } from '../lib/live';
+import type { Strings } from '../lib/strings';
 
 const root = document.querySelector<HTMLElement>('[data-live]');
 if (root) start(root, root.parentElement!);
 
 function start(root: HTMLElement, timeline: HTMLElement): void {
-  const { live, story, poll, locale } = root.dataset;
+  const { live, story, poll, locale, messages } = root.dataset;
+  // The page's language's messages (src/lib/strings.ts), given as data; `{n}` in the form for `n`.
+  const t = JSON.parse(messages ?? '{}') as Strings['live'];
+  const plural = (forms: Strings['live']['updates'], n: number) => (forms[new Intl.PluralRules(locale).select(n)] ?? forms.other).replace('{n}', String(n));
   const storyUrl = new URL(story!, location.href);
   const src = new URL(live!, storyUrl);
   // Same host only, whatever the markup says.
@@ -51,14 +55,14 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
       if (!response.ok) throw new Error(String(response.status));
       const state = (await response.json()) as LiveState;
       failures = 0;
-      if (state.status !== 'live') return reload('This story has ended. Reload to see how it closed');
+      if (state.status !== 'live') return reload(t.ended);
       const articles = [...timeline.querySelectorAll<HTMLElement>('article.bulletin')];
       const change = diffUpdates(articles.map((a) => ({ id: a.id, v: a.dataset['v'] ?? '' })), state.updates);
-      if (change.kind === 'reload') return reload('This story has been changed. Reload to see it');
+      if (change.kind === 'reload') return reload(t.changed);
       if (change.kind === 'new') {
         pending = change.added;
         const n = pending.length;
-        banner(`${n} new update${n === 1 ? '' : 's'} — show`, () => void show());
+        banner(plural(t.newUpdates, n), () => void show());
         document.title = `(${n}) ${title}`;
       }
     } catch {
@@ -88,7 +92,7 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
     const pages = new Map<string, Document>();
     for (const day of new Set(added.map((e) => e.day))) {
       const response = await fetch(new URL(`${day}/`, storyUrl));
-      if (!response.ok) return reload('New updates could not be loaded. Reload to see them');
+      if (!response.ok) return reload(t.failed);
       pages.set(day, new DOMParser().parseFromString(await response.text(), 'text/html'));
     }
     root.replaceChildren();
@@ -98,14 +102,14 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
     // Oldest first, each to the top of its day: the newest ends up first.
     for (const entry of [...added].reverse()) {
       const article = pages.get(entry.day)!.getElementById(entry.id);
-      if (!article?.matches('article.bulletin')) return reload('New updates could not be loaded. Reload to see them');
+      if (!article?.matches('article.bulletin')) return reload(t.failed);
       const node = document.importNode(article, true);
       node.querySelector('.badge-latest')?.remove();
       section(entry.day, pages.get(entry.day)!).querySelector('h2')!.after(node);
     }
     const top = timeline.querySelector<HTMLElement>('article.bulletin')!;
     top.classList.add('is-latest');
-    top.querySelector('.bulletin-meta time')?.after(el('span', 'badge badge-latest', 'Latest'));
+    top.querySelector('.bulletin-meta time')?.after(el('span', 'badge badge-latest', t.latest));
     updateDayNav(added);
     tick();
     top.tabIndex = -1;
@@ -129,7 +133,7 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
       const count = el('span', 'day-nav-count');
       const shown = el('span', '', String(n));
       shown.setAttribute('aria-hidden', 'true');
-      count.append(shown, el('span', 'visually-hidden', `(${n} update${n === 1 ? '' : 's'})`));
+      count.append(shown, el('span', 'visually-hidden', plural(t.updates, n)));
       link.querySelector('.day-nav-count')?.remove();
       link.append(count);
     }

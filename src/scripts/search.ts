@@ -6,6 +6,7 @@
  * renders results as plain DOM (no HTML from the index is trusted beyond Pagefind's <mark>s).
  */
 
+import type { Strings } from '../lib/strings';
 import { decodeWhen } from '../lib/when';
 import { queryWords, PartitionedIndex, type FilterCounts, type Order, type PagefindResult, type ResultData } from './search-index';
 
@@ -110,6 +111,9 @@ export function startSearch(): void {
   const selects = [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   if (!form || !input || !sort || !key || !keyLabel || !status || !list || !more) return;
   document.querySelector('#search-no-js')?.remove();
+  // The page's language's messages (src/lib/strings.ts), given as data.
+  const t = JSON.parse(form.dataset['messages'] ?? '{}') as Strings['searchScript'];
+  const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
   const locale = form.dataset['locale'] ?? document.documentElement.lang;
   const stories = new Map<string, StoryInfo>(
     [...document.querySelectorAll<HTMLOptionElement>('#search-story option[value]')].filter((o) => o.value).map((o) => [o.value, { title: o.dataset['label'] ?? o.value, timezone: o.dataset['timezone'] ?? 'UTC' }]),
@@ -160,7 +164,7 @@ export function startSearch(): void {
       status.textContent = '';
       return;
     }
-    status.textContent = 'Searching…';
+    status.textContent = t.searching;
     try {
       // Browsing by filters alone lists the newest matching updates first.
       const order = (sort.value || (q ? 'best' : 'newest')) as Order;
@@ -173,13 +177,14 @@ export function startSearch(): void {
       const n = found.results.length;
       const within = [
         ...selects.filter((s) => s.value).map((s) => s.selectedOptions[0]?.dataset['label'] ?? s.value),
-        ...(key.checked ? ['key events only'] : []),
+        ...(key.checked ? [t.keyOnly] : []),
       ];
-      status.textContent = `${n === 0 ? 'No' : n} update${n === 1 ? '' : 's'} found${q ? ` for “${q}”` : ''}${within.length ? ` in ${within.join(', ')}` : ''}.`;
+      const count = n === 0 ? t.none : fill(t.found[new Intl.PluralRules(locale).select(n)] ?? t.found.other, { n: String(n) });
+      status.textContent = `${count}${q ? fill(t.forWords, { q }) : ''}${within.length ? fill(t.within, { list: within.join(', ') }) : ''}.`;
       await showMore(mine);
     } catch (err) {
       if (mine !== run) return;
-      status.textContent = 'Search could not be loaded. Please reload the page.';
+      status.textContent = t.failed;
       console.error(err);
     }
   };
