@@ -189,7 +189,7 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
   });
 
   test('a change to a component', async () => {
-    edit('src/components/Bulletin.astro', (t) => t.replace('>Link to this update<', '>Permanent link<'));
+    edit('src/components/Bulletin.astro', (t) => t.replace('<p class="permalink">', '<p class="permalink" data-changed>'));
     await buildAndCompare();
   });
 
