@@ -72,3 +72,20 @@ describe('a story in another language', () => {
     expect(read('stories/kazakhstan-unrest/index.html').querySelector('h1.story-title')?.getAttribute('lang')).toBeUndefined();
   });
 });
+
+describe('a story in a language the interface is translated into (the Russian sample)', () => {
+  test('its pages read in Russian: words, dates and counts; the site header stays in the site language', () => {
+    for (const path of ['stories/kazakhstan-unrest-ru/index.html', 'stories/kazakhstan-unrest-ru/2022-01-05/index.html', 'stories/kazakhstan-unrest-ru/from-the-start/index.html']) {
+      const doc = read(path, 'dist');
+      expect(doc.querySelector('main')?.getAttribute('lang'), path).toBe('ru');
+      expect(doc.querySelector('html')?.getAttribute('lang'), path).toBe('en');
+      expect(doc.querySelectorAll('.site-nav a').map((a) => a.text), path).toEqual(['Stories', 'Archive', 'Topics', 'Search']);
+      expect(doc.querySelector('.status')?.text, path).toBe('Завершён');
+      expect(doc.querySelector('.permalink-link')?.text, path).toMatch(/^Ссылка на это сообщение/);
+      expect(doc.querySelector('.day-heading')?.text, path).toMatch(/января 2022/);
+    }
+    expect(read('stories/kazakhstan-unrest-ru/index.html', 'dist').querySelector('#day-nav-heading')?.text).toBe('Перейти к дню');
+    // The English stories keep English.
+    expect(read('stories/kazakhstan-unrest/index.html', 'dist').querySelector('main')?.getAttribute('lang')).toBeUndefined();
+  });
+});
