@@ -24,7 +24,7 @@ import { EntryStore, placeEntry } from '../cache/store';
 import { codeVersions } from '../cache/versions';
 import { partitionKey } from '../lib/cache-keys';
 import { createPaths } from '../lib/paths';
-import { buildRecord, entryIdentity, partitionEntries, recordInputs, searchEntries, type SearchManifest, type SearchRecord } from '../lib/search';
+import { buildRecord, entryIdentity, partitionEntries, recordInputs, searchEntries, searchLanguage, type SearchManifest, type SearchRecord } from '../lib/search';
 import { buildStoryViews } from '../lib/timeline';
 import { bulletinScope, published } from '../render/registry';
 
@@ -47,8 +47,9 @@ function check(step: string, errors: string[]): void {
 }
 
 /** Indexes `records` into `outputPath`, keeping only the files matching `keep`. */
-async function writeIndex(records: readonly SearchRecord[], outputPath: string, language: string, keep: RegExp): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language, maxFragments: MAX_FRAGMENTS });
+async function writeIndex(records: readonly SearchRecord[], outputPath: string, language: string | undefined, keep: RegExp): Promise<void> {
+  // One language per partition (forced); the stub holds a record in each, and keeps each one's index and WebAssembly.
+  const { index, errors } = await pagefind.createIndex({ ...(language ? { forceLanguage: language } : {}), maxFragments: MAX_FRAGMENTS });
   check('createIndex', errors);
   if (!index) throw new Error('Pagefind createIndex returned no index');
   const added = await Promise.all(records.map((r) => index.addCustomRecord(r)));
@@ -84,29 +85,38 @@ export function datelineSearch(options: { language: string; locale: string }): A
           const ctx = { paths: createPaths(base), locale: options.locale };
           // Everything besides the records that decides what Pagefind writes.
           const indexer = JSON.stringify({ code: versions.search, language: options.language, locale: options.locale, base, maxFragments: MAX_FRAGMENTS });
-          const parts = partitionEntries(searchEntries(buildStoryViews(state.stories, state.bulletins)), entryIdentity).map((entries) => ({
-            entries,
-            key: partitionKey(indexer, entries.map(recordInputs)),
-          }));
-          const stubKey = partitionKey(indexer, ['stub']);
+          // A story told in another language is indexed in it (so its words are found in their other
+          // grammatical forms), in partitions of their own: a Pagefind index stems in one language.
+          const entries = searchEntries(buildStoryViews(state.stories, state.bulletins));
+          const languageOf = (e: (typeof entries)[number]) => searchLanguage(e.story, options.language);
+          const languages = [...new Set([options.language, ...entries.map(languageOf)])];
+          const parts = languages.flatMap((language) =>
+            partitionEntries(entries.filter((e) => languageOf(e) === language), entryIdentity).map((list) => ({
+              entries: list,
+              language,
+              key: partitionKey(indexer, [language, ...list.map(recordInputs)]),
+            })),
+          );
+          const stubKey = partitionKey(indexer, ['stub', ...languages]);
           const missing = parts.filter((p) => !cache.has(p.key));
           if (!cache.has(stubKey)) {
             const dir = cache.scratch(stubKey);
             // One word no reader types: exact searches count the pages a word is on, and must not count this one.
-            await writeIndex([{ url: '/', content: 'datelinesearchstub', language: options.language, meta: { title: '', when: '' }, filters: { story: [], year: [], month: [], key: [], tag: [] }, sort: { date: '' } }], dir, options.language, STUB_FILES);
+            const stub = (language: string): SearchRecord => ({ url: `/?stub=${language}`, content: 'datelinesearchstub', language, meta: { title: '', when: '' }, filters: { story: [], year: [], month: [], key: [], tag: [] }, sort: { date: '' } });
+            await writeIndex(languages.map(stub), dir, undefined, STUB_FILES);
             cache.commit(stubKey, dir);
           }
           // Each partition waits for its own bodies only (they are rendered oldest first).
           for (const part of missing) {
-            const records = await Promise.all(part.entries.map(async (e) => buildRecord(e, (await state.body(bulletinScope(e.bulletin), e.bulletin)).text, ctx, options.language)));
+            const records = await Promise.all(part.entries.map(async (e) => buildRecord(e, (await state.body(bulletinScope(e.bulletin), e.bulletin)).text, ctx, part.language)));
             const dir = cache.scratch(part.key);
-            await writeIndex(records, dir, options.language, PARTITION_FILES);
+            await writeIndex(records, dir, part.language, PARTITION_FILES);
             cache.commit(part.key, dir);
           }
-          const stubFragment = readdirSync(join(cache.path(stubKey), 'fragment'))[0];
-          if (!stubFragment) throw new Error('the search stub has no record');
+          const stubs = readdirSync(join(cache.path(stubKey), 'fragment')).map((f) => f.replace(/\.pf_fragment$/, ''));
+          if (stubs.length !== languages.length) throw new Error('the search stub has not a record in each language');
           return {
-            manifest: { stub: stubFragment.replace(/\.pf_fragment$/, ''), parts: parts.map((p) => p.key) },
+            manifest: { stubs, parts: parts.map((p) => p.key), languages: parts.map((p) => p.language) },
             keys: [stubKey, ...parts.map((p) => p.key)],
             indexed: missing.reduce((n, p) => n + p.entries.length, 0),
             records: parts.reduce((n, p) => n + p.entries.length, 0),

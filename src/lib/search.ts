@@ -56,11 +56,16 @@ export function recordFilters({ story, bulletin }: SearchEntry): SearchFilters {
 
 /** What the build writes beside the index, `pagefind/dateline-search.json`, and the search page reads to open it. */
 export interface SearchManifest {
-  /** Pagefind page id of the stub's placeholder record, never a result. */
-  stub: string;
-  /** Partition folders under `pagefind/part/`, oldest records first. */
+  /** Pagefind page ids of the stub's placeholder records (one per language), never a result. */
+  stubs: string[];
+  /** Partition folders under `pagefind/part/`, by language (the site's first), oldest records first within each. */
   parts: string[];
+  /** The language each partition is indexed in (Pagefind stems words per language). */
+  languages: string[];
 }
+
+/** The language a story's bulletins are indexed in: its own (`lang`, primary subtag) or the site's. */
+export const searchLanguage = (story: Pick<StoryRecord, 'lang'>, site: string): string => (story.lang ?? site).split('-')[0]!.toLowerCase();
 
 /** A published bulletin with its story: what one record is made from. */
 export interface SearchEntry {
@@ -84,7 +89,7 @@ export function searchEntries(views: readonly StoryView[]): SearchEntry[] {
  * that a partition is unchanged.
  */
 export function recordInputs({ story, bulletin }: SearchEntry): unknown {
-  return { bulletin, story: { slug: story.slug, timezone: story.timezone, tags: story.tags } };
+  return { bulletin, story: { slug: story.slug, timezone: story.timezone, tags: story.tags, lang: story.lang } };
 }
 
 /**

@@ -41,14 +41,14 @@ export interface SearchOptions {
 
 /** The part of a Pagefind instance used here (https://pagefind.app/docs/api/). */
 export interface PagefindInstance {
-  init(): Promise<void>;
-  mergeIndex(path: string, options?: { baseUrl?: string; metaCacheTag?: string; ranking?: typeof RANKING }): Promise<void>;
+  init(language?: string): Promise<void>;
+  mergeIndex(path: string, options?: { baseUrl?: string; metaCacheTag?: string; ranking?: typeof RANKING; language?: string }): Promise<void>;
   filters?(): Promise<FilterCounts>;
   search(term: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[]; unfilteredResultCount?: number; filters?: FilterCounts } | null>;
 }
 
 interface PagefindModule {
-  createInstance(options: { basePath: string; baseUrl: string; excerptLength?: number; metaCacheTag?: string; ranking?: typeof RANKING }): PagefindInstance;
+  createInstance(options: { basePath: string; baseUrl: string; excerptLength?: number; metaCacheTag?: string; ranking?: typeof RANKING; language?: string }): PagefindInstance;
 }
 
 /**
@@ -132,7 +132,7 @@ export function mergeResults(lists: readonly PagefindResult[][], order: Order): 
  * stub's placeholder record never shows. Whether each partition holds each word is asked at the
  * same time as the search itself. The filter counts are the sums over the partitions kept.
  */
-export async function searchPartitions(parts: readonly PagefindInstance[], stub: string, term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
+export async function searchPartitions(parts: readonly PagefindInstance[], stubs: ReadonlySet<string>, term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
   const options: SearchOptions = Object.keys(filters).length ? { filters } : {};
   if (order !== 'best') options.sort = { date: order === 'newest' ? 'desc' : 'asc' };
   const words = term ? queryWords(term) : [];
@@ -140,7 +140,7 @@ export async function searchPartitions(parts: readonly PagefindInstance[], stub:
     Promise.all(parts.map((p) => p.search(term, options))),
     Promise.all(words.map((word) => Promise.all(parts.map((p) => holdsWord(p, word))))),
   ]);
-  const found = responses.map((r) => (r?.results ?? []).filter((x) => x.id !== stub && (term === null || foundInText(x))));
+  const found = responses.map((r) => (r?.results ?? []).filter((x) => !stubs.has(x.id) && (term === null || foundInText(x))));
   let keep = found.map((list) => list.length > 0);
   for (const [w, word] of words.entries()) {
     const answers = await Promise.all(found.map((list, i) => (keep[i] ? answersWord(holds[w]![i]!, list[0]!, word) : false)));
@@ -169,18 +169,25 @@ export class PartitionedIndex {
     // Record URLs already carry the site's base path, so Pagefind must not add one.
     // An instance starts loading as it is created. The first loads the WebAssembly; the others,
     // created once it has, reuse it (started together, each would load and start its own).
-    const open = () => pf.createInstance({ basePath: bundle, baseUrl: '/', excerptLength: 30, metaCacheTag: manifest.stub, ranking: RANKING });
-    const first = manifest.parts.length ? open() : undefined;
-    await first?.init();
-    const parts = first ? [first, ...manifest.parts.slice(1).map(open)] : [];
+    // Instances search in one language each (Pagefind stems words per language): per language, the
+    // first loads that language's WebAssembly from the stub, and its other partitions follow.
+    const open = (language: string) => pf.createInstance({ basePath: bundle, baseUrl: '/', excerptLength: 30, metaCacheTag: manifest.stubs.join('-'), ranking: RANKING, language });
+    const parts: PagefindInstance[] = [];
+    for (const language of new Set(manifest.languages)) {
+      const first = open(language);
+      await first.init(language);
+      manifest.languages.forEach((l, i) => {
+        if (l === language) parts[i] = parts.some((p) => p === first) ? open(language) : first;
+      });
+    }
     // Loading every filter's index up front (`filters()`): Pagefind counts only the filters whose
     // index it has loaded, and the search page shows counts for all of them from the first query.
     await Promise.all(
       parts.map((p, i) =>
         p
-          .init()
-          // Options are not inherited by a merged index: the ranking is given again.
-          .then(() => p.mergeIndex(`${bundle}part/${manifest.parts[i]}/`, { baseUrl: '/', metaCacheTag: manifest.parts[i]!, ranking: RANKING }))
+          .init(manifest.languages[i])
+          // Options are not inherited by a merged index: the ranking and language are given again.
+          .then(() => p.mergeIndex(`${bundle}part/${manifest.parts[i]}/`, { baseUrl: '/', metaCacheTag: manifest.parts[i]!, ranking: RANKING, language: manifest.languages[i]! }))
           .then(() => p.filters?.()),
       ),
     );
@@ -189,6 +196,6 @@ export class PartitionedIndex {
 
   /** Every update found for `term` (or, with no words, every update the filters allow), merged in `order`, with filter counts. */
   search(term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
-    return searchPartitions(this.parts, this.manifest.stub, term, filters, order);
+    return searchPartitions(this.parts, new Set(this.manifest.stubs), term, filters, order);
   }
 }

@@ -16,18 +16,21 @@ const PAGE_SIZE = 10;
 /** The URL parameter the landing page reads to highlight the searched words (src/scripts/page.ts). */
 const HIGHLIGHT = 'highlight';
 
-/** Copies Pagefind's excerpt into `target` as text, keeping only its <mark> highlights. */
-export function appendExcerpt(target: HTMLElement, excerpt: string): void {
+/** Copies Pagefind's excerpt into `target` as text, keeping only its <mark> highlights; returns the marked words. */
+export function appendExcerpt(target: HTMLElement, excerpt: string): string[] {
   const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
+  const marked: string[] = [];
   for (const node of doc.body.firstChild?.childNodes ?? []) {
     if (node.nodeName === 'MARK') {
       const mark = document.createElement('mark');
       mark.textContent = node.textContent;
+      marked.push(node.textContent ?? '');
       target.append(mark);
     } else {
       target.append(node.textContent ?? '');
     }
   }
+  return marked;
 }
 
 /** A result's link: its permalink, carrying the searched words for the landing page to highlight. */
@@ -71,7 +74,6 @@ function renderResult(data: ResultData, words: readonly string[], stories: Reado
   const li = el('li', 'search-result');
   const heading = el('h2', 'search-result-title');
   const link = el('a', undefined, data.meta.title ?? data.url);
-  link.href = resultHref(data.url, words, location.href);
   heading.append(link);
   const meta = el('p', 'search-result-meta');
   const story = stories.get(data.filters?.['story']?.[0] ?? '');
@@ -80,7 +82,9 @@ function renderResult(data: ResultData, words: readonly string[], stories: Reado
   if (moment) when.dateTime = 'day' in moment ? moment.day : new Date(moment.instant).toISOString();
   meta.append(el('span', 'search-result-story', story?.title ?? ''), ' · ', when);
   const excerpt = el('p', 'search-result-excerpt');
-  appendExcerpt(excerpt, data.excerpt);
+  // The landing page marks the words as typed and as found (another form of them: `протестами` finds `протестов`).
+  const found = appendExcerpt(excerpt, data.excerpt).flatMap((w) => queryWords(w));
+  link.href = resultHref(data.url, words.length ? [...new Set([...words, ...found])] : [], location.href);
   li.append(heading, meta, excerpt);
   return li;
 }

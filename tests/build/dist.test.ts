@@ -194,18 +194,20 @@ describe('every page', () => {
 
 describe('search index', () => {
   test('Pagefind indexed one record per bulletin, across its partitions', () => {
-    const manifest = JSON.parse(readFileSync(join(DIST, 'pagefind', 'dateline-search.json'), 'utf8')) as { stub: string; parts: string[] };
+    const manifest = JSON.parse(readFileSync(join(DIST, 'pagefind', 'dateline-search.json'), 'utf8')) as { stubs: string[]; parts: string[]; languages: string[] };
     expect(manifest.parts.length).toBeGreaterThan(0);
-    const counts = manifest.parts.map((part) => {
+    // The Russian sample story is indexed in Russian, in its own partition.
+    expect([...new Set(manifest.languages)]).toEqual([config.lang, 'ru']);
+    const counts = manifest.parts.map((part, i) => {
       const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'part', part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-      expect(Object.keys(entry.languages)).toEqual([config.lang]);
-      return entry.languages[config.lang]!.page_count;
+      expect(Object.keys(entry.languages)).toEqual([manifest.languages[i]]);
+      return entry.languages[manifest.languages[i]!]!.page_count;
     });
     expect(counts.reduce((a, b) => a + b, 0)).toBe(bulletins.length);
     // The stub's placeholder record is the only record outside the partitions.
     const stub = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    expect(stub.languages[config.lang]!.page_count).toBe(1);
-    expect(readdirSync(join(DIST, 'pagefind', 'fragment'))).toEqual([`${manifest.stub}.pf_fragment`]);
+    expect(Object.values(stub.languages).map((l) => l.page_count)).toEqual([1, 1]);
+    expect(readdirSync(join(DIST, 'pagefind', 'fragment')).toSorted()).toEqual(manifest.stubs.map((s) => `${s}.pf_fragment`).toSorted());
   });
   test('the search page loads the bundled script and explains itself without JavaScript', () => {
     const doc = page('search/index.html');

@@ -78,3 +78,22 @@ test('search works under a subpath, with links under it', async ({ page, baseURL
   await expect(page.locator('#u-2022-01-10-1800-calm-returns')).toBeInViewport();
   expect(foreign).toEqual([]);
 });
+
+test('a Russian bulletin is found from the search page by another form of its words, and the landing update marks them', async ({ page }) => {
+  await page.goto('/search/');
+  // "протестами" (instrumental plural) is not in the text; "протестов" and "протесты" are: Pagefind stems Russian.
+  await page.getByRole('searchbox', { name: 'Words to find' }).fill('протестами');
+  const results = page.locator('#search-results > li');
+  await expect(results).toHaveCount(1);
+  await expect(results.first().locator('.search-result-story')).toHaveText('Беспорядки в Казахстане');
+  await expect(results.first().locator('mark').first()).toHaveText(/^протест/);
+  const link = results.first().getByRole('link');
+  await expect(link).toHaveText('Токаев отправил правительство в отставку');
+  await link.click();
+  await expect(page).toHaveURL(/\/stories\/kazakhstan-unrest-ru\/2022-01-05\/\?highlight=.*#u-2022-01-05-1200-otstavka-pravitelstva$/);
+  await expect(page.locator('#u-2022-01-05-1200-otstavka-pravitelstva mark.search-hit').first()).toHaveText(/^протест/);
+  // The English stories are searched from the same page, in English.
+  await page.goto('/search/?q=protesters');
+  await expect(page.locator('#search-results > li').first()).toBeVisible();
+  await expect(page.locator('.search-result-story').first()).toHaveText('Unrest in Kazakhstan');
+});
