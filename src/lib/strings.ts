@@ -195,7 +195,8 @@ const ru: Strings = {
   keyEvents: { heading: 'Главное', all: (n) => `Всё главное полностью (${n})`, inFull: 'Главное полностью' },
   activity: {
     per: { day: 'день', week: 'неделю', days: (n) => `${n} дн.` },
-    summary: (per, updates, days, span) => `Сообщений за ${per}: всего ${updates} за ${days}, ${span}.`,
+    // Russian dates end in "г.": no second full stop.
+    summary: (per, updates, days, span) => `Сообщений за ${per}: всего ${updates} за ${days}, ${span}`,
     busiest: (n) => (n === 1 ? 'Самый насыщенный день:' : 'Самые насыщенные дни:'),
   },
   updates: { one: 'сообщение', few: 'сообщения', many: 'сообщений', other: 'сообщения' },

@@ -160,7 +160,7 @@ describe('activity chart', () => {
     for (const b of own) counts.set(b.day, (counts.get(b.day) ?? 0) + 1);
     const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
     const caption = figure.querySelector('figcaption')!;
-    expect(caption.text).toContain(`${own.length} update`);
+    expect(caption.text).toContain(slug.endsWith('-ru') ? `${own.length} сообщени` : `${own.length} update`);
     expect(caption.querySelector('a')?.getAttribute('href')).toBe(`/stories/${slug}/${busiest[0]}/`);
   });
 
