@@ -108,7 +108,9 @@ export function datelineSearch(options: { language: string; locale: string }): A
           }
           // Each partition waits for its own bodies only (they are rendered oldest first).
           for (const part of missing) {
-            const records = await Promise.all(part.entries.map(async (e) => buildRecord(e, (await state.body(bulletinScope(e.bulletin), e.bulletin)).text, ctx, part.language)));
+            // A record of a story in another language gets that language's words (a headline-less update's title).
+            const partCtx = part.language === options.language ? ctx : { ...ctx, locale: part.language };
+            const records = await Promise.all(part.entries.map(async (e) => buildRecord(e, (await state.body(bulletinScope(e.bulletin), e.bulletin)).text, partCtx, part.language)));
             const dir = cache.scratch(part.key);
             await writeIndex(records, dir, part.language, PARTITION_FILES);
             cache.commit(part.key, dir);

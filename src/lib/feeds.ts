@@ -9,7 +9,7 @@ import type { BulletinRecord } from '../schemas/bulletin';
 import { isoIn } from './dates';
 import type { Rendered } from './markdown';
 import { compareNewestFirst } from './timeline';
-import { excerpt, viewBulletin, type StoryPlace, type ViewContext } from './views';
+import { excerpt, viewBulletin, wordsOf, type StoryPlace, type ViewContext } from './views';
 
 /** A moment that prints itself with its own offset: `feed` formats dates with toISOString/toUTCString. */
 export class ZonedDate extends Date {
@@ -79,7 +79,7 @@ export function buildFeedItems(
       const page = url.slice(0, url.indexOf('#'));
       const origin = new URL(url).origin;
       const { html, text } = body(b);
-      const correction = v.correction && v.updated ? `<p><strong>Correction</strong> (${v.updated.text}): ${escapeHtml(v.correction)}</p>` : '';
+      const correction = v.correction && v.updated ? `<p><strong>${wordsOf(ctx).correction}</strong> (${v.updated.text}): ${escapeHtml(v.correction)}</p>` : '';
       return {
         id: url,
         url,

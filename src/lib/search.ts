@@ -22,7 +22,7 @@ import { formatMonth, monthOf } from './months';
 import { tagSlug } from './tags';
 import { encodeWhen } from './when';
 import { byCodePoint, type StoryView } from './timeline';
-import { viewBulletin, type ViewContext } from './views';
+import { viewBulletin, wordsOf, type ViewContext } from './views';
 
 /** The fields Pagefind's `addCustomRecord` takes. */
 export interface SearchRecord {
@@ -109,7 +109,7 @@ export function buildRecord(entry: SearchEntry, text: Rendered['text'] | undefin
   if (text === undefined) throw new Error(`no rendered text for ${bulletin.file}`);
   return {
     url: v.permalink,
-    content: [text, v.correction ? `Correction: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
+    content: [text, v.correction ? `${wordsOf(ctx).correction}: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
     language,
     meta: { title: v.heading, when: encodeWhen(bulletin) },
     filters: recordFilters(entry),

@@ -26,7 +26,7 @@ export interface ViewContext {
 }
 
 /** The interface's words of a context. */
-const wordsOf = (ctx: ViewContext): Strings => ctx.ui ?? stringsFor(ctx.locale);
+export const wordsOf = (ctx: ViewContext): Strings => ctx.ui ?? stringsFor(ctx.locale);
 
 /** A moment for display: machine-readable and human-readable. */
 export interface Moment {
