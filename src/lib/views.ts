@@ -166,11 +166,6 @@ export function groupDaysByMonth(links: readonly DayLink[], locale: string): Mon
   return months;
 }
 
-/** `3 updates`, `1 update`, `2 stories` */
-export function countLabel(n: number, noun = 'update', plural = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : plural}`;
-}
-
 /** The archive's months grouped by year, newest first, as links with their counts. */
 export function groupArchiveByYear(months: readonly { month: string; count: number; stories: number }[], ctx: ViewContext): { year: string; months: { href: string; label: string; counts: string }[] }[] {
   const years: { year: string; months: { href: string; label: string; counts: string }[] }[] = [];

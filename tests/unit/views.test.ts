@@ -60,9 +60,4 @@ describe('days', () => {
     expect(coverageSpan(view.days, ctx)).toMatch(/^31 December 2021\s–\s7 January 2022$/);
     expect(coverageSpan([], ctx)).toBeUndefined();
   });
-  test('count labels', () => {
-    expect(countLabel(1)).toBe('1 update');
-    expect(countLabel(3)).toBe('3 updates');
-    expect(countLabel(2, 'key event')).toBe('2 key events');
-  });
 });
