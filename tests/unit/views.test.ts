@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createPaths } from '../../src/lib/paths';
 import { buildStoryViews } from '../../src/lib/timeline';
-import { countLabel, coverageSpan, groupDaysByMonth, viewBulletin, viewDay, viewDayLinks } from '../../src/lib/views';
+import { coverageSpan, groupDaysByMonth, viewBulletin, viewDay, viewDayLinks } from '../../src/lib/views';
 import { makeBulletin, makeStory } from './fixtures';
 
 const ctx = { paths: createPaths('/dateline/'), locale: 'en-GB' };
