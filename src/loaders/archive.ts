@@ -15,14 +15,14 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { EntryStore } from '../cache/store';
 import { codeVersions } from '../cache/versions';
 import { buildClock, config } from '../config';
 import { devErrors } from '../integrations/dev-errors';
-import type { StoryFile } from '../lib/files';
+import { isStoryFileName, MAX_STORY_FILE_BYTES, type StoryFile } from '../lib/files';
 import { bodyOf, buildArchive, formatProblem, type Problem, type Archive, type CheckCache, type CheckedBulletin, type SourceFile } from '../lib/archive';
 import { fileDigest, renderKey } from '../lib/cache-keys';
 import { renderMissing, type Job } from '../render/pool';
@@ -62,7 +62,9 @@ export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {})
     const sig = signature(st);
     if (!name.toLowerCase().endsWith('.md')) {
       // Files next to bulletins: only their size and digest are needed (the page that serves one reads it).
-      const digest = seen[path]?.[0] === sig ? seen[path][1] : fileDigest(readFileSync(full));
+      // One that will not be published (another type, too large) is not read: the checks refuse it by name and size.
+      const publishable = isStoryFileName(basename(name)) && st.size <= MAX_STORY_FILE_BYTES;
+      const digest = seen[path]?.[0] === sig ? seen[path][1] : publishable ? fileDigest(readFileSync(full)) : '';
       now[path] = [sig, digest];
       others.push({ path, size: st.size, digest });
       continue;
