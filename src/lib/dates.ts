@@ -4,6 +4,11 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
+// `.ts`: `npm run new` loads this module with Node's own TypeScript support (scripts/new.ts).
+import { formatDay, formatter, zoneAbbreviation } from './intl.ts';
+
+// Formatting with Intl alone lives in ./intl (the search page's script uses it without date-fns).
+export { formatDay, zoneAbbreviation };
 
 /** A calendar day as written in URLs and ids: `YYYY-MM-DD`. */
 export type DayKey = string;
@@ -15,19 +20,6 @@ const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\
 export type WrittenDate =
   | { kind: 'date'; day: DayKey }
   | { kind: 'datetime'; instant: number; text: string };
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * A cached Intl.DateTimeFormat: constructing one costs tens of microseconds, and an archive
- * formats hundreds of thousands of dates per build.
- */
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f;
-}
 
 /** True when `tz` is an IANA time zone name this runtime knows. */
 export function isValidTimeZone(tz: string): boolean {
@@ -107,30 +99,9 @@ export function isoIn(instant: number, tz: string): string {
   return format(new TZDate(instant, tz), "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
-/**
- * Short name of the zone at that instant: a real abbreviation where CLDR has one in English
- * (EST, BST, CET), else the offset form (GMT+6). Tries US English, then British English.
- */
-export function zoneAbbreviation(instant: number, tz: string): string {
-  const names = ['en-US', 'en-GB'].map(
-    (locale) =>
-      formatter(locale, { timeZone: tz, timeZoneName: 'short' })
-        .formatToParts(instant)
-        .find((p) => p.type === 'timeZoneName')?.value ?? 'UTC',
-  );
-  return names.find((n) => /^[A-Z]{2,5}$/.test(n)) ?? names[0]!;
-}
-
 /** `14:30 GMT+6`: a bulletin's time for readers, always with its zone. */
 export function formatTime(instant: number, tz: string): string {
   return `${clockOf(instant, tz)} ${zoneAbbreviation(instant, tz)}`;
-}
-
-/** `Friday 7 January 2022` for a day key (a calendar day has no zone). */
-export function formatDay(day: DayKey, locale: string): string {
-  return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.parse(`${day}T00:00:00Z`),
-  );
 }
 
 /** `7 Jan` (or `7 Jan 2021` when the year differs from `currentYear`), for compact day lists. */

@@ -289,8 +289,10 @@ export function stringsFor(lang: string): Strings {
   return DICTIONARIES[lang.toLowerCase().split('-')[0]!] ?? en;
 }
 
+/** The form of `word` for the count `n` in `lang` (also used by the scripts, with forms holding `{n}`). */
+export const pluralForm = (word: Plural, n: number, lang: string): string => word[new Intl.PluralRules(lang).select(n)] ?? word.other;
+
 /** `3 updates`, `21 сообщение`: a count with its word in the language's plural form. */
 export function counted(n: number, word: Plural, lang: string): string {
-  const category = new Intl.PluralRules(lang).select(n);
-  return `${n} ${word[category] ?? word.other}`;
+  return `${n} ${pluralForm(word, n, lang)}`;
 }

@@ -169,10 +169,10 @@ export function groupDaysByMonth(links: readonly DayLink[], locale: string): Mon
 /** The archive's months grouped by year, newest first, as links with their counts. */
 export function groupArchiveByYear(months: readonly { month: string; count: number; stories: number }[], ctx: ViewContext): { year: string; months: { href: string; label: string; counts: string }[] }[] {
   const years: { year: string; months: { href: string; label: string; counts: string }[] }[] = [];
+  const ui = wordsOf(ctx);
   for (const m of months) {
     const year = m.month.slice(0, 4);
     if (years.at(-1)?.year !== year) years.push({ year, months: [] });
-    const ui = wordsOf(ctx);
     years.at(-1)!.months.push({ href: ctx.paths.archive(m.month), label: formatMonth(m.month, ctx.locale), counts: ui.archive.inStories(counted(m.count, ui.updates, ctx.locale), counted(m.stories, ui.storiesCount, ctx.locale)) });
   }
   return years;

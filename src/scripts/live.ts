@@ -17,6 +17,7 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
   const { live, story, poll, locale, messages } = root.dataset;
   // The page's language's messages (src/lib/strings.ts), given as data; `{n}` in the form for `n`.
   const t = JSON.parse(messages ?? '{}') as Strings['live'];
+  // pluralForm of src/lib/strings.ts, inline: importing it would make a shared chunk for the two page scripts.
   const plural = (forms: Strings['live']['updates'], n: number) => (forms[new Intl.PluralRules(locale).select(n)] ?? forms.other).replace('{n}', String(n));
   const storyUrl = new URL(story!, location.href);
   const src = new URL(live!, storyUrl);

@@ -177,7 +177,7 @@ export class PartitionedIndex {
       const first = open(language);
       await first.init(language);
       manifest.languages.forEach((l, i) => {
-        if (l === language) parts[i] = parts.some((p) => p === first) ? open(language) : first;
+        if (l === language) parts[i] = i === manifest.languages.indexOf(language) ? first : open(language);
       });
     }
     // Loading every filter's index up front (`filters()`): Pagefind counts only the filters whose

@@ -7,6 +7,7 @@
  */
 
 import type { Strings } from '../lib/strings';
+import { formatDay, formatter, zoneAbbreviation } from '../lib/intl';
 import { decodeWhen } from '../lib/when';
 import { queryWords, PartitionedIndex, type FilterCounts, type Order, type PagefindResult, type ResultData } from './search-index';
 
@@ -59,15 +60,12 @@ export interface StoryInfo {
  * `Friday, 7 January 2022, 14:30 GMT+6`, or the day alone for an update without a time.
  */
 export function formatWhen(when: ReturnType<typeof decodeWhen>, timezone: string, locale: string): string {
-  const day = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
   if (!when) return '';
-  if ('day' in when) return new Intl.DateTimeFormat(locale, { ...day, timeZone: 'UTC' }).format(Date.parse(`${when.day}T00:00:00Z`));
+  if ('day' in when) return formatDay(when.day, locale);
   const t = when.instant;
-  const date = new Intl.DateTimeFormat(locale, { ...day, timeZone: timezone }).format(t);
-  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(t);
-  // The zone: a real abbreviation where there is one (EST), else GMT+6.
-  const names = ['en-US', 'en-GB'].map((l) => new Intl.DateTimeFormat(l, { timeZone: timezone, timeZoneName: 'short' }).formatToParts(t).find((p) => p.type === 'timeZoneName')?.value ?? 'UTC');
-  return `${date}, ${clock} ${names.find((n) => /^[A-Z]{2,5}$/.test(n)) ?? names[0]}`;
+  const date = formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: timezone }).format(t);
+  const clock = formatter('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(t);
+  return `${date}, ${clock} ${zoneAbbreviation(t, timezone)}`;
 }
 
 function renderResult(data: ResultData, words: readonly string[], stories: ReadonlyMap<string, StoryInfo>, locale: string): HTMLLIElement {
@@ -183,6 +181,7 @@ export function startSearch(): void {
         ...selects.filter((s) => s.value).map((s) => s.selectedOptions[0]?.dataset['label'] ?? s.value),
         ...(key.checked ? [t.keyOnly] : []),
       ];
+      // The plural rule inline, like pluralForm in src/lib/strings.ts: importing it would give both page scripts a shared chunk to fetch.
       const count = n === 0 ? t.none : fill(t.found[new Intl.PluralRules(locale).select(n)] ?? t.found.other, { n: String(n) });
       status.textContent = `${count}${q ? fill(t.forWords, { q }) : ''}${within.length ? fill(t.within, { list: within.join(', ') }) : ''}.`;
       await showMore(mine);

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { waitForServer } from './fixtures';
 
 const ROOT = process.cwd().endsWith('tests') ? join(process.cwd(), '..') : process.cwd();
 // Outside the project folder: the dev server's watcher did not see changes under its test-results/.
@@ -23,11 +24,7 @@ test.beforeAll(async () => {
   server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: WORK, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(`${origin}/`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('astro dev did not start');
+  await waitForServer(`${origin}/`, 60_000, 'astro dev');
 });
 
 test.afterAll(() => {

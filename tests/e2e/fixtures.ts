@@ -24,3 +24,12 @@ export const test = base.extend<{ guard: void }>({
 });
 
 export { expect };
+
+/** Waits until `url` answers 200, polling every 100 ms, for at most `ms`; throws `what` did not start otherwise. */
+export async function waitForServer(url: string, ms: number, what: string): Promise<void> {
+  for (let waited = 0; waited < ms; waited += 100) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not start`);
+}

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as plain, type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, waitForServer } from './fixtures';
 
 const ROOT = process.cwd().endsWith('tests') ? join(process.cwd(), '..') : process.cwd();
 const WORK = join(ROOT, 'test-results', 'live');
@@ -34,11 +34,7 @@ test.beforeAll(async () => {
   cpSync(join(ROOT, 'content'), CONTENT, { recursive: true });
   build();
   server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), '--dir', join(WORK, 'dist'), '--headers', '--port', String(port)], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(`${origin}/`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the live test server did not start');
+  await waitForServer(`${origin}/`, 10_000, 'the live test server');
 });
 
 test.afterAll(() => {
