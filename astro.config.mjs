@@ -37,7 +37,9 @@ export default defineConfig({
   // integration removes what the build no longer produces (src/cache/guard.ts).
   // Scripts are never inlined either (Astro inlines a small one below Vite's assetsInlineLimit):
   // the Content-Security-Policy allows scripts from the site's own files only.
-  vite: { build: { emptyOutDir: false, assetsInlineLimit: 0 } },
+  // `astro dev` watches the project: it must not follow a symbolic link a contributor put in
+  // content/ (to a large tree, or a loop) any more than the build does (src/loaders/read.ts).
+  vite: { build: { emptyOutDir: false, assetsInlineLimit: 0 }, server: { watch: { followSymlinks: false } } },
   experimental: {
     // Pages whose props are unchanged are taken from the last build (src/lib/routes.ts, src/lib/cache-keys.ts).
     incrementalBuild: true,

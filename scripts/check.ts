@@ -4,7 +4,7 @@
 import { relative, resolve } from 'node:path';
 import { config } from '../src/config';
 import { buildClock } from '../src/config';
-import { ContentError, loadArchive } from '../src/loaders/archive';
+import { ContentError, loadArchive } from '../src/loaders/read';
 
 const root = process.cwd();
 const dir = process.argv[2] ?? config.contentDir;

@@ -2,14 +2,16 @@
 // turns a rolling-coverage article (.txt, .md or a saved .html page) into a story folder with one
 // bulletin per dated update. Checks the result like the build does, never overwrites a file, and
 // prints what it created (or, with --dry-run, would create).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fail, requireStorySlug } from './cli';
+import { entryAt, fail, requireNoLinks, requireStorySlug } from './cli';
 import { config } from '../src/config';
 import { buildArchive, formatProblem } from '../src/lib/archive';
 import { formatTime } from '../src/lib/dates';
+import { MAX_TEXT_BYTES } from '../src/lib/files';
 import { importArticle, importFiles } from '../src/lib/importer';
+import { readRegularFile } from '../src/loaders/read';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -44,13 +46,14 @@ const result = importArticle(source, kind, {
 if ('error' in result) fail(`${input}: ${result.error}`);
 
 const dir = join(config.contentDir, slug);
-const storyExists = existsSync(join(dir, 'index.md'));
+requireNoLinks([config.contentDir, 'folder'], [dir, 'folder'], [join(dir, 'index.md'), 'file']);
+const storyExists = entryAt(join(dir, 'index.md')) === 'file';
 const files = importFiles(result).filter((f) => !(storyExists && f.name === 'index.md'));
-const conflicts = files.filter((f) => existsSync(join(dir, f.name)));
+const conflicts = files.filter((f) => entryAt(join(dir, f.name)) !== 'none');
 if (conflicts.length) fail(`nothing written: these files exist already:\n${conflicts.map((f) => `  ${join(dir, f.name)}`).join('\n')}`);
 
 // The same checks as the build, on the files about to be written (with the story's index.md).
-const index = storyExists ? readFileSync(join(dir, 'index.md'), 'utf8') : files.find((f) => f.name === 'index.md')!.text;
+const index = storyExists ? readRegularFile(join(dir, 'index.md'), MAX_TEXT_BYTES).toString('utf8') : files.find((f) => f.name === 'index.md')!.text;
 const check = buildArchive(
   [{ path: `content/${slug}/index.md`, text: index }, ...files.filter((f) => f.name !== 'index.md').map((f) => ({ path: `content/${slug}/${f.name}`, text: f.text }))],
   'content',

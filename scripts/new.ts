@@ -1,12 +1,12 @@
 // `npm run new -- <story-slug> [--title "…"] [--key] [--at "2022-01-07 14:30"]` creates a bulletin;
 // `npm run new -- --story <slug> --title "…" [--timezone Zone] [--summary "…"]` creates a story.
 // Never overwrites a file; prints the path it wrote.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 // The hot path of a breaking story: Node runs this file with its own TypeScript support (no loader
 // to start: about a tenth of a second), so every import below, and below them, names its `.ts` file.
-import { fail, requireStorySlug } from './cli.ts';
+import { entryAt, fail, requireNoLinks, requireStorySlug } from './cli.ts';
 import { buildClock, config } from '../src/config.ts';
 import { isValidTimeZone } from '../src/lib/dates.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
@@ -24,10 +24,11 @@ const { values, positionals } = parseArgs({
   },
 });
 const content = config.contentDir;
-const stories = () => (existsSync(content) ? readdirSync(content).filter((d) => existsSync(join(content, d, 'index.md'))) : []);
+const stories = () => (entryAt(content) === 'folder' ? readdirSync(content).filter((d) => entryAt(join(content, d)) === 'folder' && entryAt(join(content, d, 'index.md')) === 'file') : []);
 
 function write(path: string, text: string): void {
-  if (existsSync(path)) fail(`${path} already exists; nothing was written (choose another title, time or slug)`);
+  requireNoLinks([content, 'folder'], [join(path, '..'), 'folder']);
+  if (entryAt(path) !== 'none') fail(`${path} already exists; nothing was written (choose another title, time or slug)`);
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, text, { flag: 'wx' });
   console.info(path);
@@ -45,7 +46,8 @@ if (values.story !== undefined) {
   const slug = positionals[0];
   if (!slug) fail('usage: npm run new -- <story-slug> [--title "…"] [--key] [--at "2022-01-07 14:30"], or npm run new -- --story <slug> --title "…" --timezone Zone');
   const index = join(content, slug, 'index.md');
-  if (!existsSync(index)) {
+  requireNoLinks([content, 'folder'], [join(content, slug), 'folder'], [index, 'file']);
+  if (entryAt(index) === 'none') {
     const known = stories();
     fail(`there is no story "${slug}" (no ${index}).\n${known.length ? `Stories: ${known.join(', ')}` : 'There are no stories yet.'}\nCreate one with: npm run new -- --story ${slug} --title "…" --timezone Zone`);
   }

@@ -36,7 +36,13 @@ const gzipped = new Map();
 
 /** The file a path maps to, if it is a text file worth compressing. */
 function textFile(pathname) {
-  let file = normalize(join(values.dir, decodeURIComponent(pathname)));
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined; // a broken escape (`/%zz`): sirv answers it
+  }
+  let file = normalize(join(values.dir, decoded));
   if (!file.startsWith(normalize(values.dir))) return undefined;
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   return existsSync(file) && TEXT[extname(file)] ? file : undefined;

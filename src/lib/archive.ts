@@ -10,9 +10,10 @@ import { isStorySlug, updateId } from './anchors';
 import { fileDigest, parseKey } from './cache-keys';
 import { clockOf, dayOf, instantAt, isRealDate, parseWrittenDate, startOfDayIn } from './dates';
 import { FrontmatterError, lineOfField, splitFence, splitFrontmatter } from './frontmatter';
-import { checkStoryFiles, type StoryFile } from './files';
+import { checkStoryFiles, MAX_TEXT_BYTES, refusedProblems, tooLargeText, type RefusedEntry, type StoryFile } from './files';
 import { imageProblems, quote } from './images';
-import { resolveContentLink } from './paths';
+import { markdownLimitProblem } from './limits';
+import { decodePath, resolveContentLink } from './paths';
 import { tagProblems, tagUses } from './tags';
 import { byCodePoint } from './timeline';
 
@@ -103,6 +104,8 @@ export interface ArchiveOptions {
   exists?: (path: string) => boolean;
   /** The files under the content folder that are not Markdown (src/lib/files.ts). */
   storyFiles?: readonly StoryFile[];
+  /** Entries of the content folder that were not read: links, subfolders, files too large (src/lib/files.ts). */
+  refused?: readonly RefusedEntry[];
   /** Results of checking single files in earlier builds. Default: none, every file is checked. */
   cache?: CheckCache;
 }
@@ -188,9 +191,6 @@ const GOT: Record<string, string> = { string: 'text', boolean: 'true/false', arr
 
 type Parsed<T> = { data: T; body: string; bodyLine: number } | { problems: Problem[] };
 
-/** Bulletins and stories are short texts; a larger file is a mistake (a pasted document, a binary). */
-export const MAX_FILE_BYTES = 1_000_000;
-
 /** The Markdown body of a file (no YAML is parsed: for rendering a file that was checked already). */
 export const bodyOf = (text: string): string => splitFence(text).body;
 
@@ -203,14 +203,28 @@ export function checkBulletin(file: SourceFile): CheckedBulletin {
   return { data: parsed.data, bodyLine: parsed.bodyLine, empty: !parsed.body.trim(), links: linkRefs(parsed.body, parsed.bodyLine) };
 }
 
+/**
+ * Reads one file's frontmatter and checks its body's limits. Whatever it throws (an input no check
+ * foresaw, a file gone while the build runs) becomes a problem naming the file: one file never
+ * stops the build with an error that names none.
+ */
 function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
+  try {
+    return parseChecked(file, schema);
+  } catch (err) {
+    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { problems: [{ file: file.path, message: `could not be checked (${quote(reason, 120).slice(1, -1)}); please report this to Dateline's developers with the file` }] };
+  }
+}
+
+function parseChecked<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
   if (file.text.includes('\uFFFD')) {
     const line = file.text.slice(0, file.text.indexOf('\uFFFD')).split('\n').length;
     return { problems: [{ file: file.path, line, message: 'contains bytes that are not UTF-8 (shown as �): save the file as UTF-8' }] };
   }
-  if (file.text.length > MAX_FILE_BYTES) {
-    return { problems: [{ file: file.path, message: `is ${(file.text.length / 1e6).toFixed(1)} MB; a story or bulletin file may hold at most 1 MB of text (split it, or move documents elsewhere)` }] };
-  }
+  // A UTF-16 length at most a third of the limit cannot be over it in UTF-8.
+  const bytes = file.text.length * 3 > MAX_TEXT_BYTES ? new TextEncoder().encode(file.text).length : 0;
+  if (bytes > MAX_TEXT_BYTES) return { problems: [{ file: file.path, message: tooLargeText(bytes) }] };
   let split;
   try {
     split = splitFrontmatter(file.text);
@@ -220,6 +234,9 @@ function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
   }
   const result = schema.safeParse(split.data);
   if (!result.success) return { problems: zodProblems(file.path, file.text, result.error, split.data) };
+  // Checked before anything renders the body (src/lib/limits.ts).
+  const limit = markdownLimitProblem(split.body, split.bodyLine);
+  if (limit) return { problems: [{ file: file.path, ...limit }] };
   return { data: result.data, body: split.body, bodyLine: split.bodyLine };
 }
 
@@ -229,8 +246,8 @@ function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
  * spellings of a tag share a tag page.
  */
 export function buildArchive(files: SourceFile[], contentDir: string, options: ArchiveOptions = {}): Archive {
-  const { now = Infinity, exists = () => true, cache, storyFiles = [] } = options;
-  const problems: Problem[] = [];
+  const { now = Infinity, exists = () => true, cache, storyFiles = [], refused = [] } = options;
+  const problems: Problem[] = refusedProblems(refused);
   const held: Held[] = [];
   const stories = new Map<string, StoryRecord>();
   const storyFolders = new Set<string>();
@@ -281,8 +298,9 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
     }
     const owner = stories.get(story);
     if (!owner) {
-      if (!files.some((f) => f.path === `${prefix}${story}/index.md`)) {
-        problems.push({ file: file.path, message: `its story has no ${prefix}${story}/index.md; create it with a title and summary` });
+      const index = `${prefix}${story}/index.md`;
+      if (!files.some((f) => f.path === index) && !refused.some((r) => r.path === index)) {
+        problems.push({ file: file.path, message: `its story has no ${index}; create it with a title and summary` });
       }
       continue; // an invalid index.md is reported on its own
     }
@@ -447,7 +465,7 @@ function linkProblems(path: string, refs: readonly LinkRef[], targets: LinkTarge
     const target = written.split(/[?#]/)[0]!;
     if (!target || /^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(target)) continue;
     if (target.startsWith('/')) {
-      if (image && !targets.exists(`public${decodeURIComponent(target)}`)) out.push({ file: path, line, message: `${verb} ${quote(target)}, which is not in public/ (files in public/ are served from the site root)` });
+      if (image && !targets.exists(`public${decodePath(target)}`)) out.push({ file: path, line, message: `${verb} ${quote(target)}, which is not in public/ (files in public/ are served from the site root)` });
       continue;
     }
     const resolved = resolveContentLink(from, written)!;

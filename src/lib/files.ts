@@ -19,6 +19,46 @@ export const STORY_FILE_TYPES: Record<string, string> = {
 /** The largest file a story folder may publish: pages stay light, and a host's limits are far above it. */
 export const MAX_STORY_FILE_BYTES = 5_000_000;
 
+/**
+ * The most a story or bulletin file may hold: bulletins are short texts, and the Markdown renderer's
+ * cost grows faster than the text for some inputs (src/lib/limits.ts), so a larger file is refused
+ * by its size, before it is read.
+ */
+export const MAX_TEXT_BYTES = 100_000;
+
+/** The problem with a Markdown file over `MAX_TEXT_BYTES`. */
+export const tooLargeText = (bytes: number): string =>
+  `is ${kilobytes(bytes)}; a story or bulletin file may hold at most ${kilobytes(MAX_TEXT_BYTES)} of text (split it into several updates, or link a long document where it lives)`;
+
+const kilobytes = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`);
+
+/**
+ * An entry of the content folder that is not read at all: a symbolic link, a folder inside a story
+ * folder, something that is not a regular file, or a Markdown file over the size limit.
+ */
+export interface RefusedEntry {
+  /** Project-relative path. */
+  path: string;
+  kind: 'link' | 'folder' | 'other' | 'large';
+  /** Bytes, for a file refused by its size. */
+  size?: number;
+}
+
+/** The problem with each refused entry, naming it and saying what to do. */
+export function refusedProblems(refused: readonly RefusedEntry[]): { file: string; field?: string; message: string }[] {
+  return refused.map(({ path, kind, size }) => ({
+    file: path,
+    message:
+      kind === 'link'
+        ? 'is a symbolic link; links in the content folder are never followed (content may come from anyone who sends a pull request): put the file or folder itself here'
+        : kind === 'folder'
+          ? 'is a folder inside a story folder; its files are not read: put them directly in the story folder'
+          : kind === 'other'
+            ? 'is not a regular file (a pipe, socket or device); only files and story folders belong in the content folder'
+            : tooLargeText(size ?? 0),
+  }));
+}
+
 /** A file of a story folder that is not Markdown, as the loader found it. */
 export interface StoryFile {
   /** Project-relative path. */

@@ -27,7 +27,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { bodyAnchor } from './anchors';
 import { DECORATIVE_ALT } from './images';
-import { contentLinkUrl, createPaths, resolveContentLink } from './paths';
+import { contentLinkUrl, createPaths, decodePath, resolveContentLink } from './paths';
 
 declare module 'vfile' {
   interface DataMap {
@@ -139,7 +139,7 @@ export function rehypeScopeIds() {
         else if (typeof v === 'string') p[attr] = v.split(/\s+/).map(scoped).join(' ');
       }
       if (node.tagName === 'a' && typeof p['href'] === 'string' && p['href'].startsWith('#') && p['href'].length > 1) {
-        p['href'] = `#${scoped(decodeURIComponent(p['href'].slice(1)))}`;
+        p['href'] = `#${scoped(decodePath(p['href'].slice(1)))}`;
       }
       // GFM table alignment arrives as the obsolete `align` attribute; a class keeps it styleable.
       if ((node.tagName === 'td' || node.tagName === 'th') && typeof p['align'] === 'string') {

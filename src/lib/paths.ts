@@ -6,6 +6,15 @@ import { bodyAnchor, dayAnchor, updateId } from './anchors';
 import { isStoryFileName } from './files';
 import type { DayKey } from './dates';
 
+/** A percent-encoded path or fragment decoded, or as written when its encoding is broken (`%zz`). */
+export function decodePath(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** URL builders bound to a base path. */
 export interface Paths {
   home(): string;
@@ -120,7 +129,7 @@ export function resolveContentLink(from: string, target: string): ContentTarget 
   const path = (hash >= 0 ? target.slice(0, hash) : target).split('?')[0]!;
   const fragment = hash >= 0 ? target.slice(hash + 1) : '';
   const parts: string[] = [];
-  for (const part of `${from.slice(0, from.lastIndexOf('/') + 1)}${decodeURIComponent(path)}`.split('/')) {
+  for (const part of `${from.slice(0, from.lastIndexOf('/') + 1)}${decodePath(path)}`.split('/')) {
     if (part === '..') parts.pop();
     else if (part !== '.' && part !== '') parts.push(part);
   }

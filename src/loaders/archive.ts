@@ -13,110 +13,21 @@
  *   costs seconds per build at tens of thousands of entries. The bulletins reach the pages through
  *   src/render/registry.ts instead.
  */
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { EntryStore } from '../cache/store';
 import { codeVersions } from '../cache/versions';
 import { buildClock, config } from '../config';
 import { devErrors } from '../integrations/dev-errors';
-import { isStoryFileName, MAX_STORY_FILE_BYTES, type StoryFile } from '../lib/files';
-import { bodyOf, buildArchive, formatProblem, type Problem, type Archive, type CheckCache, type CheckedBulletin, type SourceFile } from '../lib/archive';
+import { MAX_TEXT_BYTES } from '../lib/files';
+import { bodyOf, type Archive, type CheckedBulletin } from '../lib/archive';
 import { fileDigest, renderKey } from '../lib/cache-keys';
 import { renderMissing, type Job } from '../render/pool';
 import { bulletinScope, introScope, publish } from '../render/registry';
-
-/** What a build learnt of each file, by path: its stat signature and the digest of its text. */
-export type SeenFiles = Record<string, [signature: string, digest: string]>;
-
-/**
- * A file's stat signature: size, modification and change times, inode. Any write to a file
- * changes its change time (set by the kernel, which no tool sets back), so a file with the same
- * signature as before holds the same text.
- */
-const signature = (st: Stats): string => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
-
-/**
- * Every `.md` file below `dir`, with paths relative to `root` written with `/`, and the digest of
- * its text. A file whose signature is the one in `seen` is not read: its digest is taken from
- * there, and its text is read only if something asks for it.
- */
-export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {}): { files: SourceFile[]; others: StoryFile[]; seen: SeenFiles } {
-  const base = resolve(root, dir);
-  let names: string[];
-  try {
-    names = readdirSync(base, { recursive: true, encoding: 'utf8' });
-  } catch {
-    throw new Error(`Dateline: the content folder ${dir}/ does not exist (set contentDir in src/config.ts)`);
-  }
-  const now: SeenFiles = {};
-  const files: SourceFile[] = [];
-  const others: StoryFile[] = [];
-  for (const name of names) {
-    const full = resolve(base, name);
-    const st = statSync(full);
-    if (!st.isFile()) continue;
-    const path = relative(root, full).split(sep).join('/');
-    const sig = signature(st);
-    if (!name.toLowerCase().endsWith('.md')) {
-      // Files next to bulletins: only their size and digest are needed (the page that serves one reads it).
-      // One that will not be published (another type, too large) is not read: the checks refuse it by name and size.
-      const publishable = isStoryFileName(basename(name)) && st.size <= MAX_STORY_FILE_BYTES;
-      const digest = seen[path]?.[0] === sig ? seen[path][1] : publishable ? fileDigest(readFileSync(full)) : '';
-      now[path] = [sig, digest];
-      others.push({ path, size: st.size, digest });
-      continue;
-    }
-    const known = seen[path]?.[0] === sig ? seen[path][1] : undefined;
-    let text = known === undefined ? readFileSync(full, 'utf8') : undefined;
-    const digest = known ?? fileDigest(text!);
-    now[path] = [sig, digest];
-    files.push({
-      path,
-      digest,
-      get text() {
-        return (text ??= readFileSync(full, 'utf8'));
-      },
-    });
-  }
-  return { files, others, seen: now };
-}
-
-/** Thrown when the content has problems: the message lists every one of them. */
-export class ContentError extends Error {
-  override name = 'ContentError';
-  /** The problems, each with its file and line (for the dev server's error overlay). */
-  problems: Problem[] = [];
-}
-
-
-/** Reads and validates the whole archive; throws a ContentError listing every problem. */
-export function loadArchive(root: string, dir: string = config.contentDir, now: number = buildClock(), cache?: ContentCache): { files: SourceFile[]; archive: Archive } {
-  const read = readSourceFiles(root, dir, cache?.seen);
-  if (cache) cache.seen = read.seen;
-  const { files } = read;
-  // Paths are reported relative to the project root, also for a content folder elsewhere.
-  const archive = buildArchive(files, relative(root, resolve(root, dir)).split(sep).join('/'), {
-    now,
-    exists: (path) => existsSync(resolve(root, path)),
-    storyFiles: read.others,
-    ...(cache ? { cache } : {}),
-  });
-  const { problems } = archive;
-  if (problems.length) {
-    const error = new ContentError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in ${dir}/:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
-    error.problems = problems;
-    throw error;
-  }
-  return { files, archive };
-}
-
-/** What the loaders keep between builds: what they learnt of each file, and the results of checking each bulletin file. */
-export interface ContentCache extends CheckCache {
-  seen: SeenFiles;
-}
+import { ContentError, contentSignature, loadArchive, readRegularFile, type ContentCache, type SeenFiles } from './read';
 
 /**
  * The content cache, kept in one JSON file between builds. Only the entries this build used are
@@ -181,7 +92,10 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
     ...archive.bulletins.toSorted((a, b) => a.instant - b.instant).map((b) => ({ scope: bulletinScope(b), digest: b.digest })),
   ].map(({ scope, digest }) => ({ key: keyOf(scope, digest), scope, digest }));
   const present = store.keys();
-  const misses: Job[] = wanted.filter((w) => !present.has(w.key)).map((w) => ({ key: w.key, scope: w.scope, markdown: bodyOf(byDigest.get(w.digest)!.text) }));
+  const misses: Job[] = wanted.filter((w) => !present.has(w.key)).map((w) => {
+    const file = byDigest.get(w.digest)!;
+    return { key: w.key, file: file.path, scope: w.scope, markdown: bodyOf(file.text) };
+  });
   const checked = performance.now();
   const rendering = renderMissing(misses, store, { root, workerCode, version: workerVersion });
   const rendered = rendering.done.then((n) => {
@@ -200,9 +114,9 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
       await rendering.ready(key);
       if (!store.has(key)) {
         // Pruned meanwhile by another process sharing the cache (a dev server beside a build): render it again.
-        const text = readFileSync(resolve(root, source.file), 'utf8');
+        const text = readRegularFile(resolve(root, source.file), MAX_TEXT_BYTES).toString('utf8');
         if (fileDigest(text) !== source.digest) throw new ContentError(`${source.file} changed during the build; build again`);
-        await renderMissing([{ key, scope, markdown: bodyOf(text) }], store, { root, workerCode, version: workerVersion }).done;
+        await renderMissing([{ key, file: source.file, scope, markdown: bodyOf(text) }], store, { root, workerCode, version: workerVersion }).done;
       }
       return store.readJson(key);
     },
@@ -226,16 +140,7 @@ let last: { key: string; synced: Promise<Synced> } | undefined;
  */
 function sharedSync(ctx: LoaderContext, root: string): Promise<Synced> {
   if (!ctx.watcher) return (last ??= { key: '', synced: syncArchive(ctx, root) }).synced;
-  const base = resolve(root, config.contentDir);
-  let key = '';
-  try {
-    for (const name of readdirSync(base, { recursive: true, encoding: 'utf8' }).sort()) {
-      const stat = statSync(resolve(base, name));
-      key += `${name}\0${stat.size}\0${stat.mtimeMs}\0`;
-    }
-  } catch {
-    // A missing folder: loadArchive reports it.
-  }
+  const key = contentSignature(root, config.contentDir);
   if (last?.key !== key) last = { key, synced: syncArchive(ctx, root) };
   return last.synced;
 }

@@ -14,10 +14,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fork } from 'node:child_process';
 import type { EntryStore } from '../cache/store';
-import { renderMarkdown } from '../lib/markdown';
-import type { Job } from './worker';
+import { renderJob, type Job } from './job';
 
-export type { Job } from './worker';
+export type { Job } from './job';
 
 /** Below this many misses, starting workers costs more than it saves. */
 const INLINE_LIMIT = 150;
@@ -31,15 +30,17 @@ async function renderInWorkers(jobs: Job[], workerFile: string, dir: string, wor
     const worker = fork(workerFile, [dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-semi-space-size=8'] });
     let fail: (err: unknown) => void = () => undefined;
     worker.on('error', (err) => fail(err));
-    worker.on('exit', (code) => fail(new Error(`a render process exited (${code})`)));
+    let current: Job[] = [];
+    worker.on('exit', (code) => fail(new Error(`a render process exited (${code}) while rendering ${current.length} files, from ${current[0]?.file} to ${current.at(-1)?.file}`)));
     try {
       for (let batch = queue.shift(); batch; batch = queue.shift()) {
+        current = batch;
         const reply = await new Promise<{ done?: number; error?: string }>((resolve, reject) => {
           fail = reject;
           worker.once('message', resolve);
           worker.send(batch);
         });
-        if (reply.error) throw new Error(`rendering failed in a render process: ${reply.error}`);
+        if (reply.error) throw new Error(reply.error);
         onDone(batch);
       }
     } finally {
@@ -85,7 +86,7 @@ export function renderMissing(misses: readonly Job[], store: EntryStore, options
       await renderInWorkers([...misses], workerFile, store.dir, workers, finish);
     } else {
       for (const job of misses) {
-        store.write(job.key, JSON.stringify(await renderMarkdown(job.markdown, job.scope)));
+        store.write(job.key, await renderJob(job));
         finish([job]);
       }
     }

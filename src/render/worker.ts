@@ -4,24 +4,17 @@
  * when it exits, instead of staying with the build for the rest of it.
  */
 import { EntryStore } from '../cache/store';
-import { renderMarkdown, type ScopeOptions } from '../lib/markdown';
-
-/** One body to render, and the key it is stored under. */
-export interface Job {
-  key: string;
-  markdown: string;
-  scope: ScopeOptions;
-}
+import { renderJob, type Job } from './job';
 
 // Started with the render store's folder as its argument; only ever run by pool.ts.
 if (process.send && process.argv[2]) {
   const store = new EntryStore(process.argv[2]);
   process.on('message', async (jobs: Job[]) => {
     try {
-      for (const job of jobs) store.write(job.key, JSON.stringify(await renderMarkdown(job.markdown, job.scope)));
+      for (const job of jobs) store.write(job.key, await renderJob(job));
       process.send!({ done: jobs.length });
     } catch (err) {
-      process.send!({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      process.send!({ error: err instanceof Error ? err.message : String(err) });
     }
   });
 }

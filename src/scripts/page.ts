@@ -21,6 +21,12 @@ document.addEventListener('keydown', (e) => {
 const words = highlightWords(new URLSearchParams(location.search).get('highlight'));
 if (words.length) {
   // The update the result linked to (its id is the URL's fragment), else the page's main text.
-  const target = document.getElementById(decodeURIComponent(location.hash.slice(1))) ?? document.querySelector('main');
+  let id = location.hash.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // a broken escape (`#%zz`): look the fragment up as written
+  }
+  const target = document.getElementById(id) ?? document.querySelector('main');
   if (target) markMatches(target, highlightPattern(words));
 }

@@ -35,7 +35,16 @@ const FAILS: [string, SourceFile[], string][] = [
   ['story without a summary', [{ path: 'content/t/index.md', text: '---\ntitle: T\n---\n' }], 'content/t/index.md: field "summary": is required'],
   ['closed story with no updates', [{ path: 'content/c/index.md', text: '---\ntitle: C\nsummary: S\nstatus: closed\n---\n' }], 'content/c/index.md:4: field "status": a closed story needs at least one update'],
   ['non-UTF-8 bytes', [bulletin('2022-01-07.md', new TextDecoder().decode(new Uint8Array([0x4f, 0x6b, 0x0a, 0xff, 0xfe, 0x41])))], 'content/s/2022-01-07.md:2: contains bytes that are not UTF-8'],
-  ['enormous file', [bulletin('2022-01-07.md', `Words. ${'x'.repeat(1_200_000)}`)], 'content/s/2022-01-07.md: is 1.2 MB; a story or bulletin file may hold at most 1 MB'],
+  ['enormous file', [bulletin('2022-01-07.md', `Words. ${'x'.repeat(1_200_000)}`)], 'content/s/2022-01-07.md: is 1.2 MB; a story or bulletin file may hold at most 100 kB of text'],
+  ['a file just over the limit, in UTF-8 bytes', [bulletin('2022-01-07.md', 'ж'.repeat(50_001))], 'content/s/2022-01-07.md: is 101 kB; a story or bulletin file may hold at most 100 kB of text'],
+  ['quotes nested 20,000 deep', [bulletin('2022-01-07.md', `Text.\n\n${'>'.repeat(20_000)} deep`)], 'content/s/2022-01-07.md:3: is nested about 20000 levels deep on this line'],
+  ['HTML nested 2,000 deep across lines', [bulletin('2022-01-07.md', `Text.\n\n${'<div>\n'.repeat(2000)}x`)], 'content/s/2022-01-07.md:103: is nested about 101 levels deep on this line'],
+  ['emphasis nested 3,000 deep', [bulletin('2022-01-07.md', `${'*a '.repeat(3000)}x${' b*'.repeat(3000)}`)], 'content/s/2022-01-07.md:1: is nested about 3000 levels deep'],
+  ['a list nested 60 deep by indentation', [bulletin('2022-01-07.md', Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'))], 'content/s/2022-01-07.md:51: is nested about 102 levels deep'],
+  ['a paragraph of 25,000 characters without a blank line', [bulletin('2022-01-07.md', '---\ntitle: T\n---\nIntro.\n\n' + 'a] '.repeat(8_334))], 'content/s/2022-01-07.md:6: has a block of more than 20,000 characters without a blank line (lines 6–6)'],
+  ['frontmatter nested 10,000 deep', [bulletin('2022-01-07.md', `---\ntags: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\nx`)], 'content/s/2022-01-07.md:2: the frontmatter is nested too deeply to read'],
+  ['a link with broken percent-encoding', [bulletin('2022-01-07.md', '[map](./%zz.png)')], 'content/s/2022-01-07.md:1: links to "./%zz.png", which does not exist'],
+  ['a __proto__ field', [bulletin('2022-01-07.md', '---\n__proto__: {polluted: true}\n---\nx')], 'content/s/2022-01-07.md:2: field "__proto__": unknown field'],
   ['empty body', [bulletin('2022-01-07.md', '---\ntitle: Only a headline\n---\n')], 'content/s/2022-01-07.md:4: the bulletin has no text'],
   ['two spellings of a tag with one page', [bulletin('2022-01-07.md', '---\ntags: [Central Asia]\n---\nx'), bulletin('2022-01-08.md', '---\ntitle: T\ntags: [central-asia]\n---\nx')], 'content/s/2022-01-08.md:3: field "tags": "central-asia" and "Central Asia" (in content/s/2022-01-07.md) would share the page /tags/central-asia/; spell them alike'],
   ['a tag with no letter or digit', [bulletin('2022-01-07.md', '---\ntags: ["!!"]\n---\nx')], 'content/s/2022-01-07.md:2: field "tags": "!!" has no letter or digit'],
@@ -92,6 +101,11 @@ describe('bad input that is made safe', () => {
   test('a heading-only Markdown body and odd whitespace in names', () => {
     publish(bulletin('2022-01-07-1430-  spaced  .md', '# Only a heading'));
   });
+});
+
+test('a __proto__ field pollutes nothing', () => {
+  buildArchive([STORY, bulletin('2022-01-07.md', '---\n__proto__: {polluted: true}\n---\nx')], 'content');
+  expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
 });
 
 test('the corpus is at least 25 cases', () => expect(FAILS.length + 5).toBeGreaterThanOrEqual(25));

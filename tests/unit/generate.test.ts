@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generate, storySizes, tokenOf } from '../../scripts/bench/generate.mjs';
-import { loadArchive } from '../../src/loaders/archive';
+import { loadArchive } from '../../src/loaders/read';
 
 const root = mkdtempSync(join(tmpdir(), 'dateline-gen-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

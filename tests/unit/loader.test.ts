@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CheckedBulletin } from '../../src/lib/archive';
-import { ContentError, loadArchive, readSourceFiles, type ContentCache } from '../../src/loaders/archive';
+import { ContentError, loadArchive, readSourceFiles, type ContentCache } from '../../src/loaders/read';
 
 const root = mkdtempSync(join(tmpdir(), 'dateline-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

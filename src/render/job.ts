@@ -1,0 +1,20 @@
+/** One body to render, shared by the render pool and its child processes. */
+import { renderMarkdown, type ScopeOptions } from '../lib/markdown';
+
+/** One body to render, and the key it is stored under. */
+export interface Job {
+  key: string;
+  /** The Markdown file, project-relative: named when rendering it fails. */
+  file: string;
+  markdown: string;
+  scope: ScopeOptions;
+}
+
+/** Renders one job; a failure names its file (the content checks should have refused the input: src/lib/limits.ts). */
+export async function renderJob(job: Job): Promise<string> {
+  try {
+    return JSON.stringify(await renderMarkdown(job.markdown, job.scope));
+  } catch (err) {
+    throw new Error(`${job.file}: could not be rendered (${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}); please report this to Dateline's developers with the file`, { cause: err });
+  }
+}
