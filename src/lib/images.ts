@@ -19,8 +19,11 @@ export const quote = (value: string, max = 60): string => JSON.stringify(value.l
 export function imageProblems(body: string, bodyLine: number): { line: number; message: string }[] {
   const out: { line: number; message: string }[] = [];
   body.split('\n').forEach((line, i) => {
-    for (const m of line.matchAll(/!\[(\s*)\]\(\s*<?([^)\s>]*)>?[^)]*\)/g)) {
-      out.push({ line: bodyLine + i, message: `the image ${quote(m[0])} has no description: write what it shows between the brackets (![Map of the closed roads](${m[2]})), or ![${DECORATIVE_ALT}](${m[2]}) if it only decorates` });
+    // One run of non-`)` characters, taken apart afterwards: quantifiers that overlap inside one
+    // pattern backtrack for minutes on a line of `![](![](…`.
+    for (const m of line.matchAll(/!\[\s*\]\(([^)]*)\)/g)) {
+      const target = /^\s*<?([^\s>]*)/.exec(m[1]!)![1];
+      out.push({ line: bodyLine + i, message: `the image ${quote(m[0])} has no description: write what it shows between the brackets (![Map of the closed roads](${target})), or ![${DECORATIVE_ALT}](${target}) if it only decorates` });
     }
     for (const m of line.matchAll(/<img\b[^>]*>/gi)) {
       if (!/\salt\s*=/i.test(m[0])) out.push({ line: bodyLine + i, message: `the image ${quote(m[0])} has no alt: add alt="what it shows", or alt="" if it only decorates` });

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 /** Runs `npm run check` as an editor would (through tsx), on a fixture folder. */
@@ -33,5 +36,19 @@ describe('npm run check', () => {
       'tests/fixtures/check-ok/vote/2022-01-07-1200.md: scheduled for 2022-01-07T12:00:00.000Z, published by the first build after that',
       'tests/fixtures/check-ok/: 1 story, 1 bulletin to publish, no problems.',
     ]);
+  }, 30_000);
+
+  test('names a symbolic link in the content folder, and reads nothing through it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-check-'));
+    cpSync('tests/fixtures/check-ok', dir, { recursive: true });
+    symlinkSync(join(process.cwd(), 'package.json'), join(dir, 'vote', '2022-01-05-1200-leak.md'));
+    const r = check(dir);
+    const shown = relative(process.cwd(), dir);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toEqual([
+      `1 problem in ${dir}/:`,
+      `  - ${shown}/vote/2022-01-05-1200-leak.md: is a symbolic link; links in the content folder are never followed (content may come from anyone who sends a pull request): put the file or folder itself here`,
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -132,6 +132,16 @@ describe('npm run import', () => {
     const again = run('tests/fixtures/import/flood-watch.md', '--story', 'aske');
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('nothing written: these files exist already');
+  }, 30_000);
+
+  test('a story folder that is a symbolic link is not written through', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'dateline-elsewhere-'));
+    symlinkSync(elsewhere, join(dir, 'linked'));
+    const r = run('tests/fixtures/import/flood-watch.md', '--story', 'linked');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${join(dir, 'linked')} is a symbolic link; links in the content folder are never followed`);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    rmSync(elsewhere, { recursive: true, force: true });
   }, 30_000);
 
   test('failures are clear and exit non-zero', () => {

@@ -1,9 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CheckedBulletin } from '../../src/lib/archive';
-import { ContentError, loadArchive, readSourceFiles, type ContentCache } from '../../src/loaders/read';
+import { fileDigest } from '../../src/lib/cache-keys';
+import { MAX_TEXT_BYTES } from '../../src/lib/files';
+import { ContentError, loadArchive, readRegularFile, readSourceFiles, type ContentCache } from '../../src/loaders/read';
 
 const root = mkdtempSync(join(tmpdir(), 'dateline-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -95,5 +98,99 @@ describe('content loader', () => {
 
   test('a missing content folder is named', () => {
     expect(() => loadArchive(root, 'nowhere')).toThrow('the content folder nowhere/ does not exist');
+  });
+});
+
+describe('content from contributors: nothing is followed or read outside the content folder', () => {
+  // A file of the build machine that a link in content/ points at; its text must never be read.
+  const secret = join(root, 'outside', 'secret.txt');
+  const setup = (name: string) => {
+    write(`outside/secret.txt`, 'TOPSECRET');
+    write(`outside/deep/a/b/c.md`, 'TOPSECRET');
+    write(`${name}/s/index.md`, '---\ntitle: T\nsummary: S\n---\n');
+    write(`${name}/s/2022-01-07.md`, 'Valid.');
+  };
+  const problems = (name: string) => {
+    try {
+      loadArchive(root, name);
+    } catch (err) {
+      if (err instanceof ContentError) return err.message.split('\n').slice(1);
+      throw err;
+    }
+    return [];
+  };
+  const LINK = 'is a symbolic link; links in the content folder are never followed (content may come from anyone who sends a pull request): put the file or folder itself here';
+
+  test('a symbolic link to a file of the build machine, used as an image, is an error naming the link; nothing of the file is read', () => {
+    setup('leak');
+    symlinkSync(secret, join(root, 'leak/s/leak.png'));
+    write('leak/s/2022-01-08.md', '![The map](./leak.png)');
+    expect(problems('leak')).toEqual([`  - leak/s/leak.png: ${LINK}`]);
+    const read = readSourceFiles(root, 'leak');
+    expect(read.others).toEqual([]);
+    expect(JSON.stringify(read)).not.toContain(fileDigest('TOPSECRET'));
+  });
+
+  test('a symbolic link named as a bulletin, and one as a story’s index.md, are errors; the texts behind them are not read', () => {
+    setup('bulletin');
+    symlinkSync(join(root, 'outside/deep/a/b/c.md'), join(root, 'bulletin/s/2022-01-09-1510-x.md'));
+    mkdirSync(join(root, 'bulletin/t'));
+    symlinkSync(join(root, 'outside/deep/a/b/c.md'), join(root, 'bulletin/t/index.md'));
+    write('bulletin/t/2022-01-07.md', 'x');
+    expect(problems('bulletin')).toEqual([`  - bulletin/s/2022-01-09-1510-x.md: ${LINK}`, `  - bulletin/t/index.md: ${LINK}`]);
+    expect(readSourceFiles(root, 'bulletin').files.map((f) => f.path).sort()).toEqual(['bulletin/s/2022-01-07.md', 'bulletin/s/index.md', 'bulletin/t/2022-01-07.md']);
+  });
+
+  test('a symbolic link to a large tree, a loop, a link to a story folder and a link as the content folder: errors, never walked', () => {
+    setup('tree');
+    symlinkSync(join(root, 'outside'), join(root, 'tree/s/x'));
+    symlinkSync('.', join(root, 'tree/s/loop'));
+    symlinkSync(join(root, 'outside'), join(root, 'tree/other'));
+    symlinkSync('..', join(root, 'tree/up'));
+    expect(problems('tree')).toEqual([`  - tree/other: ${LINK}`, `  - tree/s/loop: ${LINK}`, `  - tree/s/x: ${LINK}`, `  - tree/up: ${LINK}`]);
+    symlinkSync(join(root, 'tree'), join(root, 'linked'));
+    expect(problems('linked')).toEqual([`  - linked: ${LINK}`]);
+  });
+
+  test('a folder inside a story folder is an error, and nothing inside it is listed; hidden entries are skipped unseen', () => {
+    setup('sub');
+    write('sub/s/photos/a.png', 'png');
+    write('sub/s/photos/2022-01-08.md', 'x');
+    write('sub/s/.git/config', 'x');
+    write('sub/.obsidian/notes.md', 'x');
+    write('sub/s/.DS_Store', 'x');
+    expect(problems('sub')).toEqual(['  - sub/s/photos: is a folder inside a story folder; its files are not read: put them directly in the story folder']);
+    expect([...readSourceFiles(root, 'sub').listed].sort()).toEqual(['sub/s', 'sub/s/2022-01-07.md', 'sub/s/index.md', 'sub/s/photos']);
+  });
+
+  test('a pipe is an error, and is never opened (opening one would wait forever)', () => {
+    setup('pipe');
+    execFileSync('mkfifo', [join(root, 'pipe/s/feed.csv')]);
+    expect(problems('pipe')).toEqual(['  - pipe/s/feed.csv: is not a regular file (a pipe, socket or device); only files and story folders belong in the content folder']);
+  });
+
+  test('an oversized bulletin is refused by its size, before it is read', () => {
+    setup('large');
+    write('large/s/2022-01-08.md', 'x'.repeat(MAX_TEXT_BYTES + 1));
+    expect(problems('large')).toEqual(['  - large/s/2022-01-08.md: is 101 kB; a story or bulletin file may hold at most 100 kB of text (split it into several updates, or link a long document where it lives)']);
+    expect(readSourceFiles(root, 'large').files.map((f) => f.path)).not.toContain('large/s/2022-01-08.md');
+  });
+
+  test('a file swapped for a link after it was listed is not read through the link', () => {
+    setup('swap');
+    const first = readSourceFiles(root, 'swap');
+    // Unchanged since the first listing: its text is read only when asked for.
+    const lazy = readSourceFiles(root, 'swap', first.seen).files.find((f) => f.path === 'swap/s/2022-01-07.md')!;
+    unlinkSync(join(root, 'swap/s/2022-01-07.md'));
+    symlinkSync(secret, join(root, 'swap/s/2022-01-07.md'));
+    expect(() => lazy.text).toThrow(`${join(root, 'swap/s/2022-01-07.md')} is a symbolic link`);
+    expect(readSourceFiles(root, 'swap', first.seen).refused).toEqual([{ path: 'swap/s/2022-01-07.md', kind: 'link' }]);
+  });
+
+  test('links in bulletins to paths under a link or a subfolder are not looked up there', () => {
+    setup('refs');
+    write('refs/s/sub/map.png', 'png');
+    write('refs/s/2022-01-08.md', '![The map](./sub/map.png)');
+    expect(problems('refs')).toContain('  - refs/s/2022-01-08.md:1: refers to "./sub/map.png", which does not exist (refs/s/sub/map.png)');
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -71,6 +71,18 @@ describe('npm run new', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('there is no story "unrst"');
     expect(r.stderr).toContain('Stories: unrest');
+  }, 30_000);
+
+  test('a story folder that is a symbolic link is neither read nor written through', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'dateline-elsewhere-'));
+    writeFileSync(join(elsewhere, 'index.md'), '---\ntitle: T\nsummary: S\n---\n');
+    symlinkSync(elsewhere, join(dir, 'linked'));
+    const r = run('linked', '--title', 'Through the link');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${join(dir, 'linked')} is a symbolic link; links in the content folder are never followed`);
+    expect(readdirSync(elsewhere)).toEqual(['index.md']);
+    expect(run('unrst').stderr).not.toContain('linked');
+    rmSync(elsewhere, { recursive: true, force: true });
   }, 30_000);
 
   test('a bad time zone or slug is refused before anything is written', () => {
