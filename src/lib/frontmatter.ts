@@ -55,8 +55,6 @@ export function splitFrontmatter(source: string): SplitFile {
     if (err instanceof yaml.YAMLException) {
       throw new FrontmatterError(`invalid YAML: ${err.reason}`, err.mark.line + 2);
     }
-    // js-yaml reads nested collections recursively: `[[[[…` thousands deep exhausts the stack.
-    if (err instanceof RangeError) throw new FrontmatterError('the frontmatter is nested too deeply to read (brackets or indentation thousands of levels deep)', 2);
     throw err;
   }
   if (data === undefined || data === null) data = {};

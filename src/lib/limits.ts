@@ -4,7 +4,10 @@
  * stack; and the parser's time grows with the square of a block's length for some inputs (a
  * paragraph of 40,000 `]` took 9 s, one of 100,000 `a*` 25 s). So the checks refuse, before
  * anything is rendered:
- * - a block (lines without a blank line between them) longer than `MAX_BLOCK_CHARS`;
+ * - a block (lines without a blank line between them) longer than `MAX_BLOCK_CHARS`, or with more
+ *   than `MAX_BLOCK_SEARCHES` closing brackets and HTML comments: each `]` makes the parser look back
+ *   through the block for where its link starts, each `<!--`, `<!…` or `<?` forward for where it
+ *   ends (3,000 `](u)` in one paragraph took 2 s, 2,900 unclosed `<!--` after a word 1.3 s);
  * - a line nested deeper than `MAX_NESTING` levels.
  *
  * Depth is estimated in one pass over the text, from above: quote markers, list markers and
@@ -20,6 +23,9 @@ export const MAX_NESTING = 100;
 /** The longest block of lines without a blank line between them, in characters. */
 export const MAX_BLOCK_CHARS = 20_000;
 
+/** The most closing brackets (of links, images, footnotes) and HTML comments (`<!`, `<?`) one block may hold. */
+export const MAX_BLOCK_SEARCHES = 500;
+
 /** A limit a body breaks, at its line. */
 export interface LimitProblem {
   line: number;
@@ -27,8 +33,12 @@ export interface LimitProblem {
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-/** Elements a new one of the same name closes (`<p>a<p>b` is two paragraphs side by side). */
+/** Elements a new one of the same name right after closes (`<td>a<td>b` is two cells side by side). */
 const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rb', 'rt', 'rp', 'rtc', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption']);
+/** Elements whose start tag closes an open `<p>` (HTML's "close a p element"). */
+const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'dd', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'search', 'section', 'summary', 'ul', 'xmp']);
+/** What a new `<li>`, `<dd>` or `<dt>` looks past for an open one to close (anything else stops it). */
+const ITEM_REACHES = new Set(['address', 'div', 'p', 'span']);
 /** Elements whose end tag only closes themselves (the HTML parser's formatting elements). */
 const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
 /** Elements an end tag does not reach past. */
@@ -89,15 +99,41 @@ class HtmlStack {
     const close = rest.indexOf('>');
     const selfClosing = close !== -1 && rest[close - 1] === '/';
     if (m[1]) this.end(name);
-    else if (!VOID.has(name) && !selfClosing && !(OPTIONAL_END.has(name) && this.open.at(-1) === name)) this.open.push(name);
+    else if (!VOID.has(name) && !selfClosing) this.start(name);
     return i + m[0].length;
   }
 
-  private end(name: string): void {
+  private start(name: string): void {
+    if (CLOSES_P.has(name)) this.closeFrom(this.reachable('p'));
+    if (name === 'li' || name === 'dd' || name === 'dt') {
+      const items = name === 'li' ? ['li'] : ['dd', 'dt'];
+      for (let at = this.open.length - 1; at >= 0; at--) {
+        const open = this.open[at]!;
+        if (items.includes(open)) {
+          this.closeFrom(at);
+          break;
+        }
+        if (!ITEM_REACHES.has(open) && !FORMATTING.has(open)) break;
+      }
+    }
+    if (!(OPTIONAL_END.has(name) && this.open.at(-1) === name)) this.open.push(name);
+  }
+
+  /** Where the nearest open `name` is, unless a scope boundary lies above it (-1 then, or when none is open). */
+  private reachable(name: string): number {
     const at = this.open.lastIndexOf(name);
-    if (at === -1 || this.open.slice(at + 1).some((n) => SCOPE.has(n))) return;
+    return at === -1 || this.open.slice(at + 1).some((n) => SCOPE.has(n)) ? -1 : at;
+  }
+
+  private closeFrom(at: number): void {
+    if (at !== -1) this.open.length = at;
+  }
+
+  private end(name: string): void {
+    const at = this.reachable(name);
+    if (at === -1) return;
     if (FORMATTING.has(name)) this.open.splice(at, 1);
-    else this.open.length = at;
+    else this.closeFrom(at);
   }
 }
 
@@ -140,12 +176,14 @@ export function markdownLimitProblem(body: string, bodyLine: number): LimitProbl
   let blockStart = 0;
   let blockChars = 0;
   let blockDepth = 0;
+  let blockSearches = 0;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
     if (!line.trim()) {
       inline = new InlineStack();
       blockChars = 0;
       blockDepth = 0;
+      blockSearches = 0;
       continue;
     }
     if (blockChars === 0) blockStart = n;
@@ -162,9 +200,13 @@ export function markdownLimitProblem(body: string, bodyLine: number): LimitProbl
         i++;
       } else if (ch === ']') {
         if (inline.brackets > 0) inline.brackets--;
+        blockSearches++;
         i++;
       } else if (ch === '*' || ch === '_' || ch === '~') i = inline.run(line, i, ch);
-      else if (ch === '<') i = html.tag(line, i);
+      else if (ch === '<') {
+        if (line[i + 1] === '!' || line[i + 1] === '?') blockSearches++;
+        i = html.tag(line, i);
+      }
       else {
         i++;
         continue;
@@ -176,6 +218,12 @@ export function markdownLimitProblem(body: string, bodyLine: number): LimitProbl
       return {
         line: bodyLine + n,
         message: `is nested about ${depth} levels deep on this line (quotes, lists, indentation, brackets, emphasis and HTML elements counted together); at most ${MAX_NESTING} are allowed: the renderer would run out of stack`,
+      };
+    }
+    if (blockSearches > MAX_BLOCK_SEARCHES) {
+      return {
+        line: bodyLine + blockStart,
+        message: `has a block with more than ${MAX_BLOCK_SEARCHES} links, footnotes and HTML comments (closing brackets, \`<!\`, \`<?\`: lines ${bodyLine + blockStart}–${bodyLine + n}): put blank lines between its paragraphs, or split the update`,
       };
     }
     if (blockChars > MAX_BLOCK_CHARS) {

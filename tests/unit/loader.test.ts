@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { CheckedBulletin } from '../../src/lib/archive';
 import { fileDigest } from '../../src/lib/cache-keys';
 import { MAX_TEXT_BYTES } from '../../src/lib/files';
-import { ContentError, loadArchive, readRegularFile, readSourceFiles, type ContentCache } from '../../src/loaders/read';
+import { ContentError, loadArchive, readSourceFiles, type ContentCache } from '../../src/loaders/read';
 
 const root = mkdtempSync(join(tmpdir(), 'dateline-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
