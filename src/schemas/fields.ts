@@ -6,8 +6,16 @@ import { canonicalLang } from '../lib/lang';
 /** A non-empty line of text (surrounding spaces trimmed). */
 export const text = () => z.string().trim().min(1, 'must not be empty');
 
-/** Free-form labels; lower-case is not enforced, empty strings are. */
-export const tags = () => z.array(text()).default([]);
+/**
+ * Free-form labels; lower-case is not enforced, empty strings are. Each tag gets a page, so a file
+ * may name at most 30, of at most 100 characters each (a file of thousands would add thousands of
+ * pages to every build).
+ */
+export const tags = () =>
+  z
+    .array(text().max(100, 'is longer than 100 characters; a tag is a topic of a few words'))
+    .max(30, 'holds more than 30 tags; keep the few topics readers would follow')
+    .default([]);
 
 /** A BCP 47 language tag such as `ru`, `en-GB` or `he`, kept in its canonical form. */
 export const language = () =>
