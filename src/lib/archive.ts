@@ -86,7 +86,11 @@ export type CheckedBulletin =
        */
       when?: { name: string; timezone: string; resolved: ReturnType<typeof resolveInstant> };
     }
-  | { problems: Omit<Problem, 'file'>[] };
+  | {
+      problems: Omit<Problem, 'file'>[];
+      /** Set when checking threw: the reason may be passing (a file gone while read), so the result is not cached. */
+      unexpected?: true;
+    };
 
 /** Earlier results of `checkBulletin`, by `parseKey`: read and filled in by `buildArchive`. */
 export interface CheckCache {
@@ -189,7 +193,7 @@ const KINDS: Record<string, string> = {
 };
 const GOT: Record<string, string> = { string: 'text', boolean: 'true/false', array: 'a list', object: 'a group of fields', number: 'a number', null: 'empty' };
 
-type Parsed<T> = { data: T; body: string; bodyLine: number } | { problems: Problem[] };
+type Parsed<T> = { data: T; body: string; bodyLine: number } | { problems: Problem[]; unexpected?: true };
 
 /** The Markdown body of a file (no YAML is parsed: for rendering a file that was checked already). */
 export const bodyOf = (text: string): string => splitFence(text).body;
@@ -197,7 +201,7 @@ export const bodyOf = (text: string): string => splitFence(text).body;
 /** Checks one bulletin file on its own (see `CheckedBulletin`). */
 export function checkBulletin(file: SourceFile): CheckedBulletin {
   const parsed = parseFile(file, bulletinFrontmatter);
-  if ('problems' in parsed) return { problems: parsed.problems.map(({ file: _file, ...p }) => p) };
+  if ('problems' in parsed) return { problems: parsed.problems.map(({ file: _file, ...p }) => p), ...(parsed.unexpected ? { unexpected: true as const } : {}) };
   const images = imageProblems(parsed.body, parsed.bodyLine);
   if (images.length) return { problems: images };
   return { data: parsed.data, bodyLine: parsed.bodyLine, empty: !parsed.body.trim(), links: linkRefs(parsed.body, parsed.bodyLine) };
@@ -213,7 +217,7 @@ function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
     return parseChecked(file, schema);
   } catch (err) {
     const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    return { problems: [{ file: file.path, message: `could not be checked (${quote(reason, 120).slice(1, -1)}); please report this to Dateline's developers with the file` }] };
+    return { problems: [{ file: file.path, message: `could not be checked (${quote(reason, 120).slice(1, -1)}); please report this to Dateline's developers with the file` }], unexpected: true };
   }
 }
 
@@ -292,7 +296,7 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
     const key = cache && parseKey(cache.code, 'bulletin', digest);
     let parsed = (key && cache.get(key)) || checkBulletin(file);
     if ('problems' in parsed) {
-      if (key) cache.set(key, parsed);
+      if (key && !parsed.unexpected) cache.set(key, parsed);
       problems.push(...parsed.problems.map((p) => ({ file: file.path, ...p })));
       continue;
     }

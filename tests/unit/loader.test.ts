@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { CheckedBulletin } from '../../src/lib/archive';
+import { buildArchive, formatProblem, type CheckedBulletin } from '../../src/lib/archive';
 import { fileDigest } from '../../src/lib/cache-keys';
 import { MAX_TEXT_BYTES } from '../../src/lib/files';
 import { ContentError, loadArchive, readSourceFiles, type ContentCache } from '../../src/loaders/read';
@@ -193,4 +193,20 @@ describe('content from contributors: nothing is followed or read outside the con
     write('refs/s/2022-01-08.md', '![The map](./sub/map.png)');
     expect(problems('refs')).toContain('  - refs/s/2022-01-08.md:1: refers to "./sub/map.png", which does not exist (refs/s/sub/map.png)');
   });
+});
+
+test('a file that cannot be read while it is checked is named, and the failure is not cached', () => {
+  const checked = new Map<string, CheckedBulletin>();
+  const cache: ContentCache = { code: 'v1', seen: {}, get: (k) => checked.get(k), set: (k, v) => void checked.set(k, v) };
+  const gone = {
+    path: 'content/s/2022-01-07.md',
+    digest: 'd1',
+    get text(): string {
+      throw new Error('ENOENT: no such file');
+    },
+  };
+  const story = { path: 'content/s/index.md', text: '---\ntitle: T\nsummary: S\n---\n' };
+  const archive = buildArchive([story, gone], 'content', { cache });
+  expect(archive.problems.map(formatProblem)).toEqual(["content/s/2022-01-07.md: could not be checked (Error: ENOENT: no such file); please report this to Dateline's developers with the file"]);
+  expect(checked.size).toBe(0);
 });
