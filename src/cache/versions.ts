@@ -1,7 +1,7 @@
 /**
  * The version of each piece of code whose output is cached across builds: the bundle of its
  * modules (everything they import from src/, config included) and the exact versions of the
- * installed packages. A change to any of them is a new version, and its cached outputs are made
+ * packages, as the lockfile and the installed tree record them. A change to any of them is a new version, and its cached outputs are made
  * again; a change elsewhere (a component, a style) leaves them alone.
  */
 import { createHash } from 'node:crypto';
@@ -45,8 +45,14 @@ export function codeVersions(root: string): Promise<CodeVersions> {
       outdir: 'out',
       logLevel: 'silent',
     });
+    // The packages: the lockfile says what should be installed, npm's record of the installed tree
+    // (node_modules/.package-lock.json) what is (they differ after an `npm install pkg` that did not
+    // save, or on a machine that installed without the lockfile).
     const lock = ['package-lock.json', 'package.json'].map((f) => join(root, f)).find(existsSync);
-    const deps = lock ? readFileSync(lock) : '';
+    const deps = [lock, join(root, 'node_modules', '.package-lock.json')]
+      .filter((f): f is string => f !== undefined && existsSync(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\0');
     const code = Object.fromEntries(Object.keys(ENTRIES).map((name) => [name, result.outputFiles.find((f) => f.path.endsWith(`/${name}.js`))!.text])) as Record<keyof typeof ENTRIES, string>;
     const versions = Object.fromEntries(
       Object.entries(code).map(([name, text]) => [name, createHash('sha256').update(text).update('\0').update(deps).digest('base64url').slice(0, 16)]),

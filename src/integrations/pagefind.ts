@@ -26,7 +26,7 @@ import { partitionKey } from '../lib/cache-keys';
 import { createPaths } from '../lib/paths';
 import { buildRecord, entryIdentity, partitionEntries, recordInputs, searchEntries, searchLanguage, type SearchManifest, type SearchRecord } from '../lib/search';
 import { buildStoryViews } from '../lib/timeline';
-import { bulletinScope, published } from '../render/registry';
+import { published } from '../render/registry';
 
 /**
  * Past this many records a partition's result fragments are bundled into shared files (Pagefind's
@@ -110,7 +110,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
           for (const part of missing) {
             // A record of a story in another language gets that language's words (a headline-less update's title).
             const partCtx = part.language === options.language ? ctx : { ...ctx, locale: part.language };
-            const records = await Promise.all(part.entries.map(async (e) => buildRecord(e, (await state.body(bulletinScope(e.bulletin), e.bulletin)).text, partCtx, part.language)));
+            const records = await Promise.all(part.entries.map(async (e) => buildRecord(e, (await state.body(e.bulletin.rendered!)).text, partCtx, part.language)));
             const dir = cache.scratch(part.key);
             await writeIndex(records, dir, part.language, PARTITION_FILES);
             cache.commit(part.key, dir);

@@ -6,7 +6,7 @@
 import { config } from '../config';
 import type { BulletinRecord } from '../schemas/bulletin';
 import type { StoryRecord } from '../schemas/story';
-import { bulletinScope, introScope, published } from '../render/registry';
+import { published } from '../render/registry';
 import type { Rendered } from './markdown';
 import { atom, buildFeedItems, jsonFeed, rss } from './feeds';
 import { rebaseHtml, type FeedFormat } from './paths';
@@ -42,11 +42,15 @@ export const getStoryFileRoutes = async () => storyFileRoutes(published().files)
 export const getLiveRoutes = async () => liveRoutes(await getStories(), config.live.entries);
 export const getStoryFeedRoutes = async () => storyFeedRoutes(await getStories(), config.feedItems);
 
-/** A bulletin's body: sanitized HTML with ids scoped to its update id, root-relative URLs under the base path. */
-export async function renderBulletin(b: BulletinRecord): Promise<Rendered> {
-  const rendered = await published().body(bulletinScope(b), b);
+/** A rendered body by the key its record carries, root-relative URLs under the base path. */
+async function renderedBody(record: { file: string; rendered?: string | undefined }): Promise<Rendered> {
+  if (!record.rendered) throw new Error(`${record.file} has no rendered body: the loaders set one on every record they publish`);
+  const rendered = await published().body(record.rendered);
   return { ...rendered, html: rebaseHtml(rendered.html, import.meta.env.BASE_URL) };
 }
+
+/** A bulletin's body: sanitized HTML with ids scoped to its update id, root-relative URLs under the base path. */
+export const renderBulletin = (b: BulletinRecord): Promise<Rendered> => renderedBody(b);
 
 /** Several bodies at once, by bulletin: what story, day and feed pages need. */
 export async function renderBulletins(list: readonly BulletinRecord[]): Promise<Map<BulletinRecord, Rendered>> {
@@ -54,10 +58,7 @@ export async function renderBulletins(list: readonly BulletinRecord[]): Promise<
 }
 
 /** A story's introduction (the body of its index.md), root-relative URLs under the base path. */
-export async function renderIntro(story: StoryRecord): Promise<Rendered> {
-  const rendered = await published().body(introScope(story), story);
-  return { ...rendered, html: rebaseHtml(rendered.html, import.meta.env.BASE_URL) };
-}
+export const renderIntro = (story: StoryRecord): Promise<Rendered> => renderedBody(story);
 
 /** The newest `n` bulletins across all stories, with their stories (the front page, the site's feeds). */
 export async function getLatestAcross(n: number): Promise<{ story: StoryRecord; bulletin: BulletinRecord }[]> {

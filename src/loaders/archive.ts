@@ -87,15 +87,17 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   const byDigest = new Map(files.map((f) => [f.digest!, f]));
   // Oldest first: the search index is built in partitions of consecutive time, and can start on
   // the first as soon as its bodies are in.
+  // Each record names its rendered body by the body's key, which covers the pipeline's code and
+  // packages: props that carry the record then change whenever the body would (src/lib/routes.ts).
+  const stories = archive.stories.map((s) => ({ ...s, rendered: keyOf(introScope(s), s.digest) }));
+  const bulletins = archive.bulletins.map((b) => ({ ...b, rendered: keyOf(bulletinScope(b), b.digest) }));
   const wanted = [
-    ...archive.stories.map((s) => ({ scope: introScope(s), digest: s.digest })),
-    ...archive.bulletins.toSorted((a, b) => a.instant - b.instant).map((b) => ({ scope: bulletinScope(b), digest: b.digest })),
-  ].map(({ scope, digest }) => ({ key: keyOf(scope, digest), scope, digest }));
+    ...stories.map((s) => ({ key: s.rendered, scope: introScope(s), file: s.file, digest: s.digest })),
+    ...bulletins.toSorted((a, b) => a.instant - b.instant).map((b) => ({ key: b.rendered, scope: bulletinScope(b), file: b.file, digest: b.digest })),
+  ];
+  const sources = new Map(wanted.map((w) => [w.key, w]));
   const present = store.keys();
-  const misses: Job[] = wanted.filter((w) => !present.has(w.key)).map((w) => {
-    const file = byDigest.get(w.digest)!;
-    return { key: w.key, file: file.path, scope: w.scope, markdown: bodyOf(file.text) };
-  });
+  const misses: Job[] = wanted.filter((w) => !present.has(w.key)).map((w) => ({ key: w.key, file: w.file, scope: w.scope, markdown: bodyOf(byDigest.get(w.digest)!.text) }));
   const checked = performance.now();
   const rendering = renderMissing(misses, store, { root, workerCode, version: workerVersion });
   const rendered = rendering.done.then((n) => {
@@ -106,17 +108,18 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   // Whoever awaits it reports a failure; this only keeps it from being "unhandled" meanwhile.
   rendered.catch(() => undefined);
   publish({
-    stories: archive.stories,
-    bulletins: archive.bulletins,
+    stories,
+    bulletins,
     files: archive.files,
-    body: async (scope, source) => {
-      const key = keyOf(scope, source.digest);
+    body: async (key) => {
+      const source = sources.get(key);
+      if (!source) throw new Error(`no body is rendered under ${key} in this build`);
       await rendering.ready(key);
       if (!store.has(key)) {
         // Pruned meanwhile by another process sharing the cache (a dev server beside a build): render it again.
         const text = readRegularFile(resolve(root, source.file), MAX_TEXT_BYTES).toString('utf8');
         if (fileDigest(text) !== source.digest) throw new ContentError(`${source.file} changed during the build; build again`);
-        await renderMissing([{ key, file: source.file, scope, markdown: bodyOf(text) }], store, { root, workerCode, version: workerVersion }).done;
+        await renderMissing([{ key, file: source.file, scope: source.scope, markdown: bodyOf(text) }], store, { root, workerCode, version: workerVersion }).done;
       }
       return store.readJson(key);
     },

@@ -17,8 +17,8 @@ export interface Published {
   bulletins: BulletinRecord[];
   /** Files next to bulletins, published with their stories. */
   files: PublishedFile[];
-  /** The rendered body of a bulletin or story file, scoped as given; waits until it is rendered (rendering runs in child processes while Astro bundles). */
-  body(scope: ScopeOptions, source: { file: string; digest: string }): Promise<Rendered>;
+  /** A rendered body by its key (a record's `rendered`); waits until it is rendered (rendering runs in child processes while Astro bundles). */
+  body(key: string): Promise<Rendered>;
 }
 
 /** How a bulletin's body is scoped: ids under its update id, headings below its h3 headline. */

@@ -61,8 +61,14 @@ export const bulletinRecord = z.strictObject({
   correction: z.string().optional(),
   /** Path of the Markdown file, relative to the project root. */
   file: z.string(),
-  /** Digest of the file's text: it names the rendered body, and a change to it changes every page that shows the bulletin. */
+  /** Digest of the file's text: a change to it changes every page that shows the bulletin. */
   digest: z.string(),
+  /**
+   * Key of its rendered body (src/lib/cache-keys.ts: the text, how it is scoped, and the version of
+   * the pipeline's code and packages), set once the loader knows the pipeline: props that carry the
+   * record change whenever its body would, including when only the code that renders it does.
+   */
+  rendered: z.string().optional(),
 });
 export type BulletinRecord = z.infer<typeof bulletinRecord>;
 

@@ -30,7 +30,9 @@ export const storyRecord = storyFrontmatter.extend({
   intro: z.string(),
   /** Path of the `index.md`, relative to the project root. */
   file: z.string(),
-  /** Digest of the `index.md` text (names its rendered introduction). */
+  /** Digest of the `index.md` text. */
   digest: z.string(),
+  /** Key of its rendered introduction (see `rendered` of a bulletin), set by the loader. */
+  rendered: z.string().optional(),
 });
 export type StoryRecord = z.infer<typeof storyRecord>;

@@ -198,6 +198,65 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
     await buildAndCompare();
   });
 
+  /**
+   * A change to the code of a cached piece: the incremental build must equal the cold one and show
+   * the change (`visible` in some output file), then again once the change is undone. Before the
+   * bodies' keys were in the pages' props, a pipeline change re-rendered every body and no page.
+   */
+  async function codeChange(rel: string, from: string, to: string, visible: (out: string) => boolean) {
+    const before = readFileSync(path(rel), 'utf8');
+    edit(rel, (t) => t.replace(from, to));
+    await buildAndCompare();
+    expect(Object.keys(digests(path('out-incremental'))).some((f) => visible(path(`out-incremental/${f}`)))).toBe(true);
+    write(rel, before);
+    await buildAndCompare();
+  }
+
+  test('a change to the Markdown pipeline (the typographer’s quotes)', async () => {
+    await codeChange('src/lib/markdown.ts', "(opening ? '“' : '”')", "(opening ? '«' : '»')", (f) => f.endsWith('.html') && holds(f, '«'));
+  });
+
+  test('a change to the content checks’ code', async () => {
+    await codeChange('src/lib/archive.ts', '{ title: d.title }', '{ title: `${d.title} (checked)` }', (f) => f.endsWith('.html') && holds(f, '(checked)'));
+  });
+
+  test('a change to the search records’ code', async () => {
+    await codeChange('src/lib/search.ts', 'meta: { title: v.heading,', "meta: { title: `${v.heading} ·`,", (f) => f.includes('pagefind/') && !f.endsWith('.json') && !f.endsWith('.js'));
+  });
+
+  test('a change to the social cards’ code', async () => {
+    await codeChange('src/lib/cards.ts', "background: '#fdfcfa'", "background: '#fdfcfb'", (f) => f.endsWith('card.png'));
+  });
+
+  test('an installed package upgraded in place (npm install without the lockfile changing)', async () => {
+    // The project's own node_modules: every package linked to the real one, but for a copy of
+    // rehype-external-links whose code is changed and whose version npm's record of the installed
+    // tree says is newer, as `npm install rehype-external-links@3.0.1 --no-save` would leave it.
+    edit(`${old}/2022-01-06-1000-airport-seized.md`, (t) => `${t}\nSee [the airport's notice](https://example.org/notice).\n`);
+    await buildAndCompare();
+    const modules = path('node_modules');
+    const real = join(ROOT, 'node_modules');
+    unlinkSync(modules);
+    mkdirSync(modules);
+    for (const name of readdirSync(real)) {
+      if (name === 'rehype-external-links') cpSync(join(real, name), join(modules, name), { recursive: true });
+      else if (name === '.package-lock.json') writeFileSync(join(modules, name), readFileSync(join(real, name), 'utf8').replace(/("node_modules\/rehype-external-links": \{\s*"version": ")3\.0\.0/, '$13.0.1'));
+      else if (name !== '.dateline' && name !== '.astro' && name !== '.vite') symlinkSync(join(real, name), join(modules, name));
+    }
+    const lib = join(modules, 'rehype-external-links', 'lib', 'index.js');
+    writeFileSync(lib, readFileSync(lib, 'utf8').replace('if (properties) {', "node.properties.dataExternal = '';\n          if (properties) {"));
+    rmSync(join(coldWork, 'node_modules'));
+    symlinkSync(modules, join(coldWork, 'node_modules'), 'dir');
+    await buildAndCompare();
+    expect(holds(path('out-incremental/stories/kazakhstan-unrest/2022-01-06/index.html'), 'data-external')).toBe(true);
+    // Back to the installed packages.
+    for (const dir of [work, coldWork]) {
+      rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
+      symlinkSync(real, join(dir, 'node_modules'), 'dir');
+    }
+    await buildAndCompare();
+  });
+
   test('a file added to public/, then removed', async () => {
     write('public/press-kit.txt', 'Contact the desk.\n');
     await buildAndCompare();
