@@ -1,14 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import { config } from './src/config';
-import { datelineSearch } from './src/integrations/pagefind';
-import { datelineCards } from './src/integrations/cards';
-import { datelineHeaders } from './src/integrations/headers';
-import { datelineSitemap } from './src/integrations/sitemap';
-import { datelineDevErrors } from './src/integrations/dev-errors';
-import { datelineGuard } from './src/integrations/guard';
-import { rehypePlugins } from './src/lib/markdown';
+import { config } from './src/config.ts';
+import { datelineSearch } from './src/integrations/pagefind.ts';
+import { datelineCards } from './src/integrations/cards.ts';
+import { datelineHeaders } from './src/integrations/headers.ts';
+import { datelineSitemap } from './src/integrations/sitemap.ts';
+import { datelineDevErrors } from './src/integrations/dev-errors.ts';
+import { datelineGuard } from './src/integrations/guard.ts';
+import { rehypePlugins } from './src/lib/content/markdown.ts';
 
 // Where the site is served. SITE and BASE let operators build for a host or a subpath
 // (BASE=/dateline/ npm run build) without editing this file.
@@ -24,7 +24,7 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'ignore',
-  // The unified (remark/rehype) processor with the same sanitizing plugins bulletins are rendered with (src/lib/markdown.ts).
+  // The unified (remark/rehype) processor with the same sanitizing plugins bulletins are rendered with (src/lib/content/markdown.ts).
   markdown: { processor: unified({ rehypePlugins, smartypants: false }), syntaxHighlight: false },
   build: {
     // External stylesheets only: a strict Content-Security-Policy then needs no 'unsafe-inline'.
@@ -38,10 +38,10 @@ export default defineConfig({
   // Scripts are never inlined either (Astro inlines a small one below Vite's assetsInlineLimit):
   // the Content-Security-Policy allows scripts from the site's own files only.
   // `astro dev` watches the project: it must not follow a symbolic link a contributor put in
-  // content/ (to a large tree, or a loop) any more than the build does (src/loaders/read.ts).
+  // content/ (to a large tree, or a loop) any more than the build does (src/lib/content/read.ts).
   vite: { build: { emptyOutDir: false, assetsInlineLimit: 0 }, server: { watch: { followSymlinks: false } } },
   experimental: {
-    // Pages whose props are unchanged are taken from the last build (src/lib/routes.ts, src/lib/cache-keys.ts).
+    // Pages whose props are unchanged are taken from the last build (src/lib/site/routes.ts, src/core/cache-keys.ts).
     incrementalBuild: true,
   },
   // The guard comes last: it marks the cache consistent once every other integration is done.

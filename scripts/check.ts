@@ -1,10 +1,9 @@
 // `npm run check`: validates all of content/ without building, prints every problem at once
 // (file:line: field: what is wrong and how to fix it) and what is held back, and exits 1 on any problem.
-// The build runs the same checks (src/lib/archive.ts) and fails the same way.
+// The build runs the same checks (src/lib/content/archive.ts) and fails the same way.
 import { relative, resolve } from 'node:path';
-import { config } from '../src/config';
-import { buildClock } from '../src/config';
-import { ContentError, loadArchive } from '../src/loaders/read';
+import { config, buildClock } from '../src/config.ts';
+import { ContentError, loadArchive } from '../src/lib/content/read.ts';
 
 const root = process.cwd();
 const dir = process.argv[2] ?? config.contentDir;

@@ -3,7 +3,7 @@
  * runs on Node's own TypeScript support (no loader to start), so what it imports must resolve there.
  */
 import { lstatSync } from 'node:fs';
-import { isStorySlug } from '../src/lib/anchors.ts';
+import { isStorySlug } from '../src/lib/content/names.ts';
 
 /** Prints the message and exits with status 1. */
 export function fail(message: string): never {
@@ -28,7 +28,7 @@ export function entryAt(path: string): 'none' | 'file' | 'folder' | 'link' | 'ot
 
 /**
  * Stops unless each path is absent or of the kind given: the editors' commands, like the build,
- * never read or write content through a symbolic link (src/loaders/read.ts).
+ * never read or write content through a symbolic link (src/lib/content/read.ts).
  */
 export function requireNoLinks(...paths: [path: string, kind: 'file' | 'folder'][]): void {
   for (const [path, kind] of paths) {

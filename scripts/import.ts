@@ -5,13 +5,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { entryAt, fail, requireNoLinks, requireStorySlug } from './cli';
-import { config } from '../src/config';
-import { buildArchive, formatProblem } from '../src/lib/archive';
-import { formatTime } from '../src/lib/dates';
-import { MAX_TEXT_BYTES } from '../src/lib/files';
-import { importArticle, importFiles } from '../src/lib/importer';
-import { readRegularFile } from '../src/loaders/read';
+import { entryAt, fail, requireNoLinks, requireStorySlug } from './cli.ts';
+import { config } from '../src/config.ts';
+import { buildArchive } from '../src/lib/content/archive.ts';
+import { formatProblem } from '../src/lib/content/problems.ts';
+import { formatTime } from '../src/core/dates.ts';
+import { MAX_TEXT_BYTES } from '../src/lib/content/files.ts';
+import { importArticle, importFiles } from '../src/lib/editor/importer.ts';
+import { readRegularFile } from '../src/lib/content/read.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -8,9 +8,10 @@ import { parseArgs } from 'node:util';
 // to start: about a tenth of a second), so every import below, and below them, names its `.ts` file.
 import { entryAt, fail, requireNoLinks, requireStorySlug } from './cli.ts';
 import { buildClock, config } from '../src/config.ts';
-import { isValidTimeZone } from '../src/lib/dates.ts';
-import { splitFrontmatter } from '../src/lib/frontmatter.ts';
-import { bulletinFileName, bulletinTemplate, resolveAt, slugWords, storyTemplate } from '../src/lib/scaffold.ts';
+import { isValidTimeZone } from '../src/core/dates.ts';
+import { splitFrontmatter } from '../src/lib/content/frontmatter.ts';
+import { bulletinFileName, slugWords } from '../src/lib/content/names.ts';
+import { bulletinTemplate, resolveAt, storyTemplate } from '../src/lib/editor/scaffold.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -9,7 +9,7 @@ import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { parseHeadersFile } from '../src/lib/headers.ts';
+import { parseHeadersFile } from '../src/lib/publish/headers.ts';
 
 const { values } = parseArgs({
   options: {

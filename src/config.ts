@@ -4,7 +4,7 @@ export const config = {
   title: 'Dateline',
   /** One sentence for the front page and its meta description. */
   description: 'Rolling coverage, day by day: every update of every story, with a permalink and full-text search.',
-  /** Language of the site and its content (BCP 47): `<html lang>`, the interface's words (src/lib/strings.ts: `en`, `ru`) and the search index. DATELINE_LANG overrides it. */
+  /** Language of the site and its content (BCP 47): `<html lang>`, the interface's words (src/lib/site/strings.ts: `en`, `ru`) and the search index. DATELINE_LANG overrides it. */
   lang: process.env['DATELINE_LANG'] ?? 'en',
   /** Locale used to format dates, times and counts for readers. DATELINE_LOCALE overrides it. */
   locale: process.env['DATELINE_LOCALE'] ?? process.env['DATELINE_LANG'] ?? 'en-GB',

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { bulletinsLoader, storiesLoader } from './loaders/archive';
-import { storyBulletins } from './schemas/bulletin';
-import { storyRecord } from './schemas/story';
+import { bulletinsLoader, storiesLoader } from './astro/loader.ts';
+import { storyBulletins } from './schemas/bulletin.ts';
+import { storyRecord } from './schemas/story.ts';
 
 export const collections = {
   stories: defineCollection({ loader: storiesLoader(), schema: storyRecord }),

@@ -10,14 +10,10 @@
 import type { PublishedFile } from '../lib/content/archive.ts';
 import type { Rendered } from '../lib/content/markdown.ts';
 import type { StoryView } from '../lib/site/timeline.ts';
-import type { BulletinRecord } from '../schemas/bulletin.ts';
-import type { StoryRecord } from '../schemas/story.ts';
 
 /** The content state the loader publishes after each sync. */
 export interface Published {
-  stories: StoryRecord[];
-  bulletins: BulletinRecord[];
-  /** Every story with its bulletins, in front-page order: built once, for every page and integration. */
+  /** Every story with its bulletins, in front-page order: built once per content state, for every page and integration. */
   views: StoryView[];
   /** Files next to bulletins, published with their stories. */
   files: PublishedFile[];

@@ -1,6 +1,6 @@
 /**
  * A content-addressed store on disk: one file (or folder) per key, in 256 shard folders, written
- * to a temporary name and renamed into place. A key names its content (src/lib/cache-keys.ts), so
+ * to a temporary name and renamed into place. A key names its content (src/core/cache-keys.ts), so
  * an entry is never rewritten with other bytes, and a build killed half-way leaves at most a stray
  * temporary file: whatever the store holds can be trusted, and whatever it lacks is made again.
  */

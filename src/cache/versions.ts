@@ -12,10 +12,10 @@ import { build } from 'esbuild';
 
 /** The cached pieces: the Markdown pipeline, the content checks, the search index (records and how partitions are written), the social cards. */
 const ENTRIES = {
-  render: '../lib/markdown.ts',
-  archive: '../lib/archive.ts',
+  render: '../lib/content/markdown.ts',
+  archive: '../lib/content/archive.ts',
   search: '../integrations/pagefind.ts',
-  cards: '../lib/cards.ts',
+  cards: '../lib/publish/cards.ts',
   // Not a version: the code of the render worker (which also holds the store's code).
   worker: '../render/worker.ts',
 } as const;

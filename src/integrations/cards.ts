@@ -1,21 +1,19 @@
 /**
- * Writes a social card (src/lib/cards.ts) for every story at `stories/<slug>/card.png` when the
+ * Writes a social card (src/lib/publish/cards.ts) for every story at `stories/<slug>/card.png` when the
  * build is done, reusing the PNG from the cache while the card's text and code are unchanged.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { claimOutput } from '../cache/outputs';
-import { EntryStore, placeEntry } from '../cache/store';
-import { codeVersions } from '../cache/versions';
-import { cardKey } from '../lib/cache-keys';
-import { cardPng, type CardData } from '../lib/cards';
-import { createPaths } from '../lib/paths';
-import { buildStoryViews } from '../lib/timeline';
-import { counted, stringsFor } from '../lib/strings';
-import { coverageSpan } from '../lib/views';
-import { published } from '../render/registry';
+import { claimOutput, published } from '../astro/handoff.ts';
+import { EntryStore, placeEntry } from '../cache/store.ts';
+import { codeVersions } from '../cache/versions.ts';
+import { cardKey } from '../core/cache-keys.ts';
+import { cardPng, type CardData } from '../lib/publish/cards.ts';
+import { createPaths } from '../core/paths.ts';
+import { counted, stringsFor } from '../lib/site/strings.ts';
+import { coverageSpan } from '../lib/site/views.ts';
 
 export function datelineCards(options: { site: string; locale: string }): AstroIntegration {
   let store: EntryStore | undefined;
@@ -36,7 +34,7 @@ export function datelineCards(options: { site: string; locale: string }): AstroI
         const ui = stringsFor(options.locale);
         const keys = new Set<string>();
         let made = 0;
-        for (const view of buildStoryViews(state.stories, state.bulletins)) {
+        for (const view of state.views) {
           const card: CardData = {
             site: options.site,
             title: view.story.title,
@@ -57,7 +55,7 @@ export function datelineCards(options: { site: string; locale: string }): AstroI
           claimOutput({ files: [`stories/${view.story.slug}/card.png`] });
         }
         store!.prune(keys);
-        logger.info(`social cards: ${made} made, ${state.stories.length - made} from cache`);
+        logger.info(`social cards: ${made} made, ${state.views.length - made} from cache`);
       },
     },
   };

@@ -1,22 +1,11 @@
 /**
  * In `astro dev`, a content error (broken frontmatter saved while previewing) is shown in the
- * browser, not only in the terminal: the loader reports it here (src/loaders/archive.ts) and it
+ * browser, not only in the terminal: the loader reports it (src/astro/loader.ts, through src/astro/handoff.ts) and it
  * goes to Vite's error overlay in every open page, naming the file, the line and the fix. Once the
  * content is valid again, the pages reload.
  */
 import type { AstroIntegration } from 'astro';
-
-/** What the loader calls: a content error, or that the content is valid again. */
-export interface DevErrorReporter {
-  report(error: { message: string; file?: string | undefined; line?: number | undefined }): void;
-  clear(): void;
-}
-
-const SLOT = Symbol.for('dateline.dev-errors');
-type Slot = { [SLOT]?: DevErrorReporter };
-
-/** The reporter of the running dev server, if there is one. */
-export const devErrors = (): DevErrorReporter | undefined => (globalThis as Slot)[SLOT];
+import { setDevErrorReporter } from '../astro/handoff.ts';
 
 export function datelineDevErrors(): AstroIntegration {
   return {
@@ -24,7 +13,7 @@ export function datelineDevErrors(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server }) => {
         let shown = false;
-        (globalThis as Slot)[SLOT] = {
+        setDevErrorReporter({
           report: ({ message, file, line }) => {
             shown = true;
             server.ws.send({
@@ -37,7 +26,7 @@ export function datelineDevErrors(): AstroIntegration {
             shown = false;
             server.ws.send({ type: 'full-reload' });
           },
-        };
+        });
       },
     },
   };

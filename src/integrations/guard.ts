@@ -8,8 +8,8 @@
 import { fileURLToPath } from 'node:url';
 import { relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { beginBuild, buildStarted, endBuild, sweepOutput } from '../cache/guard';
-import { claimedOutput } from '../cache/outputs';
+import { beginBuild, buildStarted, endBuild, sweepOutput } from '../cache/guard.ts';
+import { claimedOutput } from '../astro/handoff.ts';
 
 export function datelineGuard(): AstroIntegration {
   let cacheDir = '';

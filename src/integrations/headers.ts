@@ -1,9 +1,9 @@
-/** Writes `_headers` (src/lib/headers.ts) into the output at the end of the build, for the configured base. */
+/** Writes `_headers` (src/lib/publish/headers.ts) into the output at the end of the build, for the configured base. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headersFile } from '../lib/headers';
+import { headersFile } from '../lib/publish/headers.ts';
 
 export function datelineHeaders(): AstroIntegration {
   let base = '/';

@@ -1,7 +1,7 @@
 /**
  * Builds the search index inside `astro build` through Pagefind's Node API, one record per
- * bulletin, from the content the loaders published (src/render/registry.ts), in partitions
- * (src/lib/search.ts) that are cached between builds by the digest of their records' inputs: a
+ * bulletin, from the content the loaders published (src/astro/handoff.ts), in partitions
+ * (src/lib/publish/search-records.ts) that are cached between builds by the digest of their records' inputs: a
  * build indexes only the partitions whose records changed, in Pagefind's own process, starting
  * at `astro:build:start` while Astro renders the pages.
  *
@@ -19,14 +19,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { claimOutput } from '../cache/outputs';
-import { EntryStore, placeEntry } from '../cache/store';
-import { codeVersions } from '../cache/versions';
-import { partitionKey } from '../lib/cache-keys';
-import { createPaths } from '../lib/paths';
-import { buildRecord, entryIdentity, partitionEntries, recordInputs, searchEntries, searchLanguage, type SearchManifest, type SearchRecord } from '../lib/search';
-import { buildStoryViews } from '../lib/timeline';
-import { published } from '../render/registry';
+import { claimOutput, published } from '../astro/handoff.ts';
+import { EntryStore, placeEntry } from '../cache/store.ts';
+import { codeVersions } from '../cache/versions.ts';
+import { partitionKey } from '../core/cache-keys.ts';
+import { createPaths } from '../core/paths.ts';
+import { buildRecord, entryIdentity, partitionEntries, recordInputs, searchEntries, searchLanguage, type SearchManifest, type SearchRecord } from '../lib/publish/search-records.ts';
 
 /**
  * Past this many records a partition's result fragments are bundled into shared files (Pagefind's
@@ -87,7 +85,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
           const indexer = JSON.stringify({ code: versions.search, language: options.language, locale: options.locale, base, maxFragments: MAX_FRAGMENTS });
           // A story told in another language is indexed in it (so its words are found in their other
           // grammatical forms), in partitions of their own: a Pagefind index stems in one language.
-          const entries = searchEntries(buildStoryViews(state.stories, state.bulletins));
+          const entries = searchEntries(state.views);
           const languageOf = (e: (typeof entries)[number]) => searchLanguage(e.story, options.language);
           const languages = [...new Set([options.language, ...entries.map(languageOf)])];
           const parts = languages.flatMap((language) =>

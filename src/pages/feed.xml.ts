@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { feedResponse } from '../lib/content';
+import { feedResponse } from '../astro/pages.ts';
 
 /** The site's rss feed: the newest updates of every story. */
 export const GET: APIRoute = () => feedResponse('rss');

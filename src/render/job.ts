@@ -1,5 +1,5 @@
 /** One body to render, shared by the render pool and its child processes. */
-import { renderMarkdown, type ScopeOptions } from '../lib/markdown';
+import { renderMarkdown, type ScopeOptions } from '../lib/content/markdown.ts';
 
 /** One body to render, and the key it is stored under. */
 export interface Job {
@@ -10,7 +10,7 @@ export interface Job {
   scope: ScopeOptions;
 }
 
-/** Renders one job; a failure names its file (the content checks should have refused the input: src/lib/limits.ts). */
+/** Renders one job; a failure names its file (the content checks should have refused the input: src/lib/content/limits.ts). */
 export async function renderJob(job: Job): Promise<string> {
   try {
     return JSON.stringify(await renderMarkdown(job.markdown, job.scope));

@@ -13,10 +13,10 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fork } from 'node:child_process';
-import type { EntryStore } from '../cache/store';
-import { renderJob, type Job } from './job';
+import type { EntryStore } from '../cache/store.ts';
+import { renderJob, type Job } from './job.ts';
 
-export type { Job } from './job';
+export type { Job } from './job.ts';
 
 /** Below this many misses, starting workers costs more than it saves. */
 const INLINE_LIMIT = 150;

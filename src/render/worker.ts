@@ -3,8 +3,8 @@
  * (see pool.ts). A child process rather than a worker thread: its memory goes back to the system
  * when it exits, instead of staying with the build for the rest of it.
  */
-import { EntryStore } from '../cache/store';
-import { renderJob, type Job } from './job';
+import { EntryStore } from '../cache/store.ts';
+import { renderJob, type Job } from './job.ts';
 
 // Started with the render store's folder as its argument; only ever run by pool.ts.
 if (process.send && process.argv[2]) {

@@ -1,6 +1,6 @@
 /** The bulletin: `content/<story-slug>/<YYYY-MM-DD>[-HHMM][-words].md`, one update of a story. */
 import { z } from 'astro/zod';
-import { tags, text, webUrl, writtenDate, writtenDateTime } from './fields';
+import { tags, text, webUrl, writtenDate, writtenDateTime } from './fields.ts';
 
 /** A source the bulletin relies on. */
 export const source = z.strictObject({
@@ -64,7 +64,7 @@ export const bulletinRecord = z.strictObject({
   /** Digest of the file's text: a change to it changes every page that shows the bulletin. */
   digest: z.string(),
   /**
-   * Key of its rendered body (src/lib/cache-keys.ts: the text, how it is scoped, and the version of
+   * Key of its rendered body (src/core/cache-keys.ts: the text, how it is scoped, and the version of
    * the pipeline's code and packages), set once the loader knows the pipeline: props that carry the
    * record change whenever its body would, including when only the code that renders it does.
    */
@@ -74,7 +74,7 @@ export type BulletinRecord = z.infer<typeof bulletinRecord>;
 
 /**
  * What Astro's data store holds of a story's bulletins: a summary (the bulletins themselves reach
- * the pages in memory; see src/loaders/archive.ts). Its digest changes with any of them.
+ * the pages in memory; see src/astro/loader.ts). Its digest changes with any of them.
  */
 export const storyBulletins = z.strictObject({
   /** The story's slug. */

@@ -1,7 +1,7 @@
 /** Field types shared by the story and bulletin schemas. */
 import { z } from 'astro/zod';
-import { isValidTimeZone, parseWrittenDate } from '../lib/dates';
-import { canonicalLang } from '../lib/lang';
+import { isValidTimeZone, parseWrittenDate } from '../core/dates.ts';
+import { canonicalLang } from '../core/lang.ts';
 
 /** A non-empty line of text (surrounding spaces trimmed). */
 export const text = () => z.string().trim().min(1, 'must not be empty');

@@ -1,7 +1,7 @@
 /** The story: `content/<story-slug>/index.md`. */
 import { z } from 'astro/zod';
-import { config } from '../config';
-import { language, tags, text, timeZone, writtenDate } from './fields';
+import { config } from '../config.ts';
+import { language, tags, text, timeZone, writtenDate } from './fields.ts';
 
 /** Frontmatter of a story's `index.md`. Strict: an unknown or misspelt field fails the build. */
 export const storyFrontmatter = z.strictObject({

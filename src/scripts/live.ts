@@ -7,17 +7,17 @@
  * DOMParser: only their `article.bulletin` elements are used). A change the page cannot patch (a
  * deleted or corrected update) offers a reload instead. Each time also says how long ago it was.
  */
-import { agoParts, diffUpdates, nextDelay, type LiveEntry, type LiveState } from '../lib/live';
-import type { Strings } from '../lib/strings';
+import { agoParts, diffUpdates, nextDelay, type LiveEntry, type LiveState } from '../lib/site/live.ts';
+import type { Strings } from '../lib/site/strings.ts';
 
 const root = document.querySelector<HTMLElement>('[data-live]');
 if (root) start(root, root.parentElement!);
 
 function start(root: HTMLElement, timeline: HTMLElement): void {
   const { live, story, poll, locale, messages } = root.dataset;
-  // The page's language's messages (src/lib/strings.ts), given as data; `{n}` in the form for `n`.
+  // The page's language's messages (src/lib/site/strings.ts), given as data; `{n}` in the form for `n`.
   const t = JSON.parse(messages ?? '{}') as Strings['live'];
-  // pluralForm of src/lib/strings.ts, inline: importing it would make a shared chunk for the two page scripts.
+  // pluralForm of src/lib/site/strings.ts, inline: importing it would make a shared chunk for the two page scripts.
   const plural = (forms: Strings['live']['updates'], n: number) => (forms[new Intl.PluralRules(locale).select(n)] ?? forms.other).replace('{n}', String(n));
   const storyUrl = new URL(story!, location.href);
   const src = new URL(live!, storyUrl);

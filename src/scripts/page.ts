@@ -3,7 +3,7 @@
  * reached from a search result (`?highlight=words`) marks those words in the update it was sent
  * to. Without that parameter it does nothing more.
  */
-import { highlightPattern, highlightWords, markMatches } from './highlight';
+import { highlightPattern, highlightWords, markMatches } from './highlight.ts';
 
 /** Whether an event's target takes typing itself (then `/` is a character, not a shortcut). */
 const typing = (t: EventTarget | null): boolean => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));

@@ -11,7 +11,7 @@
  *   partitions that lack a word that others have. Those partitions are left out (see `answersWord`).
  */
 
-import type { SearchManifest } from '../lib/search';
+import type { SearchManifest } from '../lib/publish/search-records.ts';
 
 /** The fragment of one result: what the result list shows. */
 export interface ResultData {

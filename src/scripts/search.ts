@@ -6,10 +6,10 @@
  * renders results as plain DOM (no HTML from the index is trusted beyond Pagefind's <mark>s).
  */
 
-import type { Strings } from '../lib/strings';
-import { formatDay, formatter, zoneAbbreviation } from '../lib/intl';
-import { decodeWhen } from '../lib/when';
-import { queryWords, PartitionedIndex, type FilterCounts, type Order, type PagefindResult, type ResultData } from './search-index';
+import type { Strings } from '../lib/site/strings.ts';
+import { formatDay, formatter, zoneAbbreviation } from '../core/intl.ts';
+import { decodeWhen } from '../lib/publish/when.ts';
+import { queryWords, PartitionedIndex, type FilterCounts, type Order, type PagefindResult, type ResultData } from './search-index.ts';
 
 /** Results shown at once: each one fetches its own fragment of the index. */
 const PAGE_SIZE = 10;
@@ -113,7 +113,7 @@ export function startSearch(): void {
   const selects = [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   if (!form || !input || !sort || !key || !keyLabel || !status || !list || !more) return;
   document.querySelector('#search-no-js')?.remove();
-  // The page's language's messages (src/lib/strings.ts), given as data.
+  // The page's language's messages (src/lib/site/strings.ts), given as data.
   const t = JSON.parse(form.dataset['messages'] ?? '{}') as Strings['searchScript'];
   const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
   const locale = form.dataset['locale'] ?? document.documentElement.lang;
@@ -181,7 +181,7 @@ export function startSearch(): void {
         ...selects.filter((s) => s.value).map((s) => s.selectedOptions[0]?.dataset['label'] ?? s.value),
         ...(key.checked ? [t.keyOnly] : []),
       ];
-      // The plural rule inline, like pluralForm in src/lib/strings.ts: importing it would give both page scripts a shared chunk to fetch.
+      // The plural rule inline, like pluralForm in src/lib/site/strings.ts: importing it would give both page scripts a shared chunk to fetch.
       const count = n === 0 ? t.none : fill(t.found[new Intl.PluralRules(locale).select(n)] ?? t.found.other, { n: String(n) });
       status.textContent = `${count}${q ? fill(t.forWords, { q }) : ''}${within.length ? fill(t.within, { list: within.join(', ') }) : ''}.`;
       await showMore(mine);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DIST, page } from './dist';
+import { DIST, page } from './dist.ts';
 
 const FROM = 'stories/kazakhstan-unrest/2022-01-10/index.html';
 const TARGET = '/stories/kazakhstan-unrest/2022-01-07/#u-2022-01-07-1400-buildings-secured--freight';

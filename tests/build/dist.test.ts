@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { describe, expect, test } from 'vitest';
-import { config } from '../../src/config';
-import { updateId } from '../../src/lib/anchors';
-import { contentBulletins, contentStories, DIST, page, pages } from './dist';
+import { config } from '../../src/config.ts';
+import { updateId } from '../../src/core/anchors.ts';
+import { contentBulletins, contentStories, DIST, page, pages } from './dist.ts';
 
 const DAY_ID = /^\d{4}-\d{2}-\d{2}$/;
 const bulletins = contentBulletins();

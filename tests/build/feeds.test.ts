@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { updateId } from '../../src/lib/anchors';
-import { contentBulletins, contentStories, DIST } from './dist';
+import { updateId } from '../../src/core/anchors.ts';
+import { contentBulletins, contentStories, DIST } from './dist.ts';
 
 const SITE = 'http://localhost:4321';
 const bulletins = contentBulletins();

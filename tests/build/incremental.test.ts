@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { digests } from './digests';
+import { digests } from './digests.ts';
 
 const ROOT = process.cwd();
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -213,19 +213,19 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
   }
 
   test('a change to the Markdown pipeline (the typographer’s quotes)', async () => {
-    await codeChange('src/lib/markdown.ts', "(opening ? '“' : '”')", "(opening ? '«' : '»')", (f) => f.endsWith('.html') && holds(f, '«'));
+    await codeChange('src/lib/content/markdown.ts', "(opening ? '“' : '”')", "(opening ? '«' : '»')", (f) => f.endsWith('.html') && holds(f, '«'));
   });
 
   test('a change to the content checks’ code', async () => {
-    await codeChange('src/lib/archive.ts', '{ title: d.title }', '{ title: `${d.title} (checked)` }', (f) => f.endsWith('.html') && holds(f, '(checked)'));
+    await codeChange('src/lib/content/archive.ts', '{ title: d.title }', '{ title: `${d.title} (checked)` }', (f) => f.endsWith('.html') && holds(f, '(checked)'));
   });
 
   test('a change to the search records’ code', async () => {
-    await codeChange('src/lib/search.ts', 'meta: { title: v.heading,', "meta: { title: `${v.heading} ·`,", (f) => f.includes('pagefind/') && !f.endsWith('.json') && !f.endsWith('.js'));
+    await codeChange('src/lib/publish/search-records.ts', 'meta: { title: v.heading,', "meta: { title: `${v.heading} ·`,", (f) => f.includes('pagefind/') && !f.endsWith('.json') && !f.endsWith('.js'));
   });
 
   test('a change to the social cards’ code', async () => {
-    await codeChange('src/lib/cards.ts', "background: '#fdfcfa'", "background: '#fdfcfb'", (f) => f.endsWith('card.png'));
+    await codeChange('src/lib/publish/cards.ts', "background: '#fdfcfa'", "background: '#fdfcfb'", (f) => f.endsWith('card.png'));
   });
 
   test('an installed package upgraded in place (npm install without the lockfile changing)', async () => {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { config } from '../../src/config';
-import { contentStories, DIST, frontmatterOf, page, pages } from './dist';
+import { config } from '../../src/config.ts';
+import { contentStories, DIST, frontmatterOf, page, pages } from './dist.ts';
 
 const stories = contentStories().map((slug) => ({ slug, status: (frontmatterOf(join('content', slug, 'index.md'))['status'] as string | undefined) ?? 'live' }));
 const liveScript = (path: string) => page(path).querySelectorAll('script[src]').some((s) => /LiveUpdates/.test(s.getAttribute('src') ?? ''));

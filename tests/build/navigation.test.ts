@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { updateId } from '../../src/lib/anchors';
-import { tagSlug } from '../../src/lib/tags';
-import { config } from '../../src/config';
-import { contentBulletins, contentStories, DIST, frontmatterOf, page, pagedPages, pages } from './dist';
+import { updateId } from '../../src/core/anchors.ts';
+import { tagSlug } from '../../src/lib/content/tags.ts';
+import { config } from '../../src/config.ts';
+import { contentBulletins, contentStories, DIST, frontmatterOf, page, pagedPages, pages } from './dist.ts';
 
 const bulletins = contentBulletins().map((b) => {
   const fm = frontmatterOf(b.file);

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { digests } from './digests';
-import { DIST } from './dist';
+import { digests } from './digests.ts';
+import { DIST } from './dist.ts';
 
 const AGAIN = join(process.cwd(), 'test-results', 'dist-again');
 

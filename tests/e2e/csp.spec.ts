@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from './fixtures.ts';
 
 // dist/ served with its _headers file, as Netlify or Cloudflare Pages would.
 const pages = [

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { waitForServer } from './fixtures';
+import { waitForServer } from './fixtures.ts';
 
 const ROOT = process.cwd().endsWith('tests') ? join(process.cwd(), '..') : process.cwd();
 // Outside the project folder: the dev server's watcher did not see changes under its test-results/.

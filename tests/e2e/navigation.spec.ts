@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from './fixtures.ts';
 
 test('search filters combine, show counts, live in the URL and survive a reload', async ({ page }) => {
   // Browsing by filters alone: the newest matching updates first.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { storySizes, tokenOf } from '../../scripts/bench/generate.mjs';
-import { expect, test } from './fixtures';
+import { expect, test } from './fixtures.ts';
 
 // npm test runs Playwright from the project root.
 const DIST = join(process.cwd(), 'test-results', 'scale', 'dist');

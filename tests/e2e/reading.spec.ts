@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from './fixtures.ts';
 
 test('a day anchor on the timeline scrolls to its day', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 700 });

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from './fixtures.ts';
 
 test('a word from one bulletin finds that bulletin, and its link lands on it', async ({ page }) => {
   await page.goto('/search/');

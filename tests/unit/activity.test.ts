@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { activityChart, busiestDays, daysPerBar } from '../../src/lib/activity';
-import { createPaths } from '../../src/lib/paths';
-import { viewActivity } from '../../src/lib/views';
+import { activityChart, busiestDays, daysPerBar } from '../../src/lib/site/activity.ts';
+import { createPaths } from '../../src/core/paths.ts';
+import { viewActivity } from '../../src/lib/site/views.ts';
 
 const day = (d: string, count: number, keyCount = 0) => ({ day: d, count, keyCount });
 

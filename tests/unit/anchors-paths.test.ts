@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { bodyAnchor, dayAnchor, keyDayAnchor, updateId } from '../../src/lib/anchors';
-import { contentLinkUrl, createPaths, normaliseBase, rebaseHtml, resolveContentLink } from '../../src/lib/paths';
+import { bodyAnchor, dayAnchor, keyDayAnchor, updateId } from '../../src/core/anchors.ts';
+import { contentLinkUrl, resolveContentLink } from '../../src/lib/content/links.ts';
+import { createPaths, normaliseBase, rebaseHtml } from '../../src/core/paths.ts';
 
 describe('anchors', () => {
   test('a day anchor is the plain date', () => expect(dayAnchor('2022-01-07')).toBe('2022-01-07'));

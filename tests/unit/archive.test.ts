@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { buildArchive, formatProblem, parseBulletinName, resolveInstant, type SourceFile } from '../../src/lib/archive';
-import { fileDigest } from '../../src/lib/cache-keys';
+import { buildArchive } from '../../src/lib/content/archive.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
+import { parseBulletinName } from '../../src/lib/content/names.ts';
+import { resolveInstant, type SourceFile } from '../../src/lib/content/check.ts';
+import { fileDigest } from '../../src/core/cache-keys.ts';
 
 const story = (slug: string, fm = 'title: T\nsummary: S\ntimezone: Asia/Almaty') => ({
   path: `content/${slug}/index.md`,

@@ -2,8 +2,10 @@
 // line or field), or is made safe. In every case the valid bulletin beside it is either published
 // unchanged or the whole build stops: never a site that silently drops or garbles it.
 import { describe, expect, test } from 'vitest';
-import { bodyOf, buildArchive, formatProblem, type SourceFile } from '../../src/lib/archive';
-import { renderMarkdown } from '../../src/lib/markdown';
+import { bodyOf, type SourceFile } from '../../src/lib/content/check.ts';
+import { buildArchive } from '../../src/lib/content/archive.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
+import { renderMarkdown } from '../../src/lib/content/markdown.ts';
 
 const STORY = { path: 'content/s/index.md', text: '---\ntitle: Story\nsummary: A story.\ntimezone: Asia/Almaty\n---\nIntro.\n' };
 const VALID = { path: 'content/s/2022-01-05-1200-valid.md', text: '---\ntitle: Valid\n---\nThe valid bulletin.\n' };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cardPng, cardSvg } from '../../src/lib/cards';
+import { cardPng, cardSvg } from '../../src/lib/publish/cards.ts';
 
 describe('social cards', () => {
   const card = { site: 'Dateline', title: 'Unrest in Kazakhstan: Алматы — Zürich', status: 'closed' as const, statusLabel: 'Ended', span: '5 – 10 January 2022', updates: '4 updates' };

@@ -1,18 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  clockOf,
-  dayOf,
-  formatDay,
-  formatShortDay,
-  formatTime,
-  instantAt,
-  isoIn,
-  isRealDate,
-  isValidTimeZone,
-  parseWrittenDate,
-  startOfDayIn,
-  zoneAbbreviation,
-} from '../../src/lib/dates';
+import { clockOf, dayOf, formatDay, formatShortDay, formatTime, instantAt, isoIn, isRealDate, isValidTimeZone, parseWrittenDate, startOfDayIn, zoneAbbreviation } from '../../src/core/dates.ts';
 
 describe('isValidTimeZone', () => {
   test.each([

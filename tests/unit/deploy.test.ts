@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, test } from 'vitest';
-import { headersFile, parseHeadersFile } from '../../src/lib/headers';
+import { headersFile, parseHeadersFile } from '../../src/lib/publish/headers.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
 const readme = readFileSync('README.md', 'utf8');

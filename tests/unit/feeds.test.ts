@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { atom, buildFeedItems, jsonFeed, rss, ZonedDate } from '../../src/lib/feeds';
-import { createPaths } from '../../src/lib/paths';
-import { makeBulletin, makeStory } from './fixtures';
+import { atom, buildFeedItems, jsonFeed, rss, ZonedDate } from '../../src/lib/publish/feeds.ts';
+import { createPaths } from '../../src/core/paths.ts';
+import { makeBulletin, makeStory } from './fixtures.ts';
 
 const ctx = { paths: createPaths('/'), locale: 'en-GB' };
 const absolute = (p: string) => `https://news.example${p}`;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkStoryFiles, isStoryFileName, MAX_STORY_FILE_BYTES, storyFileType } from '../../src/lib/files';
+import { checkStoryFiles, isStoryFileName, MAX_STORY_FILE_BYTES, storyFileType } from '../../src/lib/content/files.ts';
 
 const f = (path: string, size = 1000) => ({ path, size, digest: `d-${path}` });
 

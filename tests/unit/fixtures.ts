@@ -1,6 +1,6 @@
 /** Small builders for test data. */
-import type { BulletinRecord } from '../../src/schemas/bulletin';
-import type { StoryRecord } from '../../src/schemas/story';
+import type { BulletinRecord } from '../../src/schemas/bulletin.ts';
+import type { StoryRecord } from '../../src/schemas/story.ts';
 
 export function makeStory(over: Partial<StoryRecord> = {}): StoryRecord {
   return { title: 'Story', summary: 'Summary.', status: 'live', timezone: 'Asia/Almaty', tags: [], slug: 'story', intro: '', file: 'content/story/index.md', digest: 'story-digest', ...over };

@@ -11,11 +11,13 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Root, RootContent } from 'hast';
 import { afterAll, describe, expect, test } from 'vitest';
-import { updateId } from '../../src/lib/anchors';
-import { bodyOf, buildArchive, parseBulletinName, type SourceFile } from '../../src/lib/archive';
-import { isRealDate } from '../../src/lib/dates';
-import { MAX_NESTING } from '../../src/lib/limits';
-import { renderMarkdown } from '../../src/lib/markdown';
+import { updateId } from '../../src/core/anchors.ts';
+import { bodyOf, type SourceFile } from '../../src/lib/content/check.ts';
+import { buildArchive } from '../../src/lib/content/archive.ts';
+import { parseBulletinName } from '../../src/lib/content/names.ts';
+import { isRealDate } from '../../src/core/dates.ts';
+import { MAX_NESTING } from '../../src/lib/content/limits.ts';
+import { renderMarkdown } from '../../src/lib/content/markdown.ts';
 
 const SEED = process.env['FUZZ_SEED'] === 'random' ? Date.now() % 2 ** 31 : Number(process.env['FUZZ_SEED'] ?? 20261206);
 const runs = (n: number) => ({ seed: SEED, numRuns: Number(process.env['FUZZ_RUNS'] ?? n) });

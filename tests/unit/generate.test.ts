@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generate, storySizes, tokenOf } from '../../scripts/bench/generate.mjs';
-import { loadArchive } from '../../src/loaders/read';
+import { loadArchive } from '../../src/lib/content/read.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dateline-gen-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

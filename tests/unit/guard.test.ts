@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { beginBuild, endBuild } from '../../src/cache/guard';
+import { beginBuild, endBuild } from '../../src/cache/guard.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dateline-guard-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

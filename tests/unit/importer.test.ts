@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { closingSentence, importArticle, importFiles, parseDateHeading, timedEntries, type ImportResult } from '../../src/lib/importer';
+import { closingSentence, importArticle, importFiles, parseDateHeading, timedEntries, type ImportResult } from '../../src/lib/editor/importer.ts';
 
 const fixture = (name: string) => readFileSync(join('tests/fixtures/import', name), 'utf8');
 const ok = (r: ImportResult | { error: string }): ImportResult => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalLang, textDirection } from '../../src/lib/lang';
+import { canonicalLang, textDirection } from '../../src/core/lang.ts';
 
 describe('story languages', () => {
   test.each([

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { bodyOf } from '../../src/lib/archive';
-import { markdownLimitProblem, MAX_BLOCK_SEARCHES, MAX_BLOCK_CHARS, MAX_NESTING, prefixDepth } from '../../src/lib/limits';
+import { bodyOf } from '../../src/lib/content/check.ts';
+import { markdownLimitProblem, MAX_BLOCK_SEARCHES, MAX_BLOCK_CHARS, MAX_NESTING, prefixDepth } from '../../src/lib/content/limits.ts';
 
 const check = (body: string) => markdownLimitProblem(body, 1);
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { agoParts, diffUpdates, liveState, nextDelay, type LiveEntry } from '../../src/lib/live';
-import { makeBulletin } from './fixtures';
+import { agoParts, diffUpdates, liveState, nextDelay, type LiveEntry } from '../../src/lib/site/live.ts';
+import { makeBulletin } from './fixtures.ts';
 
 const e = (id: string, v = 'v', day = '2022-01-07'): LiveEntry => ({ id, day, v });
 const onPage = (...ids: string[]) => ids.map((id) => ({ id, v: 'v' }));

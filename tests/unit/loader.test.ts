@@ -3,10 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildArchive, formatProblem, type CheckedBulletin } from '../../src/lib/archive';
-import { fileDigest } from '../../src/lib/cache-keys';
-import { MAX_TEXT_BYTES } from '../../src/lib/files';
-import { ContentError, loadArchive, readSourceFiles, type ContentCache } from '../../src/loaders/read';
+import { buildArchive } from '../../src/lib/content/archive.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
+import { type CheckedBulletin } from '../../src/lib/content/check.ts';
+import { fileDigest } from '../../src/core/cache-keys.ts';
+import { MAX_TEXT_BYTES } from '../../src/lib/content/files.ts';
+import { ContentError, loadArchive, readSourceFiles, type ContentCache } from '../../src/lib/content/read.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dateline-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown';
-import { excerpt } from '../../src/lib/views';
+import { renderMarkdown } from '../../src/lib/content/markdown.ts';
+import { excerpt } from '../../src/lib/site/views.ts';
 
 const scope = { idPrefix: 'u-2022-01-07', topHeading: 4 };
 const html = async (md: string) => (await renderMarkdown(md, scope)).html;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { formatMonth, groupMonths, monthOf } from '../../src/lib/months';
-import { buildStoryViews } from '../../src/lib/timeline';
-import { makeBulletin, makeStory } from './fixtures';
+import { formatMonth, groupMonths, monthOf } from '../../src/lib/site/months.ts';
+import { buildStoryViews } from '../../src/lib/site/timeline.ts';
+import { makeBulletin, makeStory } from './fixtures.ts';
 
 describe('months', () => {
   test('a month is the month of the story-local day', () => {

@@ -1,12 +1,12 @@
 // Cache keys: a page renders from its props alone, so its key must change with every part of
 // them (any leaf), and the props must change with exactly the content the page shows.
 import { describe, expect, test } from 'vitest';
-import { cardKey, digestOf, pageKey, parseKey, partitionKey, renderKey } from '../../src/lib/cache-keys';
-import { archiveRoutes, dayRoutes, fromStartRoutes, keyEventRoutes, storyFeedRoutes, storyRoutes, tagRoutes, type CachedRoute } from '../../src/lib/routes';
-import { buildStoryViews } from '../../src/lib/timeline';
-import type { BulletinRecord } from '../../src/schemas/bulletin';
-import type { StoryRecord } from '../../src/schemas/story';
-import { makeBulletin, makeStory } from './fixtures';
+import { cardKey, digestOf, pageKey, parseKey, partitionKey, renderKey } from '../../src/core/cache-keys.ts';
+import { archiveRoutes, dayRoutes, fromStartRoutes, keyEventRoutes, storyFeedRoutes, storyRoutes, tagRoutes, type CachedRoute } from '../../src/lib/site/routes.ts';
+import { buildStoryViews } from '../../src/lib/site/timeline.ts';
+import type { BulletinRecord } from '../../src/schemas/bulletin.ts';
+import type { StoryRecord } from '../../src/schemas/story.ts';
+import { makeBulletin, makeStory } from './fixtures.ts';
 
 describe('cache keys', () => {
   test('equal data, equal digest; any difference, another digest', () => {

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildArchive } from '../../src/lib/archive';
-import { bulletinFileName, bulletinTemplate, resolveAt, slugWords, storyTemplate } from '../../src/lib/scaffold';
+import { buildArchive } from '../../src/lib/content/archive.ts';
+import { bulletinFileName, slugWords } from '../../src/lib/content/names.ts';
+import { bulletinTemplate, resolveAt, storyTemplate } from '../../src/lib/editor/scaffold.ts';
 
 describe('scaffold', () => {
   test.each([

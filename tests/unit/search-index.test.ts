@@ -1,7 +1,7 @@
 // The browser side of the partitioned search index: one answer per word across partitions, and
 // the merge orders. Pagefind instances are replaced by fakes that behave as Pagefind does.
 import { describe, expect, test } from 'vitest';
-import { answersWord, foundInText, holdsWord, matchesPrefix, mergeResults, queryWords, searchPartitions, sumCounts, type PagefindInstance, type PagefindResult, type ResultData } from '../../src/scripts/search-index';
+import { answersWord, foundInText, holdsWord, matchesPrefix, mergeResults, queryWords, searchPartitions, sumCounts, type PagefindInstance, type PagefindResult, type ResultData } from '../../src/scripts/search-index.ts';
 
 const result = (id: string, score: number, data: Partial<ResultData> = {}): PagefindResult => ({
   id,

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { createPaths } from '../../src/lib/paths';
-import { buildRecord, entryIdentity, partitionEntries, PARTITIONING, recordInputs, searchEntries, sortKey } from '../../src/lib/search';
-import { buildStoryViews } from '../../src/lib/timeline';
-import { decodeWhen, encodeWhen } from '../../src/lib/when';
-import { makeBulletin, makeStory } from './fixtures';
+import { createPaths } from '../../src/core/paths.ts';
+import { buildRecord, entryIdentity, partitionEntries, PARTITIONING, recordInputs, searchEntries, sortKey } from '../../src/lib/publish/search-records.ts';
+import { buildStoryViews } from '../../src/lib/site/timeline.ts';
+import { decodeWhen, encodeWhen } from '../../src/lib/publish/when.ts';
+import { makeBulletin, makeStory } from './fixtures.ts';
 
 const ctx = { paths: createPaths('/dateline/'), locale: 'en-GB' };
 const story = makeStory({ slug: 'unrest', title: 'Unrest in Kazakhstan', tags: ['Central Asia'] });

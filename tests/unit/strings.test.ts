@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { counted, DICTIONARIES, stringsFor } from '../../src/lib/strings';
+import { counted, DICTIONARIES, stringsFor } from '../../src/lib/site/strings.ts';
 
 /** Every leaf of a dictionary, by path, with functions called on a sample argument. */
 function leaves(value: unknown, path = ''): [string, string][] {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { createPaths } from '../../src/lib/paths';
-import { jsonLd, storyLd } from '../../src/lib/structured';
-import { storyRoutes } from '../../src/lib/routes';
-import { buildStoryViews } from '../../src/lib/timeline';
-import { makeBulletin, makeStory } from './fixtures';
+import { createPaths } from '../../src/core/paths.ts';
+import { jsonLd, storyLd } from '../../src/lib/site/structured.ts';
+import { storyRoutes } from '../../src/lib/site/routes.ts';
+import { buildStoryViews } from '../../src/lib/site/timeline.ts';
+import { makeBulletin, makeStory } from './fixtures.ts';
 
 describe('jsonLd', () => {
   test('no text can close the script element or break the JSON', () => {

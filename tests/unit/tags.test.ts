@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { groupTags, tagProblems, tagSlug, tagUses } from '../../src/lib/tags';
-import { buildStoryViews } from '../../src/lib/timeline';
-import { makeBulletin, makeStory } from './fixtures';
+import { groupTags } from '../../src/lib/site/tag-pages.ts';
+import { tagProblems, tagSlug, tagUses } from '../../src/lib/content/tags.ts';
+import { buildStoryViews } from '../../src/lib/site/timeline.ts';
+import { makeBulletin, makeStory } from './fixtures.ts';
 
 describe('tagSlug', () => {
   test.each([

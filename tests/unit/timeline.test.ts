@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildStoryViews, chronological, compareNewestFirst, groupByDay, keyEventDays, neighbours, newestAcross, orderStories, pageDays, splitTimeline } from '../../src/lib/timeline';
-import { makeBulletin, makeStory } from './fixtures';
+import { buildStoryViews, chronological, compareNewestFirst, groupByDay, keyEventDays, neighbours, newestAcross, orderStories, pageDays, splitTimeline } from '../../src/lib/site/timeline.ts';
+import { makeBulletin, makeStory } from './fixtures.ts';
 
 const ids = (list: { id: string }[]) => list.map((b) => b.id);
 

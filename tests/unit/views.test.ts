@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { createPaths } from '../../src/lib/paths';
-import { buildStoryViews } from '../../src/lib/timeline';
-import { coverageSpan, groupDaysByMonth, viewBulletin, viewDay, viewDayLinks } from '../../src/lib/views';
-import { makeBulletin, makeStory } from './fixtures';
+import { createPaths } from '../../src/core/paths.ts';
+import { buildStoryViews } from '../../src/lib/site/timeline.ts';
+import { coverageSpan, groupDaysByMonth, viewBulletin, viewDay, viewDayLinks } from '../../src/lib/site/views.ts';
+import { makeBulletin, makeStory } from './fixtures.ts';
 
 const ctx = { paths: createPaths('/dateline/'), locale: 'en-GB' };
 const story = makeStory({ slug: 'unrest' });

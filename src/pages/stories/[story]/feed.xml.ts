@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse, getStoryFeedRoutes } from '../../../lib/content';
-import type { StoryFeedProps } from '../../../lib/routes';
+import { feedResponse, getStoryFeedRoutes } from '../../../astro/pages.ts';
+import type { StoryFeedProps } from '../../../lib/site/routes.ts';
 
 export const getStaticPaths = (() => getStoryFeedRoutes()) satisfies GetStaticPaths;
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLiveRoutes } from '../../../lib/content';
-import type { LiveState } from '../../../lib/live';
+import { getLiveRoutes } from '../../../astro/pages.ts';
+import type { LiveState } from '../../../lib/site/live.ts';
 
 export const getStaticPaths = (() => getLiveRoutes()) satisfies GetStaticPaths;
 

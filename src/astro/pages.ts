@@ -1,0 +1,87 @@
+/**
+ * The one adapter between the content loaders and the pages: it takes the content state the
+ * loaders published (src/astro/handoff.ts) and hands out plain view models and the routes Astro
+ * may cache. Pages call these functions and nothing else.
+ */
+import { config } from '../config.ts';
+import type { BulletinRecord } from '../schemas/bulletin.ts';
+import type { StoryRecord } from '../schemas/story.ts';
+import { published } from './handoff.ts';
+import type { Rendered } from '../lib/content/markdown.ts';
+import { atom, buildFeedItems, jsonFeed, rss } from '../lib/publish/feeds.ts';
+import { rebaseHtml, type FeedFormat } from '../core/paths.ts';
+import { archiveRoutes, dayRoutes, fromStartRoutes, keyEventRoutes, liveRoutes, storyFeedRoutes, storyFileRoutes, storyRoutes, tagRoutes, type StoryHead } from '../lib/site/routes.ts';
+import { absoluteUrl, paths, viewContext } from './site.ts';
+import { newestAcross, type StoryView } from '../lib/site/timeline.ts';
+
+/** All stories with their bulletins, front-page order (built once per content state, by the loader). */
+export async function getStories(): Promise<StoryView[]> {
+  return published().views;
+}
+
+/** Day pages, story timelines and story feeds, with their props and cache keys (src/lib/site/routes.ts). */
+export const getDayRoutes = async () => dayRoutes(await getStories());
+export const getStoryRoutes = async () => storyRoutes(await getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins, keyEvents: config.timelineKeyEvents });
+/** Key-events pages, pages of a story from the start, the archive by month, and tags (the same rule). */
+export const getKeyEventRoutes = async () => keyEventRoutes(await getStories(), config.keyEventsPerPage);
+export const getFromStartRoutes = async () => fromStartRoutes(await getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins });
+export const getArchive = async () => archiveRoutes(await getStories(), config.monthKeyEvents);
+export const getTags = async () => tagRoutes(await getStories(), config.locale, config.tagUpdates);
+/** Files placed next to the bulletins, published with their stories. */
+export const getStoryFileRoutes = async () => storyFileRoutes(published().files);
+/** Each story's `latest.json`, polled by its open timeline while it is live (src/scripts/live.ts). */
+export const getLiveRoutes = async () => liveRoutes(await getStories(), config.live.entries);
+export const getStoryFeedRoutes = async () => storyFeedRoutes(await getStories(), config.feedItems);
+
+/** A rendered body by the key its record carries, root-relative URLs under the base path. */
+async function renderedBody(record: { file: string; rendered?: string | undefined }): Promise<Rendered> {
+  if (!record.rendered) throw new Error(`${record.file} has no rendered body: the loaders set one on every record they publish`);
+  const rendered = await published().body(record.rendered);
+  return { ...rendered, html: rebaseHtml(rendered.html, import.meta.env.BASE_URL) };
+}
+
+/** A bulletin's body: sanitized HTML with ids scoped to its update id, root-relative URLs under the base path. */
+export const renderBulletin = (b: BulletinRecord): Promise<Rendered> => renderedBody(b);
+
+/** Several bodies at once, by bulletin: what story, day and feed pages need. */
+export async function renderBulletins(list: readonly BulletinRecord[]): Promise<Map<BulletinRecord, Rendered>> {
+  return new Map(await Promise.all(list.map(async (b) => [b, await renderBulletin(b)] as const)));
+}
+
+/** A story's introduction (the body of its index.md), root-relative URLs under the base path. */
+export const renderIntro = (story: StoryRecord): Promise<Rendered> => renderedBody(story);
+
+/** The newest `n` bulletins across all stories, with their stories (the front page, the site's feeds). */
+export async function getLatestAcross(n: number): Promise<{ story: StoryRecord; bulletin: BulletinRecord }[]> {
+  const stories = await getStories();
+  const bySlug = new Map(stories.map((v) => [v.story.slug, v.story]));
+  return newestAcross(stories, n).map((bulletin) => ({ story: bySlug.get(bulletin.story)!, bulletin }));
+}
+
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+/** A story's feed (from its route's props), or the whole site's, as an HTTP response for an endpoint. */
+export async function feedResponse(format: FeedFormat, story?: { story: StoryHead; bulletins: BulletinRecord[] }): Promise<Response> {
+  const entries = story ? story.bulletins.map((bulletin) => ({ story: story.story, bulletin })) : await getLatestAcross(config.feedItems);
+  const bodies = await renderBulletins(entries.map((e) => e.bulletin));
+  const items = buildFeedItems(entries, (b) => bodies.get(b)!, viewContext, absoluteUrl, config.feedItems);
+  const slug = story?.story.slug;
+  const meta = {
+    title: story ? `${story.story.title} · ${config.title}` : config.title,
+    description: story ? story.story.summary : config.description,
+    home: absoluteUrl(slug ? paths.story(slug) : paths.home()),
+    links: {
+      rss: absoluteUrl(paths.feed('rss', slug)),
+      atom: absoluteUrl(paths.feed('atom', slug)),
+      json: absoluteUrl(paths.feed('json', slug)),
+    },
+    // A story told in another language says so in its feeds.
+    language: story?.story.lang ?? config.lang,
+  };
+  const body = format === 'rss' ? rss(meta, items) : format === 'atom' ? atom(meta, items) : jsonFeed(meta, items);
+  return new Response(body, { headers: { 'content-type': CONTENT_TYPES[format] } });
+}

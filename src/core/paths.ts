@@ -1,0 +1,112 @@
+/**
+ * Every internal URL of the site, made in one place so that Astro's `base` (a subpath such as
+ * `/dateline/`) is applied everywhere. Pure: the base is passed in once.
+ */
+import { dayAnchor } from './anchors.ts';
+import type { DayKey } from './dates.ts';
+
+/** A percent-encoded path or fragment decoded, or as written when its encoding is broken (`%zz`). */
+export function decodePath(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** URL builders bound to a base path. */
+export interface Paths {
+  home(): string;
+  story(slug: string): string;
+  /** `/stories/<slug>/#YYYY-MM-DD`: a day on the story timeline. */
+  storyDay(slug: string, day: DayKey): string;
+  /** `/stories/<slug>/<YYYY-MM-DD>/`: the day's own page. */
+  dayPage(slug: string, day: DayKey): string;
+  /** The canonical permalink of an update: `/stories/<slug>/<YYYY-MM-DD>/#<update-id>`. */
+  permalink(slug: string, day: DayKey, updateId: string): string;
+  /** `/stories/<slug>/key-events/` (page 1), `…/key-events/2/`: the story's key events in full. */
+  keyEvents(slug: string, page?: number): string;
+  /** `/stories/<slug>/from-the-start/` (page 1), `…/from-the-start/2/`: the story oldest first. */
+  fromStart(slug: string, page?: number): string;
+  /** `/archive/`: every month; `/archive/2022/01/`: one month across stories. */
+  archive(month?: string): string;
+  /** `/tags/`: every tag; `/tags/<tag-slug>/`: one tag (the slug comes from src/lib/content/tags.ts). */
+  tags(slug?: string): string;
+  /** The search page, optionally with words and filters that run on load. */
+  search(query?: string | SearchQuery): string;
+  /** A file in `public/` or a generated asset (`pagefind/pagefind.js`). */
+  asset(path: string): string;
+  /** The site's feed, or a story's: `/feed.xml`, `/stories/<slug>/atom.xml`, `…/feed.json`. */
+  feed(format: FeedFormat, story?: string): string;
+  /** A story's social card image. */
+  card(story: string): string;
+  /** `/stories/<slug>/latest.json`: what a live story's open timeline polls. */
+  live(story: string): string;
+  /** `/stories/<slug>/files/<name>`: a file placed next to the story's bulletins. */
+  file(story: string, name: string): string;
+}
+
+/** What a search URL can carry: words, and the filters (`month` is `YYYY-MM`, `key` means key events only). */
+export interface SearchQuery {
+  q?: string;
+  story?: string;
+  year?: string;
+  month?: string;
+  key?: boolean;
+  tag?: string;
+}
+
+/** The URL parameters of a search, in one fixed order (what the search page reads back). */
+export function searchParams(query: SearchQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of ['q', 'story', 'year', 'month', 'tag'] as const) if (query[name]) params.set(name, query[name]);
+  if (query.key) params.set('key', '1');
+  return params;
+}
+
+/** The feed formats and their file names. */
+export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+export type FeedFormat = keyof typeof FEED_FILES;
+
+/** Normalises `base` to start and end with one slash (`dateline` → `/dateline/`). */
+export function normaliseBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Builds the URL helpers for a base path. */
+export function createPaths(base: string): Paths {
+  const root = normaliseBase(base);
+  const seg = encodeURIComponent;
+  const paths: Paths = {
+    home: () => root,
+    story: (slug) => `${root}stories/${seg(slug)}/`,
+    storyDay: (slug, day) => `${paths.story(slug)}#${dayAnchor(day)}`,
+    dayPage: (slug, day) => `${paths.story(slug)}${day}/`,
+    permalink: (slug, day, id) => `${paths.dayPage(slug, day)}#${id}`,
+    keyEvents: (slug, page = 1) => `${paths.story(slug)}key-events/${page > 1 ? `${page}/` : ''}`,
+    fromStart: (slug, page = 1) => `${paths.story(slug)}from-the-start/${page > 1 ? `${page}/` : ''}`,
+    archive: (month) => `${root}archive/${month ? `${month.slice(0, 4)}/${month.slice(5, 7)}/` : ''}`,
+    tags: (slug) => `${root}tags/${slug ? `${seg(slug)}/` : ''}`,
+    search: (query) => {
+      const params = searchParams(typeof query === 'string' ? { q: query } : (query ?? {})).toString();
+      return `${root}search/${params ? `?${params}` : ''}`;
+    },
+    asset: (path) => `${root}${path.replace(/^\/+/, '')}`,
+    feed: (format, story) => `${story ? paths.story(story) : root}${FEED_FILES[format]}`,
+    card: (story) => `${paths.story(story)}card.png`,
+    live: (story) => `${paths.story(story)}latest.json`,
+    file: (story, name) => `${paths.story(story)}files/${seg(name)}`,
+  };
+  return paths;
+}
+
+/**
+ * Root-relative links and images written in a bulletin (`/images/map.png`) put under the base
+ * path, so they work when the site lives in a subpath. Rendered bodies are cached without a base.
+ */
+export function rebaseHtml(html: string, base: string): string {
+  const root = normaliseBase(base);
+  if (root === '/') return html;
+  return html.replace(/\b(src|href)="\/(?!\/)/g, `$1="${root}`);
+}

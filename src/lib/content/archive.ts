@@ -1,0 +1,243 @@
+/**
+ * Turns the files of `content/` into validated stories and bulletin records, or into a list of
+ * every problem found, each naming the file, the line when known, and the field. Pure: it takes
+ * the files' text, so tests feed it whatever they like.
+ */
+import { type BulletinRecord } from '../../schemas/bulletin.ts';
+import { storyFrontmatter, type StoryRecord } from '../../schemas/story.ts';
+import { isStorySlug, parseBulletinName } from './names.ts';
+import { updateId } from '../../core/anchors.ts';
+import { fileDigest, parseKey } from '../../core/cache-keys.ts';
+import { lineOfField } from './frontmatter.ts';
+import { checkStoryFiles, refusedProblems, type RefusedEntry, type StoryFile } from './files.ts';
+import { tagProblems, tagUses } from './tags.ts';
+import { byCodePoint } from '../../core/text.ts';
+import { type CheckCache, type SourceFile, checkBulletin, resolveInstant, parseFile } from './check.ts';
+import { type LinkRef, linkProblems } from './links.ts';
+import type { Problem } from './problems.ts';
+
+/** A file next to bulletins, published with its story. */
+export interface PublishedFile {
+  story: string;
+  name: string;
+  file: string;
+  digest: string;
+}
+
+
+/** A valid bulletin kept out of this build: a draft, or dated after the build's clock. */
+export interface Held {
+  file: string;
+  reason: 'draft' | 'scheduled';
+  /** Epoch milliseconds of a scheduled bulletin. */
+  at?: number;
+}
+
+/** What the content folder holds once every file is valid. */
+export interface Archive {
+  stories: StoryRecord[];
+  /** The bulletins to publish (drafts and scheduled ones are in `held`). Their bodies are not read here: see `bodyOf`. */
+  bulletins: BulletinRecord[];
+  /** Files next to bulletins to publish at `/stories/<story>/files/<name>`: project-relative path and digest. */
+  files: PublishedFile[];
+  held: Held[];
+  problems: Problem[];
+}
+
+/** What the checks need from outside: the build's clock, whether a file exists (for relative links), a cache. */
+export interface ArchiveOptions {
+  /** Epoch milliseconds; bulletins dated later are held back. Default: no bulletin is held for its date. */
+  now?: number;
+  /** Whether a project-relative path exists. Default: every path does. */
+  exists?: (path: string) => boolean;
+  /** The files under the content folder that are not Markdown (src/lib/content/files.ts). */
+  storyFiles?: readonly StoryFile[];
+  /** Entries of the content folder that were not read: links, subfolders, files too large (src/lib/content/files.ts). */
+  refused?: readonly RefusedEntry[];
+  /** Results of checking single files in earlier builds. Default: none, every file is checked. */
+  cache?: CheckCache;
+}
+
+/**
+ * Validates every file and cross-checks them: each bulletin needs its story's `index.md`, ids
+ * are unique within a story, the date in the file name agrees with the frontmatter, and no two
+ * spellings of a tag share a tag page.
+ */
+export function buildArchive(files: SourceFile[], contentDir: string, options: ArchiveOptions = {}): Archive {
+  const { now = Infinity, exists = () => true, cache, storyFiles = [], refused = [] } = options;
+  const problems: Problem[] = refusedProblems(refused);
+  const held: Held[] = [];
+  const stories = new Map<string, StoryRecord>();
+  const storyFolders = new Set<string>();
+  const bulletinFiles: { file: SourceFile; story: string; name: string }[] = [];
+  const prefix = `${contentDir.replace(/\/+$/, '')}/`;
+
+  for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
+    const parts = file.path.startsWith(prefix) ? file.path.slice(prefix.length).split('/') : [];
+    if (parts.length !== 2) {
+      problems.push({ file: file.path, message: `Markdown files belong in ${prefix}<story-slug>/ (index.md or YYYY-MM-DD[-HHMM][-words].md)` });
+      continue;
+    }
+    const [story, name] = parts as [string, string];
+    if (!isStorySlug(story)) {
+      if (!storyFolders.has(story)) {
+        problems.push({ file: file.path, message: `story folder "${story}" must be lower-case letters, digits and hyphens (it becomes the URL)` });
+      }
+      storyFolders.add(story);
+      continue;
+    }
+    storyFolders.add(story);
+    if (name === 'index.md') {
+      const parsed = parseFile(file, storyFrontmatter);
+      if ('problems' in parsed) problems.push(...parsed.problems);
+      else stories.set(story, { ...parsed.data, slug: story, intro: parsed.body.trim(), file: file.path, digest: file.digest ?? fileDigest(file.text) });
+    } else {
+      bulletinFiles.push({ file, story, name });
+    }
+  }
+
+  const bulletins: BulletinRecord[] = [];
+  const seen = new Map<string, string>();
+  // Links are checked once every bulletin is known: a link to another update needs to know if it is published.
+  const linked: { file: string; refs: LinkRef[] }[] = [];
+  for (const { file, story, name } of bulletinFiles) {
+    const fromName = parseBulletinName(name);
+    if ('error' in fromName) {
+      problems.push({ file: file.path, field: 'file name', message: fromName.error });
+      continue;
+    }
+    const digest = file.digest ?? fileDigest(file.text);
+    const key = cache && parseKey(cache.code, 'bulletin', digest);
+    let parsed = (key && cache.get(key)) || checkBulletin(file);
+    if ('problems' in parsed) {
+      if (key && !parsed.unexpected) cache.set(key, parsed);
+      problems.push(...parsed.problems.map((p) => ({ file: file.path, ...p })));
+      continue;
+    }
+    const owner = stories.get(story);
+    if (!owner) {
+      const index = `${prefix}${story}/index.md`;
+      if (!files.some((f) => f.path === index) && !refused.some((r) => r.path === index)) {
+        problems.push({ file: file.path, message: `its story has no ${index}; create it with a title and summary` });
+      }
+      continue; // an invalid index.md is reported on its own
+    }
+    if (parsed.when?.timezone !== owner.timezone || parsed.when.name !== name) {
+      parsed = { ...parsed, when: { name, timezone: owner.timezone, resolved: resolveInstant(fromName, parsed.data.date, owner.timezone) } };
+    }
+    if (key) cache.set(key, parsed);
+    const when = parsed.when!.resolved;
+    if ('error' in when) {
+      problems.push({ file: file.path, line: lineOfField(file.text, 'date'), field: when.field, message: when.error });
+      continue;
+    }
+    const id = updateId(name);
+    const storyId = `${story}/${id}`;
+    const twin = seen.get(storyId);
+    if (twin) {
+      problems.push({ file: file.path, field: 'file name', message: `gives the same update id "${id}" as ${twin}; rename one of them` });
+      continue;
+    }
+    seen.set(storyId, file.path);
+    const d = parsed.data;
+    if (d.draft) {
+      held.push({ file: file.path, reason: 'draft' });
+      continue;
+    }
+    if (parsed.empty) {
+      problems.push({ file: file.path, line: parsed.bodyLine, message: 'the bulletin has no text: write the update below the frontmatter (or mark it `draft: true`)' });
+      continue;
+    }
+    linked.push({ file: file.path, refs: parsed.links });
+    if (when.instant > now) {
+      held.push({ file: file.path, reason: 'scheduled', at: when.instant });
+      continue;
+    }
+    bulletins.push({
+      id,
+      story,
+      day: fromName.day,
+      instant: when.instant,
+      hasTime: when.hasTime,
+      ...(d.title !== undefined ? { title: d.title } : {}),
+      key: d.key,
+      tags: d.tags,
+      sources: d.sources,
+      ...(d.updated !== undefined ? { updated: Date.parse(d.updated) } : {}),
+      ...(d.correction !== undefined ? { correction: d.correction } : {}),
+      file: file.path,
+      digest,
+    });
+  }
+  for (const story of stories.values()) {
+    const own = bulletins.filter((b) => b.story === story.slug);
+    const waiting = held.some((h) => h.reason === 'scheduled' && h.file.startsWith(`${prefix}${story.slug}/`));
+    if (story.status === 'closed' && own.length === 0 && !waiting) {
+      problems.push({ file: story.file, line: lineOfField(files.find((f) => f.path === story.file)!.text, 'status'), field: 'status', message: 'a closed story needs at least one update: add its bulletins, or set `status: live`' });
+    }
+    problems.push(...yearTypos(own));
+  }
+  const checkedFiles = checkStoryFiles(storyFiles, prefix);
+  problems.push(...checkedFiles.problems);
+  const publishedFiles = checkedFiles.publish.filter((f) => stories.has(f.story));
+  const targets = {
+    prefix,
+    files: new Set(publishedFiles.map((f) => f.path)),
+    published: new Set(bulletins.map((b) => b.file)),
+    held: new Map(held.map((h) => [h.file, h])),
+    stories: new Set([...stories.values()].map((s) => s.file)),
+    exists,
+  };
+  for (const { file, refs } of linked) problems.push(...linkProblems(file, refs, targets));
+  for (const p of tagProblems(tagUses([...stories.values()], bulletins))) {
+    const text = files.find((f) => f.path === p.file)?.text ?? '';
+    problems.push({ file: p.file, line: lineOfField(text, 'tags'), field: 'tags', message: p.message });
+  }
+  problems.sort((a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity));
+  return { stories: [...stories.values()], bulletins, held, files: publishedFiles.map(({ story, name, path, digest }) => ({ story, name, file: path, digest })), problems };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A bulletin far from all the others of its story (more than six months, and farther than they
+ * are spread) that would sit among them with the year changed by one is probably a typo
+ * (2021-01-07 in a story of January 2022). Works on the story's distinct days, sorted, so a story
+ * of thousands of days costs milliseconds.
+ */
+export function yearTypos(bulletins: readonly BulletinRecord[]): Problem[] {
+  const days = [...new Set(bulletins.map((b) => b.day))].sort();
+  if (days.length < 3) return [];
+  const times = days.map((d) => Date.parse(`${d}T00:00:00Z`));
+  const last = times.length - 1;
+  // Distance from `t` to the nearest day other than the one at index `skip`.
+  const gap = (t: number, skip: number) => {
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = Infinity;
+    for (let j = lo - 2; j <= lo + 1; j++) if (j >= 0 && j <= last && j !== skip) best = Math.min(best, Math.abs(times[j]! - t));
+    return best;
+  };
+  const suspects = new Map<string, string>();
+  times.forEach((t, i) => {
+    const spread = (i === last ? times[last - 1]! : times[last]!) - (i === 0 ? times[1]! : times[0]!);
+    if (gap(t, i) <= Math.max(180 * DAY_MS, spread)) return;
+    for (const shift of [-1, 1]) {
+      const guess = `${Number(days[i]!.slice(0, 4)) + shift}${days[i]!.slice(4)}`;
+      const tg = Date.parse(`${guess}T00:00:00Z`);
+      if (!Number.isNaN(tg) && gap(tg, i) <= 31 * DAY_MS) {
+        suspects.set(days[i]!, guess);
+        break;
+      }
+    }
+  });
+  return bulletins.flatMap((b) => {
+    const guess = suspects.get(b.day);
+    return guess ? [{ file: b.file, field: 'file name', message: `${b.day} is more than six months from every other update of this story; did you mean ${guess}?` }] : [];
+  });
+}

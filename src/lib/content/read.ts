@@ -1,0 +1,227 @@
+/**
+ * Reads `content/` and checks it, for the build, `npm run dev` and `npm run check` alike.
+ *
+ * Content is untrusted: pull requests bring it, and hosts build their previews unattended. So the
+ * walk never follows a symbolic link and never enters a folder a story may not have:
+ * - it lists `content/` and each story folder in it, and nothing deeper: a subfolder of a story,
+ *   a symbolic link (to a file or a folder, inside the project or out of it) and anything that is
+ *   not a regular file (a FIFO, a device) is reported by name, and not read, hashed or stat-ed
+ *   beyond the entry itself (its type comes from the directory listing);
+ * - hidden entries (`.DS_Store`, `.git/`) are skipped without a look inside;
+ * - a Markdown file larger than the limit is refused by its size, before it is read;
+ * - a file is opened with O_NOFOLLOW and checked to be the regular file the listing saw, so a
+ *   file swapped for a link between the listing and the read is not followed either.
+ */
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
+import { posix, relative, resolve, sep } from 'node:path';
+import { buildClock, config } from '../../config.ts';
+import { buildArchive, type Archive } from './archive.ts';
+import { formatProblem, type Problem } from './problems.ts';
+import { type CheckCache, type SourceFile } from './check.ts';
+import { fileDigest } from '../../core/cache-keys.ts';
+import { isStoryFileName, MAX_STORY_FILE_BYTES, MAX_TEXT_BYTES, type RefusedEntry, type StoryFile } from './files.ts';
+
+/** What a build learnt of each file, by path: its stat signature and the digest of its text. */
+export type SeenFiles = Record<string, [signature: string, digest: string]>;
+
+/**
+ * A file's stat signature: size, modification and change times, inode. Any write to a file
+ * changes its change time (set by the kernel, which no tool sets back), so a file with the same
+ * signature as before holds the same text.
+ */
+const signature = (st: Stats): string => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+
+// Windows has no O_NOFOLLOW; there the listing's lstat is the only guard.
+const NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * The bytes of a regular file, never through a symbolic link (O_NOFOLLOW), and never more than
+ * `max` bytes: anything else throws, naming the file.
+ */
+export function readRegularFile(path: string, max: number) {
+  let fd: number;
+  try {
+    fd = openSync(path, NO_FOLLOW);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ELOOP' || code === 'EMLINK' ? `${path} is a symbolic link; links in the content folder are not followed` : `cannot read ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error(`${path} is not a regular file`);
+    if (st.size > max) throw new Error(`${path} is larger than ${max} bytes`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One entry of the content folder or of a story folder, as the listing gives it. */
+interface Entry {
+  /** Project-relative, with `/`. */
+  path: string;
+  full: string;
+  kind: 'file' | 'folder' | 'link' | 'other';
+}
+
+/** The kind of a listed entry, from the listing itself (lstat only where the file system gives no type). */
+function kindOf(dirent: Dirent, full: string): Entry['kind'] {
+  let d: Pick<Stats, 'isFile' | 'isDirectory' | 'isSymbolicLink'> = dirent;
+  if (!dirent.isFile() && !dirent.isDirectory() && !dirent.isSymbolicLink() && !dirent.isFIFO() && !dirent.isSocket() && !dirent.isCharacterDevice() && !dirent.isBlockDevice()) {
+    d = lstatSync(full);
+  }
+  return d.isSymbolicLink() ? 'link' : d.isDirectory() ? 'folder' : d.isFile() ? 'file' : 'other';
+}
+
+/**
+ * Every entry a story may hold: the content folder's own entries, and those of each story folder
+ * in it; a folder inside a story folder is listed as an entry, never entered. Hidden entries are
+ * skipped. Throws when the content folder is missing.
+ */
+function listContent(root: string, dir: string): { entries: Entry[]; refused: RefusedEntry[] } {
+  const base = resolve(root, dir);
+  const rel = (full: string) => relative(root, full).split(sep).join('/');
+  let top: Stats;
+  try {
+    top = lstatSync(base);
+  } catch {
+    throw new Error(`Dateline: the content folder ${dir}/ does not exist (set contentDir in src/config.ts)`);
+  }
+  // The content folder itself, replaced by a link in a pull request, would publish wherever it points.
+  if (!top.isDirectory()) return { entries: [], refused: [{ path: rel(base), kind: top.isSymbolicLink() ? 'link' : 'other' }] };
+  const entries: Entry[] = [];
+  const refused: RefusedEntry[] = [];
+  const list = (folder: string, depth: number) => {
+    for (const dirent of readdirSync(folder, { withFileTypes: true })) {
+      if (dirent.name.startsWith('.')) continue;
+      const full = resolve(folder, dirent.name);
+      const entry: Entry = { path: rel(full), full, kind: kindOf(dirent, full) };
+      entries.push(entry);
+      if (entry.kind === 'link' || entry.kind === 'other') refused.push({ path: entry.path, kind: entry.kind });
+      else if (entry.kind === 'folder' && depth === 1) refused.push({ path: entry.path, kind: 'folder' });
+      else if (entry.kind === 'folder') list(full, depth + 1);
+    }
+  };
+  list(base, 0);
+  return { entries, refused };
+}
+
+/** What reading the content folder gives: its Markdown files, its other files, what it refused, every path it listed. */
+export interface ContentRead {
+  files: SourceFile[];
+  others: StoryFile[];
+  refused: RefusedEntry[];
+  /** Every project-relative path listed, of any kind (for links between files). */
+  listed: Set<string>;
+  seen: SeenFiles;
+}
+
+/**
+ * Every Markdown file of the content folder (`content/*.md`, `content/<story>/*.md`), with paths
+ * relative to `root` written with `/`, and the digest of its text; the other files with their size
+ * and digest. A file whose signature is the one in `seen` is not read: its digest is taken from
+ * there, and its text is read only if something asks for it.
+ */
+export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {}): ContentRead {
+  const { entries, refused } = listContent(root, dir);
+  const now: SeenFiles = {};
+  const files: SourceFile[] = [];
+  const others: StoryFile[] = [];
+  for (const { path, full, kind } of entries) {
+    if (kind !== 'file') continue;
+    const st = lstatSync(full);
+    const sig = signature(st);
+    const known = seen[path]?.[0] === sig ? seen[path][1] : undefined;
+    if (!path.toLowerCase().endsWith('.md')) {
+      // Files next to bulletins: only their size and digest are needed (the page that serves one reads it).
+      // One that will not be published (another type, too large) is not read: the checks refuse it by name and size.
+      const publishable = isStoryFileName(posix.basename(path)) && st.size <= MAX_STORY_FILE_BYTES;
+      const digest = known ?? (publishable ? fileDigest(readRegularFile(full, MAX_STORY_FILE_BYTES)) : '');
+      now[path] = [sig, digest];
+      others.push({ path, size: st.size, digest });
+      continue;
+    }
+    if (st.size > MAX_TEXT_BYTES) {
+      refused.push({ path, kind: 'large', size: st.size });
+      continue;
+    }
+    let text = known === undefined ? readRegularFile(full, MAX_TEXT_BYTES).toString('utf8') : undefined;
+    const digest = known ?? fileDigest(text!);
+    now[path] = [sig, digest];
+    files.push({
+      path,
+      digest,
+      get text() {
+        return (text ??= readRegularFile(full, MAX_TEXT_BYTES).toString('utf8'));
+      },
+    });
+  }
+  return { files, others, refused, listed: new Set(entries.map((e) => e.path)), seen: now };
+}
+
+/**
+ * A string that changes whenever an entry of the content folder is added, removed or written
+ * (names, sizes and times), for `astro dev` to know when to read it again. Lists exactly what
+ * `readSourceFiles` lists, so it follows no link either.
+ */
+export function contentSignature(root: string, dir: string): string {
+  let key = '';
+  try {
+    const { entries } = listContent(root, dir);
+    for (const e of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+      const st = lstatSync(e.full);
+      key += `${e.path}\0${e.kind}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs}\0`;
+    }
+  } catch {
+    // A missing folder: loadArchive reports it.
+  }
+  return key;
+}
+
+/** Thrown when the content has problems: the message lists every one of them. */
+export class ContentError extends Error {
+  override name = 'ContentError';
+  /** The problems, each with its file and line (for the dev server's error overlay). */
+  problems: Problem[] = [];
+}
+
+/** What the loaders keep between builds: what they learnt of each file, and the results of checking each bulletin file. */
+export interface ContentCache extends CheckCache {
+  seen: SeenFiles;
+}
+
+/**
+ * Whether a project-relative path exists, for links and images in bulletins: under the content
+ * folder, only what the listing saw (nothing is looked up through a link or in a subfolder); under
+ * `public/`, a file there; nothing else.
+ */
+function existsFor(root: string, listed: ReadonlySet<string>, contentDir: string): (path: string) => boolean {
+  return (path) => {
+    const normal = posix.normalize(path);
+    if (normal.startsWith(`${contentDir}/`)) return listed.has(normal);
+    return normal.startsWith('public/') && existsSync(resolve(root, normal));
+  };
+}
+
+/** Reads and validates the whole archive; throws a ContentError listing every problem. */
+export function loadArchive(root: string, dir: string = config.contentDir, now: number = buildClock(), cache?: ContentCache): { files: SourceFile[]; archive: Archive } {
+  const read = readSourceFiles(root, dir, cache?.seen);
+  if (cache) cache.seen = read.seen;
+  const { files } = read;
+  // Paths are reported relative to the project root, also for a content folder elsewhere.
+  const contentDir = relative(root, resolve(root, dir)).split(sep).join('/');
+  const archive = buildArchive(files, contentDir, {
+    now,
+    exists: existsFor(root, read.listed, contentDir),
+    storyFiles: read.others,
+    refused: read.refused,
+    ...(cache ? { cache } : {}),
+  });
+  const { problems } = archive;
+  if (problems.length) {
+    const error = new ContentError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in ${dir}/:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    error.problems = problems;
+    throw error;
+  }
+  return { files, archive };
+}

@@ -1,0 +1,243 @@
+/**
+ * The routes Astro may take from its page cache between builds: their props and keys. Each page
+ * renders from its props alone, and its `cacheKey` is the digest of those props (the rule in
+ * src/core/cache-keys.ts), so the props below are deliberately the least a page needs: a day page
+ * does not carry the story's latest update or span, or every new bulletin would render every day
+ * of its story again.
+ */
+import type { BulletinRecord } from '../../schemas/bulletin.ts';
+import type { PublishedFile } from '../content/archive.ts';
+import { storyFileType } from '../content/files.ts';
+import type { StoryRecord } from '../../schemas/story.ts';
+import { pageKey } from '../../core/cache-keys.ts';
+import type { DayKey } from '../../core/dates.ts';
+import { liveState, type LiveState } from './live.ts';
+import { groupMonths, type MonthKey } from './months.ts';
+import { groupTags } from './tag-pages.ts';
+import { chronological, keyEventDays, lastChanged, neighbours, pageDays, splitTimeline, summarise, type Day, type DaySummary, type StoryView } from './timeline.ts';
+
+/** What a page about one story shows of the story itself. */
+export type StoryHead = Pick<StoryRecord, 'slug' | 'title' | 'summary' | 'status' | 'timezone' | 'lang'>;
+
+/** A route with its props and the key Astro compares with the last build's. */
+export interface CachedRoute<P, K extends string = string> {
+  /** An `undefined` value is an empty rest parameter (`[...page]` on page 1). */
+  params: Record<K, string | undefined>;
+  props: P;
+  cacheKey: string;
+}
+
+const head = ({ slug, title, summary, status, timezone, lang }: StoryRecord): StoryHead => ({ slug, title, summary, status, timezone, ...(lang ? { lang } : {}) });
+
+const route = <P, K extends string>(params: Record<K, string | undefined>, props: P): CachedRoute<P, K> => ({ params, props, cacheKey: pageKey(props) });
+
+// Props are type aliases, not interfaces: Astro requires props assignable to a string-indexed record.
+
+/** A day page: the day's bulletins, its neighbours for the pager, and which bulletin is the story's latest if it is on this day. */
+export type DayPageProps = {
+  story: StoryHead;
+  day: Day;
+  latestId?: string;
+  newer?: DayKey;
+  older?: DayKey;
+};
+
+export function dayRoutes(views: readonly StoryView[]): CachedRoute<DayPageProps, 'story' | 'day'>[] {
+  return views.flatMap((view) =>
+    view.days.map((day) => {
+      const latestId = view.latest && view.latest.day === day.day ? view.latest.id : undefined;
+      return route({ story: view.story.slug, day: day.day }, { story: head(view.story), day, ...(latestId ? { latestId } : {}), ...neighbours(view.days, day.day) });
+    }),
+  );
+}
+
+/** A story timeline: the newest days in full, a summary of every day, and what its header and JSON-LD say. */
+export type StoryPageProps = {
+  story: StoryRecord;
+  /** Days shown in full, newest first. */
+  shown: Day[];
+  /** Every day of the story, newest first, for the jump list and the index of days. */
+  days: DaySummary[];
+  latest?: BulletinRecord;
+  first?: BulletinRecord;
+  /** The newest publication or correction time of any of its bulletins. */
+  modified?: number;
+  /** Its newest key events (at most `TimelineLimits.keyEvents`), newest first, and how many it has in all. */
+  keyEvents: BulletinRecord[];
+  keyCount: number;
+};
+
+/** How much a timeline shows in full (`timelineDays`, `timelineBulletins` in src/config.ts). */
+export interface TimelineLimits {
+  days: number;
+  bulletins: number;
+  /** Key events listed near its top (`timelineKeyEvents`). */
+  keyEvents: number;
+}
+
+export function storyRoutes(views: readonly StoryView[], limits: TimelineLimits): CachedRoute<StoryPageProps, 'story'>[] {
+  return views.map((view) => {
+    const { full } = splitTimeline(view.days, limits.days, limits.bulletins);
+    const modified = view.bulletins.length ? Math.max(...view.bulletins.map(lastChanged)) : undefined;
+    const keys = view.bulletins.filter((b) => b.key);
+    return route(
+      { story: view.story.slug },
+      {
+        story: view.story,
+        shown: full,
+        days: view.days.map(summarise),
+        ...(view.latest ? { latest: view.latest } : {}),
+        ...(view.first ? { first: view.first } : {}),
+        ...(modified !== undefined ? { modified } : {}),
+        keyEvents: keys.slice(0, limits.keyEvents),
+        keyCount: keys.length,
+      },
+    );
+  });
+}
+
+/** A story's feed: its newest bulletins. */
+export type StoryFeedProps = {
+  story: StoryHead;
+  bulletins: BulletinRecord[];
+};
+
+export function storyFeedRoutes(views: readonly StoryView[], limit: number): CachedRoute<StoryFeedProps, 'story'>[] {
+  return views.map((view) => route({ story: view.story.slug }, { story: head(view.story), bulletins: view.bulletins.slice(0, limit) }));
+}
+
+/** A page of a paged list of days, and where its neighbours are. */
+export type PageLink = { page: number; from: DayKey; to: DayKey };
+
+const pageLink = (days: readonly Day[] | undefined, page: number): PageLink | undefined =>
+  days ? { page, from: days[0]!.day, to: days.at(-1)!.day } : undefined;
+
+/**
+ * A page of a story's key events: the key bulletins of some days in full, newest first, and the
+ * pages either side (page 1 holds the newest). A story without key events has no such page.
+ */
+export type KeyEventsPageProps = {
+  story: StoryHead;
+  days: Day[];
+  page: number;
+  pages: number;
+  newer?: PageLink;
+  older?: PageLink;
+};
+
+export function keyEventRoutes(views: readonly StoryView[], perPage: number): CachedRoute<KeyEventsPageProps, 'story' | 'page'>[] {
+  return views.flatMap((view) => {
+    const pages = pageDays(keyEventDays(view.days), Infinity, perPage);
+    return pages.map((days, i) => {
+      const newer = pageLink(pages[i - 1], i);
+      const older = pageLink(pages[i + 1], i + 2);
+      return route({ story: view.story.slug, page: pageParam(i + 1) }, { story: head(view.story), days, page: i + 1, pages: pages.length, ...(newer ? { newer } : {}), ...(older ? { older } : {}) });
+    });
+  });
+}
+
+/**
+ * A page of a story read from the start: whole days oldest first, within the timeline's bounds.
+ * Pages are cut from the first day, so a new bulletin changes only the last page (and the link
+ * to it on the page before): the page count is not shown, or every page would change with it.
+ */
+export type FromStartPageProps = {
+  story: StoryHead;
+  days: Day[];
+  page: number;
+  earlier?: PageLink;
+  later?: PageLink;
+};
+
+export function fromStartRoutes(views: readonly StoryView[], limits: Pick<TimelineLimits, 'days' | 'bulletins'>): CachedRoute<FromStartPageProps, 'story' | 'page'>[] {
+  return views.flatMap((view) => {
+    const pages = pageDays(chronological(view.days), limits.days, limits.bulletins);
+    if (pages.length === 0) pages.push([]);
+    return pages.map((days, i) => {
+      const earlier = pageLink(pages[i - 1], i);
+      const later = pageLink(pages[i + 1], i + 2);
+      return route({ story: view.story.slug, page: pageParam(i + 1) }, { story: head(view.story), days, page: i + 1, ...(earlier ? { earlier } : {}), ...(later ? { later } : {}) });
+    });
+  });
+}
+
+/** The rest parameter of a paged route: none for page 1 (`…/from-the-start/`), else the number. */
+const pageParam = (page: number): string | undefined => (page === 1 ? undefined : String(page));
+
+/** The archive's front page: every month with updates, newest first. */
+export type ArchivePageProps = {
+  months: { month: MonthKey; count: number; stories: number }[];
+};
+
+/** One month: the stories with updates in it, their days, counts and (some of) their key events. */
+export type MonthPageProps = {
+  month: MonthKey;
+  count: number;
+  stories: { story: StoryHead; count: number; days: DaySummary[]; keyEvents: BulletinRecord[]; keyCount: number }[];
+  newer?: MonthKey;
+  older?: MonthKey;
+};
+
+export function archiveRoutes(views: readonly StoryView[], maxKeyEvents: number): { index: ArchivePageProps; months: CachedRoute<MonthPageProps, 'year' | 'month'>[] } {
+  const months = groupMonths(views, maxKeyEvents);
+  return {
+    index: { months: months.map((m) => ({ month: m.month, count: m.count, stories: m.stories.length })) },
+    months: months.map((m, i) => {
+      const newer = months[i - 1]?.month;
+      const older = months[i + 1]?.month;
+      return route(
+        { year: m.month.slice(0, 4), month: m.month.slice(5, 7) },
+        {
+          month: m.month,
+          count: m.count,
+          stories: m.stories.map((s) => ({ ...s, story: head(s.story) })),
+          ...(newer ? { newer } : {}),
+          ...(older ? { older } : {}),
+        },
+      );
+    }),
+  };
+}
+
+/** Every tag, with how many stories and updates carry it. */
+export type TagsPageProps = {
+  tags: { slug: string; name: string; stories: number; updates: number }[];
+};
+
+/** One tag: the stories that carry it, and its newest updates (at most the limit), with how many there are. */
+export type TagPageProps = {
+  tag: { slug: string; name: string };
+  stories: StoryHead[];
+  bulletins: { story: StoryHead; bulletin: BulletinRecord }[];
+  total: number;
+};
+
+export function tagRoutes(views: readonly StoryView[], locale: string, maxUpdates: number): { index: TagsPageProps; tags: CachedRoute<TagPageProps, 'tag'>[] } {
+  const groups = groupTags(views, locale);
+  return {
+    index: { tags: groups.map((g) => ({ slug: g.slug, name: g.name, stories: g.stories.length, updates: g.bulletins.length })) },
+    tags: groups.map((g) =>
+      route(
+        { tag: g.slug },
+        {
+          tag: { slug: g.slug, name: g.name },
+          stories: g.stories.map(head),
+          bulletins: g.bulletins.slice(0, maxUpdates).map(({ story, bulletin }) => ({ story: head(story), bulletin })),
+          total: g.bulletins.length,
+        },
+      ),
+    ),
+  };
+}
+
+/** What a story's open pages poll (`latest.json`, src/lib/site/live.ts): its status and newest updates. */
+export function liveRoutes(views: readonly StoryView[], limit: number): CachedRoute<LiveState, 'story'>[] {
+  return views.map((view) => route({ story: view.story.slug }, liveState(view.story.status, view.bulletins, limit)));
+}
+
+/** A file next to a story's bulletins (src/lib/content/files.ts): where it is, its digest (its key) and its type. */
+export type StoryFilePageProps = { file: string; digest: string; type: string };
+
+export function storyFileRoutes(files: readonly PublishedFile[]): CachedRoute<StoryFilePageProps, 'story' | 'name'>[] {
+  return files.map((f) => route({ story: f.story, name: f.name }, { file: f.file, digest: f.digest, type: storyFileType(f.name) }));
+}

@@ -1,0 +1,95 @@
+/**
+ * schema.org JSON-LD: a LiveBlogPosting for a story, its updates as BlogPostings, a
+ * CollectionPage for a day, a WebSite (with its search) for the front page. Built from the same
+ * view models as the pages, and serialized so that no text can close the <script> element.
+ */
+import type { Rendered } from '../content/markdown.ts';
+import { viewBulletin, type StoryPlace, type ViewContext } from './views.ts';
+import type { BulletinRecord } from '../../schemas/bulletin.ts';
+import type { StoryRecord } from '../../schemas/story.ts';
+import { isoIn } from '../../core/dates.ts';
+import { lastChanged } from './timeline.ts';
+
+type Json = Record<string, unknown>;
+
+/** Serializes for a `<script type="application/ld+json">`: `<`, `>`, `&` and line separators escaped. */
+export function jsonLd(data: Json): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+
+/** The updates of `bulletins` as BlogPostings. */
+function postings(story: StoryPlace, bulletins: readonly BulletinRecord[], ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => Rendered['text']): Json[] {
+  return bulletins.map((b) => {
+    const v = viewBulletin(b, story, ctx);
+    return {
+      '@type': 'BlogPosting',
+      '@id': absolute(v.permalink),
+      url: absolute(v.permalink),
+      headline: v.heading,
+      datePublished: isoIn(b.instant, story.timezone),
+      dateModified: isoIn(lastChanged(b), story.timezone),
+      articleBody: text(b),
+      ...(b.tags.length ? { keywords: b.tags.join(', ') } : {}),
+    };
+  });
+}
+
+/** What a story's JSON-LD says of the whole story: its first and latest bulletins, and its newest change (`modified`). */
+export interface StoryCoverage {
+  story: StoryRecord;
+  first?: BulletinRecord | undefined;
+  latest?: BulletinRecord | undefined;
+  modified?: number | undefined;
+}
+
+/** A story timeline: its coverage span and the updates the page shows. */
+export function storyLd({ story, first, latest, modified: newest }: StoryCoverage, shown: readonly BulletinRecord[], ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => string, site: string): Json {
+  const tz = story.timezone;
+  const url = absolute(ctx.paths.story(story.slug));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'LiveBlogPosting',
+    '@id': url,
+    url,
+    headline: story.title,
+    description: story.summary,
+    ...(story.tags.length ? { keywords: story.tags.join(', ') } : {}),
+    publisher: { '@type': 'Organization', name: site },
+    ...(first ? { coverageStartTime: isoIn(first.instant, tz), datePublished: isoIn(first.instant, tz) } : {}),
+    ...(story.status === 'closed' && latest ? { coverageEndTime: isoIn(latest.instant, tz) } : {}),
+    ...(newest !== undefined ? { dateModified: isoIn(newest, tz) } : {}),
+    liveBlogUpdate: postings(story, shown, ctx, absolute, text),
+  };
+}
+
+/** A day page: part of its story's live blog, holding that day's updates. */
+export function dayLd(story: StoryPlace & { title: string }, day: { day: string; bulletins: readonly BulletinRecord[] }, ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => string, name: string): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    '@id': absolute(ctx.paths.dayPage(story.slug, day.day)),
+    url: absolute(ctx.paths.dayPage(story.slug, day.day)),
+    name,
+    isPartOf: { '@type': 'LiveBlogPosting', '@id': absolute(ctx.paths.story(story.slug)), headline: story.title },
+    hasPart: postings(story, day.bulletins, ctx, absolute, text),
+  };
+}
+
+/** The front page: the site and its search. */
+export function siteLd(name: string, description: string, ctx: ViewContext, absolute: (p: string) => string): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    '@id': absolute(ctx.paths.home()),
+    url: absolute(ctx.paths.home()),
+    name,
+    description,
+    potentialAction: { '@type': 'SearchAction', target: `${absolute(ctx.paths.search())}?q={search_term_string}`, 'query-input': 'required name=search_term_string' },
+  };
+}

@@ -1,0 +1,35 @@
+/** The tag pages: every tag with the stories and updates that carry it (its slug: src/lib/content/tags.ts). */
+import type { BulletinRecord } from '../../schemas/bulletin.ts';
+import type { StoryRecord } from '../../schemas/story.ts';
+import { compareNewestFirst, type StoryView } from './timeline.ts';
+import { tagSlug } from '../content/tags.ts';
+
+/** A tag with what carries it. */
+export interface TagGroup {
+  slug: string;
+  /** The tag as written. */
+  name: string;
+  /** Stories tagged with it, in the order given. */
+  stories: StoryRecord[];
+  /** Bulletins tagged with it, newest first, each with its story. */
+  bulletins: { story: StoryRecord; bulletin: BulletinRecord }[];
+}
+
+/** Every tag of the stories (front-page order) and their bulletins, by name in `locale`'s order. */
+export function groupTags(views: readonly StoryView[], locale: string): TagGroup[] {
+  const groups = new Map<string, TagGroup>();
+  const group = (tag: string): TagGroup => {
+    const slug = tagSlug(tag);
+    let g = groups.get(slug);
+    if (!g) groups.set(slug, (g = { slug, name: tag, stories: [], bulletins: [] }));
+    return g;
+  };
+  for (const { story, bulletins } of views) {
+    for (const tag of new Set(story.tags)) group(tag).stories.push(story);
+    for (const bulletin of bulletins) for (const tag of new Set(bulletin.tags)) group(tag).bulletins.push({ story, bulletin });
+  }
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const list = [...groups.values()].filter((g) => g.slug !== '');
+  for (const g of list) g.bulletins.sort((a, b) => compareNewestFirst(a.bulletin, b.bulletin) || (a.story.slug < b.story.slug ? -1 : 1));
+  return list.sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+}

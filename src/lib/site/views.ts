@@ -1,0 +1,268 @@
+/**
+ * View models: everything a component prints, computed here (dates formatted in the story's zone,
+ * URLs from `paths`) so that templates only render.
+ */
+import type { BulletinRecord } from '../../schemas/bulletin.ts';
+import type { StoryRecord } from '../../schemas/story.ts';
+import { dayAnchor } from '../../core/anchors.ts';
+import { dayOf, formatDay, formatShortDay, formatTime, isoIn, type DayKey } from '../../core/dates.ts';
+import type { Paths } from '../../core/paths.ts';
+import { activityChart, busiestDays } from './activity.ts';
+import { textDirection } from '../../core/lang.ts';
+import { liveVersion } from './live.ts';
+import { formatMonth } from './months.ts';
+import { counted, stringsFor, type Strings } from './strings.ts';
+import { tagSlug } from '../content/tags.ts';
+import type { Day, DaySummary } from './timeline.ts';
+
+/** Options every view needs. */
+export interface ViewContext {
+  paths: Paths;
+  locale: string;
+  /** The site's origin (`https://news.example`), for permalinks printed on paper; without it they print as paths. */
+  origin?: string;
+  /** The interface's words; by default those of `locale`'s language. */
+  ui?: Strings;
+}
+
+/** The interface's words of a context. */
+export const wordsOf = (ctx: ViewContext): Strings => ctx.ui ?? stringsFor(ctx.locale);
+
+/** A moment for display: machine-readable and human-readable. */
+export interface Moment {
+  iso: string;
+  text: string;
+}
+
+/** One bulletin as the `Bulletin` component renders it. */
+export interface BulletinView {
+  id: string;
+  permalink: string;
+  /** The language of its headline and text, when the story's is not the site's. */
+  text: TextLanguage;
+  /** Its version (`data-v`): a live page compares it with the story's `latest.json` to notice corrections. */
+  version: string;
+  /** The permalink without its scheme (`news.example/stories/…/#u-…`), printed after the time on paper. */
+  printLink: string;
+  /** The headline, or a description of the update for screen readers when it has none. */
+  heading: string;
+  hasHeadline: boolean;
+  /** Its time (`14:30 GMT+6`), or its day for a date-only bulletin. */
+  when: Moment;
+  /** Day and time, for contexts without a day heading (`Friday 7 January 2022, 14:30 GMT+6`). */
+  fullWhen: Moment;
+  key: boolean;
+  latest: boolean;
+  tags: TagLink[];
+  sources: { title: string; url: string }[];
+  updated?: Moment;
+  correction?: string;
+}
+
+/** A day section. */
+export interface DayView {
+  day: DayKey;
+  anchor: string;
+  heading: string;
+  dayPage: string;
+  bulletins: BulletinView[];
+}
+
+/** A link to a day, as listed in day navigation. */
+export interface DayLink {
+  day: DayKey;
+  label: string;
+  longLabel: string;
+  href: string;
+  count: number;
+  keyCount: number;
+}
+
+/** What a view needs of a story: its URL segment and its time zone. */
+export type StoryPlace = Pick<StoryRecord, 'slug' | 'timezone'> & { lang?: string | undefined };
+
+/** The `lang` and `dir` attributes of a story's own text, when it is told in another language than the site. */
+export interface TextLanguage {
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
+/** The attributes for a story's text: none for the site's language, else its language and direction. */
+export const storyText = (story: { lang?: string | undefined }): TextLanguage => (story.lang ? { lang: story.lang, dir: textDirection(story.lang) } : {});
+
+/** Builds a bulletin's view in its story's time zone. */
+export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewContext, latestId?: string): BulletinView {
+  const tz = story.timezone;
+  const dayText = formatDay(b.day, ctx.locale);
+  const when: Moment = b.hasTime ? { iso: isoIn(b.instant, tz), text: formatTime(b.instant, tz) } : { iso: b.day, text: dayText };
+  const fullWhen: Moment = b.hasTime ? { iso: when.iso, text: `${dayText}, ${when.text}` } : when;
+  const permalink = ctx.paths.permalink(story.slug, b.day, b.id);
+  return {
+    id: b.id,
+    permalink,
+    version: liveVersion(b),
+    text: storyText(story),
+    printLink: ctx.origin ? new URL(permalink, ctx.origin).href.replace(/^[a-z]+:\/\//, '') : permalink,
+    heading: b.title ?? (b.hasTime ? wordsOf(ctx).updateAt(when.text) : wordsOf(ctx).updateOf(dayText)),
+    hasHeadline: b.title !== undefined,
+    when,
+    fullWhen,
+    key: b.key,
+    latest: b.id === latestId,
+    tags: viewTags(b.tags, ctx),
+    sources: b.sources,
+    ...(b.updated !== undefined
+      ? { updated: { iso: isoIn(b.updated, tz), text: `${formatDay(dayOf(b.updated, tz), ctx.locale)}, ${formatTime(b.updated, tz)}` } }
+      : {}),
+    ...(b.correction !== undefined ? { correction: b.correction } : {}),
+  };
+}
+
+/** A day section's view; `anchorOf` makes its id (the plain day, or a prefixed one on pages that are not the timeline). */
+export function viewDay(day: Day, story: StoryPlace, ctx: ViewContext, latestId?: string, anchorOf: (day: DayKey) => string = dayAnchor): DayView {
+  return {
+    day: day.day,
+    anchor: anchorOf(day.day),
+    heading: formatDay(day.day, ctx.locale),
+    dayPage: ctx.paths.dayPage(story.slug, day.day),
+    bulletins: day.bulletins.map((b) => viewBulletin(b, story, ctx, latestId)),
+  };
+}
+
+/** Links to days. `onPage` days link to their section on the current page, the others to their day page. */
+export function viewDayLinks(days: readonly (Day | DaySummary)[], story: StoryPlace, ctx: ViewContext, onPage: (day: DayKey) => boolean): DayLink[] {
+  const year = days[0]?.day.slice(0, 4);
+  return days.map((d) => {
+    const count = 'count' in d ? d.count : d.bulletins.length;
+    const keyCount = 'keyCount' in d ? d.keyCount : d.bulletins.filter((b) => b.key).length;
+    return {
+      day: d.day,
+      label: formatShortDay(d.day, ctx.locale, year),
+      longLabel: formatDay(d.day, ctx.locale),
+      href: onPage(d.day) ? `#${dayAnchor(d.day)}` : ctx.paths.dayPage(story.slug, d.day),
+      count,
+      keyCount,
+    };
+  });
+}
+
+/** Days grouped by month, newest first, for the index of every day at the foot of a timeline. */
+export interface MonthOfDays {
+  label: string;
+  days: (DayLink & { short: string })[];
+}
+
+/** Groups day links by calendar month: `November 2026` → `Fri 20`, `Thu 19`… */
+export function groupDaysByMonth(links: readonly DayLink[], locale: string): MonthOfDays[] {
+  const months: MonthOfDays[] = [];
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const dayName = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
+  for (const link of links) {
+    const date = Date.parse(`${link.day}T00:00:00Z`);
+    const label = monthName.format(date);
+    if (months.at(-1)?.label !== label) months.push({ label, days: [] });
+    months.at(-1)!.days.push({ ...link, short: dayName.format(date) });
+  }
+  return months;
+}
+
+/** The archive's months grouped by year, newest first, as links with their counts. */
+export function groupArchiveByYear(months: readonly { month: string; count: number; stories: number }[], ctx: ViewContext): { year: string; months: { href: string; label: string; counts: string }[] }[] {
+  const years: { year: string; months: { href: string; label: string; counts: string }[] }[] = [];
+  const ui = wordsOf(ctx);
+  for (const m of months) {
+    const year = m.month.slice(0, 4);
+    if (years.at(-1)?.year !== year) years.push({ year, months: [] });
+    years.at(-1)!.months.push({ href: ctx.paths.archive(m.month), label: formatMonth(m.month, ctx.locale), counts: ui.archive.inStories(counted(m.count, ui.updates, ctx.locale), counted(m.stories, ui.storiesCount, ctx.locale)) });
+  }
+  return years;
+}
+
+/** The latest bulletin of a story, for story cards and the closing note. */
+export function viewLatest(story: StoryPlace, latest: BulletinRecord | undefined, ctx: ViewContext): BulletinView | undefined {
+  return latest ? viewBulletin(latest, story, ctx, latest.id) : undefined;
+}
+
+/** `5–10 January 2022` (or the one day in full): a range of days, either order. */
+export function formatDayRange(a: DayKey, b: DayKey, locale: string): string {
+  const [first, last] = a <= b ? [a, b] : [b, a];
+  if (first === last) return formatDay(first, locale);
+  const fmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return fmt.formatRange(Date.parse(`${first}T00:00:00Z`), Date.parse(`${last}T00:00:00Z`));
+}
+
+/** `5–10 January 2022`: the span of a story's coverage, in its zone, from its days (newest first). */
+export function coverageSpan(days: readonly { day: DayKey }[], ctx: ViewContext): string | undefined {
+  const first = days.at(-1)?.day;
+  const last = days[0]?.day;
+  return first && last ? formatDayRange(first, last, ctx.locale) : undefined;
+}
+
+/** A tag as a link to its page. */
+export interface TagLink {
+  name: string;
+  href: string;
+}
+
+/** Tags as links (a tag without a slug has no page; the content checker refuses it). */
+export function viewTags(tags: readonly string[], ctx: ViewContext): TagLink[] {
+  return tags.flatMap((name) => {
+    const slug = tagSlug(name);
+    return slug ? [{ name, href: ctx.paths.tags(slug) }] : [];
+  });
+}
+
+/** A key event in a list: its time, and its headline or, without one, its first words. */
+export interface KeyEventView {
+  id: string;
+  permalink: string;
+  when: Moment;
+  text: string;
+}
+
+/** A key event's list entry; `text` is the bulletin's rendered plain text (for one without a headline). */
+export function viewKeyEvent(b: BulletinRecord, story: StoryPlace, ctx: ViewContext, text: string): KeyEventView {
+  const v = viewBulletin(b, story, ctx);
+  return { id: b.id, permalink: v.permalink, when: v.fullWhen, text: b.title ?? excerpt(text, 14) };
+}
+
+/** The activity chart as the component draws it. */
+export interface ActivityView {
+  width: number;
+  height: number;
+  bars: { x: number; h: number; href?: string; label: string; key: boolean }[];
+  /** The text alternative: how many updates over how many days, and the busiest days. */
+  summary: string;
+  busiest: { label: string; href: string; count: number }[];
+}
+
+/** The chart of a story's days (newest first); bars link to their busiest day's page. */
+export function viewActivity(days: readonly DaySummary[], story: StoryPlace, ctx: ViewContext, maxBars = 120): ActivityView | undefined {
+  const chart = activityChart(days, maxBars);
+  if (!chart) return undefined;
+  const total = days.reduce((n, d) => n + d.count, 0);
+  const busiest = busiestDays(days, 3).map((d) => ({ label: formatDay(d.day, ctx.locale), href: ctx.paths.dayPage(story.slug, d.day), count: d.count }));
+  const ui = wordsOf(ctx);
+  const per = chart.daysPerBar === 1 ? ui.activity.per.day : chart.daysPerBar === 7 ? ui.activity.per.week : ui.activity.per.days(chart.daysPerBar);
+  return {
+    width: chart.width,
+    height: chart.height,
+    bars: chart.bars
+      .filter((b) => b.count > 0)
+      .map((b) => ({
+        x: b.x,
+        h: b.h,
+        ...(b.busiest ? { href: ctx.paths.dayPage(story.slug, b.busiest) } : {}),
+        label: `${formatDayRange(b.from, b.to, ctx.locale)}: ${counted(b.count, ui.updates, ctx.locale)}${b.keyCount ? `, ${counted(b.keyCount, ui.keyEventsCount, ctx.locale)}` : ''}`,
+        key: b.keyCount > 0,
+      })),
+    summary: ui.activity.summary(per, counted(total, ui.updates, ctx.locale), counted(chart.span, ui.daysCount, ctx.locale), formatDayRange(chart.bars[0]!.from, chart.bars.at(-1)!.to, ctx.locale)),
+    busiest,
+  };
+}
+
+/** The first `words` words of a text, with an ellipsis when cut. */
+export function excerpt(text: string, words = 24): string {
+  const all = text.split(/\s+/).filter(Boolean);
+  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')}…`;
+}
