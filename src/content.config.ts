@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { bulletinsLoader, storiesLoader } from './astro/loader.ts';
+import { updateCountsLoader, storiesLoader } from './astro/loader.ts';
 import { storyBulletins } from './schemas/bulletin.ts';
 import { storyRecord } from './schemas/story.ts';
 
 export const collections = {
   stories: defineCollection({ loader: storiesLoader(), schema: storyRecord }),
-  bulletins: defineCollection({ loader: bulletinsLoader(), schema: storyBulletins }),
+  updateCounts: defineCollection({ loader: updateCountsLoader(), schema: storyBulletins }),
 };

@@ -195,8 +195,8 @@ export const storiesLoader = () =>
  * its bulletins (so `astro dev` reloads when one changes). The bulletins themselves go to the
  * pages through src/astro/handoff.ts (see the comment at the top).
  */
-export const bulletinsLoader = () =>
-  archiveLoader('dateline-bulletins', async ({ store, parseData }, { storyDigests }, stale) => {
+export const updateCountsLoader = () =>
+  archiveLoader('dateline-update-counts', async ({ store, parseData }, { storyDigests }, stale) => {
     for (const [story, { count, digest }] of storyDigests) {
       stale.delete(story);
       if (store.get(story)?.digest === digest) continue;

@@ -1,6 +1,7 @@
 /**
  * Date formatting with `Intl` alone, no dependencies: the site's pages (through ./dates) and the
  * search page's script write days and zones the same way.
+ * Also bundled for the browser (src/scripts/search.ts): no Node APIs.
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -9,7 +9,7 @@ import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import { isoIn } from '../../core/dates.ts';
 import type { Rendered } from '../content/markdown.ts';
 import { compareNewestFirst } from '../site/timeline.ts';
-import { excerpt, viewBulletin, wordsOf, type StoryPlace, type ViewContext } from '../site/views.ts';
+import { excerpt, viewBulletin, uiOf, type StoryPlace, type ViewContext } from '../site/views.ts';
 
 /** A moment that prints itself with its own offset: `feed` formats dates with toISOString/toUTCString. */
 export class ZonedDate extends Date {
@@ -79,7 +79,7 @@ export function buildFeedItems(
       const page = url.slice(0, url.indexOf('#'));
       const origin = new URL(url).origin;
       const { html, text } = body(b);
-      const correction = v.correction && v.updated ? `<p><strong>${wordsOf(ctx).correction}</strong> (${v.updated.text}): ${escapeHtml(v.correction)}</p>` : '';
+      const correction = v.correction && v.updated ? `<p><strong>${uiOf(ctx).correction}</strong> (${v.updated.text}): ${escapeHtml(v.correction)}</p>` : '';
       return {
         id: url,
         url,

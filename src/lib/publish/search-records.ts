@@ -23,7 +23,7 @@ import { tagSlug } from '../content/tags.ts';
 import { encodeWhen } from './when.ts';
 import { byCodePoint } from '../../core/text.ts';
 import { type StoryView } from '../site/timeline.ts';
-import { viewBulletin, wordsOf, type ViewContext } from '../site/views.ts';
+import { viewBulletin, uiOf, type ViewContext } from '../site/views.ts';
 
 /** The fields Pagefind's `addCustomRecord` takes. */
 export interface SearchRecord {
@@ -110,7 +110,7 @@ export function buildRecord(entry: SearchEntry, text: Rendered['text'] | undefin
   if (text === undefined) throw new Error(`no rendered text for ${bulletin.file}`);
   return {
     url: v.permalink,
-    content: [text, v.correction ? `${wordsOf(ctx).correction}: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
+    content: [text, v.correction ? `${uiOf(ctx).correction}: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
     language,
     meta: { title: v.heading, when: encodeWhen(bulletin) },
     filters: recordFilters(entry),

@@ -1,6 +1,7 @@
 /**
  * A search record's moment, written as one opaque word. Its own module, without dependencies,
  * because the search page's script reads it back in the browser.
+ * Also bundled for the browser (src/scripts/search.ts): no Node APIs.
  */
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 

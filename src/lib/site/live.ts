@@ -2,6 +2,7 @@
  * Live story pages (src/scripts/live.ts): what the build publishes for a story's open pages to
  * poll, and the pure decisions the script makes from it. No DOM and no clock here: the script
  * passes in what it read.
+ * Also bundled for the browser (src/scripts/live.ts): no Node APIs.
  */
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { StoryRecord } from '../../schemas/story.ts';

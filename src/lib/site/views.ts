@@ -26,7 +26,7 @@ export interface ViewContext {
 }
 
 /** The interface's words of a context. */
-export const wordsOf = (ctx: ViewContext): Strings => ctx.ui ?? stringsFor(ctx.locale);
+export const uiOf = (ctx: ViewContext): Strings => ctx.ui ?? stringsFor(ctx.locale);
 
 /** A moment for display: machine-readable and human-readable. */
 export interface Moment {
@@ -103,7 +103,7 @@ export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewCont
     version: liveVersion(b),
     text: storyText(story),
     printLink: ctx.origin ? new URL(permalink, ctx.origin).href.replace(/^[a-z]+:\/\//, '') : permalink,
-    heading: b.title ?? (b.hasTime ? wordsOf(ctx).updateAt(when.text) : wordsOf(ctx).updateOf(dayText)),
+    heading: b.title ?? (b.hasTime ? uiOf(ctx).updateAt(when.text) : uiOf(ctx).updateOf(dayText)),
     hasHeadline: b.title !== undefined,
     when,
     fullWhen,
@@ -169,7 +169,7 @@ export function groupDaysByMonth(links: readonly DayLink[], locale: string): Mon
 /** The archive's months grouped by year, newest first, as links with their counts. */
 export function groupArchiveByYear(months: readonly { month: string; count: number; stories: number }[], ctx: ViewContext): { year: string; months: { href: string; label: string; counts: string }[] }[] {
   const years: { year: string; months: { href: string; label: string; counts: string }[] }[] = [];
-  const ui = wordsOf(ctx);
+  const ui = uiOf(ctx);
   for (const m of months) {
     const year = m.month.slice(0, 4);
     if (years.at(-1)?.year !== year) years.push({ year, months: [] });
@@ -242,7 +242,7 @@ export function viewActivity(days: readonly DaySummary[], story: StoryPlace, ctx
   if (!chart) return undefined;
   const total = days.reduce((n, d) => n + d.count, 0);
   const busiest = busiestDays(days, 3).map((d) => ({ label: formatDay(d.day, ctx.locale), href: ctx.paths.dayPage(story.slug, d.day), count: d.count }));
-  const ui = wordsOf(ctx);
+  const ui = uiOf(ctx);
   const per = chart.daysPerBar === 1 ? ui.activity.per.day : chart.daysPerBar === 7 ? ui.activity.per.week : ui.activity.per.days(chart.daysPerBar);
   return {
     width: chart.width,
