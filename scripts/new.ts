@@ -54,7 +54,7 @@ if (values.story !== undefined) {
   }
   // Only the story's time zone matters here; `npm run check` reports anything else.
   const written = splitFrontmatter(readFileSync(index, 'utf8')).data['timezone'];
-  const timezone = written === undefined ? config.defaultTimezone : String(written);
+  const timezone = written === undefined ? config.defaultTimezone : typeof written === 'string' ? written : JSON.stringify(written);
   if (!isValidTimeZone(timezone)) fail(`${index}: timezone "${timezone}" is not an IANA time zone name; fix it first`);
   const when = resolveAt(values.at, buildClock(), timezone);
   if ('error' in when) fail(when.error);

@@ -44,7 +44,7 @@ function vitest(project) {
 }
 
 check('type check', 'astro', ['check']);
-check('lint', 'eslint', ['.']);
+check('lint', 'npm', ['run', '--silent', 'lint']);
 vitest('unit');
 // The same site under a subpath, into a folder that stands for a web root: <root>/dateline/.
 const built = check('build', 'astro', ['build']);

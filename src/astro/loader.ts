@@ -181,11 +181,11 @@ function archiveLoader(name: string, fill: (ctx: LoaderContext, synced: Synced, 
 
 /** Stories: one entry per `content/<slug>/index.md`. */
 export const storiesLoader = () =>
-  archiveLoader('dateline-stories', async ({ store, parseData }, { archive }, stale) => {
+  archiveLoader('dateline-stories', async ({ store, ...ctx }, { archive }, stale) => {
     for (const story of archive.stories) {
       stale.delete(story.slug);
       if (store.get(story.slug)?.digest === story.digest) continue;
-      const data = await parseData({ id: story.slug, data: story, filePath: story.file });
+      const data = await ctx.parseData({ id: story.slug, data: story, filePath: story.file });
       store.set({ id: story.slug, data, filePath: story.file, digest: story.digest });
     }
   });
@@ -196,11 +196,11 @@ export const storiesLoader = () =>
  * pages through src/astro/handoff.ts (see the comment at the top).
  */
 export const updateCountsLoader = () =>
-  archiveLoader('dateline-update-counts', async ({ store, parseData }, { storyDigests }, stale) => {
+  archiveLoader('dateline-update-counts', async ({ store, ...ctx }, { storyDigests }, stale) => {
     for (const [story, { count, digest }] of storyDigests) {
       stale.delete(story);
       if (store.get(story)?.digest === digest) continue;
-      const data = await parseData({ id: story, data: { story, count } });
+      const data = await ctx.parseData({ id: story, data: { story, count } });
       store.set({ id: story, data, digest });
     }
   });

@@ -15,23 +15,23 @@ import { absoluteUrl, paths, viewContext } from './site.ts';
 import { newestAcross, type StoryView } from '../lib/site/timeline.ts';
 
 /** All stories with their bulletins, front-page order (built once per content state, by the loader). */
-export async function getStories(): Promise<StoryView[]> {
+export function getStories(): StoryView[] {
   return published().views;
 }
 
 /** Day pages, story timelines and story feeds, with their props and cache keys (src/lib/site/routes.ts). */
-export const getDayRoutes = async () => dayRoutes(await getStories());
-export const getStoryRoutes = async () => storyRoutes(await getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins, keyEvents: config.timelineKeyEvents });
+export const getDayRoutes = () => dayRoutes(getStories());
+export const getStoryRoutes = () => storyRoutes(getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins, keyEvents: config.timelineKeyEvents });
 /** Key-events pages, pages of a story from the start, the archive by month, and tags (the same rule). */
-export const getKeyEventRoutes = async () => keyEventRoutes(await getStories(), config.keyEventsPerPage);
-export const getFromStartRoutes = async () => fromStartRoutes(await getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins });
-export const getArchive = async () => archiveRoutes(await getStories(), config.monthKeyEvents);
-export const getTags = async () => tagRoutes(await getStories(), config.locale, config.tagUpdates);
+export const getKeyEventRoutes = () => keyEventRoutes(getStories(), config.keyEventsPerPage);
+export const getFromStartRoutes = () => fromStartRoutes(getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins });
+export const getArchive = () => archiveRoutes(getStories(), config.monthKeyEvents);
+export const getTags = () => tagRoutes(getStories(), config.locale, config.tagUpdates);
 /** Files placed next to the bulletins, published with their stories. */
-export const getStoryFileRoutes = async () => storyFileRoutes(published().files);
+export const getStoryFileRoutes = () => storyFileRoutes(published().files);
 /** Each story's `latest.json`, polled by its open timeline while it is live (src/scripts/live.ts). */
-export const getLiveRoutes = async () => liveRoutes(await getStories(), config.live.entries);
-export const getStoryFeedRoutes = async () => storyFeedRoutes(await getStories(), config.feedItems);
+export const getLiveRoutes = () => liveRoutes(getStories(), config.live.entries);
+export const getStoryFeedRoutes = () => storyFeedRoutes(getStories(), config.feedItems);
 
 /** A rendered body by the key its record carries, root-relative URLs under the base path. */
 async function renderedBody(record: { file: string; rendered?: string | undefined }): Promise<Rendered> {
@@ -52,8 +52,8 @@ export async function renderBulletins(list: readonly BulletinRecord[]): Promise<
 export const renderIntro = (story: StoryRecord): Promise<Rendered> => renderedBody(story);
 
 /** The newest `n` bulletins across all stories, with their stories (the front page, the site's feeds). */
-export async function getLatestAcross(n: number): Promise<{ story: StoryRecord; bulletin: BulletinRecord }[]> {
-  const stories = await getStories();
+export function getLatestAcross(n: number): { story: StoryRecord; bulletin: BulletinRecord }[] {
+  const stories = getStories();
   const bySlug = new Map(stories.map((v) => [v.story.slug, v.story]));
   return newestAcross(stories, n).map((bulletin) => ({ story: bySlug.get(bulletin.story)!, bulletin }));
 }
@@ -66,7 +66,7 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 
 /** A story's feed (from its route's props), or the whole site's, as an HTTP response for an endpoint. */
 export async function feedResponse(format: FeedFormat, story?: { story: StoryHead; bulletins: BulletinRecord[] }): Promise<Response> {
-  const entries = story ? story.bulletins.map((bulletin) => ({ story: story.story, bulletin })) : await getLatestAcross(config.feedItems);
+  const entries = story ? story.bulletins.map((bulletin) => ({ story: story.story, bulletin })) : getLatestAcross(config.feedItems);
   const bodies = await renderBulletins(entries.map((e) => e.bulletin));
   const items = buildFeedItems(entries, (b) => bodies.get(b)!, viewContext, absoluteUrl, config.feedItems);
   const slug = story?.story.slug;

@@ -9,12 +9,13 @@ import { renderJob, type Job } from './job.ts';
 // Started with the render store's folder as its argument; only ever run by pool.ts.
 if (process.send && process.argv[2]) {
   const store = new EntryStore(process.argv[2]);
-  process.on('message', async (jobs: Job[]) => {
+  const render = async (jobs: Job[]) => {
     try {
       for (const job of jobs) store.write(job.key, await renderJob(job));
       process.send!({ done: jobs.length });
     } catch (err) {
       process.send!({ error: err instanceof Error ? err.message : String(err) });
     }
-  });
+  };
+  process.on('message', (jobs: Job[]) => void render(jobs));
 }

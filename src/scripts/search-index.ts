@@ -143,7 +143,7 @@ export async function searchPartitions(parts: readonly PagefindInstance[], stubs
   const found = responses.map((r) => (r?.results ?? []).filter((x) => !stubs.has(x.id) && (term === null || foundInText(x))));
   let keep = found.map((list) => list.length > 0);
   for (const [w, word] of words.entries()) {
-    const answers = await Promise.all(found.map((list, i) => (keep[i] ? answersWord(holds[w]![i]!, list[0]!, word) : false)));
+    const answers = await Promise.all(found.map((list, i) => (keep[i] ? answersWord(holds[w]![i]!, list[0]!, word) : Promise.resolve(false))));
     // Only where some partition has the word: otherwise every partition's stand-in is the answer.
     if (answers.some(Boolean)) keep = answers;
   }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { LinkChecker } from 'linkinator';
+import { LinkChecker, LinkState } from 'linkinator';
 import { describe, expect, test } from 'vitest';
 import { config } from '../../src/config.ts';
 import { updateId } from '../../src/core/anchors.ts';
@@ -186,10 +186,10 @@ describe('every page', () => {
       port: 5678,
       linksToSkip: async (link) => /^https?:/.test(link) && !/^http:\/\/(127\.0\.0\.1|localhost):5678\//.test(link),
     });
-    const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.status} ${l.url} (from ${l.parent})`);
+    const broken = result.links.filter((l) => l.state === LinkState.BROKEN).map((l) => `${l.status} ${l.url} (from ${l.parent})`);
     expect(broken).toEqual([]);
     // Every page was reached (linkinator lists each URL once, fragments included in the check).
-    expect(result.links.filter((l) => l.state === 'OK').length).toBeGreaterThanOrEqual(pages.size);
+    expect(result.links.filter((l) => l.state === LinkState.OK).length).toBeGreaterThanOrEqual(pages.size);
   });
 });
 

@@ -36,8 +36,8 @@ function startBuild(name: string, cache: string, root = work): { child: ChildPro
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (log += d.toString()));
   const done = new Promise<string>((resolve, reject) => {
     child.on('exit', (code, signal) => (code === 0 ? resolve(log) : reject(new Error(`${name} build ${signal ?? `exited with ${code}`}:\n${log.slice(-3000)}`))));
   });

@@ -1,7 +1,7 @@
 // The site built with BASE=/dateline/ (scripts/test.mjs builds it into test-results/webroot/dateline).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { LinkChecker } from 'linkinator';
+import { LinkChecker, LinkState } from 'linkinator';
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 
@@ -53,7 +53,7 @@ describe('a build under /dateline/', () => {
       port: 5678,
       linksToSkip: async (link) => /^https?:/.test(link) && !/^http:\/\/(127\.0\.0\.1|localhost):5678\//.test(link),
     });
-    expect(result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.status} ${l.url} (from ${l.parent})`)).toEqual([]);
-    expect(result.links.filter((l) => l.state === 'OK').length).toBeGreaterThanOrEqual(files.length);
+    expect(result.links.filter((l) => l.state === LinkState.BROKEN).map((l) => `${l.status} ${l.url} (from ${l.parent})`)).toEqual([]);
+    expect(result.links.filter((l) => l.state === LinkState.OK).length).toBeGreaterThanOrEqual(files.length);
   });
 });

@@ -80,7 +80,7 @@ describe('a cached page renders from its props alone', () => {
   test.each(Object.entries(pages))('%s pages', async (kind, page) => {
     expect(routes[kind]!.length).toBeGreaterThan(0);
     for (const { params, props } of routes[kind]!) {
-      const html = await container.renderToString(page, { params: params as Record<string, string>, props: props as Record<string, unknown> });
+      const html = await container.renderToString(page, { params: params, props: props as Record<string, unknown> });
       expect(html).toContain('<main');
     }
   });
@@ -90,7 +90,7 @@ describe('a cached page renders from its props alone', () => {
     expect(routes[kind]!.length).toBeGreaterThan(0);
     for (const { params, props } of routes[kind]!) {
       for (const endpoint of modules) {
-        const response = await container.renderToResponse(endpoint as never, { routeType: 'endpoint', params: params as Record<string, string>, props: props as Record<string, unknown> });
+        const response = await container.renderToResponse(endpoint as never, { routeType: 'endpoint', params: params, props: props as Record<string, unknown> });
         expect(response.status).toBe(200);
         expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
       }

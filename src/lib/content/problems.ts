@@ -27,7 +27,7 @@ function quotedValue(data: unknown, path: readonly PropertyKey[]): string | unde
   let v: unknown = data;
   for (const key of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
   if (v === undefined || (typeof v === 'object' && v !== null)) return undefined;
-  return typeof v === 'string' ? quote(v) : quote(String(v)).slice(1, -1);
+  return typeof v === 'string' ? quote(v) : quote(JSON.stringify(v)).slice(1, -1);
 }
 
 /**

@@ -3,7 +3,6 @@
  * story and one bulletin per dated update. Pure: it takes the article's text and returns what to
  * write, with everything it decided (cuts, years, warnings) so the command can report it.
  */
-import type { Root as HastRoot } from 'hast';
 import yaml from 'js-yaml';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import rehypeParse from 'rehype-parse';
@@ -186,9 +185,9 @@ export function htmlToMarkdown(html: string): { title: string | undefined; markd
     if (!root.querySelectorAll('*').includes(el)) removed.push(`<${el.tagName.toLowerCase()}> ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`.trim());
   }
   const title = (root.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent)?.replace(/\s+/g, ' ').trim();
-  const tree = unified().use(rehypeParse, { fragment: true }).parse(root.innerHTML) as HastRoot;
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(root.innerHTML);
   const mdast = unified().use(rehypeRemark).runSync(tree);
-  const markdown = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_' }).stringify(mdast as never);
+  const markdown = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_' }).stringify(mdast);
   return { title, markdown: String(markdown), removed };
 }
 
@@ -202,7 +201,7 @@ export interface TimedEntry {
 }
 
 const markdownOf = (html: string): string =>
-  String(unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_' }).stringify(unified().use(rehypeRemark).runSync(unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot) as never)).trim();
+  String(unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_' }).stringify(unified().use(rehypeRemark).runSync(unified().use(rehypeParse, { fragment: true }).parse(html)))).trim();
 
 /** A datetime with a time of day: `2024-11-05T23:40`, with seconds, with `Z` or an offset. */
 const TIMED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;

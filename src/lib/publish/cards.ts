@@ -58,7 +58,7 @@ export async function cardSvg(card: CardData): Promise<string> {
       el('div', { display: 'flex', gap: 32, fontSize: 32, color: '#57534e' }, [...(card.span ? [el('div', {}, card.span)] : []), el('div', {}, card.updates)]),
     ],
   );
-  return satori(tree as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
+  return satori(tree, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
 }
 
 /** The card as PNG bytes. */
