@@ -39,12 +39,22 @@ export default defineConfig({
   // the Content-Security-Policy allows scripts from the site's own files only.
   // `astro dev` watches the project: it must not follow a symbolic link a contributor put in
   // content/ (to a large tree, or a loop) any more than the build does (src/lib/content/read.ts).
-  vite: { build: { emptyOutDir: false, assetsInlineLimit: 0 }, server: { watch: { followSymlinks: false } } },
+  vite: {
+    build: { emptyOutDir: false, assetsInlineLimit: 0 },
+    server: { watch: { followSymlinks: false } },
+  },
   experimental: {
     // Pages whose props are unchanged are taken from the last build (src/lib/site/routes.ts, src/core/cache-keys.ts).
     incrementalBuild: true,
   },
   // The guard comes last: it marks the cache consistent once every other integration is done.
-  integrations: [datelineDevErrors(), datelineSearch({ language: config.lang, locale: config.locale }), datelineSitemap(base), datelineHeaders(), datelineCards({ site: config.title, locale: config.locale }), datelineGuard()],
+  integrations: [
+    datelineDevErrors(),
+    datelineSearch({ language: config.lang, locale: config.locale }),
+    datelineSitemap(base),
+    datelineHeaders(),
+    datelineCards({ site: config.title, locale: config.locale }),
+    datelineGuard(),
+  ],
   devToolbar: { enabled: false },
 });

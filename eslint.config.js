@@ -29,7 +29,16 @@ function layers(forbidden) {
 }
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'reports/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'reports/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   astro.configs.recommended,
@@ -52,7 +61,8 @@ export default defineConfig(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'ImportDeclaration[source.value=/^\\.\\.?\\/(?!.*\\.(ts|mts|astro|mjs|js|css|json)$)/], ImportExpression[source.value=/^\\.\\.?\\/(?!.*\\.(ts|mts|astro|mjs|js|css|json)$)/]',
+          selector:
+            'ImportDeclaration[source.value=/^\\.\\.?\\/(?!.*\\.(ts|mts|astro|mjs|js|css|json)$)/], ImportExpression[source.value=/^\\.\\.?\\/(?!.*\\.(ts|mts|astro|mjs|js|css|json)$)/]',
           message: 'Name the imported file with its extension (./dates.ts).',
         },
       ],
@@ -68,8 +78,22 @@ export default defineConfig(
     'src/lib/publish/**': ['editor', ...TOP],
     'src/lib/editor/**': ['site', 'publish', ...TOP],
     // Components and layouts render what they are given: the content state is not theirs to read.
-    'src/components/**': ['astro/pages.ts', 'astro/handoff.ts', 'astro/loader.ts', 'render', 'cache', 'integrations'],
-    'src/layouts/**': ['astro/pages.ts', 'astro/handoff.ts', 'astro/loader.ts', 'render', 'cache', 'integrations'],
+    'src/components/**': [
+      'astro/pages.ts',
+      'astro/handoff.ts',
+      'astro/loader.ts',
+      'render',
+      'cache',
+      'integrations',
+    ],
+    'src/layouts/**': [
+      'astro/pages.ts',
+      'astro/handoff.ts',
+      'astro/loader.ts',
+      'render',
+      'cache',
+      'integrations',
+    ],
   }),
   // Tests read parsed feeds and JSON (untyped by nature) and fake async interfaces.
   {

@@ -7,7 +7,16 @@
 // Absolute times drift ±20 % between runs on shared machines; the ratios to the peer, measured in
 // the same run, drift far less.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,7 +79,10 @@ function descendants(pid) {
 function measure(command, args, env = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     child.stdout.on('data', (d) => (log += d));
     child.stderr.on('data', (d) => (log += d));
@@ -95,16 +107,30 @@ function measure(command, args, env = {}) {
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
-      if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${strip(log).slice(-4000)}`));
+      if (code !== 0)
+        return reject(
+          new Error(
+            `${command} ${args.join(' ')} exited with ${code}:\n${strip(log).slice(-4000)}`,
+          ),
+        );
       const byName = {};
-      for (const { name, ticks } of cpu.values()) byName[name] = (byName[name] ?? 0) + (ticks / CLK) * 1000;
-      resolve({ wallMs: performance.now() - started, cpuMs: byName, peakRss: peak, log: strip(log) });
+      for (const { name, ticks } of cpu.values())
+        byName[name] = (byName[name] ?? 0) + (ticks / CLK) * 1000;
+      resolve({
+        wallMs: performance.now() - started,
+        cpuMs: byName,
+        peakRss: peak,
+        log: strip(log),
+      });
     });
   });
 }
 
 const cpuTotal = (r) => Object.values(r.cpuMs).reduce((a, v) => a + v, 0);
-const cpuOf = (r, prefix) => Object.entries(r.cpuMs).filter(([n]) => n.startsWith(prefix)).reduce((a, [, v]) => a + v, 0);
+const cpuOf = (r, prefix) =>
+  Object.entries(r.cpuMs)
+    .filter(([n]) => n.startsWith(prefix))
+    .reduce((a, [, v]) => a + v, 0);
 
 // ---------------------------------------------------------------- the peer: Hugo + Pagefind's CLI
 
@@ -119,12 +145,15 @@ function ensureHugo() {
   };
   let version = found();
   if (!version && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.info('bench: installing Debian\'s hugo package for the peer (apt-get)…');
+    console.info("bench: installing Debian's hugo package for the peer (apt-get)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['install', '-y', '-qq', 'hugo'], { stdio: 'inherit', env });
     version = found();
   }
-  if (!version) throw new Error('the benchmark compares Dateline with Hugo + Pagefind: install Hugo (sudo apt-get install hugo) and run again');
+  if (!version)
+    throw new Error(
+      'the benchmark compares Dateline with Hugo + Pagefind: install Hugo (sudo apt-get install hugo) and run again',
+    );
   return version;
 }
 
@@ -136,25 +165,55 @@ async function peer(scratch) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   // Mount the archive at content/stories; keep Hugo's caches out of the project.
-  writeFileSync(join(work, 'run.toml'), `resourceDir = '${work}/resources'\ncacheDir = '${work}/cache'\n[module]\n[[module.mounts]]\nsource = '${join(scratch, 'content')}'\ntarget = 'content/stories'\n`);
-  const hugo = await measure('hugo', ['--source', HUGO_SITE, '--config', `${join(HUGO_SITE, 'hugo.toml')},${join(work, 'run.toml')}`, '--destination', out, '--noBuildLock', '--quiet']);
-  const index = await measure(process.execPath, [join(ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', out, '--quiet']);
-  return { wallMs: hugo.wallMs + index.wallMs, hugoMs: hugo.wallMs, pagefindMs: index.wallMs, cpuMs: cpuTotal(hugo) + cpuTotal(index), peakRss: Math.max(hugo.peakRss, index.peakRss) };
+  writeFileSync(
+    join(work, 'run.toml'),
+    `resourceDir = '${work}/resources'\ncacheDir = '${work}/cache'\n[module]\n[[module.mounts]]\nsource = '${join(scratch, 'content')}'\ntarget = 'content/stories'\n`,
+  );
+  const hugo = await measure('hugo', [
+    '--source',
+    HUGO_SITE,
+    '--config',
+    `${join(HUGO_SITE, 'hugo.toml')},${join(work, 'run.toml')}`,
+    '--destination',
+    out,
+    '--noBuildLock',
+    '--quiet',
+  ]);
+  const index = await measure(process.execPath, [
+    join(ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'),
+    '--site',
+    out,
+    '--quiet',
+  ]);
+  return {
+    wallMs: hugo.wallMs + index.wallMs,
+    hugoMs: hugo.wallMs,
+    pagefindMs: index.wallMs,
+    cpuMs: cpuTotal(hugo) + cpuTotal(index),
+    peakRss: Math.max(hugo.peakRss, index.peakRss),
+  };
 }
 
 // ---------------------------------------------------------------- Dateline builds
 
 /** One `astro build` of a scratch archive, with the phases Dateline logs. */
 async function build(label, scratch) {
-  const r = await measure(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    CI: '1', // Astro turns Node's compile cache off under CI: honest numbers
-    ASTRO_TELEMETRY_DISABLED: '1',
-    DATELINE_CONTENT: join(scratch, 'content'),
-    OUT_DIR: join(scratch, 'dist'),
-    CACHE_DIR: join(scratch, 'cache'),
-  });
+  const r = await measure(
+    process.execPath,
+    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      CI: '1', // Astro turns Node's compile cache off under CI: honest numbers
+      ASTRO_TELEMETRY_DISABLED: '1',
+      DATELINE_CONTENT: join(scratch, 'content'),
+      OUT_DIR: join(scratch, 'dist'),
+      CACHE_DIR: join(scratch, 'cache'),
+    },
+  );
   const num = (re, i = 1) => Number(re.exec(r.log)?.[i] ?? NaN);
-  const search = /search: (\d+) updates in (\d+) partitions, (\d+) indexed in (\d+) ms alongside the pages; waited (\d+) ms/.exec(r.log);
+  const search =
+    /search: (\d+) updates in (\d+) partitions, (\d+) indexed in (\d+) ms alongside the pages; waited (\d+) ms/.exec(
+      r.log,
+    );
   return {
     label,
     wallMs: r.wallMs,
@@ -186,15 +245,30 @@ function filesUnder(dir) {
 function pageWeight(dist, file) {
   const html = readFileSync(file);
   const doc = parse(html.toString());
-  const assets = [...doc.querySelectorAll('link[rel="stylesheet"]'), ...doc.querySelectorAll('script[src]')]
+  const assets = [
+    ...doc.querySelectorAll('link[rel="stylesheet"]'),
+    ...doc.querySelectorAll('script[src]'),
+  ]
     .map((el) => el.getAttribute('href') ?? el.getAttribute('src'))
     .map((u) => join(dist, u.replace(/^\//, '')));
-  return { gzip: [html, ...assets.map((a) => readFileSync(a))].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0), html: html.length };
+  return {
+    gzip: [html, ...assets.map((a) => readFileSync(a))].reduce(
+      (n, b) => n + gzipSync(b, { level: 9 }).length,
+      0,
+    ),
+    html: html.length,
+  };
 }
 
 function largestAndMedian(dist, files) {
-  const weighed = files.map((f) => ({ file: relative(dist, f), ...pageWeight(dist, f) })).sort((a, b) => a.gzip - b.gzip);
-  return { largest: weighed.at(-1), median: weighed[Math.floor(weighed.length / 2)], count: weighed.length };
+  const weighed = files
+    .map((f) => ({ file: relative(dist, f), ...pageWeight(dist, f) }))
+    .sort((a, b) => a.gzip - b.gzip);
+  return {
+    largest: weighed.at(-1),
+    median: weighed[Math.floor(weighed.length / 2)],
+    count: weighed.length,
+  };
 }
 
 // ---------------------------------------------------------------- correctness at scale
@@ -208,28 +282,61 @@ function checkOutput(dist, manifest) {
   for (const b of manifest) {
     const path = join(dist, 'stories', b.story, b.day, 'index.html');
     if (!dayPages.has(path)) {
-      dayPages.set(path, existsSync(path) ? new Set(parse(readFileSync(path, 'utf8')).querySelectorAll('article.bulletin').map((a) => a.id)) : new Set());
+      dayPages.set(
+        path,
+        existsSync(path)
+          ? new Set(
+              parse(readFileSync(path, 'utf8'))
+                .querySelectorAll('article.bulletin')
+                .map((a) => a.id),
+            )
+          : new Set(),
+      );
     }
-    if (!dayPages.get(path).has(updateIdOf(b.file))) problems.push(`${b.file}: not on ${relative(dist, path)}`);
+    if (!dayPages.get(path).has(updateIdOf(b.file)))
+      problems.push(`${b.file}: not on ${relative(dist, path)}`);
   }
   for (const story of new Set(manifest.map((b) => b.story))) {
-    const ids = parse(readFileSync(join(dist, 'stories', story, 'index.html'), 'utf8')).querySelectorAll('[id]').map((e) => e.id).filter((id) => /^\d{4}-\d{2}-\d{2}$/.test(id));
-    const days = [...new Set(manifest.filter((b) => b.story === story).map((b) => b.day))].sort().reverse();
-    if (ids.join() !== days.join()) problems.push(`${story}: timeline day anchors do not match its days`);
+    const ids = parse(readFileSync(join(dist, 'stories', story, 'index.html'), 'utf8'))
+      .querySelectorAll('[id]')
+      .map((e) => e.id)
+      .filter((id) => /^\d{4}-\d{2}-\d{2}$/.test(id));
+    const days = [...new Set(manifest.filter((b) => b.story === story).map((b) => b.day))]
+      .sort()
+      .reverse();
+    if (ids.join() !== days.join())
+      problems.push(`${story}: timeline day anchors do not match its days`);
   }
   // Reading from the start: every bulletin on exactly one of its story's pages.
   for (const story of new Set(manifest.map((b) => b.story))) {
     const folder = join(dist, 'stories', story, 'from-the-start');
-    const seen = filesUnder(folder).filter((f) => f.endsWith('index.html')).flatMap((f) => parse(readFileSync(f, 'utf8')).querySelectorAll('article.bulletin').map((a) => a.id));
+    const seen = filesUnder(folder)
+      .filter((f) => f.endsWith('index.html'))
+      .flatMap((f) =>
+        parse(readFileSync(f, 'utf8'))
+          .querySelectorAll('article.bulletin')
+          .map((a) => a.id),
+      );
     const expected = manifest.filter((b) => b.story === story).map((b) => updateIdOf(b.file));
     const once = new Set(seen);
-    if (seen.length !== expected.length || once.size !== seen.length || expected.some((id) => !once.has(id))) problems.push(`${story}: from-the-start pages do not hold each bulletin once`);
+    if (
+      seen.length !== expected.length ||
+      once.size !== seen.length ||
+      expected.some((id) => !once.has(id))
+    )
+      problems.push(`${story}: from-the-start pages do not hold each bulletin once`);
   }
   const search = JSON.parse(readFileSync(join(dist, 'pagefind', 'dateline-search.json'), 'utf8'));
   const indexed = search.parts
-    .map((part) => JSON.parse(readFileSync(join(dist, 'pagefind', 'part', part, 'pagefind-entry.json'), 'utf8')))
-    .reduce((n, entry) => n + Object.values(entry.languages).reduce((m, l) => m + l.page_count, 0), 0);
-  if (indexed !== manifest.length) problems.push(`search index holds ${indexed} records for ${manifest.length} bulletins`);
+    .map((part) =>
+      JSON.parse(readFileSync(join(dist, 'pagefind', 'part', part, 'pagefind-entry.json'), 'utf8')),
+    )
+    .reduce(
+      (n, entry) => n + Object.values(entry.languages).reduce((m, l) => m + l.page_count, 0),
+      0,
+    );
+  if (indexed !== manifest.length)
+    problems.push(`search index holds ${indexed} records for ${manifest.length} bulletins`);
   return { problems, partitions: search.parts.length };
 }
 
@@ -237,7 +344,11 @@ function checkOutput(dist, manifest) {
 
 async function serve(dist) {
   const port = 4500 + Math.floor(Math.random() * 400);
-  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), '--dir', dist, '--port', String(port)], { stdio: 'ignore' });
+  const server = spawn(
+    process.execPath,
+    [join(ROOT, 'scripts/serve.mjs'), '--dir', dist, '--port', String(port)],
+    { stdio: 'ignore' },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -251,7 +362,11 @@ async function serve(dist) {
   throw new Error('static server did not start');
 }
 
-const CHROME_ARGS = ['--disable-gpu', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'];
+const CHROME_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
 
 /** Types `term` into the search page and waits for the result list to change; returns the ms it took and the results. */
 async function typeAndWait(page, term) {
@@ -263,14 +378,23 @@ async function typeAndWait(page, term) {
     input.value = text;
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise((resolve) => {
-      const done = () => (list.children.length || /^No /.test(status.textContent)) && status.textContent.includes(text);
+      const done = () =>
+        (list.children.length || /^No /.test(status.textContent)) &&
+        status.textContent.includes(text);
       if (done()) return resolve();
       const obs = new MutationObserver(() => done() && (obs.disconnect(), resolve()));
       obs.observe(list, { childList: true });
       obs.observe(status, { childList: true, characterData: true, subtree: true });
     });
     // Result links carry `?highlight=<words>` for the landing page: compared as permalinks.
-    return { ms: performance.now() - start, status: status.textContent, first: list.querySelector('a')?.getAttribute('href')?.replace(/\?highlight=[^#]*/, '') };
+    return {
+      ms: performance.now() - start,
+      status: status.textContent,
+      first: list
+        .querySelector('a')
+        ?.getAttribute('href')
+        ?.replace(/\?highlight=[^#]*/, ''),
+    };
   }, term);
 }
 
@@ -294,7 +418,9 @@ async function searchTimings(base, queries, sample) {
       const pageBytes = bytes;
       const run = async (term) => {
         await page.fill('#search-q', '');
-        await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 0);
+        await page.waitForFunction(
+          () => document.querySelectorAll('#search-results > li').length === 0,
+        );
         bytes = 0;
         const { ms } = await typeAndWait(page, term);
         await page.waitForLoadState('networkidle');
@@ -314,7 +440,8 @@ async function searchTimings(base, queries, sample) {
     for (const item of sample) {
       const found = await typeAndWait(page, item.token);
       if (found.first === item.permalink && /^1 update found/.test(found.status)) verified++;
-      else misses.push(`${item.token}: got ${found.first} (${found.status}), want ${item.permalink}`);
+      else
+        misses.push(`${item.token}: got ${found.first} (${found.status}), want ${item.permalink}`);
     }
     await context.close();
   } finally {
@@ -328,14 +455,34 @@ async function lighthouseScores(base, paths) {
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
     chromePath: findChromium(),
-    chromeFlags: ['--headless', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...CHROME_ARGS],
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...CHROME_ARGS,
+    ],
   });
   const out = [];
   try {
     for (const [name, path] of paths) {
-      const result = await lighthouse(`${base}${path}`, { port: chrome.port, logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+      const result = await lighthouse(`${base}${path}`, {
+        port: chrome.port,
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
       const c = result.lhr.categories;
-      out.push({ name, path, perf: c.performance.score, a11y: c.accessibility.score, bp: c['best-practices'].score, seo: c.seo.score, lcp: result.lhr.audits['largest-contentful-paint'].numericValue });
+      out.push({
+        name,
+        path,
+        perf: c.performance.score,
+        a11y: c.accessibility.score,
+        bp: c['best-practices'].score,
+        seo: c.seo.score,
+        lcp: result.lhr.audits['largest-contentful-paint'].numericValue,
+      });
     }
   } finally {
     chrome.kill();
@@ -350,9 +497,16 @@ async function benchSize(size) {
   const scratch = join(tmpdir(), `dateline-bench-${size}`);
   const content = join(scratch, 'content');
   const dist = join(scratch, 'dist');
-  console.info(`bench: ${fmt(size)} bulletins in ${STORIES} stories (seed ${opts.seed}) in ${scratch}`);
+  console.info(
+    `bench: ${fmt(size)} bulletins in ${STORIES} stories (seed ${opts.seed}) in ${scratch}`,
+  );
   const t0 = performance.now();
-  const manifest = generate({ dir: content, stories: STORIES, bulletins: size, seed: Number(opts.seed) });
+  const manifest = generate({
+    dir: content,
+    stories: STORIES,
+    bulletins: size,
+    seed: Number(opts.seed),
+  });
   const generateMs = performance.now() - t0;
   const contentBytes = filesUnder(content).reduce((n, f) => n + statSync(f).size, 0);
   const storyDays = new Set(manifest.map((b) => b.story + b.day)).size;
@@ -368,14 +522,29 @@ async function benchSize(size) {
   // The editor's loop: one new bulletin at the top of the longest story; then an edit to, and the
   // deletion of, bulletins from the middle of the archive (older stretches of time).
   const longest = manifest[0].story;
-  const newestDay = manifest.filter((b) => b.story === longest).map((b) => b.day).sort().at(-1);
-  const added = { story: longest, file: `${longest}/${newestDay}-2359-bench-added.md`, day: newestDay, token: 'zq99x000001' };
-  writeFileSync(join(content, added.file), '---\ntitle: A bulletin added by the benchmark\n---\n\nThe rebuild after one new bulletin, zq99x000001.\n');
+  const newestDay = manifest
+    .filter((b) => b.story === longest)
+    .map((b) => b.day)
+    .sort()
+    .at(-1);
+  const added = {
+    story: longest,
+    file: `${longest}/${newestDay}-2359-bench-added.md`,
+    day: newestDay,
+    token: 'zq99x000001',
+  };
+  writeFileSync(
+    join(content, added.file),
+    '---\ntitle: A bulletin added by the benchmark\n---\n\nThe rebuild after one new bulletin, zq99x000001.\n',
+  );
   manifest.push(added);
   console.info('bench:   Dateline, one new bulletin…');
   const plusOne = await build('+1 bulletin', scratch);
   const edited = manifest[Math.floor(manifest.length / 2)];
-  writeFileSync(join(content, edited.file), readFileSync(join(content, edited.file), 'utf8').replace(/Reference /, 'Corrected reference '));
+  writeFileSync(
+    join(content, edited.file),
+    readFileSync(join(content, edited.file), 'utf8').replace(/Reference /, 'Corrected reference '),
+  );
   console.info('bench:   Dateline, one edited bulletin…');
   const edit = await build('1 bulletin edited', scratch);
   const [deleted] = manifest.splice(Math.floor(manifest.length / 3), 1);
@@ -386,13 +555,27 @@ async function benchSize(size) {
   const peerAfter = await peer(scratch);
   const peerMs = (peerBefore.wallMs + peerAfter.wallMs) / 2;
 
-  const result = { size, bulletins: manifest.length, storyDays, contentBytes, generateMs, peer: { before: peerBefore, after: peerAfter, wallMs: peerMs }, builds: [cold, plusOne, edit, del] };
+  const result = {
+    size,
+    bulletins: manifest.length,
+    storyDays,
+    contentBytes,
+    generateMs,
+    peer: { before: peerBefore, after: peerAfter, wallMs: peerMs },
+    builds: [cold, plusOne, edit, del],
+  };
   if (size !== DETAIL) return result;
 
   const outFiles = filesUnder(dist);
   const searchFiles = filesUnder(join(dist, 'pagefind'));
-  const timelines = largestAndMedian(dist, readdirSync(join(dist, 'stories')).map((s) => join(dist, 'stories', s, 'index.html')));
-  const days = largestAndMedian(dist, outFiles.filter((f) => /stories\/[^/]+\/\d{4}-\d{2}-\d{2}\/index\.html$/.test(f)));
+  const timelines = largestAndMedian(
+    dist,
+    readdirSync(join(dist, 'stories')).map((s) => join(dist, 'stories', s, 'index.html')),
+  );
+  const days = largestAndMedian(
+    dist,
+    outFiles.filter((f) => /stories\/[^/]+\/\d{4}-\d{2}-\d{2}\/index\.html$/.test(f)),
+  );
   // The reader-navigation pages, each bounded by src/config.ts whatever the archive's size.
   const navigation = Object.fromEntries(
     Object.entries({
@@ -400,14 +583,24 @@ async function benchSize(size) {
       'from-the-start page': /stories\/[^/]+\/from-the-start\/(\d+\/)?index\.html$/,
       'archive month': /archive\/\d{4}\/\d{2}\/index\.html$/,
       'tag page': /tags\/[^/]+\/index\.html$/,
-    }).map(([name, re]) => [name, largestAndMedian(dist, outFiles.filter((f) => re.test(f)))]),
+    }).map(([name, re]) => [
+      name,
+      largestAndMedian(
+        dist,
+        outFiles.filter((f) => re.test(f)),
+      ),
+    ]),
   );
   const { problems, partitions } = checkOutput(dist, manifest);
   // The editor's first step in a breaking story: `npm run new` (without npm's own start), five times, into this archive.
   const newRuns = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/new.ts'), manifest[0].story, '--title', `Bench scaffold ${i}`], { env: { ...process.env, DATELINE_CONTENT: content }, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts/new.ts'), manifest[0].story, '--title', `Bench scaffold ${i}`],
+      { env: { ...process.env, DATELINE_CONTENT: content }, encoding: 'utf8' },
+    );
     newRuns.push(performance.now() - started);
     if (r.status !== 0) problems.push(`npm run new failed: ${r.stderr}`);
     else unlinkSync(r.stdout.split('\n')[0]);
@@ -418,8 +611,18 @@ async function benchSize(size) {
   let search;
   let lighthouse = [];
   try {
-    const sample = manifest.filter((_, i) => i % Math.max(1, Math.floor(manifest.length / 100)) === 0).map((b) => ({ token: b.token, permalink: permalinkOf(b) }));
-    search = await searchTimings(base, [['police', 'bridge'], ['Kyiv curfew', 'Łódź'], [tokenOf(3, 7), tokenOf(5, 11)]], sample);
+    const sample = manifest
+      .filter((_, i) => i % Math.max(1, Math.floor(manifest.length / 100)) === 0)
+      .map((b) => ({ token: b.token, permalink: permalinkOf(b) }));
+    search = await searchTimings(
+      base,
+      [
+        ['police', 'bridge'],
+        ['Kyiv curfew', 'Łódź'],
+        [tokenOf(3, 7), tokenOf(5, 11)],
+      ],
+      sample,
+    );
     if (!opts['no-lighthouse']) {
       console.info('bench:   Lighthouse…');
       lighthouse = await lighthouseScores(base, [
@@ -449,7 +652,8 @@ async function benchSize(size) {
 // ---------------------------------------------------------------- report
 
 const versions = () => {
-  const pkg = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const pkg = (name) =>
+    JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
   return `Node ${process.version}, Astro ${pkg('astro')}, Pagefind ${pkg('pagefind')}, ${ensureHugo().split(' ').slice(0, 2).join(' ')}`;
 };
 
@@ -471,14 +675,17 @@ function report(results, machine, chrome) {
       return `| ${fmt(r.bulletins)} | ${fmt(r.storyDays)} | ${mb(r.contentBytes)} | ${sec(peer)} (${sec(r.peer.before.wallMs)}, ${sec(r.peer.after.wallMs)}) | ${sec(cold.wallMs)} (${ratio(cold.wallMs, peer)}) | ${sec(plus.wallMs)} (${ratio(plus.wallMs, peer)}) | ${sec(edit.wallMs)} (${ratio(edit.wallMs, peer)}) | ${sec(del.wallMs)} (${ratio(del.wallMs, peer)}) | ${mb(Math.max(...r.builds.map((b) => b.peakRss)))} |`;
     }),
     '',
-    'Ratios are to the mean of the peer\'s two runs (in brackets) on the same archive in the same run.',
+    "Ratios are to the mean of the peer's two runs (in brackets) on the same archive in the same run.",
     '',
     '## Builds',
     '',
     '| bulletins | build | wall | CPU (all processes) | CPU: search index | read + check | bodies rendered | routes rendered / from cache | records indexed (partitions) | index ready after the pages | peak memory |',
     '|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...results.flatMap((r) =>
-      r.builds.map((b) => `| ${fmt(r.size)} | ${b.label} | ${sec(b.wallMs)} | ${sec(b.cpuMs)} | ${sec(b.indexCpuMs)} | ${sec(b.readMs)} | ${fmt(b.rendered)} in ${sec(b.renderMs)} | ${fmt(b.pages)} / ${fmt(b.pagesCached)} | ${fmt(b.indexed)} (${b.partitions}) | +${sec(b.indexWaitMs)} | ${mb(b.peakRss)} |`),
+      r.builds.map(
+        (b) =>
+          `| ${fmt(r.size)} | ${b.label} | ${sec(b.wallMs)} | ${sec(b.cpuMs)} | ${sec(b.indexCpuMs)} | ${sec(b.readMs)} | ${fmt(b.rendered)} in ${sec(b.renderMs)} | ${fmt(b.pages)} / ${fmt(b.pagesCached)} | ${fmt(b.indexed)} (${b.partitions}) | +${sec(b.indexWaitMs)} | ${mb(b.peakRss)} |`,
+      ),
     ),
     '',
     `Peer, per run: ${results.map((r) => `${fmt(r.size)}: Hugo ${sec(r.peer.before.hugoMs)} + Pagefind ${sec(r.peer.before.pagefindMs)}, then ${sec(r.peer.after.hugoMs)} + ${sec(r.peer.after.pagefindMs)}`).join('; ')}.`,
@@ -500,16 +707,31 @@ function report(results, machine, chrome) {
       `| day page, largest | ${kib(output.days.largest.gzip)} (${output.days.largest.file}) |`,
       `| day page, median | ${kib(output.days.median.gzip)} |`,
       `| \`npm run new\` (median of 5, Node's start included, npm's not) | ${sec(output.newMs)} |`,
-      ...Object.entries(output.navigation).map(([name, n]) => (n.largest ? `| ${name}, largest of ${fmt(n.count)} | ${kib(n.largest.gzip)} (${n.largest.file}, ${kib(n.largest.html)} raw HTML) |` : `| ${name} | none |`)),
+      ...Object.entries(output.navigation).map(([name, n]) =>
+        n.largest
+          ? `| ${name}, largest of ${fmt(n.count)} | ${kib(n.largest.gzip)} (${n.largest.file}, ${kib(n.largest.html)} raw HTML) |`
+          : `| ${name} | none |`,
+      ),
       '',
       '| search query | search page load | first query (cold) | then another query (warm) | the first again |',
       '|---|--:|--:|--:|--:|',
-      ...search.rows.map((r) => `| \`${r.query}\`, then \`${r.other}\` | ${kib(r.pageBytes)} | ${q(r.cold)} | ${q(r.warm)} | ${q(r.again)} |`),
+      ...search.rows.map(
+        (r) =>
+          `| \`${r.query}\`, then \`${r.other}\` | ${kib(r.pageBytes)} | ${q(r.cold)} | ${q(r.warm)} | ${q(r.again)} |`,
+      ),
       '',
-      'Times run from the keystroke to the first result on screen (the page waits 50 ms for typing to pause); bytes are everything the browser fetched for the query, Pagefind\'s worker included, as sent (the server gzips text files as hosts do; Pagefind compresses its index files itself).',
+      "Times run from the keystroke to the first result on screen (the page waits 50 ms for typing to pause); bytes are everything the browser fetched for the query, Pagefind's worker included, as sent (the server gzips text files as hosts do; Pagefind compresses its index files itself).",
       '',
       ...(lighthouse.length
-        ? ['| Lighthouse (mobile) | performance | accessibility | best practices | SEO | LCP |', '|---|--:|--:|--:|--:|--:|', ...lighthouse.map((l) => `| ${l.name} \`${l.path}\` | ${l.perf * 100} | ${l.a11y * 100} | ${l.bp * 100} | ${l.seo * 100} | ${(l.lcp / 1000).toFixed(2)} s |`), '']
+        ? [
+            '| Lighthouse (mobile) | performance | accessibility | best practices | SEO | LCP |',
+            '|---|--:|--:|--:|--:|--:|',
+            ...lighthouse.map(
+              (l) =>
+                `| ${l.name} \`${l.path}\` | ${l.perf * 100} | ${l.a11y * 100} | ${l.bp * 100} | ${l.seo * 100} | ${(l.lcp / 1000).toFixed(2)} s |`,
+            ),
+            '',
+          ]
         : []),
       `Correctness after the four builds: ${problems.length === 0 ? `every one of the ${fmt(d.bulletins)} bulletins is on its day page, every timeline has all its day anchors, and the index holds one record per bulletin` : `${problems.length} problems: ${problems.slice(0, 5).join('; ')}`}; the search page found ${search.verified} of ${search.verified + search.misses.length} sampled bulletins by their unique word, each as the single result linking to its permalink.`,
       '',
@@ -524,14 +746,21 @@ ensureHugo();
 const results = [];
 for (const size of SIZES) results.push(await benchSize(size));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free)`;
-const chrome = results.some((r) => r.detail) ? await chromium.launch({ executablePath: findChromium() }).then(async (b) => [b.version(), await b.close()][0]) : undefined;
+const chrome = results.some((r) => r.detail)
+  ? await chromium
+      .launch({ executablePath: findChromium() })
+      .then(async (b) => [b.version(), await b.close()][0])
+  : undefined;
 const text = report(results, machine, chrome);
 mkdirSync(join(ROOT, 'reports'), { recursive: true });
 const out = join(ROOT, 'reports', 'bench.md');
 writeFileSync(out, text);
 writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, results }, null, 2));
 console.info(`\n${text}\nwritten to ${relative(ROOT, out)}`);
-const failures = results.flatMap((r) => [...(r.detail?.problems ?? []), ...(r.detail?.search.misses ?? [])]);
+const failures = results.flatMap((r) => [
+  ...(r.detail?.problems ?? []),
+  ...(r.detail?.search.misses ?? []),
+]);
 if (failures.length) {
   console.error(failures.slice(0, 20).join('\n'));
   process.exitCode = 1;

@@ -11,10 +11,14 @@ const now = buildClock();
 try {
   const { archive } = loadArchive(root, dir, now);
   for (const h of archive.held) {
-    console.info(`${h.file}: ${h.reason === 'draft' ? 'draft, not published' : `scheduled for ${new Date(h.at!).toISOString()}, published by the first build after that`}`);
+    console.info(
+      `${h.file}: ${h.reason === 'draft' ? 'draft, not published' : `scheduled for ${new Date(h.at!).toISOString()}, published by the first build after that`}`,
+    );
   }
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  console.info(`${relative(root, resolve(root, dir)) || '.'}/: ${n(archive.stories.length, 'story', 'stories')}, ${n(archive.bulletins.length, 'bulletin', 'bulletins')} to publish, no problems.`);
+  console.info(
+    `${relative(root, resolve(root, dir)) || '.'}/: ${n(archive.stories.length, 'story', 'stories')}, ${n(archive.bulletins.length, 'bulletin', 'bulletins')} to publish, no problems.`,
+  );
 } catch (err) {
   if (!(err instanceof ContentError)) throw err;
   console.error(err.message);

@@ -13,14 +13,23 @@ export function fail(message: string): never {
 
 /** Stops unless `slug` can be a story folder. */
 export function requireStorySlug(slug: string): void {
-  if (!isStorySlug(slug)) fail(`"${slug}" cannot be a story slug: use lower-case letters, digits and hyphens (it becomes the URL)`);
+  if (!isStorySlug(slug))
+    fail(
+      `"${slug}" cannot be a story slug: use lower-case letters, digits and hyphens (it becomes the URL)`,
+    );
 }
 
 /** What is at `path`, without following a symbolic link. */
 export function entryAt(path: string): 'none' | 'file' | 'folder' | 'link' | 'other' {
   try {
     const st = lstatSync(path);
-    return st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+    return st.isSymbolicLink()
+      ? 'link'
+      : st.isDirectory()
+        ? 'folder'
+        : st.isFile()
+          ? 'file'
+          : 'other';
   } catch {
     return 'none';
   }
@@ -33,7 +42,10 @@ export function entryAt(path: string): 'none' | 'file' | 'folder' | 'link' | 'ot
 export function requireNoLinks(...paths: [path: string, kind: 'file' | 'folder'][]): void {
   for (const [path, kind] of paths) {
     const found = entryAt(path);
-    if (found === 'link') fail(`${path} is a symbolic link; links in the content folder are never followed: replace it with the ${kind} itself`);
+    if (found === 'link')
+      fail(
+        `${path} is a symbolic link; links in the content folder are never followed: replace it with the ${kind} itself`,
+      );
     if (found !== 'none' && found !== kind) fail(`${path} is not a ${kind}`);
   }
 }

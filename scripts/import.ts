@@ -25,19 +25,32 @@ const { values, positionals } = parseArgs({
   },
 });
 const [input] = positionals;
-if (!input || !values.story) fail('usage: npm run import -- <file> --story <slug> [--year YYYY] [--timezone Zone] [--trailer "Heading"] [--dry-run]');
+if (!input || !values.story)
+  fail(
+    'usage: npm run import -- <file> --story <slug> [--year YYYY] [--timezone Zone] [--trailer "Heading"] [--dry-run]',
+  );
 const slug = values.story;
 requireStorySlug(slug);
-if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail(`--year ${values.year} is not a year`);
+if (values.year !== undefined && !/^\d{4}$/.test(values.year))
+  fail(`--year ${values.year} is not a year`);
 
 let source: string;
 try {
   source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(input));
 } catch (err) {
-  fail(err instanceof TypeError ? `${input} is not UTF-8 text; save it as UTF-8 and try again` : `cannot read ${input}: ${(err as Error).message}`);
+  fail(
+    err instanceof TypeError
+      ? `${input} is not UTF-8 text; save it as UTF-8 and try again`
+      : `cannot read ${input}: ${(err as Error).message}`,
+  );
 }
 const ext = extname(input).toLowerCase();
-const kind = ext === '.html' || ext === '.htm' ? 'html' : ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+const kind =
+  ext === '.html' || ext === '.htm'
+    ? 'html'
+    : ext === '.md' || ext === '.markdown'
+      ? 'markdown'
+      : 'text';
 const result = importArticle(source, kind, {
   year: values.year === undefined ? undefined : Number(values.year),
   timezone: values.timezone,
@@ -51,22 +64,52 @@ requireNoLinks([config.contentDir, 'folder'], [dir, 'folder'], [join(dir, 'index
 const storyExists = entryAt(join(dir, 'index.md')) === 'file';
 const files = importFiles(result).filter((f) => !(storyExists && f.name === 'index.md'));
 const conflicts = files.filter((f) => entryAt(join(dir, f.name)) !== 'none');
-if (conflicts.length) fail(`nothing written: these files exist already:\n${conflicts.map((f) => `  ${join(dir, f.name)}`).join('\n')}`);
+if (conflicts.length)
+  fail(
+    `nothing written: these files exist already:\n${conflicts.map((f) => `  ${join(dir, f.name)}`).join('\n')}`,
+  );
 
 // The same checks as the build, on the files about to be written (with the story's index.md).
-const index = storyExists ? readRegularFile(join(dir, 'index.md'), MAX_TEXT_BYTES).toString('utf8') : files.find((f) => f.name === 'index.md')!.text;
+const index = storyExists
+  ? readRegularFile(join(dir, 'index.md'), MAX_TEXT_BYTES).toString('utf8')
+  : files.find((f) => f.name === 'index.md')!.text;
 const check = buildArchive(
-  [{ path: `content/${slug}/index.md`, text: index }, ...files.filter((f) => f.name !== 'index.md').map((f) => ({ path: `content/${slug}/${f.name}`, text: f.text }))],
+  [
+    { path: `content/${slug}/index.md`, text: index },
+    ...files
+      .filter((f) => f.name !== 'index.md')
+      .map((f) => ({ path: `content/${slug}/${f.name}`, text: f.text })),
+  ],
   'content',
 );
-if (check.problems.length) fail(`nothing written: the import does not pass the content checks:\n${check.problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+if (check.problems.length)
+  fail(
+    `nothing written: the import does not pass the content checks:\n${check.problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`,
+  );
 
-const rows = result.bulletins.map((b) => [join(dir, b.fileName), b.time ? `${b.day} ${formatTime(b.instant, result.timezone)}` : `${b.day} (no time)`, b.title ?? b.body.replace(/\s+/g, ' ').slice(0, 50)]);
+const rows = result.bulletins.map((b) => [
+  join(dir, b.fileName),
+  b.time ? `${b.day} ${formatTime(b.instant, result.timezone)}` : `${b.day} (no time)`,
+  b.title ?? b.body.replace(/\s+/g, ' ').slice(0, 50),
+]);
 const width = rows.reduce((w, r) => r.map((c, i) => Math.max(w[i] ?? 0, c.length)), [0, 0, 0]);
-const table = [['file', 'when', 'headline or first words'], ...rows].map((r) => r.map((c, i) => c.padEnd(width[i] ?? 0)).join('  ').trimEnd());
-console.info(`Story "${result.title}" (${result.status}, ${result.timezone})${storyExists ? ', existing: index.md kept' : ''}`);
-if (result.closingLine) console.info(`Closed by the sentence: “${result.closingLine}” (set \`status: live\` in index.md if that is wrong)`);
-else console.info('No closing sentence found: the story is live (set `status: closed` in index.md once it has ended)');
+const table = [['file', 'when', 'headline or first words'], ...rows].map((r) =>
+  r
+    .map((c, i) => c.padEnd(width[i] ?? 0))
+    .join('  ')
+    .trimEnd(),
+);
+console.info(
+  `Story "${result.title}" (${result.status}, ${result.timezone})${storyExists ? ', existing: index.md kept' : ''}`,
+);
+if (result.closingLine)
+  console.info(
+    `Closed by the sentence: “${result.closingLine}” (set \`status: live\` in index.md if that is wrong)`,
+  );
+else
+  console.info(
+    'No closing sentence found: the story is live (set `status: closed` in index.md once it has ended)',
+  );
 console.info(table.join('\n'));
 if (result.cut.length) console.info(`Left out: ${result.cut.join('; ')}`);
 for (const w of result.warnings) console.info(`Check: ${w}`);

@@ -20,7 +20,9 @@ const { values } = parseArgs({
     headers: { type: 'boolean', default: false },
   },
 });
-const rules = values.headers ? parseHeadersFile(readFileSync(join(values.dir, '_headers'), 'utf8')) : [];
+const rules = values.headers
+  ? parseHeadersFile(readFileSync(join(values.dir, '_headers'), 'utf8'))
+  : [];
 const base = `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const files = sirv(values.dir, { dev: true, etag: true, extensions: ['html'] });
 const notFound = (() => {
@@ -31,7 +33,14 @@ const notFound = (() => {
   }
 })();
 
-const TEXT = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml' };
+const TEXT = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+};
 const gzipped = new Map();
 
 /** The file a path maps to, if it is a text file worth compressing. */
@@ -50,7 +59,9 @@ function textFile(pathname) {
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
-  for (const rule of rules) if (rule.pattern.test(url.pathname)) for (const [k, v] of Object.entries(rule.headers)) res.setHeader(k, v);
+  for (const rule of rules)
+    if (rule.pattern.test(url.pathname))
+      for (const [k, v] of Object.entries(rule.headers)) res.setHeader(k, v);
   if (!url.pathname.startsWith(base)) {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
     return;
@@ -65,14 +76,25 @@ const server = createServer((req, res) => {
       res.writeHead(304, { etag }).end();
       return;
     }
-    if (gzipped.get(file)?.etag !== etag) gzipped.set(file, { etag, body: gzipSync(readFileSync(file)) });
-    res.writeHead(200, { 'content-type': TEXT[extname(file)], 'content-encoding': 'gzip', vary: 'accept-encoding', etag }).end(gzipped.get(file).body);
+    if (gzipped.get(file)?.etag !== etag)
+      gzipped.set(file, { etag, body: gzipSync(readFileSync(file)) });
+    res
+      .writeHead(200, {
+        'content-type': TEXT[extname(file)],
+        'content-encoding': 'gzip',
+        vary: 'accept-encoding',
+        etag,
+      })
+      .end(gzipped.get(file).body);
     return;
   }
   req.url = `${path}${url.search}`;
-  files(req, res, () => res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound));
+  files(req, res, () =>
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound),
+  );
 });
 server.listen(Number(values.port), values.host, () => {
   console.info(`serving ${values.dir}/ at http://${values.host}:${values.port}${base}`);
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => server.close(() => process.exit(0)));

@@ -33,7 +33,16 @@ function check(label, command, args, env) {
 /** A Vitest project; its tests are counted from the JSON report. */
 function vitest(project) {
   const report = `${RESULTS}/${project}.json`;
-  const ok = run(`vitest ${project}`, 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const ok = run(`vitest ${project}`, 'vitest', [
+    'run',
+    '--config',
+    'tests/vitest.config.ts',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   if (!existsSync(report)) {
     failed++;
     return;
@@ -48,14 +57,29 @@ check('lint', 'npm', ['run', '--silent', 'lint']);
 vitest('unit');
 // The same site under a subpath, into a folder that stands for a web root: <root>/dateline/.
 const built = check('build', 'astro', ['build']);
-const builtUnderBase = check('build under /dateline/', 'astro', ['build'], { BASE: '/dateline/', OUT_DIR: `${RESULTS}/webroot/dateline` });
+const builtUnderBase = check('build under /dateline/', 'astro', ['build'], {
+  BASE: '/dateline/',
+  OUT_DIR: `${RESULTS}/webroot/dateline`,
+});
 // The same content built again must give the same bytes (tests/build/reproducible.test.ts compares them).
 const builtAgain = check('build again', 'astro', ['build'], { OUT_DIR: `${RESULTS}/dist-again` });
 // A generated archive large enough for a search index of several partitions (tests/e2e/partitions.spec.ts).
 const SCALE = `${RESULTS}/scale`;
 const builtScale =
-  run('generate 2,500 bulletins', process.execPath, ['scripts/bench/generate.mjs', '--dir', `${SCALE}/content`, '--bulletins', '2500', '--seed', '1']) &&
-  check('build the generated archive', 'astro', ['build'], { DATELINE_CONTENT: `${SCALE}/content`, OUT_DIR: `${SCALE}/dist`, CACHE_DIR: `${SCALE}/cache` });
+  run('generate 2,500 bulletins', process.execPath, [
+    'scripts/bench/generate.mjs',
+    '--dir',
+    `${SCALE}/content`,
+    '--bulletins',
+    '2500',
+    '--seed',
+    '1',
+  ]) &&
+  check('build the generated archive', 'astro', ['build'], {
+    DATELINE_CONTENT: `${SCALE}/content`,
+    OUT_DIR: `${SCALE}/dist`,
+    CACHE_DIR: `${SCALE}/cache`,
+  });
 if (built && builtUnderBase && builtAgain && builtScale) {
   vitest('build');
   let chrome;
@@ -67,7 +91,9 @@ if (built && builtUnderBase && builtAgain && builtScale) {
     lines.push('FAIL browser tests: no Chromium');
   }
   if (chrome) {
-    const ok = run('playwright', 'playwright', ['test', '-c', 'tests/playwright.config.ts'], { CHROME_PATH: chrome });
+    const ok = run('playwright', 'playwright', ['test', '-c', 'tests/playwright.config.ts'], {
+      CHROME_PATH: chrome,
+    });
     const report = `${RESULTS}/e2e.json`;
     if (existsSync(report)) {
       const { stats } = JSON.parse(readFileSync(report, 'utf8'));

@@ -3,7 +3,8 @@ export const config = {
   /** Site name, shown in the header and in every `<title>`. */
   title: 'Dateline',
   /** One sentence for the front page and its meta description. */
-  description: 'Rolling coverage, day by day: every update of every story, with a permalink and full-text search.',
+  description:
+    'Rolling coverage, day by day: every update of every story, with a permalink and full-text search.',
   /** Language of the site and its content (BCP 47): `<html lang>`, the interface's words (src/lib/site/strings.ts: `en`, `ru`) and the search index. DATELINE_LANG overrides it. */
   lang: process.env['DATELINE_LANG'] ?? 'en',
   /** Locale used to format dates, times and counts for readers. DATELINE_LOCALE overrides it. */
@@ -47,6 +48,7 @@ export function buildClock(): number {
   const fixed = process.env['DATELINE_NOW'];
   if (!fixed) return Date.now();
   const t = Date.parse(fixed);
-  if (Number.isNaN(t)) throw new Error(`DATELINE_NOW="${fixed}" is not a datetime (use e.g. 2022-01-07T12:00:00Z)`);
+  if (Number.isNaN(t))
+    throw new Error(`DATELINE_NOW="${fixed}" is not a datetime (use e.g. 2022-01-07T12:00:00Z)`);
   return t;
 }

@@ -33,10 +33,26 @@ export default defineConfig({
   // each served by a plain static server, as a host would.
   webServer: [
     { command: `node scripts/serve.mjs --dir dist --port ${port}`, url: `${baseURL}/` },
-    { command: `node scripts/serve.mjs --dir test-results/webroot/dateline --base /dateline/ --port ${port + 1}`, url: `http://127.0.0.1:${port + 1}/dateline/` },
+    {
+      command: `node scripts/serve.mjs --dir test-results/webroot/dateline --base /dateline/ --port ${port + 1}`,
+      url: `http://127.0.0.1:${port + 1}/dateline/`,
+    },
     // dist/ again, with the headers of its _headers file (Content-Security-Policy included).
-    { command: `node scripts/serve.mjs --dir dist --headers --port ${port + 2}`, url: `http://127.0.0.1:${port + 2}/` },
+    {
+      command: `node scripts/serve.mjs --dir dist --headers --port ${port + 2}`,
+      url: `http://127.0.0.1:${port + 2}/`,
+    },
     // A generated archive of 2,500 bulletins, whose search index has several partitions.
-    { command: `node scripts/serve.mjs --dir test-results/scale/dist --headers --port ${port + 3}`, url: `http://127.0.0.1:${port + 3}/` },
-  ].map((server) => ({ ...server, cwd: '..', reuseExistingServer: false, timeout: 60_000, stdout: 'ignore' as const, stderr: 'pipe' as const })),
+    {
+      command: `node scripts/serve.mjs --dir test-results/scale/dist --headers --port ${port + 3}`,
+      url: `http://127.0.0.1:${port + 3}/`,
+    },
+  ].map((server) => ({
+    ...server,
+    cwd: '..',
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  })),
 });

@@ -8,4 +8,9 @@ export interface GeneratedBulletin {
 export function prng(seed: number): () => number;
 export function storySizes(stories: number, bulletins: number): number[];
 export function tokenOf(story: number, n: number): string;
-export function generate(options: { dir: string; stories?: number; bulletins?: number; seed?: number }): GeneratedBulletin[];
+export function generate(options: {
+  dir: string;
+  stories?: number;
+  bulletins?: number;
+  seed?: number;
+}): GeneratedBulletin[];

@@ -15,15 +15,107 @@ export function prng(seed) {
   };
 }
 
-const ZONES = ['Asia/Almaty', 'America/New_York', 'Europe/Kyiv', 'Asia/Tokyo', 'Australia/Sydney', 'America/Sao_Paulo', 'Africa/Lagos', 'Europe/London', 'Asia/Kolkata', 'Pacific/Auckland'];
-const PLACES = ['Almaty', 'Zhanaozen', 'Aktau', 'Kyiv', 'Kharkiv', 'Łódź', 'Zürich', 'São Paulo', 'Ñuñoa', 'Ålesund', 'Þórshöfn', 'Reykjavík', 'Kraków', 'Köln', 'Göteborg', 'İzmir', 'Shymkent', 'Sendai', 'Ōsaka', 'Lagos', 'Kolkata', 'Wellington', 'Hạ Long', 'Curaçao'];
-const PEOPLE = ['Aigerim Nurlanovna', 'Dmytro Kovalenko', 'Zoë Müller', 'João Conceição', 'Chiamaka Okafor', 'Søren Ødegård', 'Ayşe Çelik', 'Hiroshi Tanaka', 'Priya Raghunathan', 'Łukasz Wróbel', 'Ngaio Te Rangi', 'Olga Sérgeyevna'];
-const ROLES = ['the interior minister', 'a police spokesperson', 'the regional governor', 'a union organiser', 'the mayor', 'a hospital director', 'an opposition MP', 'a local resident', 'the transport authority', 'an emergency services official'];
-const VERBS = ['said', 'confirmed', 'told reporters', 'warned', 'announced', 'denied', 'acknowledged', 'insisted'];
-const WORDS = 'the crowd police city government protest road bridge station curfew statement talks offer strike vote power water hospital schools airport border rail port harbour night morning evening officials residents workers volunteers shelter convoy supplies fuel prices market bank internet network messages negotiators agreement deadline ministry council court appeal report figures estimate casualties injured detained released damage repair calm tension barricades checkpoints roadblock traffic ferry bus trucks wind rain flood river levels warning evacuation'.split(' ');
+const ZONES = [
+  'Asia/Almaty',
+  'America/New_York',
+  'Europe/Kyiv',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'America/Sao_Paulo',
+  'Africa/Lagos',
+  'Europe/London',
+  'Asia/Kolkata',
+  'Pacific/Auckland',
+];
+const PLACES = [
+  'Almaty',
+  'Zhanaozen',
+  'Aktau',
+  'Kyiv',
+  'Kharkiv',
+  'Łódź',
+  'Zürich',
+  'São Paulo',
+  'Ñuñoa',
+  'Ålesund',
+  'Þórshöfn',
+  'Reykjavík',
+  'Kraków',
+  'Köln',
+  'Göteborg',
+  'İzmir',
+  'Shymkent',
+  'Sendai',
+  'Ōsaka',
+  'Lagos',
+  'Kolkata',
+  'Wellington',
+  'Hạ Long',
+  'Curaçao',
+];
+const PEOPLE = [
+  'Aigerim Nurlanovna',
+  'Dmytro Kovalenko',
+  'Zoë Müller',
+  'João Conceição',
+  'Chiamaka Okafor',
+  'Søren Ødegård',
+  'Ayşe Çelik',
+  'Hiroshi Tanaka',
+  'Priya Raghunathan',
+  'Łukasz Wróbel',
+  'Ngaio Te Rangi',
+  'Olga Sérgeyevna',
+];
+const ROLES = [
+  'the interior minister',
+  'a police spokesperson',
+  'the regional governor',
+  'a union organiser',
+  'the mayor',
+  'a hospital director',
+  'an opposition MP',
+  'a local resident',
+  'the transport authority',
+  'an emergency services official',
+];
+const VERBS = [
+  'said',
+  'confirmed',
+  'told reporters',
+  'warned',
+  'announced',
+  'denied',
+  'acknowledged',
+  'insisted',
+];
+const WORDS =
+  'the crowd police city government protest road bridge station curfew statement talks offer strike vote power water hospital schools airport border rail port harbour night morning evening officials residents workers volunteers shelter convoy supplies fuel prices market bank internet network messages negotiators agreement deadline ministry council court appeal report figures estimate casualties injured detained released damage repair calm tension barricades checkpoints roadblock traffic ferry bus trucks wind rain flood river levels warning evacuation'.split(
+    ' ',
+  );
 // Every sixth bulletin gets a topic, taken from its number (not the PRNG, so the rest of the archive stays as it was).
-const TOPICS = ['Transport', 'Health', 'Courts', 'Economy', 'Weather', 'Protests', 'Energy', 'Education'];
-const HEADLINES = ['{place} braces for another night', '{role} says talks will resume', 'Roads into {place} reopen', 'Curfew extended in {place}', 'Thousands gather in {place}', 'Power restored to parts of {place}', '{person} arrested in {place}', 'Water levels fall in {place}', 'Airport in {place} suspends flights', 'Agreement reached in {place}'];
+const TOPICS = [
+  'Transport',
+  'Health',
+  'Courts',
+  'Economy',
+  'Weather',
+  'Protests',
+  'Energy',
+  'Education',
+];
+const HEADLINES = [
+  '{place} braces for another night',
+  '{role} says talks will resume',
+  'Roads into {place} reopen',
+  'Curfew extended in {place}',
+  'Thousands gather in {place}',
+  'Power restored to parts of {place}',
+  '{person} arrested in {place}',
+  'Water levels fall in {place}',
+  'Airport in {place} suspends flights',
+  'Agreement reached in {place}',
+];
 
 const pick = (rnd, list) => list[Math.floor(rnd() * list.length)];
 const int = (rnd, lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -33,7 +125,8 @@ function sentence(rnd) {
   const n = int(rnd, 8, 18);
   const words = Array.from({ length: n }, () => pick(rnd, WORDS));
   if (rnd() < 0.5) words.splice(int(rnd, 1, n - 1), 0, pick(rnd, PLACES));
-  if (rnd() < 0.35) return `${cap(pick(rnd, ROLES))}, ${pick(rnd, PEOPLE)}, ${pick(rnd, VERBS)} that ${words.join(' ')}.`;
+  if (rnd() < 0.35)
+    return `${cap(pick(rnd, ROLES))}, ${pick(rnd, PEOPLE)}, ${pick(rnd, VERBS)} that ${words.join(' ')}.`;
   return `${cap(words.join(' '))}.`;
 }
 
@@ -47,8 +140,10 @@ function body(rnd, token) {
     let block;
     if (roll < 0.08 && parts.length) block = `## ${cap(pick(rnd, WORDS))} in ${pick(rnd, PLACES)}`;
     // (Never a list first: a file that starts with "- " is not Markdown to Hugo, the benchmark's peer.)
-    else if (roll < 0.18 && parts.length) block = Array.from({ length: int(rnd, 2, 5) }, () => `- ${sentence(rnd)}`).join('\n');
-    else if (roll < 0.26) block = `${sentence(rnd)} [${pick(rnd, ROLES)}](https://example.org/${int(rnd, 1000, 9999)}) ${sentence(rnd)}`;
+    else if (roll < 0.18 && parts.length)
+      block = Array.from({ length: int(rnd, 2, 5) }, () => `- ${sentence(rnd)}`).join('\n');
+    else if (roll < 0.26)
+      block = `${sentence(rnd)} [${pick(rnd, ROLES)}](https://example.org/${int(rnd, 1000, 9999)}) ${sentence(rnd)}`;
     else block = Array.from({ length: int(rnd, 2, 4) }, () => sentence(rnd)).join(' ');
     parts.push(block);
     words += block.split(/\s+/).length;
@@ -85,7 +180,11 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
   const rnd = prng(seed);
   const manifest = [];
   storySizes(stories, bulletins).forEach((size, s) => {
-    const slug = `story-${String(s + 1).padStart(2, '0')}-${pick(rnd, PLACES).toLowerCase().normalize('NFKD').replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}`;
+    const slug = `story-${String(s + 1).padStart(2, '0')}-${pick(rnd, PLACES)
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z]+/g, '-')
+      .replace(/^-|-$/g, '')}`;
     const zone = ZONES[s % ZONES.length];
     mkdirSync(join(dir, slug), { recursive: true });
     writeFileSync(
@@ -102,7 +201,9 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
       const key = dayKey(day);
       // No bulletin between 01:00 and 04:00: daylight-saving gaps fall there in every zone used, and
       // a time that does not exist is (rightly) a content error.
-      const minutes = Array.from({ length: count }, () => int(rnd, 0, 1259)).map((m) => (m < 60 ? m : m + 180)).sort((a, b) => a - b);
+      const minutes = Array.from({ length: count }, () => int(rnd, 0, 1259))
+        .map((m) => (m < 60 ? m : m + 180))
+        .sort((a, b) => a - b);
       const used = new Set();
       for (let i = 0; i < count; i++) {
         const topic = n % 6 === 0 ? TOPICS[(n / 6) % TOPICS.length] : undefined;
@@ -114,11 +215,23 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
         const hhmm = `${pad(Math.floor(m / 60))}${pad(m % 60)}`;
         const name = dateOnly ? `${key}.md` : `${key}-${hhmm}-${token}.md`;
         const fm = [];
-        if (rnd() < 0.85) fm.push(`title: "${pick(rnd, HEADLINES).replace('{place}', pick(rnd, PLACES)).replace('{role}', cap(pick(rnd, ROLES))).replace('{person}', pick(rnd, PEOPLE))}"`);
+        if (rnd() < 0.85)
+          fm.push(
+            `title: "${pick(rnd, HEADLINES)
+              .replace('{place}', pick(rnd, PLACES))
+              .replace('{role}', cap(pick(rnd, ROLES)))
+              .replace('{person}', pick(rnd, PEOPLE))}"`,
+          );
         if (rnd() < 0.08) fm.push('key: true');
         if (topic) fm.push(`tags: [${topic}]`);
-        if (rnd() < 0.2) fm.push(`sources:\n  - title: ${pick(rnd, ['Agency report', 'Ministry statement', 'Court filing'])}\n    url: https://example.org/src/${int(rnd, 1, 99999)}`);
-        writeFileSync(join(dir, slug, name), `${fm.length ? `---\n${fm.join('\n')}\n---\n\n` : ''}${body(rnd, token)}\n`);
+        if (rnd() < 0.2)
+          fm.push(
+            `sources:\n  - title: ${pick(rnd, ['Agency report', 'Ministry statement', 'Court filing'])}\n    url: https://example.org/src/${int(rnd, 1, 99999)}`,
+          );
+        writeFileSync(
+          join(dir, slug, name),
+          `${fm.length ? `---\n${fm.join('\n')}\n---\n\n` : ''}${body(rnd, token)}\n`,
+        );
         manifest.push({ story: slug, file: join(slug, name), day: key, token });
       }
       left -= count;
@@ -131,8 +244,20 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
 // `node scripts/bench/generate.mjs --dir DIR [--bulletins 1000] [--stories 10] [--seed 1]`: writes an archive (npm test builds one to search across partitions).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { parseArgs } = await import('node:util');
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, bulletins: { type: 'string', default: '1000' }, stories: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      bulletins: { type: 'string', default: '1000' },
+      stories: { type: 'string', default: '10' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
   if (!values.dir) throw new Error('--dir is required');
-  const manifest = generate({ dir: values.dir, bulletins: Number(values.bulletins), stories: Number(values.stories), seed: Number(values.seed) });
+  const manifest = generate({
+    dir: values.dir,
+    bulletins: Number(values.bulletins),
+    stories: Number(values.stories),
+    seed: Number(values.seed),
+  });
   console.info(`generated ${manifest.length} bulletins in ${values.dir}`);
 }

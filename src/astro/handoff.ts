@@ -34,7 +34,10 @@ interface Handoff {
 }
 
 const SLOT = Symbol.for('dateline.handoff');
-const handoff = (): Handoff => ((globalThis as { [SLOT]?: Handoff })[SLOT] ??= { outputs: { files: new Set(), folders: new Set() } });
+const handoff = (): Handoff =>
+  ((globalThis as { [SLOT]?: Handoff })[SLOT] ??= {
+    outputs: { files: new Set(), folders: new Set() },
+  });
 
 /** Replaces the published content state (the loader, after each sync). */
 export function publish(state: Published): void {
@@ -44,7 +47,10 @@ export function publish(state: Published): void {
 /** The published content state; throws when the loader has not run in this process. */
 export function published(): Published {
   const state = handoff().content;
-  if (!state) throw new Error('Dateline: the content loaders have not run in this process (pages and integrations need `astro build` or `astro dev`)');
+  if (!state)
+    throw new Error(
+      'Dateline: the content loaders have not run in this process (pages and integrations need `astro build` or `astro dev`)',
+    );
   return state;
 }
 

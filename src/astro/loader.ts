@@ -28,7 +28,14 @@ import { type Archive } from '../lib/content/archive.ts';
 import { fileDigest, renderKey } from '../core/cache-keys.ts';
 import { renderMissing, type Job } from '../render/pool.ts';
 import { bulletinScope, introScope } from '../lib/content/markdown.ts';
-import { ContentError, contentSignature, loadArchive, readRegularFile, type ContentCache, type SeenFiles } from '../lib/content/read.ts';
+import {
+  ContentError,
+  contentSignature,
+  loadArchive,
+  readRegularFile,
+  type ContentCache,
+  type SeenFiles,
+} from '../lib/content/read.ts';
 import { buildStoryViews, orderStories } from '../lib/site/timeline.ts';
 
 /**
@@ -36,7 +43,10 @@ import { buildStoryViews, orderStories } from '../lib/site/timeline.ts';
  * written back, so deleted and edited files leave nothing behind.
  */
 function contentCache(file: string, code: string): ContentCache & { save(): void } {
-  let earlier: { seen: SeenFiles; checked: Record<string, CheckedBulletin> } = { seen: {}, checked: {} };
+  let earlier: { seen: SeenFiles; checked: Record<string, CheckedBulletin> } = {
+    seen: {},
+    checked: {},
+  };
   try {
     earlier = JSON.parse(readFileSync(file, 'utf8')) as typeof earlier;
   } catch {
@@ -53,13 +63,23 @@ function contentCache(file: string, code: string): ContentCache & { save(): void
       used[key] = value;
     },
     save() {
-      const seenChanged = cache.seen !== earlier.seen && (Object.keys(cache.seen).length !== Object.keys(earlier.seen).length || Object.entries(cache.seen).some(([path, [sig]]) => earlier.seen[path]?.[0] !== sig));
-      if (!changed && !seenChanged && Object.keys(used).length === Object.keys(earlier.checked).length) return;
+      const seenChanged =
+        cache.seen !== earlier.seen &&
+        (Object.keys(cache.seen).length !== Object.keys(earlier.seen).length ||
+          Object.entries(cache.seen).some(([path, [sig]]) => earlier.seen[path]?.[0] !== sig));
+      if (
+        !changed &&
+        !seenChanged &&
+        Object.keys(used).length === Object.keys(earlier.checked).length
+      )
+        return;
       // Written in the background: nothing in this build reads it again.
       const tmp = `${file}.${process.pid}.tmp`;
       writeFile(tmp, JSON.stringify({ seen: cache.seen, checked: used }))
         .then(() => rename(tmp, file))
-        .catch((err: unknown) => console.warn(`dateline: could not write the content cache: ${String(err)}`));
+        .catch((err: unknown) =>
+          console.warn(`dateline: could not write the content cache: ${String(err)}`),
+        );
     },
   };
   return cache;
@@ -92,18 +112,37 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   // Each record names its rendered body by the body's key, which covers the pipeline's code and
   // packages: props that carry the record then change whenever the body would (src/lib/site/routes.ts).
   const stories = archive.stories.map((s) => ({ ...s, rendered: keyOf(introScope(s), s.digest) }));
-  const bulletins = archive.bulletins.map((b) => ({ ...b, rendered: keyOf(bulletinScope(b), b.digest) }));
+  const bulletins = archive.bulletins.map((b) => ({
+    ...b,
+    rendered: keyOf(bulletinScope(b), b.digest),
+  }));
   const wanted = [
-    ...stories.map((s) => ({ key: s.rendered, scope: introScope(s), file: s.file, digest: s.digest })),
-    ...bulletins.toSorted((a, b) => a.instant - b.instant).map((b) => ({ key: b.rendered, scope: bulletinScope(b), file: b.file, digest: b.digest })),
+    ...stories.map((s) => ({
+      key: s.rendered,
+      scope: introScope(s),
+      file: s.file,
+      digest: s.digest,
+    })),
+    ...bulletins
+      .toSorted((a, b) => a.instant - b.instant)
+      .map((b) => ({ key: b.rendered, scope: bulletinScope(b), file: b.file, digest: b.digest })),
   ];
   const sources = new Map(wanted.map((w) => [w.key, w]));
   const present = store.keys();
-  const misses: Job[] = wanted.filter((w) => !present.has(w.key)).map((w) => ({ key: w.key, file: w.file, scope: w.scope, markdown: bodyOf(byDigest.get(w.digest)!.text) }));
+  const misses: Job[] = wanted
+    .filter((w) => !present.has(w.key))
+    .map((w) => ({
+      key: w.key,
+      file: w.file,
+      scope: w.scope,
+      markdown: bodyOf(byDigest.get(w.digest)!.text),
+    }));
   const checked = performance.now();
   const rendering = renderMissing(misses, store, { root, workerCode, version: workerVersion });
   const rendered = rendering.done.then((n) => {
-    ctx.logger.info(`rendered ${n} bodies (${wanted.length - n} from cache) in ${Math.round(performance.now() - checked)} ms`);
+    ctx.logger.info(
+      `rendered ${n} bodies (${wanted.length - n} from cache) in ${Math.round(performance.now() - checked)} ms`,
+    );
     // Only the bodies of this content state stay in the store.
     store.prune(new Set(wanted.map((w) => w.key)));
   });
@@ -119,8 +158,13 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
       if (!store.has(key)) {
         // Pruned meanwhile by another process sharing the cache (a dev server beside a build): render it again.
         const text = readRegularFile(resolve(root, source.file), MAX_TEXT_BYTES).toString('utf8');
-        if (fileDigest(text) !== source.digest) throw new ContentError(`${source.file} changed during the build; build again`);
-        await renderMissing([{ key, file: source.file, scope: source.scope, markdown: bodyOf(text) }], store, { root, workerCode, version: workerVersion }).done;
+        if (fileDigest(text) !== source.digest)
+          throw new ContentError(`${source.file} changed during the build; build again`);
+        await renderMissing(
+          [{ key, file: source.file, scope: source.scope, markdown: bodyOf(text) }],
+          store,
+          { root, workerCode, version: workerVersion },
+        ).done;
       }
       return store.readJson(key);
     },
@@ -128,10 +172,19 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
 
   const byStory = new Map(archive.stories.map((s) => [s.slug, [] as string[]]));
   for (const b of archive.bulletins) byStory.get(b.story)?.push(`${b.file}\0${b.digest}`);
-  const storyDigests = new Map([...byStory].map(([slug, own]) => [slug, { count: own.length, digest: fileDigest(own.join('\n')) }]));
+  const storyDigests = new Map(
+    [...byStory].map(([slug, own]) => [
+      slug,
+      { count: own.length, digest: fileDigest(own.join('\n')) },
+    ]),
+  );
   const count = (reason: string) => archive.held.filter((h) => h.reason === reason).length;
-  const held = archive.held.length ? `; held back: ${count('draft')} draft(s), ${count('scheduled')} scheduled` : '';
-  ctx.logger.info(`${archive.stories.length} stories, ${archive.bulletins.length} bulletins${held} read and checked in ${Math.round(checked - started)} ms`);
+  const held = archive.held.length
+    ? `; held back: ${count('draft')} draft(s), ${count('scheduled')} scheduled`
+    : '';
+  ctx.logger.info(
+    `${archive.stories.length} stories, ${archive.bulletins.length} bulletins${held} read and checked in ${Math.round(checked - started)} ms`,
+  );
   return { archive, storyDigests };
 }
 
@@ -149,7 +202,10 @@ function sharedSync(ctx: LoaderContext, root: string): Promise<Synced> {
   return last.synced;
 }
 
-function archiveLoader(name: string, fill: (ctx: LoaderContext, synced: Synced, stale: Set<string>) => Promise<void>): Loader {
+function archiveLoader(
+  name: string,
+  fill: (ctx: LoaderContext, synced: Synced, stale: Set<string>) => Promise<void>,
+): Loader {
   return {
     name,
     async load(ctx) {
@@ -170,7 +226,11 @@ function archiveLoader(name: string, fill: (ctx: LoaderContext, synced: Synced, 
               const message = err instanceof Error ? err.message : String(err);
               ctx.logger.error(message);
               const first = err instanceof ContentError ? err.problems[0] : undefined;
-              devErrors()?.report({ message, file: first && resolve(root, first.file), line: first?.line });
+              devErrors()?.report({
+                message,
+                file: first && resolve(root, first.file),
+                line: first?.line,
+              });
             },
           );
         }

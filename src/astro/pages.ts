@@ -10,7 +10,18 @@ import { published } from './handoff.ts';
 import type { Rendered } from '../lib/content/markdown.ts';
 import { atom, buildFeedItems, jsonFeed, rss } from '../lib/publish/feeds.ts';
 import { rebaseHtml, type FeedFormat } from '../core/paths.ts';
-import { archiveRoutes, dayRoutes, fromStartRoutes, keyEventRoutes, liveRoutes, storyFeedRoutes, storyFileRoutes, storyRoutes, tagRoutes, type StoryHead } from '../lib/site/routes.ts';
+import {
+  archiveRoutes,
+  dayRoutes,
+  fromStartRoutes,
+  keyEventRoutes,
+  liveRoutes,
+  storyFeedRoutes,
+  storyFileRoutes,
+  storyRoutes,
+  tagRoutes,
+  type StoryHead,
+} from '../lib/site/routes.ts';
 import { absoluteUrl, paths, viewContext } from './site.ts';
 import { newestAcross, type StoryView } from '../lib/site/timeline.ts';
 
@@ -21,10 +32,16 @@ export function getStories(): StoryView[] {
 
 /** Day pages, story timelines and story feeds, with their props and cache keys (src/lib/site/routes.ts). */
 export const getDayRoutes = () => dayRoutes(getStories());
-export const getStoryRoutes = () => storyRoutes(getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins, keyEvents: config.timelineKeyEvents });
+export const getStoryRoutes = () =>
+  storyRoutes(getStories(), {
+    days: config.timelineDays,
+    bulletins: config.timelineBulletins,
+    keyEvents: config.timelineKeyEvents,
+  });
 /** Key-events pages, pages of a story from the start, the archive by month, and tags (the same rule). */
 export const getKeyEventRoutes = () => keyEventRoutes(getStories(), config.keyEventsPerPage);
-export const getFromStartRoutes = () => fromStartRoutes(getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins });
+export const getFromStartRoutes = () =>
+  fromStartRoutes(getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins });
 export const getArchive = () => archiveRoutes(getStories(), config.monthKeyEvents);
 export const getTags = () => tagRoutes(getStories(), config.locale, config.tagUpdates);
 /** Files placed next to the bulletins, published with their stories. */
@@ -34,8 +51,14 @@ export const getLiveRoutes = () => liveRoutes(getStories(), config.live.entries)
 export const getStoryFeedRoutes = () => storyFeedRoutes(getStories(), config.feedItems);
 
 /** A rendered body by the key its record carries, root-relative URLs under the base path. */
-async function renderedBody(record: { file: string; rendered?: string | undefined }): Promise<Rendered> {
-  if (!record.rendered) throw new Error(`${record.file} has no rendered body: the loaders set one on every record they publish`);
+async function renderedBody(record: {
+  file: string;
+  rendered?: string | undefined;
+}): Promise<Rendered> {
+  if (!record.rendered)
+    throw new Error(
+      `${record.file} has no rendered body: the loaders set one on every record they publish`,
+    );
   const rendered = await published().body(record.rendered);
   return { ...rendered, html: rebaseHtml(rendered.html, import.meta.env.BASE_URL) };
 }
@@ -44,7 +67,9 @@ async function renderedBody(record: { file: string; rendered?: string | undefine
 export const renderBulletin = (b: BulletinRecord): Promise<Rendered> => renderedBody(b);
 
 /** Several bodies at once, by bulletin: what story, day and feed pages need. */
-export async function renderBulletins(list: readonly BulletinRecord[]): Promise<Map<BulletinRecord, Rendered>> {
+export async function renderBulletins(
+  list: readonly BulletinRecord[],
+): Promise<Map<BulletinRecord, Rendered>> {
   return new Map(await Promise.all(list.map(async (b) => [b, await renderBulletin(b)] as const)));
 }
 
@@ -55,7 +80,10 @@ export const renderIntro = (story: StoryRecord): Promise<Rendered> => renderedBo
 export function getLatestAcross(n: number): { story: StoryRecord; bulletin: BulletinRecord }[] {
   const stories = getStories();
   const bySlug = new Map(stories.map((v) => [v.story.slug, v.story]));
-  return newestAcross(stories, n).map((bulletin) => ({ story: bySlug.get(bulletin.story)!, bulletin }));
+  return newestAcross(stories, n).map((bulletin) => ({
+    story: bySlug.get(bulletin.story)!,
+    bulletin,
+  }));
 }
 
 const CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -65,10 +93,21 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 };
 
 /** A story's feed (from its route's props), or the whole site's, as an HTTP response for an endpoint. */
-export async function feedResponse(format: FeedFormat, story?: { story: StoryHead; bulletins: BulletinRecord[] }): Promise<Response> {
-  const entries = story ? story.bulletins.map((bulletin) => ({ story: story.story, bulletin })) : getLatestAcross(config.feedItems);
+export async function feedResponse(
+  format: FeedFormat,
+  story?: { story: StoryHead; bulletins: BulletinRecord[] },
+): Promise<Response> {
+  const entries = story
+    ? story.bulletins.map((bulletin) => ({ story: story.story, bulletin }))
+    : getLatestAcross(config.feedItems);
   const bodies = await renderBulletins(entries.map((e) => e.bulletin));
-  const items = buildFeedItems(entries, (b) => bodies.get(b)!, viewContext, absoluteUrl, config.feedItems);
+  const items = buildFeedItems(
+    entries,
+    (b) => bodies.get(b)!,
+    viewContext,
+    absoluteUrl,
+    config.feedItems,
+  );
   const slug = story?.story.slug;
   const meta = {
     title: story ? `${story.story.title} · ${config.title}` : config.title,
@@ -82,6 +121,11 @@ export async function feedResponse(format: FeedFormat, story?: { story: StoryHea
     // A story told in another language says so in its feeds.
     language: story?.story.lang ?? config.lang,
   };
-  const body = format === 'rss' ? rss(meta, items) : format === 'atom' ? atom(meta, items) : jsonFeed(meta, items);
+  const body =
+    format === 'rss'
+      ? rss(meta, items)
+      : format === 'atom'
+        ? atom(meta, items)
+        : jsonFeed(meta, items);
   return new Response(body, { headers: { 'content-type': CONTENT_TYPES[format] } });
 }

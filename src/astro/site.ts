@@ -13,7 +13,12 @@ export function absoluteUrl(path: string): string {
 }
 
 /** What view builders need. */
-export const viewContext: ViewContext = { paths, locale: config.locale, origin: import.meta.env.SITE, ui: stringsFor(config.lang) };
+export const viewContext: ViewContext = {
+  paths,
+  locale: config.locale,
+  origin: import.meta.env.SITE,
+  ui: stringsFor(config.lang),
+};
 
 /** The interface's words in the site's language (src/lib/site/strings.ts). */
 export const ui = viewContext.ui!;
@@ -23,9 +28,16 @@ export const ui = viewContext.ui!;
  * it has one the interface is translated into (`lang: ru` on an English site), else the site's.
  * Pages about a story put them in `Astro.locals.dateline` for their components (`wordsOf`).
  */
-export function storyLanguage(story: { lang?: string | undefined }): { ui: Strings; locale: string; lang: string; ctx: ViewContext } | undefined {
+export function storyLanguage(story: {
+  lang?: string | undefined;
+}): { ui: Strings; locale: string; lang: string; ctx: ViewContext } | undefined {
   const lang = story.lang;
-  if (!lang || !(lang.split('-')[0]!.toLowerCase() in DICTIONARIES) || lang.split('-')[0] === config.lang.split('-')[0]) return undefined;
+  if (
+    !lang ||
+    !(lang.split('-')[0]!.toLowerCase() in DICTIONARIES) ||
+    lang.split('-')[0] === config.lang.split('-')[0]
+  )
+    return undefined;
   const words = stringsFor(lang);
   return { ui: words, locale: lang, lang, ctx: { ...viewContext, locale: lang, ui: words } };
 }

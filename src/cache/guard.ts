@@ -14,7 +14,16 @@
  *   left as it is in the output. A build into another folder than the cache's last one (OUT_DIR)
  *   would keep whatever stale page that folder holds, so it throws Astro's page cache away first.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 const MARK = 'dateline-build-running';
@@ -32,9 +41,13 @@ export const ASTRO_STATE = ['incremental-build.json', 'dist', 'data-store.json']
 export function beginBuild(cacheDir: string, outDir: string): 'interrupted' | 'moved' | undefined {
   mkdirSync(cacheDir, { recursive: true });
   const interrupted = existsSync(join(cacheDir, MARK));
-  const lastOutput = existsSync(join(cacheDir, OUTPUT)) ? readFileSync(join(cacheDir, OUTPUT), 'utf8') : undefined;
-  const moved = !interrupted && existsSync(join(cacheDir, ASTRO_STATE[0]!)) && lastOutput !== resolve(outDir);
-  if (interrupted || moved) for (const name of ASTRO_STATE) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  const lastOutput = existsSync(join(cacheDir, OUTPUT))
+    ? readFileSync(join(cacheDir, OUTPUT), 'utf8')
+    : undefined;
+  const moved =
+    !interrupted && existsSync(join(cacheDir, ASTRO_STATE[0]!)) && lastOutput !== resolve(outDir);
+  if (interrupted || moved)
+    for (const name of ASTRO_STATE) rmSync(join(cacheDir, name), { recursive: true, force: true });
   if (interrupted) rmSync(outDir, { recursive: true, force: true });
   writeFileSync(join(cacheDir, OUTPUT), resolve(outDir));
   writeFileSync(join(cacheDir, MARK), `${process.pid}\n`);
@@ -58,7 +71,11 @@ export function endBuild(cacheDir: string): void {
  * the integrations write anew each time). Empty folders go too. Returns the paths removed
  * (relative, with `/`).
  */
-export function sweepOutput(outDir: string, keep: { files: ReadonlySet<string>; folders: ReadonlySet<string> }, since: number): string[] {
+export function sweepOutput(
+  outDir: string,
+  keep: { files: ReadonlySet<string>; folders: ReadonlySet<string> },
+  since: number,
+): string[] {
   const removed: string[] = [];
   const walk = (dir: string): boolean => {
     let empty = true;

@@ -4,7 +4,18 @@
  * an entry is never rewritten with other bytes, and a build killed half-way leaves at most a stray
  * temporary file: whatever the store holds can be trusted, and whatever it lacks is made again.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 let serial = 0;
@@ -64,7 +75,9 @@ export class EntryStore {
   /** Every name in the shard folders, entries and temporary leftovers alike (none before the first write). */
   private *names(): Generator<{ name: string; path: string }> {
     if (!existsSync(this.dir)) return;
-    for (const shard of readdirSync(this.dir)) for (const name of readdirSync(join(this.dir, shard))) yield { name, path: join(this.dir, shard, name) };
+    for (const shard of readdirSync(this.dir))
+      for (const name of readdirSync(join(this.dir, shard)))
+        yield { name, path: join(this.dir, shard, name) };
   }
 
   /** Every key the store holds (one directory listing per shard: cheaper than asking for tens of thousands one by one). */

@@ -36,7 +36,12 @@ let memo: Promise<CodeVersions> | undefined;
 export function codeVersions(root: string): Promise<CodeVersions> {
   memo ??= (async () => {
     const result = await build({
-      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, fileURLToPath(new URL(path, import.meta.url))])),
+      entryPoints: Object.fromEntries(
+        Object.entries(ENTRIES).map(([name, path]) => [
+          name,
+          fileURLToPath(new URL(path, import.meta.url)),
+        ]),
+      ),
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -53,9 +58,22 @@ export function codeVersions(root: string): Promise<CodeVersions> {
       .filter((f): f is string => f !== undefined && existsSync(f))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\0');
-    const code = Object.fromEntries(Object.keys(ENTRIES).map((name) => [name, result.outputFiles.find((f) => f.path.endsWith(`/${name}.js`))!.text])) as Record<keyof typeof ENTRIES, string>;
+    const code = Object.fromEntries(
+      Object.keys(ENTRIES).map((name) => [
+        name,
+        result.outputFiles.find((f) => f.path.endsWith(`/${name}.js`))!.text,
+      ]),
+    ) as Record<keyof typeof ENTRIES, string>;
     const versions = Object.fromEntries(
-      Object.entries(code).map(([name, text]) => [name, createHash('sha256').update(text).update('\0').update(deps).digest('base64url').slice(0, 16)]),
+      Object.entries(code).map(([name, text]) => [
+        name,
+        createHash('sha256')
+          .update(text)
+          .update('\0')
+          .update(deps)
+          .digest('base64url')
+          .slice(0, 16),
+      ]),
     ) as Record<keyof typeof ENTRIES, string>;
     return { versions, workerCode: code.worker, workerVersion: versions.worker };
   })();

@@ -5,7 +5,6 @@
  */
 import type { DayKey } from './dates.ts';
 
-
 /** Id of a day's section (and of its entry in the list of earlier days). */
 export function dayAnchor(day: DayKey): string {
   return day;

@@ -42,8 +42,19 @@ export function parseKey(code: string, kind: 'story' | 'bulletin', file: string)
  * relative links resolve from there), and the bytes of the file it comes from (an edit anywhere in
  * the file renders it again: cheap, and simpler than splitting).
  */
-export function renderKey(pipeline: string, scope: { idPrefix: string; topHeading: number; source?: string | undefined }, file: string): string {
-  return digestOf([CACHE_FORMAT, pipeline, scope.idPrefix, scope.topHeading, scope.source ?? '', file]);
+export function renderKey(
+  pipeline: string,
+  scope: { idPrefix: string; topHeading: number; source?: string | undefined },
+  file: string,
+): string {
+  return digestOf([
+    CACHE_FORMAT,
+    pipeline,
+    scope.idPrefix,
+    scope.topHeading,
+    scope.source ?? '',
+    file,
+  ]);
 }
 
 /** A page: the digest of the props it renders from (see the rule above). */

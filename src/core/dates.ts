@@ -14,12 +14,12 @@ export { formatDay, zoneAbbreviation };
 export type DayKey = string;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const DATETIME_RE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A moment written by an editor: a whole day, or a datetime with an explicit offset. */
 export type WrittenDate =
-  | { kind: 'date'; day: DayKey }
-  | { kind: 'datetime'; instant: number; text: string };
+  { kind: 'date'; day: DayKey } | { kind: 'datetime'; instant: number; text: string };
 
 /** True when `tz` is an IANA time zone name this runtime knows. */
 export function isValidTimeZone(tz: string): boolean {
@@ -46,12 +46,14 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 export function parseWrittenDate(text: string): WrittenDate | { error: string } {
   const d = DATE_RE.exec(text);
   if (d) {
-    if (!isRealDate(Number(d[1]), Number(d[2]), Number(d[3]))) return { error: `"${text}" is not a real calendar date` };
+    if (!isRealDate(Number(d[1]), Number(d[2]), Number(d[3])))
+      return { error: `"${text}" is not a real calendar date` };
     return { kind: 'date', day: text };
   }
   const t = DATETIME_RE.exec(text);
   if (t) {
-    if (!isRealDate(Number(t[1]), Number(t[2]), Number(t[3]))) return { error: `"${text}" is not a real calendar date` };
+    if (!isRealDate(Number(t[1]), Number(t[2]), Number(t[3])))
+      return { error: `"${text}" is not a real calendar date` };
     const [hh, mm, ss] = [Number(t[4]), Number(t[5]), Number(t[6] ?? 0)];
     if (hh > 23 || mm > 59 || ss > 59) return { error: `"${text}" has an impossible time of day` };
     const offset = t[7]!;
@@ -64,7 +66,9 @@ export function parseWrittenDate(text: string): WrittenDate | { error: string } 
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) {
     return { error: `"${text}" has no UTC offset; write it like 2022-01-07T14:30:00+06:00` };
   }
-  return { error: `"${text}" is not a date (YYYY-MM-DD) or a datetime with offset (YYYY-MM-DDTHH:MM:SS+HH:MM)` };
+  return {
+    error: `"${text}" is not a date (YYYY-MM-DD) or a datetime with offset (YYYY-MM-DDTHH:MM:SS+HH:MM)`,
+  };
 }
 
 /** The story-local day of an instant. */
@@ -107,7 +111,10 @@ export function formatTime(instant: number, tz: string): string {
 /** `7 Jan` (or `7 Jan 2021` when the year differs from `currentYear`), for compact day lists. */
 export function formatShortDay(day: DayKey, locale: string, currentYear?: string): string {
   const sameYear = currentYear === undefined || day.startsWith(currentYear);
-  return formatter(locale, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(
-    Date.parse(`${day}T00:00:00Z`),
-  );
+  return formatter(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+    timeZone: 'UTC',
+  }).format(Date.parse(`${day}T00:00:00Z`));
 }

@@ -10,7 +10,10 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * A cached Intl.DateTimeFormat: constructing one costs tens of microseconds, and an archive
  * formats hundreds of thousands of dates per build.
  */
-export function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function formatter(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
@@ -33,7 +36,11 @@ export function zoneAbbreviation(instant: number, tz: string): string {
 
 /** `Friday 7 January 2022` for a day key (a calendar day has no zone). */
 export function formatDay(day: string, locale: string): string {
-  return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.parse(`${day}T00:00:00Z`),
-  );
+  return formatter(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.parse(`${day}T00:00:00Z`));
 }

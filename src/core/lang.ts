@@ -10,11 +10,30 @@ export function canonicalLang(tag: string): string | undefined {
 }
 
 /** Scripts written right to left, by language (used where the runtime cannot tell). */
-const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+const RTL = new Set([
+  'ar',
+  'arc',
+  'ckb',
+  'dv',
+  'fa',
+  'he',
+  'iw',
+  'ks',
+  'ku',
+  'ps',
+  'sd',
+  'syr',
+  'ug',
+  'ur',
+  'yi',
+]);
 
 /** The direction text in `lang` is written in: `rtl` for Arabic, Hebrew, Persian, Urdu…, else `ltr`. */
 export function textDirection(lang: string): 'ltr' | 'rtl' {
-  const locale = new Intl.Locale(lang) as Intl.Locale & { getTextInfo?: () => { direction?: string }; textInfo?: { direction?: string } };
+  const locale = new Intl.Locale(lang) as Intl.Locale & {
+    getTextInfo?: () => { direction?: string };
+    textInfo?: { direction?: string };
+  };
   const direction = locale.getTextInfo?.().direction ?? locale.textInfo?.direction;
   if (direction === 'rtl' || direction === 'ltr') return direction;
   return RTL.has(locale.language) ? 'rtl' : 'ltr';

@@ -59,7 +59,8 @@ export interface SearchQuery {
 /** The URL parameters of a search, in one fixed order (what the search page reads back). */
 export function searchParams(query: SearchQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ['q', 'story', 'year', 'month', 'tag'] as const) if (query[name]) params.set(name, query[name]);
+  for (const name of ['q', 'story', 'year', 'month', 'tag'] as const)
+    if (query[name]) params.set(name, query[name]);
   if (query.key) params.set('key', '1');
   return params;
 }
@@ -85,11 +86,15 @@ export function createPaths(base: string): Paths {
     dayPage: (slug, day) => `${paths.story(slug)}${day}/`,
     permalink: (slug, day, id) => `${paths.dayPage(slug, day)}#${id}`,
     keyEvents: (slug, page = 1) => `${paths.story(slug)}key-events/${page > 1 ? `${page}/` : ''}`,
-    fromStart: (slug, page = 1) => `${paths.story(slug)}from-the-start/${page > 1 ? `${page}/` : ''}`,
-    archive: (month) => `${root}archive/${month ? `${month.slice(0, 4)}/${month.slice(5, 7)}/` : ''}`,
+    fromStart: (slug, page = 1) =>
+      `${paths.story(slug)}from-the-start/${page > 1 ? `${page}/` : ''}`,
+    archive: (month) =>
+      `${root}archive/${month ? `${month.slice(0, 4)}/${month.slice(5, 7)}/` : ''}`,
     tags: (slug) => `${root}tags/${slug ? `${seg(slug)}/` : ''}`,
     search: (query) => {
-      const params = searchParams(typeof query === 'string' ? { q: query } : (query ?? {})).toString();
+      const params = searchParams(
+        typeof query === 'string' ? { q: query } : (query ?? {}),
+      ).toString();
       return `${root}search/${params ? `?${params}` : ''}`;
     },
     asset: (path) => `${root}${path.replace(/^\/+/, '')}`,

@@ -18,7 +18,12 @@ export function datelineDevErrors(): AstroIntegration {
             shown = true;
             server.ws.send({
               type: 'error',
-              err: { message, stack: '', plugin: 'dateline', ...(file ? { id: file, loc: { file, line: line ?? 1, column: 1 } } : {}) },
+              err: {
+                message,
+                stack: '',
+                plugin: 'dateline',
+                ...(file ? { id: file, loc: { file, line: line ?? 1, column: 1 } } : {}),
+              },
             });
           },
           clear: () => {

@@ -21,18 +21,29 @@ export function datelineGuard(): AstroIntegration {
         if (command !== 'build') return;
         cacheDir = fileURLToPath(config.cacheDir);
         const distrust = beginBuild(cacheDir, fileURLToPath(config.outDir));
-        if (distrust === 'interrupted') logger.warn('the last build did not finish: building everything from scratch');
-        if (distrust === 'moved') logger.info('the page cache was built for another output folder: rendering every page');
+        if (distrust === 'interrupted')
+          logger.warn('the last build did not finish: building everything from scratch');
+        if (distrust === 'moved')
+          logger.info('the page cache was built for another output folder: rendering every page');
         started = buildStarted(cacheDir);
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         if (!cacheDir) return;
         const out = fileURLToPath(dir);
         // Every page and endpoint Astro built or kept from the last build.
-        const files = new Set([...assets.values()].flat().map((url) => relative(out, fileURLToPath(url)).split(sep).join('/')));
+        const files = new Set(
+          [...assets.values()]
+            .flat()
+            .map((url) => relative(out, fileURLToPath(url)).split(sep).join('/')),
+        );
         const claimed = claimedOutput();
-        const removed = sweepOutput(out, { files: new Set([...files, ...claimed.files]), folders: claimed.folders }, started);
-        if (removed.length) logger.info(`removed ${removed.length} file(s) the content no longer produces`);
+        const removed = sweepOutput(
+          out,
+          { files: new Set([...files, ...claimed.files]), folders: claimed.folders },
+          started,
+        );
+        if (removed.length)
+          logger.info(`removed ${removed.length} file(s) the content no longer produces`);
         endBuild(cacheDir);
       },
     },

@@ -24,7 +24,16 @@ import { EntryStore, placeEntry } from '../cache/store.ts';
 import { codeVersions } from '../cache/versions.ts';
 import { partitionKey } from '../core/cache-keys.ts';
 import { createPaths } from '../core/paths.ts';
-import { buildRecord, entryIdentity, partitionEntries, recordInputs, searchEntries, searchLanguage, type SearchManifest, type SearchRecord } from '../lib/publish/search-records.ts';
+import {
+  buildRecord,
+  entryIdentity,
+  partitionEntries,
+  recordInputs,
+  searchEntries,
+  searchLanguage,
+  type SearchManifest,
+  type SearchRecord,
+} from '../lib/publish/search-records.ts';
 
 /**
  * Past this many records a partition's result fragments are bundled into shared files (Pagefind's
@@ -35,19 +44,38 @@ import { buildRecord, entryIdentity, partitionEntries, recordInputs, searchEntri
 const MAX_FRAGMENTS = 1024;
 
 /** The files of Pagefind's output each kind of folder keeps: a partition only its index, the stub its index and the browser library. */
-const INDEX_FILES = ['pagefind-entry\\.json', 'pagefind\\..*\\.pf_meta', 'index', 'fragment', 'filter'];
+const INDEX_FILES = [
+  'pagefind-entry\\.json',
+  'pagefind\\..*\\.pf_meta',
+  'index',
+  'fragment',
+  'filter',
+];
 const only = (names: readonly string[]) => new RegExp(`^(${names.join('|')})$`);
 const PARTITION_FILES = only(INDEX_FILES);
-const STUB_FILES = only([...INDEX_FILES, 'pagefind\\.js', 'pagefind-worker\\.js', 'wasm\\..*\\.pagefind']);
+const STUB_FILES = only([
+  ...INDEX_FILES,
+  'pagefind\\.js',
+  'pagefind-worker\\.js',
+  'wasm\\..*\\.pagefind',
+]);
 
 function check(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
 
 /** Indexes `records` into `outputPath`, keeping only the files matching `keep`. */
-async function writeIndex(records: readonly SearchRecord[], outputPath: string, language: string | undefined, keep: RegExp): Promise<void> {
+async function writeIndex(
+  records: readonly SearchRecord[],
+  outputPath: string,
+  language: string | undefined,
+  keep: RegExp,
+): Promise<void> {
   // One language per partition (forced); the stub holds a record in each, and keeps each one's index and WebAssembly.
-  const { index, errors } = await pagefind.createIndex({ ...(language ? { forceLanguage: language } : {}), maxFragments: MAX_FRAGMENTS });
+  const { index, errors } = await pagefind.createIndex({
+    ...(language ? { forceLanguage: language } : {}),
+    maxFragments: MAX_FRAGMENTS,
+  });
   check('createIndex', errors);
   if (!index) throw new Error('Pagefind createIndex returned no index');
   const added = await Promise.all(records.map((r) => index.addCustomRecord(r)));
@@ -57,7 +85,8 @@ async function writeIndex(records: readonly SearchRecord[], outputPath: string, 
   // A new Pagefind process for each partition: one process holds on to the memory of every index
   // it wrote (measured: 150 MB after one partition of 2,000 records, 415 MB after six).
   await pagefind.close();
-  for (const name of readdirSync(outputPath)) if (!keep.test(name)) rmSync(join(outputPath, name), { recursive: true, force: true });
+  for (const name of readdirSync(outputPath))
+    if (!keep.test(name)) rmSync(join(outputPath, name), { recursive: true, force: true });
 }
 
 /** The Astro integration. `language` is the site language (ISO 639-1), `locale` formats result dates. */
@@ -65,7 +94,15 @@ export function datelineSearch(options: { language: string; locale: string }): A
   let base = '/';
   let root = '';
   let store: EntryStore | undefined;
-  let indexing: Promise<{ manifest: SearchManifest; keys: string[]; indexed: number; records: number; ms: number }> | undefined;
+  let indexing:
+    | Promise<{
+        manifest: SearchManifest;
+        keys: string[];
+        indexed: number;
+        records: number;
+        ms: number;
+      }>
+    | undefined;
   return {
     name: 'dateline-search',
     hooks: {
@@ -82,14 +119,24 @@ export function datelineSearch(options: { language: string; locale: string }): A
           const { versions } = await codeVersions(root);
           const ctx = { paths: createPaths(base), locale: options.locale };
           // Everything besides the records that decides what Pagefind writes.
-          const indexer = JSON.stringify({ code: versions.search, language: options.language, locale: options.locale, base, maxFragments: MAX_FRAGMENTS });
+          const indexer = JSON.stringify({
+            code: versions.search,
+            language: options.language,
+            locale: options.locale,
+            base,
+            maxFragments: MAX_FRAGMENTS,
+          });
           // A story told in another language is indexed in it (so its words are found in their other
           // grammatical forms), in partitions of their own: a Pagefind index stems in one language.
           const entries = searchEntries(state.views);
-          const languageOf = (e: (typeof entries)[number]) => searchLanguage(e.story, options.language);
+          const languageOf = (e: (typeof entries)[number]) =>
+            searchLanguage(e.story, options.language);
           const languages = [...new Set([options.language, ...entries.map(languageOf)])];
           const parts = languages.flatMap((language) =>
-            partitionEntries(entries.filter((e) => languageOf(e) === language), entryIdentity).map((list) => ({
+            partitionEntries(
+              entries.filter((e) => languageOf(e) === language),
+              entryIdentity,
+            ).map((list) => ({
               entries: list,
               language,
               key: partitionKey(indexer, [language, ...list.map(recordInputs)]),
@@ -100,23 +147,47 @@ export function datelineSearch(options: { language: string; locale: string }): A
           if (!cache.has(stubKey)) {
             const dir = cache.scratch(stubKey);
             // One word no reader types: exact searches count the pages a word is on, and must not count this one.
-            const stub = (language: string): SearchRecord => ({ url: `/?stub=${language}`, content: 'datelinesearchstub', language, meta: { title: '', when: '' }, filters: { story: [], year: [], month: [], key: [], tag: [] }, sort: { date: '' } });
+            const stub = (language: string): SearchRecord => ({
+              url: `/?stub=${language}`,
+              content: 'datelinesearchstub',
+              language,
+              meta: { title: '', when: '' },
+              filters: { story: [], year: [], month: [], key: [], tag: [] },
+              sort: { date: '' },
+            });
             await writeIndex(languages.map(stub), dir, undefined, STUB_FILES);
             cache.commit(stubKey, dir);
           }
           // Each partition waits for its own bodies only (they are rendered oldest first).
           for (const part of missing) {
             // A record of a story in another language gets that language's words (a headline-less update's title).
-            const partCtx = part.language === options.language ? ctx : { ...ctx, locale: part.language };
-            const records = await Promise.all(part.entries.map(async (e) => buildRecord(e, (await state.body(e.bulletin.rendered!)).text, partCtx, part.language)));
+            const partCtx =
+              part.language === options.language ? ctx : { ...ctx, locale: part.language };
+            const records = await Promise.all(
+              part.entries.map(async (e) =>
+                buildRecord(
+                  e,
+                  (await state.body(e.bulletin.rendered!)).text,
+                  partCtx,
+                  part.language,
+                ),
+              ),
+            );
             const dir = cache.scratch(part.key);
             await writeIndex(records, dir, part.language, PARTITION_FILES);
             cache.commit(part.key, dir);
           }
-          const stubs = readdirSync(join(cache.path(stubKey), 'fragment')).map((f) => f.replace(/\.pf_fragment$/, ''));
-          if (stubs.length !== languages.length) throw new Error('the search stub has not a record in each language');
+          const stubs = readdirSync(join(cache.path(stubKey), 'fragment')).map((f) =>
+            f.replace(/\.pf_fragment$/, ''),
+          );
+          if (stubs.length !== languages.length)
+            throw new Error('the search stub has not a record in each language');
           return {
-            manifest: { stubs, parts: parts.map((p) => p.key), languages: parts.map((p) => p.language) },
+            manifest: {
+              stubs,
+              parts: parts.map((p) => p.key),
+              languages: parts.map((p) => p.language),
+            },
             keys: [stubKey, ...parts.map((p) => p.key)],
             indexed: missing.reduce((n, p) => n + p.entries.length, 0),
             records: parts.reduce((n, p) => n + p.entries.length, 0),
@@ -135,18 +206,26 @@ export function datelineSearch(options: { language: string; locale: string }): A
           // The stub's files are placed anew; a partition's folder is named by its key, so one
           // that is already in place (from the last build) is left as it is.
           const stub = store.path(keys[0]!);
-          for (const name of readdirSync(stub)) rmSync(join(target, name), { recursive: true, force: true });
+          for (const name of readdirSync(stub))
+            rmSync(join(target, name), { recursive: true, force: true });
           placeEntry(stub, target);
-          for (const key of manifest.parts) if (!existsSync(join(target, 'part', key))) placeEntry(store.path(key), join(target, 'part', key));
+          for (const key of manifest.parts)
+            if (!existsSync(join(target, 'part', key)))
+              placeEntry(store.path(key), join(target, 'part', key));
           writeFileSync(join(target, 'dateline-search.json'), JSON.stringify(manifest));
           // Whatever else is in the folder (partitions of earlier builds) is swept away at the end.
           claimOutput({
-            files: readdirSync(stub, { recursive: true, encoding: 'utf8' }).map((f) => `pagefind/${f.split('\\').join('/')}`),
+            files: readdirSync(stub, { recursive: true, encoding: 'utf8' }).map(
+              (f) => `pagefind/${f.split('\\').join('/')}`,
+            ),
             folders: manifest.parts.map((key) => `pagefind/part/${key}`),
           });
           store.prune(new Set(keys));
-          logger.info(`search: ${records} updates in ${manifest.parts.length} partitions, ${indexed} indexed in ${Math.round(ms)} ms alongside the pages; waited ${Math.round(performance.now() - started)} ms for it`);
-          if (!existsSync(join(target, 'pagefind.js'))) throw new Error('the search bundle has no pagefind.js');
+          logger.info(
+            `search: ${records} updates in ${manifest.parts.length} partitions, ${indexed} indexed in ${Math.round(ms)} ms alongside the pages; waited ${Math.round(performance.now() - started)} ms for it`,
+          );
+          if (!existsSync(join(target, 'pagefind.js')))
+            throw new Error('the search bundle has no pagefind.js');
         } finally {
           await pagefind.close();
         }

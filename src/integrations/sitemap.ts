@@ -16,7 +16,8 @@ export function datelineSitemap(base: string): AstroIntegration {
     return lastmod.get(new URL(url).pathname);
   };
   return sitemap({
-    filter: (page) => new URL(page).pathname.endsWith('/') && !/\/(search|404)\/$/.test(new URL(page).pathname),
+    filter: (page) =>
+      new URL(page).pathname.endsWith('/') && !/\/(search|404)\/$/.test(new URL(page).pathname),
     serialize: (item) => {
       const t = modified(item.url);
       return t ? { ...item, lastmod: t } : item;

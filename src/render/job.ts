@@ -15,6 +15,9 @@ export async function renderJob(job: Job): Promise<string> {
   try {
     return JSON.stringify(await renderMarkdown(job.markdown, job.scope));
   } catch (err) {
-    throw new Error(`${job.file}: could not be rendered (${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}); please report this to Dateline's developers with the file`, { cause: err });
+    throw new Error(
+      `${job.file}: could not be rendered (${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}); please report this to Dateline's developers with the file`,
+      { cause: err },
+    );
   }
 }

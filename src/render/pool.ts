@@ -22,16 +22,33 @@ export type { Job } from './job.ts';
 const INLINE_LIMIT = 150;
 const BATCH = 100;
 
-async function renderInWorkers(jobs: Job[], workerFile: string, dir: string, workers: number, onDone: (batch: Job[]) => void): Promise<void> {
-  const queue = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) => jobs.slice(i * BATCH, (i + 1) * BATCH));
+async function renderInWorkers(
+  jobs: Job[],
+  workerFile: string,
+  dir: string,
+  workers: number,
+  onDone: (batch: Job[]) => void,
+): Promise<void> {
+  const queue = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) =>
+    jobs.slice(i * BATCH, (i + 1) * BATCH),
+  );
   const run = async () => {
     // A small young generation: a body is short-lived garbage, and V8's default let each process
     // grow to 220 MB in a build (measured: a cold 10,000-bulletin build then peaked over 1.5 GB in all).
-    const worker = fork(workerFile, [dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-semi-space-size=8'] });
+    const worker = fork(workerFile, [dir], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: ['--max-semi-space-size=8'],
+    });
     let fail: (err: unknown) => void = () => undefined;
     worker.on('error', (err) => fail(err));
     let current: Job[] = [];
-    worker.on('exit', (code) => fail(new Error(`a render process exited (${code}) while rendering ${current.length} files, from ${current[0]?.file} to ${current.at(-1)?.file}`)));
+    worker.on('exit', (code) =>
+      fail(
+        new Error(
+          `a render process exited (${code}) while rendering ${current.length} files, from ${current[0]?.file} to ${current.at(-1)?.file}`,
+        ),
+      ),
+    );
     try {
       for (let batch = queue.shift(); batch; batch = queue.shift()) {
         current = batch;
@@ -65,7 +82,11 @@ export interface Rendering {
  * `workerCode` is the bundled worker and `version` its version (src/cache/versions.ts); `root`
  * the project root (the bundle imports packages by name, so it is written inside the project).
  */
-export function renderMissing(misses: readonly Job[], store: EntryStore, options: { root: string; workerCode: string; version: string }): Rendering {
+export function renderMissing(
+  misses: readonly Job[],
+  store: EntryStore,
+  options: { root: string; workerCode: string; version: string },
+): Rendering {
   const pending = new Map(misses.map((job) => [job.key, Promise.withResolvers<void>()]));
   for (const { promise } of pending.values()) promise.catch(() => undefined);
   const finish = (batch: readonly Job[]) => {

@@ -35,7 +35,8 @@ export const bulletinFrontmatter = z
     draft: z.boolean().default(false),
   })
   .refine((b) => b.correction === undefined || b.updated !== undefined, {
-    message: 'a correction needs `updated:` (when it was corrected, e.g. 2022-01-07T18:00:00+06:00)',
+    message:
+      'a correction needs `updated:` (when it was corrected, e.g. 2022-01-07T18:00:00+06:00)',
     path: ['updated'],
   });
 export type BulletinFrontmatter = z.infer<typeof bulletinFrontmatter>;

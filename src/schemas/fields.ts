@@ -21,13 +21,16 @@ export const tags = () =>
 export const language = () =>
   z
     .string()
-    .refine((tag) => canonicalLang(tag) !== undefined, { message: 'is not a language tag (BCP 47: for example ru, en-GB, he, ar)' })
+    .refine((tag) => canonicalLang(tag) !== undefined, {
+      message: 'is not a language tag (BCP 47: for example ru, en-GB, he, ar)',
+    })
     .transform((tag) => canonicalLang(tag)!);
 
 /** An IANA time-zone name such as `Asia/Almaty`. */
 export const timeZone = () =>
   z.string().refine(isValidTimeZone, {
-    message: 'is not an IANA time zone name (for example Asia/Almaty, Europe/London, America/New_York)',
+    message:
+      'is not an IANA time zone name (for example Asia/Almaty, Europe/London, America/New_York)',
   });
 
 /** `2022-01-07` or `2022-01-07T14:30:00+06:00`: written as text so the offset is kept. */
@@ -43,9 +46,16 @@ export const writtenDateTime = () =>
     const parsed = parseWrittenDate(value);
     if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
     else if (parsed.kind !== 'datetime')
-      ctx.addIssue({ code: 'custom', message: `"${value}" needs a time and offset, like ${value}T18:00:00+06:00` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" needs a time and offset, like ${value}T18:00:00+06:00`,
+      });
   });
 
 /** An absolute http(s) link; other schemes (`javascript:`, `data:`) are refused. */
 export const webUrl = () =>
-  z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? 'is required' : 'must be an absolute http:// or https:// URL') });
+  z.url({
+    protocol: /^https?$/,
+    error: (issue) =>
+      issue.input === undefined ? 'is required' : 'must be an absolute http:// or https:// URL',
+  });

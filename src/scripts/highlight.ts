@@ -17,7 +17,10 @@ export function highlightPattern(words: readonly string[]): RegExp {
 /** Wraps every match of `pattern` in the text under `root` in `<mark class="search-hit">`; returns how many. */
 export function markMatches(root: Node, pattern: RegExp): number {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement?.closest('script, style, mark, .visually-hidden, .print-link') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (n) =>
+      n.parentElement?.closest('script, style, mark, .visually-hidden, .print-link')
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
   });
   const nodes: Text[] = [];
   while (walker.nextNode()) nodes.push(walker.currentNode as Text);

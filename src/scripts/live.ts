@@ -7,7 +7,13 @@
  * DOMParser: only their `article.bulletin` elements are used). A change the page cannot patch (a
  * deleted or corrected update) offers a reload instead. Each time also says how long ago it was.
  */
-import { agoParts, diffUpdates, nextDelay, type LiveEntry, type LiveState } from '../lib/site/live.ts';
+import {
+  agoParts,
+  diffUpdates,
+  nextDelay,
+  type LiveEntry,
+  type LiveState,
+} from '../lib/site/live.ts';
 import type { Strings } from '../lib/site/strings.ts';
 
 const root = document.querySelector<HTMLElement>('[data-live]');
@@ -18,13 +24,18 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
   // The page's language's messages (src/lib/site/strings.ts), given as data; `{n}` in the form for `n`.
   const t = JSON.parse(messages ?? '{}') as Strings['live'];
   // pluralForm of src/lib/site/strings.ts, inline: importing it would make a shared chunk for the two page scripts.
-  const plural = (forms: Strings['live']['updates'], n: number) => (forms[new Intl.PluralRules(locale).select(n)] ?? forms.other).replace('{n}', String(n));
+  const plural = (forms: Strings['live']['updates'], n: number) =>
+    (forms[new Intl.PluralRules(locale).select(n)] ?? forms.other).replace('{n}', String(n));
   const storyUrl = new URL(story!, location.href);
   const src = new URL(live!, storyUrl);
   // Same host only, whatever the markup says.
   if (src.origin !== location.origin || storyUrl.origin !== location.origin) return;
   const title = document.title;
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = ''): HTMLElementTagNameMap[K] => {
+  const el = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    className = '',
+    text = '',
+  ): HTMLElementTagNameMap[K] => {
     const node = document.createElement(tag);
     node.className = className;
     node.textContent = text;
@@ -47,7 +58,11 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
   };
   const schedule = () => {
     clearTimeout(timer);
-    if (!stopped && !document.hidden) timer = setTimeout(() => void check(), nextDelay(Number(poll) * 1000, failures, Math.random()));
+    if (!stopped && !document.hidden)
+      timer = setTimeout(
+        () => void check(),
+        nextDelay(Number(poll) * 1000, failures, Math.random()),
+      );
   };
 
   async function check(): Promise<void> {
@@ -58,7 +73,10 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
       failures = 0;
       if (state.status !== 'live') return reload(t.ended);
       const articles = [...timeline.querySelectorAll<HTMLElement>('article.bulletin')];
-      const change = diffUpdates(articles.map((a) => ({ id: a.id, v: a.dataset['v'] ?? '' })), state.updates);
+      const change = diffUpdates(
+        articles.map((a) => ({ id: a.id, v: a.dataset['v'] ?? '' })),
+        state.updates,
+      );
       if (change.kind === 'reload') return reload(t.changed);
       if (change.kind === 'new') {
         pending = change.added;
@@ -124,13 +142,23 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
     for (const day of new Set(added.map((e) => e.day))) {
       let link = list.querySelector<HTMLAnchorElement>(`a[href="#${day}"]`);
       if (!link) {
-        link = el('a', '', new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`)));
+        link = el(
+          'a',
+          '',
+          new Intl.DateTimeFormat(locale, {
+            day: 'numeric',
+            month: 'short',
+            timeZone: 'UTC',
+          }).format(Date.parse(`${day}T00:00:00Z`)),
+        );
         link.href = `#${day}`;
         const item = el('li');
         item.append(link);
         list.prepend(item);
       }
-      const n = timeline.querySelector(`h2[id="${day}"]`)!.parentElement!.querySelectorAll('article').length;
+      const n = timeline
+        .querySelector(`h2[id="${day}"]`)!
+        .parentElement!.querySelectorAll('article').length;
       const count = el('span', 'day-nav-count');
       const shown = el('span', '', String(n));
       shown.setAttribute('aria-hidden', 'true');

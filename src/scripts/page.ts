@@ -6,12 +6,15 @@
 import { highlightPattern, highlightWords, markMatches } from './highlight.ts';
 
 /** Whether an event's target takes typing itself (then `/` is a character, not a shortcut). */
-const typing = (t: EventTarget | null): boolean => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+const typing = (t: EventTarget | null): boolean =>
+  t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
 document.addEventListener('keydown', (e) => {
   if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
   // The page's own search box first (the search page's), else the one in the site header.
-  const box = document.querySelector<HTMLInputElement>('main input[type=search]') ?? document.querySelector<HTMLInputElement>('input[type=search]');
+  const box =
+    document.querySelector<HTMLInputElement>('main input[type=search]') ??
+    document.querySelector<HTMLInputElement>('input[type=search]');
   if (!box) return;
   e.preventDefault();
   box.focus();

@@ -42,13 +42,35 @@ export interface SearchOptions {
 /** The part of a Pagefind instance used here (https://pagefind.app/docs/api/). */
 export interface PagefindInstance {
   init(language?: string): Promise<void>;
-  mergeIndex(path: string, options?: { baseUrl?: string; metaCacheTag?: string; ranking?: typeof RANKING; language?: string }): Promise<void>;
+  mergeIndex(
+    path: string,
+    options?: {
+      baseUrl?: string;
+      metaCacheTag?: string;
+      ranking?: typeof RANKING;
+      language?: string;
+    },
+  ): Promise<void>;
   filters?(): Promise<FilterCounts>;
-  search(term: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[]; unfilteredResultCount?: number; filters?: FilterCounts } | null>;
+  search(
+    term: string | null,
+    options?: SearchOptions,
+  ): Promise<{
+    results: PagefindResult[];
+    unfilteredResultCount?: number;
+    filters?: FilterCounts;
+  } | null>;
 }
 
 interface PagefindModule {
-  createInstance(options: { basePath: string; baseUrl: string; excerptLength?: number; metaCacheTag?: string; ranking?: typeof RANKING; language?: string }): PagefindInstance;
+  createInstance(options: {
+    basePath: string;
+    baseUrl: string;
+    excerptLength?: number;
+    metaCacheTag?: string;
+    ranking?: typeof RANKING;
+    language?: string;
+  }): PagefindInstance;
 }
 
 /**
@@ -58,7 +80,8 @@ interface PagefindModule {
 const RANKING = { metaWeights: { when: 0 } };
 
 /** Whether a result was found in the text or the headline (not only in other metadata). */
-export const foundInText = (r: PagefindResult): boolean => (r.words?.length ?? 1) > 0 || (r.matchedMetaFields ?? []).includes('title');
+export const foundInText = (r: PagefindResult): boolean =>
+  (r.words?.length ?? 1) > 0 || (r.matchedMetaFields ?? []).includes('title');
 
 /** How many results have each value of each filter (Pagefind's `filters` in a search response). */
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -98,9 +121,14 @@ export function queryWords(term: string): string[] {
 }
 
 /** Whether a result's matched text has a word that starts with `word` (a typed prefix: `polic` → police). */
-export function matchesPrefix(data: Pick<ResultData, 'content' | 'locations'>, word: string): boolean {
+export function matchesPrefix(
+  data: Pick<ResultData, 'content' | 'locations'>,
+  word: string,
+): boolean {
   const tokens = data.content.split(/\s+/);
-  return data.locations.some((i) => queryWords(tokens[i] ?? '').some((part) => part.startsWith(word)));
+  return data.locations.some((i) =>
+    queryWords(tokens[i] ?? '').some((part) => part.startsWith(word)),
+  );
 }
 
 /** A filter no record has: a search with it ranks nothing, and still counts the pages the words match. */
@@ -116,7 +144,11 @@ export async function holdsWord(instance: PagefindInstance, word: string): Promi
  * shorter word the partition has): it holds the word, or its best match `top` has a word starting
  * with it (the reader is typing the start of a longer word).
  */
-export async function answersWord(holds: boolean, top: PagefindResult, word: string): Promise<boolean> {
+export async function answersWord(
+  holds: boolean,
+  top: PagefindResult,
+  word: string,
+): Promise<boolean> {
   return holds || matchesPrefix(await top.data(), word);
 }
 
@@ -132,7 +164,13 @@ export function mergeResults(lists: readonly PagefindResult[][], order: Order): 
  * stub's placeholder record never shows. Whether each partition holds each word is asked at the
  * same time as the search itself. The filter counts are the sums over the partitions kept.
  */
-export async function searchPartitions(parts: readonly PagefindInstance[], stubs: ReadonlySet<string>, term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
+export async function searchPartitions(
+  parts: readonly PagefindInstance[],
+  stubs: ReadonlySet<string>,
+  term: string | null,
+  filters: Record<string, string>,
+  order: Order,
+): Promise<Found> {
   const options: SearchOptions = Object.keys(filters).length ? { filters } : {};
   if (order !== 'best') options.sort = { date: order === 'newest' ? 'desc' : 'asc' };
   const words = term ? queryWords(term) : [];
@@ -140,15 +178,24 @@ export async function searchPartitions(parts: readonly PagefindInstance[], stubs
     Promise.all(parts.map((p) => p.search(term, options))),
     Promise.all(words.map((word) => Promise.all(parts.map((p) => holdsWord(p, word))))),
   ]);
-  const found = responses.map((r) => (r?.results ?? []).filter((x) => !stubs.has(x.id) && (term === null || foundInText(x))));
+  const found = responses.map((r) =>
+    (r?.results ?? []).filter((x) => !stubs.has(x.id) && (term === null || foundInText(x))),
+  );
   let keep = found.map((list) => list.length > 0);
   for (const [w, word] of words.entries()) {
-    const answers = await Promise.all(found.map((list, i) => (keep[i] ? answersWord(holds[w]![i]!, list[0]!, word) : Promise.resolve(false))));
+    const answers = await Promise.all(
+      // A partition already left out answers `false` at once, without a promise.
+      // eslint-disable-next-line @typescript-eslint/await-thenable
+      found.map((list, i) => (keep[i] ? answersWord(holds[w]![i]!, list[0]!, word) : false)),
+    );
     // Only where some partition has the word: otherwise every partition's stand-in is the answer.
     if (answers.some(Boolean)) keep = answers;
   }
   return {
-    results: mergeResults(found.filter((_, i) => keep[i]), order),
+    results: mergeResults(
+      found.filter((_, i) => keep[i]),
+      order,
+    ),
     counts: sumCounts(responses.filter((_, i) => keep[i]).map((r) => r?.filters)),
   };
 }
@@ -171,13 +218,22 @@ export class PartitionedIndex {
     // created once it has, reuse it (started together, each would load and start its own).
     // Instances search in one language each (Pagefind stems words per language): per language, the
     // first loads that language's WebAssembly from the stub, and its other partitions follow.
-    const open = (language: string) => pf.createInstance({ basePath: bundle, baseUrl: '/', excerptLength: 30, metaCacheTag: manifest.stubs.join('-'), ranking: RANKING, language });
+    const open = (language: string) =>
+      pf.createInstance({
+        basePath: bundle,
+        baseUrl: '/',
+        excerptLength: 30,
+        metaCacheTag: manifest.stubs.join('-'),
+        ranking: RANKING,
+        language,
+      });
     const parts: PagefindInstance[] = [];
     for (const language of new Set(manifest.languages)) {
       const first = open(language);
       await first.init(language);
       manifest.languages.forEach((l, i) => {
-        if (l === language) parts[i] = i === manifest.languages.indexOf(language) ? first : open(language);
+        if (l === language)
+          parts[i] = i === manifest.languages.indexOf(language) ? first : open(language);
       });
     }
     // Loading every filter's index up front (`filters()`): Pagefind counts only the filters whose
@@ -187,7 +243,14 @@ export class PartitionedIndex {
         p
           .init(manifest.languages[i])
           // Options are not inherited by a merged index: the ranking and language are given again.
-          .then(() => p.mergeIndex(`${bundle}part/${manifest.parts[i]}/`, { baseUrl: '/', metaCacheTag: manifest.parts[i]!, ranking: RANKING, language: manifest.languages[i]! }))
+          .then(() =>
+            p.mergeIndex(`${bundle}part/${manifest.parts[i]}/`, {
+              baseUrl: '/',
+              metaCacheTag: manifest.parts[i]!,
+              ranking: RANKING,
+              language: manifest.languages[i]!,
+            }),
+          )
           .then(() => p.filters?.()),
       ),
     );

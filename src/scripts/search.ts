@@ -9,7 +9,14 @@
 import type { Strings } from '../lib/site/strings.ts';
 import { formatDay, formatter, zoneAbbreviation } from '../core/intl.ts';
 import { decodeWhen } from '../lib/publish/when.ts';
-import { queryWords, PartitionedIndex, type FilterCounts, type Order, type PagefindResult, type ResultData } from './search-index.ts';
+import {
+  queryWords,
+  PartitionedIndex,
+  type FilterCounts,
+  type Order,
+  type PagefindResult,
+  type ResultData,
+} from './search-index.ts';
 
 /** Results shown at once: each one fetches its own fragment of the index. */
 const PAGE_SIZE = 10;
@@ -42,7 +49,11 @@ export function resultHref(url: string, words: readonly string[], base: string):
   return href.pathname + href.search + href.hash;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -59,16 +70,36 @@ export interface StoryInfo {
  * A result's moment for readers, in its story's zone and written as the pages write it:
  * `Friday, 7 January 2022, 14:30 GMT+6`, or the day alone for an update without a time.
  */
-export function formatWhen(when: ReturnType<typeof decodeWhen>, timezone: string, locale: string): string {
+export function formatWhen(
+  when: ReturnType<typeof decodeWhen>,
+  timezone: string,
+  locale: string,
+): string {
   if (!when) return '';
   if ('day' in when) return formatDay(when.day, locale);
   const t = when.instant;
-  const date = formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: timezone }).format(t);
-  const clock = formatter('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timezone }).format(t);
+  const date = formatter(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: timezone,
+  }).format(t);
+  const clock = formatter('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: timezone,
+  }).format(t);
   return `${date}, ${clock} ${zoneAbbreviation(t, timezone)}`;
 }
 
-function renderResult(data: ResultData, words: readonly string[], stories: ReadonlyMap<string, StoryInfo>, locale: string): HTMLLIElement {
+function renderResult(
+  data: ResultData,
+  words: readonly string[],
+  stories: ReadonlyMap<string, StoryInfo>,
+  locale: string,
+): HTMLLIElement {
   const li = el('li', 'search-result');
   const heading = el('h2', 'search-result-title');
   const link = el('a', undefined, data.meta.title ?? data.url);
@@ -76,25 +107,41 @@ function renderResult(data: ResultData, words: readonly string[], stories: Reado
   const meta = el('p', 'search-result-meta');
   const story = stories.get(data.filters?.['story']?.[0] ?? '');
   const moment = decodeWhen(data.meta.when ?? '');
-  const when = el('time', 'search-result-date', formatWhen(moment, story?.timezone ?? 'UTC', locale));
+  const when = el(
+    'time',
+    'search-result-date',
+    formatWhen(moment, story?.timezone ?? 'UTC', locale),
+  );
   if (moment) when.dateTime = 'day' in moment ? moment.day : new Date(moment.instant).toISOString();
   meta.append(el('span', 'search-result-story', story?.title ?? ''), ' · ', when);
   const excerpt = el('p', 'search-result-excerpt');
   // The landing page marks the words as typed and as found (another form of them: `протестами` finds `протестов`).
   const found = appendExcerpt(excerpt, data.excerpt).flatMap((w) => queryWords(w));
-  link.href = resultHref(data.url, words.length ? [...new Set([...words, ...found])] : [], location.href);
+  link.href = resultHref(
+    data.url,
+    words.length ? [...new Set([...words, ...found])] : [],
+    location.href,
+  );
   li.append(heading, meta, excerpt);
   return li;
 }
 
 /** Puts each filter value's count among the current results in its label; values of a filter in use show none (choosing one replaces it). */
-function showCounts(selects: readonly HTMLSelectElement[], key: HTMLInputElement, keyLabel: HTMLElement, counts: FilterCounts): void {
+function showCounts(
+  selects: readonly HTMLSelectElement[],
+  key: HTMLInputElement,
+  keyLabel: HTMLElement,
+  counts: FilterCounts,
+): void {
   for (const select of selects) {
     const name = select.dataset['filter']!;
     for (const option of select.options) {
       if (!option.value) continue;
       const n = counts[name]?.[option.value] ?? 0;
-      option.textContent = select.value && option.value !== select.value ? option.dataset['label']! : `${option.dataset['label']} (${n})`;
+      option.textContent =
+        select.value && option.value !== select.value
+          ? option.dataset['label']!
+          : `${option.dataset['label']} (${n})`;
     }
   }
   keyLabel.textContent = `${key.dataset['label']} (${counts['key']?.['1'] ?? 0})`;
@@ -115,14 +162,21 @@ export function startSearch(): void {
   document.querySelector('#search-no-js')?.remove();
   // The page's language's messages (src/lib/site/strings.ts), given as data.
   const t = JSON.parse(form.dataset['messages'] ?? '{}') as Strings['searchScript'];
-  const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+  const fill = (text: string, values: Record<string, string>) =>
+    text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
   const locale = form.dataset['locale'] ?? document.documentElement.lang;
   const stories = new Map<string, StoryInfo>(
-    [...document.querySelectorAll<HTMLOptionElement>('#search-story option[value]')].filter((o) => o.value).map((o) => [o.value, { title: o.dataset['label'] ?? o.value, timezone: o.dataset['timezone'] ?? 'UTC' }]),
+    [...document.querySelectorAll<HTMLOptionElement>('#search-story option[value]')]
+      .filter((o) => o.value)
+      .map((o) => [
+        o.value,
+        { title: o.dataset['label'] ?? o.value, timezone: o.dataset['timezone'] ?? 'UTC' },
+      ]),
   );
 
   let index: Promise<PartitionedIndex> | undefined;
-  const load = (): Promise<PartitionedIndex> => (index ??= PartitionedIndex.open(form.dataset['bundle'] ?? '/pagefind/'));
+  const load = (): Promise<PartitionedIndex> =>
+    (index ??= PartitionedIndex.open(form.dataset['bundle'] ?? '/pagefind/'));
 
   let run = 0;
   let pending: PagefindResult[] = [];
@@ -178,11 +232,18 @@ export function startSearch(): void {
       showCounts(selects, key, keyLabel, found.counts);
       const n = found.results.length;
       const within = [
-        ...selects.filter((s) => s.value).map((s) => s.selectedOptions[0]?.dataset['label'] ?? s.value),
+        ...selects
+          .filter((s) => s.value)
+          .map((s) => s.selectedOptions[0]?.dataset['label'] ?? s.value),
         ...(key.checked ? [t.keyOnly] : []),
       ];
       // The plural rule inline, like pluralForm in src/lib/site/strings.ts: importing it would give both page scripts a shared chunk to fetch.
-      const count = n === 0 ? t.none : fill(t.found[new Intl.PluralRules(locale).select(n)] ?? t.found.other, { n: String(n) });
+      const count =
+        n === 0
+          ? t.none
+          : fill(t.found[new Intl.PluralRules(locale).select(n)] ?? t.found.other, {
+              n: String(n),
+            });
       status.textContent = `${count}${q ? fill(t.forWords, { q }) : ''}${within.length ? fill(t.within, { list: within.join(', ') }) : ''}.`;
       await showMore(mine);
     } catch (err) {
@@ -204,7 +265,8 @@ export function startSearch(): void {
   input.addEventListener('focus', preload, { once: true });
   if ('requestIdleCallback' in window) requestIdleCallback(preload);
   else setTimeout(preload, 200);
-  for (const control of [...selects, sort, key]) control.addEventListener('change', () => void search());
+  for (const control of [...selects, sort, key])
+    control.addEventListener('change', () => void search());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);

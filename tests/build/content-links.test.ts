@@ -5,17 +5,24 @@ import { describe, expect, test } from 'vitest';
 import { DIST, page } from './dist.ts';
 
 const FROM = 'stories/kazakhstan-unrest/2022-01-10/index.html';
-const TARGET = '/stories/kazakhstan-unrest/2022-01-07/#u-2022-01-07-1400-buildings-secured--freight';
+const TARGET =
+  '/stories/kazakhstan-unrest/2022-01-07/#u-2022-01-07-1400-buildings-secured--freight';
 
 describe('links between bulletins', () => {
   test('a link to ./2022-01-07-1400-buildings-secured.md#freight is the permalink of that heading, which exists', () => {
     const link = page(FROM).querySelector('#u-2022-01-10-1800-calm-returns a[href*="2022-01-07"]');
     expect(link?.getAttribute('href')).toBe(TARGET);
-    expect(page('stories/kazakhstan-unrest/2022-01-07/index.html').querySelector('[id="u-2022-01-07-1400-buildings-secured--freight"]')).not.toBeNull();
+    expect(
+      page('stories/kazakhstan-unrest/2022-01-07/index.html').querySelector(
+        '[id="u-2022-01-07-1400-buildings-secured--freight"]',
+      ),
+    ).not.toBeNull();
   });
 
   test('in the feeds it is absolute', () => {
-    const feed = JSON.parse(readFileSync(join(DIST, 'stories', 'kazakhstan-unrest', 'feed.json'), 'utf8')) as { items: { id: string; content_html: string }[] };
+    const feed = JSON.parse(
+      readFileSync(join(DIST, 'stories', 'kazakhstan-unrest', 'feed.json'), 'utf8'),
+    ) as { items: { id: string; content_html: string }[] };
     const item = feed.items.find((i) => i.id.endsWith('#u-2022-01-10-1800-calm-returns'))!;
     expect(item.content_html).toContain(`href="http://localhost:4321${TARGET}"`);
   });
@@ -29,13 +36,34 @@ describe('links between bulletins', () => {
 describe('files next to bulletins', () => {
   const src = '/stories/harbour-ferry-strike/files/route-map.png';
   test('an image in the story folder is published with the story, byte for byte, and the page refers to it there', () => {
-    expect(readFileSync(join(DIST, src))).toEqual(readFileSync('content/harbour-ferry-strike/route-map.png'));
-    const img = page('stories/harbour-ferry-strike/2026-11-18/index.html').querySelector(`img[src="${src}"]`);
+    expect(readFileSync(join(DIST, src))).toEqual(
+      readFileSync('content/harbour-ferry-strike/route-map.png'),
+    );
+    const img = page('stories/harbour-ferry-strike/2026-11-18/index.html').querySelector(
+      `img[src="${src}"]`,
+    );
     expect(img?.getAttribute('alt')).toMatch(/^Map: the ferry crosses/);
   });
   test('in the feeds and under a subpath too', () => {
-    expect(readFileSync(join(DIST, 'stories', 'harbour-ferry-strike', 'feed.xml'), 'utf8')).toContain(`src="http://localhost:4321${src}"`);
-    expect(readFileSync(join('test-results', 'webroot', 'dateline', 'stories', 'harbour-ferry-strike', '2026-11-18', 'index.html'), 'utf8')).toContain(`src="/dateline${src}"`);
-    expect(readFileSync(join('test-results', 'webroot', 'dateline', src.slice(1)))).toEqual(readFileSync('content/harbour-ferry-strike/route-map.png'));
+    expect(
+      readFileSync(join(DIST, 'stories', 'harbour-ferry-strike', 'feed.xml'), 'utf8'),
+    ).toContain(`src="http://localhost:4321${src}"`);
+    expect(
+      readFileSync(
+        join(
+          'test-results',
+          'webroot',
+          'dateline',
+          'stories',
+          'harbour-ferry-strike',
+          '2026-11-18',
+          'index.html',
+        ),
+        'utf8',
+      ),
+    ).toContain(`src="/dateline${src}"`);
+    expect(readFileSync(join('test-results', 'webroot', 'dateline', src.slice(1)))).toEqual(
+      readFileSync('content/harbour-ferry-strike/route-map.png'),
+    );
   });
 });

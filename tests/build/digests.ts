@@ -8,6 +8,11 @@ export function digests(dir: string): Record<string, string> {
     readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((f) => statSync(join(dir, f)).isFile())
       .sort()
-      .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]),
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(dir, f)))
+          .digest('hex'),
+      ]),
   );
 }

@@ -40,14 +40,19 @@ describe('nothing lost: every bulletin of content/ is on its story', () => {
     const timeline = page(`stories/${b.story}/index.html`);
     const onTimeline = timeline.querySelectorAll(`article[id="${id}"]`).length;
     expect(onTimeline).toBeLessThanOrEqual(1);
-    if (onTimeline === 0) expect(timeline.querySelector(`nav#days li[id="${b.day}"] a`)?.getAttribute('href')).toBe(`/stories/${b.story}/${b.day}/`);
+    if (onTimeline === 0)
+      expect(timeline.querySelector(`nav#days li[id="${b.day}"] a`)?.getAttribute('href')).toBe(
+        `/stories/${b.story}/${b.day}/`,
+      );
   });
 });
 
 describe('drafts', () => {
   test('a draft bulletin is on no page and not in the search index', () => {
     const drafts = contentBulletins('content', true);
-    expect(drafts.map((d) => d.file)).toEqual(['content/harbour-ferry-strike/2026-11-24-0900-roster-talks.md']);
+    expect(drafts.map((d) => d.file)).toEqual([
+      'content/harbour-ferry-strike/2026-11-24-0900-roster-talks.md',
+    ]);
     for (const d of drafts) {
       const id = updateId(d.name);
       for (const [path, doc] of pages) expect(doc.querySelector(`[id="${id}"]`), path).toBeNull();
@@ -56,22 +61,35 @@ describe('drafts', () => {
 });
 
 describe('story timelines', () => {
-  test.each(stories)('%s: one anchor per day, newest first, and every day in the day index', (slug) => {
-    const doc = page(`stories/${slug}/index.html`);
-    const dayIds = doc.querySelectorAll('[id]').map((e) => e.id).filter((id) => DAY_ID.test(id));
-    const expected = [...new Set(bulletins.filter((b) => b.story === slug).map((b) => b.day))].sort().reverse();
-    expect(dayIds).toEqual(expected);
-    // Days in full have their section; the others an entry in the index linking to their day page.
-    const full = doc.querySelectorAll('section.day > h2').map((h) => h.id);
-    expect(full.length).toBeGreaterThan(0);
-    expect(full.length).toBeLessThanOrEqual(config.timelineDays);
-    expect(full).toEqual(expected.slice(0, full.length));
-    const index = doc.querySelectorAll('nav#days li > a').map((a) => a.getAttribute('href'));
-    expect(index).toEqual(expected.map((day) => (full.includes(day) ? `#${day}` : `/stories/${slug}/${day}/`)));
-    // The jump list at the top names the days in full, then leads to the index.
-    const jumps = doc.querySelectorAll('nav.day-nav a').map((a) => a.getAttribute('href'));
-    expect(jumps).toEqual([...full.map((d) => `#${d}`), ...(full.length < expected.length ? ['#days'] : [])]);
-  });
+  test.each(stories)(
+    '%s: one anchor per day, newest first, and every day in the day index',
+    (slug) => {
+      const doc = page(`stories/${slug}/index.html`);
+      const dayIds = doc
+        .querySelectorAll('[id]')
+        .map((e) => e.id)
+        .filter((id) => DAY_ID.test(id));
+      const expected = [...new Set(bulletins.filter((b) => b.story === slug).map((b) => b.day))]
+        .sort()
+        .reverse();
+      expect(dayIds).toEqual(expected);
+      // Days in full have their section; the others an entry in the index linking to their day page.
+      const full = doc.querySelectorAll('section.day > h2').map((h) => h.id);
+      expect(full.length).toBeGreaterThan(0);
+      expect(full.length).toBeLessThanOrEqual(config.timelineDays);
+      expect(full).toEqual(expected.slice(0, full.length));
+      const index = doc.querySelectorAll('nav#days li > a').map((a) => a.getAttribute('href'));
+      expect(index).toEqual(
+        expected.map((day) => (full.includes(day) ? `#${day}` : `/stories/${slug}/${day}/`)),
+      );
+      // The jump list at the top names the days in full, then leads to the index.
+      const jumps = doc.querySelectorAll('nav.day-nav a').map((a) => a.getAttribute('href'));
+      expect(jumps).toEqual([
+        ...full.map((d) => `#${d}`),
+        ...(full.length < expected.length ? ['#days'] : []),
+      ]);
+    },
+  );
 
   test('the demo story is long enough to have days outside the timeline', () => {
     const doc = page('stories/harbour-ferry-strike/index.html');
@@ -84,14 +102,18 @@ describe('story timelines', () => {
     expect(latest).toHaveLength(1);
     const first = doc.querySelector('article.bulletin');
     // In the story's language where the interface is translated into it (the Russian sample).
-    expect(first?.querySelector('.badge-latest')?.text).toBe(slug.endsWith('-ru') ? 'Последнее' : 'Latest');
+    expect(first?.querySelector('.badge-latest')?.text).toBe(
+      slug.endsWith('-ru') ? 'Последнее' : 'Latest',
+    );
   });
 
   test('a closed story says so clearly; a live one says Live', () => {
     const closed = page('stories/kazakhstan-unrest/index.html');
     expect(closed.querySelector('.status')?.text).toBe('Ended');
     expect(closed.querySelector('.ended-note')?.text).toContain('This story has ended.');
-    expect(page('stories/harbour-ferry-strike/index.html').querySelector('.status')?.text).toBe('Live');
+    expect(page('stories/harbour-ferry-strike/index.html').querySelector('.status')?.text).toBe(
+      'Live',
+    );
   });
 
   test('times are shown in the story zone with an abbreviation', () => {
@@ -100,13 +122,17 @@ describe('story timelines', () => {
     expect(time?.getAttribute('datetime')).toBe('2022-01-07T14:00:00+06:00');
     expect(time?.text).toBe('14:00 GMT+6');
     // Filed at 04:30 UTC on the 21st, it belongs to the 20th in New York.
-    const late = page('stories/harbour-ferry-strike/2026-11-20/index.html').querySelector('#u-2026-11-20-2330-late-offer time');
+    const late = page('stories/harbour-ferry-strike/2026-11-20/index.html').querySelector(
+      '#u-2026-11-20-2330-late-offer time',
+    );
     expect(late?.text).toBe('23:30 EST');
   });
 
   test('corrections, sources and key events are visible', () => {
     const doc = page('stories/harbour-ferry-strike/2026-11-20/index.html');
-    expect(doc.querySelector('#u-2026-11-20-1130-talks-resume .correction')?.text).toMatch(/Correction \(Friday, 20 November 2026, 15:00 EST\): An earlier version/);
+    expect(doc.querySelector('#u-2026-11-20-1130-talks-resume .correction')?.text).toMatch(
+      /Correction \(Friday, 20 November 2026, 15:00 EST\): An earlier version/,
+    );
     expect(doc.querySelectorAll('#u-2026-11-20-1130-talks-resume .sources a')).toHaveLength(1);
     expect(doc.querySelector('#u-2026-11-20-2330-late-offer .badge-key')?.text).toBe('Key event');
   });
@@ -115,44 +141,66 @@ describe('story timelines', () => {
 describe('day pages', () => {
   test('previous and next day links follow the story', () => {
     const doc = page('stories/kazakhstan-unrest/2022-01-07/index.html');
-    expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/stories/kazakhstan-unrest/2022-01-10/');
-    expect(doc.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/stories/kazakhstan-unrest/2022-01-06/');
+    expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(
+      '/stories/kazakhstan-unrest/2022-01-10/',
+    );
+    expect(doc.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(
+      '/stories/kazakhstan-unrest/2022-01-06/',
+    );
   });
 });
 
 describe('every page', () => {
   test.each([...pages.keys()])('%s: no duplicate ids', (path) => {
-    const ids = page(path).querySelectorAll('[id]').map((e) => e.id);
+    const ids = page(path)
+      .querySelectorAll('[id]')
+      .map((e) => e.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
-  test.each([...pages.keys()])('%s: sanitized (no foreign scripts, handlers, javascript: URLs or frames)', (path) => {
-    const doc = page(path);
-    for (const s of doc.querySelectorAll('script')) {
-      // Structured data is not executed; it must be valid JSON that cannot close its element.
-      if (s.getAttribute('type') === 'application/ld+json') {
-        expect(() => JSON.parse(s.text), path).not.toThrow();
-        expect(s.text, path).not.toMatch(/<\//);
-        continue;
+  test.each([...pages.keys()])(
+    '%s: sanitized (no foreign scripts, handlers, javascript: URLs or frames)',
+    (path) => {
+      const doc = page(path);
+      for (const s of doc.querySelectorAll('script')) {
+        // Structured data is not executed; it must be valid JSON that cannot close its element.
+        if (s.getAttribute('type') === 'application/ld+json') {
+          expect(() => JSON.parse(s.text), path).not.toThrow();
+          expect(s.text, path).not.toMatch(/<\//);
+          continue;
+        }
+        expect(s.getAttribute('type'), path).toBe('module');
+        expect(s.getAttribute('src'), path).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+        expect(s.text.trim(), path).toBe('');
       }
-      expect(s.getAttribute('type'), path).toBe('module');
-      expect(s.getAttribute('src'), path).toMatch(/^\/_astro\/[\w.-]+\.js$/);
-      expect(s.text.trim(), path).toBe('');
-    }
-    expect(doc.querySelectorAll('iframe, object, embed, frame, style')).toHaveLength(0);
-    for (const el of doc.querySelectorAll('*')) {
-      for (const [name, value] of Object.entries(el.attributes)) {
-        expect(name.toLowerCase().startsWith('on'), `${path}: ${name} on <${el.tagName}>`).toBe(false);
-        expect(/^\s*(javascript|vbscript|data):/i.test(value), `${path}: ${name}="${value}"`).toBe(false);
-        expect(name.toLowerCase() === 'style', `${path}: style on <${el.tagName}>`).toBe(false);
+      expect(doc.querySelectorAll('iframe, object, embed, frame, style')).toHaveLength(0);
+      for (const el of doc.querySelectorAll('*')) {
+        for (const [name, value] of Object.entries(el.attributes)) {
+          expect(name.toLowerCase().startsWith('on'), `${path}: ${name} on <${el.tagName}>`).toBe(
+            false,
+          );
+          expect(
+            /^\s*(javascript|vbscript|data):/i.test(value),
+            `${path}: ${name}="${value}"`,
+          ).toBe(false);
+          expect(name.toLowerCase() === 'style', `${path}: style on <${el.tagName}>`).toBe(false);
+        }
       }
-    }
-  });
+    },
+  );
 
   test.each([...pages.keys()])('%s: loads nothing from another host', (path) => {
     const doc = page(path);
-    const loaded = [...doc.querySelectorAll('script[src], link[href], img[src], source[src], video[src], audio[src]')]
-      .filter((el) => el.tagName !== 'LINK' || /stylesheet|icon|preload|modulepreload/.test(el.getAttribute('rel') ?? ''))
+    const loaded = [
+      ...doc.querySelectorAll(
+        'script[src], link[href], img[src], source[src], video[src], audio[src]',
+      ),
+    ]
+      .filter(
+        (el) =>
+          el.tagName !== 'LINK' ||
+          /stylesheet|icon|preload|modulepreload/.test(el.getAttribute('rel') ?? ''),
+      )
       .map((el) => el.getAttribute('src') ?? el.getAttribute('href') ?? '');
     expect(loaded.filter((u) => /^(https?:)?\/\//.test(u))).toEqual([]);
   });
@@ -170,7 +218,9 @@ describe('every page', () => {
     const failures: string[] = [];
     for (const path of pages.keys()) {
       const report = await validator.validateFile(join(DIST, path));
-      for (const r of report.results) for (const m of r.messages) failures.push(`${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      for (const r of report.results)
+        for (const m of r.messages)
+          failures.push(`${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
     expect(failures).toEqual([]);
   });
@@ -184,55 +234,82 @@ describe('every page', () => {
       // linkinator serves the files on this port; other absolute URLs (canonical links to SITE,
       // sources) are not fetched: there is no network here.
       port: 5678,
-      linksToSkip: async (link) => /^https?:/.test(link) && !/^http:\/\/(127\.0\.0\.1|localhost):5678\//.test(link),
+      linksToSkip: async (link) =>
+        /^https?:/.test(link) && !/^http:\/\/(127\.0\.0\.1|localhost):5678\//.test(link),
     });
-    const broken = result.links.filter((l) => l.state === LinkState.BROKEN).map((l) => `${l.status} ${l.url} (from ${l.parent})`);
+    const broken = result.links
+      .filter((l) => l.state === LinkState.BROKEN)
+      .map((l) => `${l.status} ${l.url} (from ${l.parent})`);
     expect(broken).toEqual([]);
     // Every page was reached (linkinator lists each URL once, fragments included in the check).
-    expect(result.links.filter((l) => l.state === LinkState.OK).length).toBeGreaterThanOrEqual(pages.size);
+    expect(result.links.filter((l) => l.state === LinkState.OK).length).toBeGreaterThanOrEqual(
+      pages.size,
+    );
   });
 });
 
 describe('search index', () => {
   test('Pagefind indexed one record per bulletin, across its partitions', () => {
-    const manifest = JSON.parse(readFileSync(join(DIST, 'pagefind', 'dateline-search.json'), 'utf8')) as { stubs: string[]; parts: string[]; languages: string[] };
+    const manifest = JSON.parse(
+      readFileSync(join(DIST, 'pagefind', 'dateline-search.json'), 'utf8'),
+    ) as { stubs: string[]; parts: string[]; languages: string[] };
     expect(manifest.parts.length).toBeGreaterThan(0);
     // The Russian sample story is indexed in Russian, in its own partition.
     expect([...new Set(manifest.languages)]).toEqual([config.lang, 'ru']);
     const counts = manifest.parts.map((part, i) => {
-      const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'part', part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      const entry = JSON.parse(
+        readFileSync(join(DIST, 'pagefind', 'part', part, 'pagefind-entry.json'), 'utf8'),
+      ) as { languages: Record<string, { page_count: number }> };
       expect(Object.keys(entry.languages)).toEqual([manifest.languages[i]]);
       return entry.languages[manifest.languages[i]!]!.page_count;
     });
     expect(counts.reduce((a, b) => a + b, 0)).toBe(bulletins.length);
     // The stub's placeholder record is the only record outside the partitions.
-    const stub = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const stub = JSON.parse(
+      readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'),
+    ) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(stub.languages).map((l) => l.page_count)).toEqual([1, 1]);
-    expect(readdirSync(join(DIST, 'pagefind', 'fragment')).toSorted()).toEqual(manifest.stubs.map((s) => `${s}.pf_fragment`).toSorted());
+    expect(readdirSync(join(DIST, 'pagefind', 'fragment')).toSorted()).toEqual(
+      manifest.stubs.map((s) => `${s}.pf_fragment`).toSorted(),
+    );
   });
   test('the search page loads the bundled script and explains itself without JavaScript', () => {
     const doc = page('search/index.html');
     expect(doc.querySelector('form#search-form')?.getAttribute('data-bundle')).toBe('/pagefind/');
     expect(doc.querySelector('#search-no-js')?.text).toContain('needs JavaScript');
-    expect(doc.querySelectorAll('#search-story option').map((o) => o.getAttribute('value'))).toEqual(['', ...stories.toSorted()].sort());
+    expect(
+      doc.querySelectorAll('#search-story option').map((o) => o.getAttribute('value')),
+    ).toEqual(['', ...stories.toSorted()].sort());
   });
 });
 
 describe('metadata for search engines and link previews', () => {
-  test.each([...pages.keys()].filter((p) => p !== '404.html'))('%s: canonical URL, title, description, Open Graph and Twitter tags', (path) => {
-    const doc = page(path);
-    // As a browser writes it: a tag page with letters of another script is percent-encoded.
-    const url = new URL(`/${path.replace(/index\.html$/, '')}`, 'http://localhost:4321').href;
-    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(url);
-    expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe(url);
-    expect(doc.querySelector('title')?.text).toBeTruthy();
-    for (const name of ['og:title', 'og:description', 'og:type', 'og:site_name']) expect(doc.querySelector(`meta[property="${name}"]`)?.getAttribute('content'), name).toBeTruthy();
-    expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
-    const story = /^stories\/([^/]+)\//.exec(path)?.[1];
-    const card = story && !path.endsWith('.xml') ? `http://localhost:4321/stories/${story}/card.png` : undefined;
-    expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(card);
-    expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe(card ? 'summary_large_image' : 'summary');
-  });
+  test.each([...pages.keys()].filter((p) => p !== '404.html'))(
+    '%s: canonical URL, title, description, Open Graph and Twitter tags',
+    (path) => {
+      const doc = page(path);
+      // As a browser writes it: a tag page with letters of another script is percent-encoded.
+      const url = new URL(`/${path.replace(/index\.html$/, '')}`, 'http://localhost:4321').href;
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(url);
+      expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe(url);
+      expect(doc.querySelector('title')?.text).toBeTruthy();
+      for (const name of ['og:title', 'og:description', 'og:type', 'og:site_name'])
+        expect(
+          doc.querySelector(`meta[property="${name}"]`)?.getAttribute('content'),
+          name,
+        ).toBeTruthy();
+      expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
+      const story = /^stories\/([^/]+)\//.exec(path)?.[1];
+      const card =
+        story && !path.endsWith('.xml')
+          ? `http://localhost:4321/stories/${story}/card.png`
+          : undefined;
+      expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(card);
+      expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe(
+        card ? 'summary_large_image' : 'summary',
+      );
+    },
+  );
 
   test.each(stories)('%s: a 1200×630 PNG social card', (slug) => {
     const png = readFileSync(join(DIST, 'stories', slug, 'card.png'));
@@ -243,22 +320,35 @@ describe('metadata for search engines and link previews', () => {
 
   test('the sitemap lists the front page, stories and days with lastmod from their newest update; not search or 404', () => {
     const xml = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
-    const entries = [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g)].map((m) => [m[1]!, m[2]] as const);
+    const entries = [
+      ...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g),
+    ].map((m) => [m[1]!, m[2]] as const);
     const locs = entries.map(([loc]) => loc);
     expect(locs).toContain('http://localhost:4321/');
     expect(locs).not.toContain('http://localhost:4321/search/');
     expect(locs.some((l) => l.includes('404'))).toBe(false);
-    for (const b of bulletins) expect(locs).toContain(`http://localhost:4321/stories/${b.story}/${b.day}/`);
+    for (const b of bulletins)
+      expect(locs).toContain(`http://localhost:4321/stories/${b.story}/${b.day}/`);
     // The closed story's last update was at 18:00 in Almaty (UTC+6) on 10 January 2022.
-    expect(entries.find(([l]) => l === 'http://localhost:4321/stories/kazakhstan-unrest/')?.[1]).toBe('2022-01-10T12:00:00.000Z');
+    expect(
+      entries.find(([l]) => l === 'http://localhost:4321/stories/kazakhstan-unrest/')?.[1],
+    ).toBe('2022-01-10T12:00:00.000Z');
     // A corrected bulletin changes its day's lastmod to the correction time.
-    expect(entries.find(([l]) => l.endsWith('/harbour-ferry-strike/2026-11-20/'))?.[1]).toBe('2026-11-21T04:30:00.000Z');
-    expect(readFileSync(join(DIST, 'robots.txt'), 'utf8')).toContain('Sitemap: http://localhost:4321/sitemap-index.xml');
+    expect(entries.find(([l]) => l.endsWith('/harbour-ferry-strike/2026-11-20/'))?.[1]).toBe(
+      '2026-11-21T04:30:00.000Z',
+    );
+    expect(readFileSync(join(DIST, 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: http://localhost:4321/sitemap-index.xml',
+    );
   });
 });
 
 describe('structured data (schema.org JSON-LD)', () => {
-  const ld = (path: string) => JSON.parse(page(path).querySelector('script[type="application/ld+json"]')!.text) as Record<string, unknown>;
+  const ld = (path: string) =>
+    JSON.parse(page(path).querySelector('script[type="application/ld+json"]')!.text) as Record<
+      string,
+      unknown
+    >;
 
   test.each(stories)('%s: a LiveBlogPosting consistent with the page', (slug) => {
     const doc = page(`stories/${slug}/index.html`);
@@ -266,27 +356,52 @@ describe('structured data (schema.org JSON-LD)', () => {
     expect(data['@type']).toBe('LiveBlogPosting');
     expect(data['headline']).toBe(doc.querySelector('h1')?.text);
     expect(data['url']).toBe(`http://localhost:4321/stories/${slug}/`);
-    const updates = data['liveBlogUpdate'] as { url: string; headline: string; datePublished: string; articleBody: string }[];
+    const updates = data['liveBlogUpdate'] as {
+      url: string;
+      headline: string;
+      datePublished: string;
+      articleBody: string;
+    }[];
     const shown = doc.querySelectorAll('article.bulletin');
-    expect(updates.map((u) => u.url)).toEqual(shown.map((a) => `http://localhost:4321${a.querySelector('a.permalink-link')!.getAttribute('href')}`));
-    expect(updates.map((u) => u.headline)).toEqual(shown.map((a) => a.querySelector('.bulletin-title')!.text));
+    expect(updates.map((u) => u.url)).toEqual(
+      shown.map(
+        (a) => `http://localhost:4321${a.querySelector('a.permalink-link')!.getAttribute('href')}`,
+      ),
+    );
+    expect(updates.map((u) => u.headline)).toEqual(
+      shown.map((a) => a.querySelector('.bulletin-title')!.text),
+    );
     for (const [i, u] of updates.entries()) {
       expect(u.articleBody.length).toBeGreaterThan(20);
-      if (shown[i]!.querySelector('.bulletin-meta time')?.getAttribute('datetime')?.includes('T')) expect(u.datePublished).toBe(shown[i]!.querySelector('.bulletin-meta time')!.getAttribute('datetime'));
+      if (shown[i]!.querySelector('.bulletin-meta time')?.getAttribute('datetime')?.includes('T'))
+        expect(u.datePublished).toBe(
+          shown[i]!.querySelector('.bulletin-meta time')!.getAttribute('datetime'),
+        );
     }
-    const latest = doc.querySelector('article.is-latest .bulletin-meta time')?.getAttribute('datetime');
-    if (doc.querySelector('.status')?.classList.contains('status-closed')) expect(data['coverageEndTime']).toBe(latest);
+    const latest = doc
+      .querySelector('article.is-latest .bulletin-meta time')
+      ?.getAttribute('datetime');
+    if (doc.querySelector('.status')?.classList.contains('status-closed'))
+      expect(data['coverageEndTime']).toBe(latest);
     else expect(data['coverageEndTime']).toBeUndefined();
-    expect(data['coverageStartTime']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+    expect(data['coverageStartTime']).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/,
+    );
   });
 
   test('day pages are CollectionPages of their updates; the front page is the WebSite with its search', () => {
     const day = ld('stories/kazakhstan-unrest/2022-01-07/index.html');
     expect(day['@type']).toBe('CollectionPage');
-    expect((day['hasPart'] as { url: string }[]).map((p) => p.url)).toEqual(['http://localhost:4321/stories/kazakhstan-unrest/2022-01-07/#u-2022-01-07-1400-buildings-secured']);
-    expect((day['isPartOf'] as { '@id': string })['@id']).toBe('http://localhost:4321/stories/kazakhstan-unrest/');
+    expect((day['hasPart'] as { url: string }[]).map((p) => p.url)).toEqual([
+      'http://localhost:4321/stories/kazakhstan-unrest/2022-01-07/#u-2022-01-07-1400-buildings-secured',
+    ]);
+    expect((day['isPartOf'] as { '@id': string })['@id']).toBe(
+      'http://localhost:4321/stories/kazakhstan-unrest/',
+    );
     const site = ld('index.html');
     expect(site['@type']).toBe('WebSite');
-    expect((site['potentialAction'] as { target: string }).target).toBe('http://localhost:4321/search/?q={search_term_string}');
+    expect((site['potentialAction'] as { target: string }).target).toBe(
+      'http://localhost:4321/search/?q={search_term_string}',
+    );
   });
 });

@@ -33,13 +33,16 @@ export interface ExpectedBulletin {
 }
 
 /** A bulletin file marked `draft: true` (read with a plain pattern, not the site's own parser). */
-export const isDraft = (path: string) => /^---\n(?:.*\n)*?draft:\s*true\s*\n(?:.*\n)*?---/m.test(readFileSync(path, 'utf8'));
+export const isDraft = (path: string) =>
+  /^---\n(?:.*\n)*?draft:\s*true\s*\n(?:.*\n)*?---/m.test(readFileSync(path, 'utf8'));
 
 /** Every bulletin file in content/ (drafts apart), with its story and the day its file name gives. */
 export function contentBulletins(root = 'content', drafts = false): ExpectedBulletin[] {
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .map((f) => f.split(sep).join('/'))
-    .filter((f) => f.endsWith('.md') && !f.endsWith('/index.md') && isDraft(join(root, f)) === drafts)
+    .filter(
+      (f) => f.endsWith('.md') && !f.endsWith('/index.md') && isDraft(join(root, f)) === drafts,
+    )
     .map((f) => {
       const [story, name] = f.split('/') as [string, string];
       return { file: relative(process.cwd(), join(root, f)), story, name, day: name.slice(0, 10) };
@@ -60,5 +63,7 @@ export function frontmatterOf(path: string): Record<string, unknown> {
 /** The pages of dist/ under a folder (`stories/x/from-the-start/`), in page order (page 1 first). */
 export function pagedPages(folder: string): [string, HTMLElement][] {
   const number = (path: string) => Number(/\/(\d+)\/index\.html$/.exec(path)?.[1] ?? 1);
-  return [...pages.entries()].filter(([path]) => path.startsWith(folder) && path.endsWith('index.html')).sort(([a], [b]) => number(a) - number(b));
+  return [...pages.entries()]
+    .filter(([path]) => path.startsWith(folder) && path.endsWith('index.html'))
+    .sort(([a], [b]) => number(a) - number(b));
 }

@@ -9,15 +9,30 @@ const SITE = 'http://localhost:4321';
 const bulletins = contentBulletins();
 const drafts = contentBulletins('content', true);
 const read = (path: string) => readFileSync(join(DIST, path), 'utf8');
-const ARRAYS = new Set(['rss.channel.item', 'rss.channel.item.category', 'feed.entry', 'feed.entry.link']);
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (_name, jpath) => ARRAYS.has(String(jpath)) });
-const permalink = (b: (typeof bulletins)[number]) => `${SITE}/stories/${b.story}/${b.day}/#${updateId(b.name)}`;
+const ARRAYS = new Set([
+  'rss.channel.item',
+  'rss.channel.item.category',
+  'feed.entry',
+  'feed.entry.link',
+]);
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (_name, jpath) => ARRAYS.has(String(jpath)),
+});
+const permalink = (b: (typeof bulletins)[number]) =>
+  `${SITE}/stories/${b.story}/${b.day}/#${updateId(b.name)}`;
 const OFFSET_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
-const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
+const RFC822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
 
 const feeds = [
   { name: 'site', prefix: '', expected: bulletins },
-  ...contentStories().map((s) => ({ name: s, prefix: `stories/${s}/`, expected: bulletins.filter((b) => b.story === s) })),
+  ...contentStories().map((s) => ({
+    name: s,
+    prefix: `stories/${s}/`,
+    expected: bulletins.filter((b) => b.story === s),
+  })),
 ];
 
 describe.each(feeds)('feeds of $name', ({ prefix, expected }) => {
@@ -31,7 +46,13 @@ describe.each(feeds)('feeds of $name', ({ prefix, expected }) => {
     expect(channel.description).toBeTruthy();
     expect(channel.link).toBe(`${SITE}/${prefix}`);
     expect(channel.lastBuildDate).toMatch(RFC822);
-    const items = channel.item as { title: string; link: string; guid: { '#text': string }; pubDate: string; description: string }[];
+    const items = channel.item as {
+      title: string;
+      link: string;
+      guid: { '#text': string };
+      pubDate: string;
+      description: string;
+    }[];
     expect(items.map((i) => i.link).sort()).toEqual(links);
     for (const i of items) {
       expect(i.title).toBeTruthy();
@@ -46,7 +67,14 @@ describe.each(feeds)('feeds of $name', ({ prefix, expected }) => {
     const feed = xml.parse(text).feed;
     expect(feed.id).toBe(`${SITE}/${prefix}`);
     expect(feed.updated).toMatch(OFFSET_ISO);
-    const entries = feed.entry as { id: string; title: { '#text': string }; updated: string; published: string; link: { '@href': string }[]; content: { '@type': string } }[];
+    const entries = feed.entry as {
+      id: string;
+      title: { '#text': string };
+      updated: string;
+      published: string;
+      link: { '@href': string }[];
+      content: { '@type': string };
+    }[];
     expect(entries.map((e) => e.id).sort()).toEqual(links);
     for (const e of entries) {
       expect(e.link[0]!['@href']).toBe(e.id);
@@ -57,7 +85,18 @@ describe.each(feeds)('feeds of $name', ({ prefix, expected }) => {
   });
 
   test('JSON Feed 1.1: valid JSON, required fields, offsets kept', () => {
-    const feed = JSON.parse(read(`${prefix}feed.json`)) as { version: string; title: string; feed_url: string; items: { id: string; url: string; content_html: string; date_published: string; date_modified: string }[] };
+    const feed = JSON.parse(read(`${prefix}feed.json`)) as {
+      version: string;
+      title: string;
+      feed_url: string;
+      items: {
+        id: string;
+        url: string;
+        content_html: string;
+        date_published: string;
+        date_modified: string;
+      }[];
+    };
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.title).toBeTruthy();
     expect(feed.feed_url).toBe(`${SITE}/${prefix}feed.json`);
@@ -72,7 +111,16 @@ describe.each(feeds)('feeds of $name', ({ prefix, expected }) => {
 });
 
 describe('feed content', () => {
-  const json = JSON.parse(read('feed.json')) as { items: { url: string; title: string; content_html: string; date_published: string; date_modified: string; tags?: string[] }[] };
+  const json = JSON.parse(read('feed.json')) as {
+    items: {
+      url: string;
+      title: string;
+      content_html: string;
+      date_published: string;
+      date_modified: string;
+      tags?: string[];
+    }[];
+  };
   const item = (fragment: string) => json.items.find((i) => i.url.endsWith(fragment))!;
 
   test('times keep the story offset; a correction sets dateModified and is in the body', () => {
@@ -80,19 +128,28 @@ describe('feed content', () => {
     expect(corrected.date_published).toBe('2026-11-20T11:30:00-05:00');
     expect(corrected.date_modified).toBe('2026-11-20T15:00:00-05:00');
     expect(corrected.content_html).toContain('<strong>Correction</strong>');
-    expect(item('#u-2022-01-07-1400-buildings-secured').date_published).toBe('2022-01-07T14:00:00+06:00');
+    expect(item('#u-2022-01-07-1400-buildings-secured').date_published).toBe(
+      '2022-01-07T14:00:00+06:00',
+    );
   });
 
   test('an update without a headline is titled by its first words; tags are categories', () => {
     expect(item('#u-2026-11-19').title).toMatch(/^No ferries ran all day/);
     expect(item('#u-2026-11-18-0615-walkout-begins').tags).toEqual(['strike']);
-    const rss = xml.parse(read('feed.xml')).rss.channel.item as { link: string; category?: string[] }[];
-    expect(rss.find((i) => i.link.endsWith('#u-2026-11-18-0615-walkout-begins'))?.category).toEqual(['strike']);
+    const rss = xml.parse(read('feed.xml')).rss.channel.item as {
+      link: string;
+      category?: string[];
+    }[];
+    expect(rss.find((i) => i.link.endsWith('#u-2026-11-18-0615-walkout-begins'))?.category).toEqual(
+      ['strike'],
+    );
   });
 
   test('bodies are the sanitized HTML, with fragment links made absolute', () => {
     const vote = item('#u-2026-11-23-0800-vote').content_html;
-    expect(vote).toContain(`href="${SITE}/stories/harbour-ferry-strike/2026-11-23/#u-2026-11-23-0800-vote--user-content-fn-allowance"`);
+    expect(vote).toContain(
+      `href="${SITE}/stories/harbour-ferry-strike/2026-11-23/#u-2026-11-23-0800-vote--user-content-fn-allowance"`,
+    );
     for (const i of json.items) expect(i.content_html).not.toMatch(/<script|javascript:|onerror=/);
   });
 
@@ -102,7 +159,11 @@ describe('feed content', () => {
 
   test('every page offers its feeds for auto-discovery', () => {
     const page = read('stories/kazakhstan-unrest/index.html');
-    expect(page).toContain('<link rel="alternate" type="application/rss+xml" title="Unrest in Kazakhstan (RSS)" href="/stories/kazakhstan-unrest/feed.xml">');
-    expect(read('index.html')).toContain('<link rel="alternate" type="application/feed+json" title="Dateline (JSON Feed)" href="/feed.json">');
+    expect(page).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Unrest in Kazakhstan (RSS)" href="/stories/kazakhstan-unrest/feed.xml">',
+    );
+    expect(read('index.html')).toContain(
+      '<link rel="alternate" type="application/feed+json" title="Dateline (JSON Feed)" href="/feed.json">',
+    );
   });
 });

@@ -4,7 +4,18 @@
 // cold build (empty cache, empty output) must write the same files, byte for byte. Two steps kill
 // a build half-way, as a power cut or a CI timeout would, and the next build must still be exact.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,7 +26,15 @@ const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** The project copy that goes through the changes, and a second copy for the cold builds (Astro writes `.astro/` in the project, so two builds cannot share one). */
 let work = '';
 let coldWork = '';
-const SOURCES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'public', 'content'];
+const SOURCES = [
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'src',
+  'public',
+  'content',
+];
 let clock = '2026-11-25T12:00:00Z';
 let colds = 0;
 
@@ -29,17 +48,33 @@ const edit = (rel: string, change: (text: string) => string) => {
 };
 
 /** Starts `astro build` in a scratch project with its own cache and output folders. */
-function startBuild(name: string, cache: string, root = work): { child: ChildProcess; done: Promise<string> } {
+function startBuild(
+  name: string,
+  cache: string,
+  root = work,
+): { child: ChildProcess; done: Promise<string> } {
   const child = spawn(process.execPath, [ASTRO, 'build'], {
     cwd: root,
-    env: { ...process.env, CACHE_DIR: path(cache), OUT_DIR: path(`out-${name}`), DATELINE_NOW: clock, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      CACHE_DIR: path(cache),
+      OUT_DIR: path(`out-${name}`),
+      DATELINE_NOW: clock,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
   child.stdout.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr.on('data', (d: Buffer) => (log += d.toString()));
   const done = new Promise<string>((resolve, reject) => {
-    child.on('exit', (code, signal) => (code === 0 ? resolve(log) : reject(new Error(`${name} build ${signal ?? `exited with ${code}`}:\n${log.slice(-3000)}`))));
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolve(log)
+        : reject(
+            new Error(`${name} build ${signal ?? `exited with ${code}`}:\n${log.slice(-3000)}`),
+          ),
+    );
   });
   done.catch(() => undefined);
   return { child, done };
@@ -62,7 +97,11 @@ async function buildAndCompare(): Promise<{ incremental: string; cold: string }>
   expect(Object.keys(a).length).toBeGreaterThan(50);
   // Compare names first: a clearer message when a file is missing or left over.
   expect(Object.keys(a)).toEqual(Object.keys(b));
-  expect(Object.entries(a).filter(([f, d]) => b[f] !== d).map(([f]) => f)).toEqual([]);
+  expect(
+    Object.entries(a)
+      .filter(([f, d]) => b[f] !== d)
+      .map(([f]) => f),
+  ).toEqual([]);
   return logs;
 }
 
@@ -122,18 +161,29 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
   });
 
   test('a new bulletin in a live story', async () => {
-    write(`${live}/2026-11-24-1800-evening-sailings.md`, '---\ntitle: Evening sailings resume\n---\n\nThe 18:00 boat left on time.\n');
+    write(
+      `${live}/2026-11-24-1800-evening-sailings.md`,
+      '---\ntitle: Evening sailings resume\n---\n\nThe 18:00 boat left on time.\n',
+    );
     const { incremental } = await buildAndCompare();
     expect(incremental).toMatch(/rendered 1 bodies/);
   });
 
   test('an edit to a bulletin four years old', async () => {
-    edit(`${old}/2022-01-06-1000-airport-seized.md`, (t) => `${t}\nThe airport reopened days later.\n`);
+    edit(
+      `${old}/2022-01-06-1000-airport-seized.md`,
+      (t) => `${t}\nThe airport reopened days later.\n`,
+    );
     await buildAndCompare();
   });
 
   test('a correction', async () => {
-    edit(`${live}/2026-11-19.md`, (t) => t.replace(/^---\n/, '---\nupdated: 2026-11-21T09:00:00-05:00\ncorrection: The number of crossings was wrong.\n'));
+    edit(`${live}/2026-11-19.md`, (t) =>
+      t.replace(
+        /^---\n/,
+        '---\nupdated: 2026-11-21T09:00:00-05:00\ncorrection: The number of crossings was wrong.\n',
+      ),
+    );
     await buildAndCompare();
   });
 
@@ -143,9 +193,12 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
     writeFileSync(path(`${live}/route-map.png`), Buffer.concat([png, Buffer.from([0])]));
     await buildAndCompare();
     writeFileSync(path(`${live}/route-map-2.png`), png);
-    edit(`${live}/2026-11-19.md`, (t) => `${t}
+    edit(
+      `${live}/2026-11-19.md`,
+      (t) => `${t}
 ![The route map, as first drawn](./route-map-2.png)
-`);
+`,
+    );
     await buildAndCompare();
   });
 
@@ -155,7 +208,10 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
   });
 
   test('a renamed file', async () => {
-    renameSync(path(`${live}/2026-11-18-0615-walkout-begins.md`), path(`${live}/2026-11-18-0615-walkout.md`));
+    renameSync(
+      path(`${live}/2026-11-18-0615-walkout-begins.md`),
+      path(`${live}/2026-11-18-0615-walkout.md`),
+    );
     await buildAndCompare();
   });
 
@@ -165,7 +221,10 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
   });
 
   test('a scheduled bulletin, then the clock passes it (DATELINE_NOW)', async () => {
-    write(`${live}/2026-11-26-0900-vote-count.md`, '---\ntitle: Vote count due\n---\n\nThe count is scheduled for nine.\n');
+    write(
+      `${live}/2026-11-26-0900-vote-count.md`,
+      '---\ntitle: Vote count due\n---\n\nThe count is scheduled for nine.\n',
+    );
     await buildAndCompare();
     clock = '2026-11-27T00:00:00Z';
     const { incremental } = await buildAndCompare();
@@ -173,13 +232,17 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
   });
 
   test('a story closed', async () => {
-    edit(`${live}/index.md`, (t) => t.replace('timezone: America/New_York', 'status: closed\ntimezone: America/New_York'));
+    edit(`${live}/index.md`, (t) =>
+      t.replace('timezone: America/New_York', 'status: closed\ntimezone: America/New_York'),
+    );
     await buildAndCompare();
   });
 
   test('a new story', async () => {
     cpSync(path(live), path('content/a-new-story'), { recursive: true });
-    edit('content/a-new-story/index.md', (t) => t.replace(/^title: .*$/m, 'title: A second strike'));
+    edit('content/a-new-story/index.md', (t) =>
+      t.replace(/^title: .*$/m, 'title: A second strike'),
+    );
     await buildAndCompare();
   });
 
@@ -189,7 +252,9 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
   });
 
   test('a change to a component', async () => {
-    edit('src/components/Bulletin.astro', (t) => t.replace('<p class="permalink">', '<p class="permalink" data-changed>'));
+    edit('src/components/Bulletin.astro', (t) =>
+      t.replace('<p class="permalink">', '<p class="permalink" data-changed>'),
+    );
     await buildAndCompare();
   });
 
@@ -203,52 +268,104 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
    * the change (`visible` in some output file), then again once the change is undone. Before the
    * bodies' keys were in the pages' props, a pipeline change re-rendered every body and no page.
    */
-  async function codeChange(rel: string, from: string, to: string, visible: (out: string) => boolean) {
+  async function codeChange(
+    rel: string,
+    from: string,
+    to: string,
+    visible: (out: string) => boolean,
+  ) {
     const before = readFileSync(path(rel), 'utf8');
     edit(rel, (t) => t.replace(from, to));
     await buildAndCompare();
-    expect(Object.keys(digests(path('out-incremental'))).some((f) => visible(path(`out-incremental/${f}`)))).toBe(true);
+    expect(
+      Object.keys(digests(path('out-incremental'))).some((f) =>
+        visible(path(`out-incremental/${f}`)),
+      ),
+    ).toBe(true);
     write(rel, before);
     await buildAndCompare();
   }
 
   test('a change to the Markdown pipeline (the typographer’s quotes)', async () => {
-    await codeChange('src/lib/content/markdown.ts', "(opening ? '“' : '”')", "(opening ? '«' : '»')", (f) => f.endsWith('.html') && holds(f, '«'));
+    await codeChange(
+      'src/lib/content/markdown.ts',
+      "(opening ? '“' : '”')",
+      "(opening ? '«' : '»')",
+      (f) => f.endsWith('.html') && holds(f, '«'),
+    );
   });
 
   test('a change to the content checks’ code', async () => {
-    await codeChange('src/lib/content/archive.ts', '{ title: d.title }', '{ title: `${d.title} (checked)` }', (f) => f.endsWith('.html') && holds(f, '(checked)'));
+    await codeChange(
+      'src/lib/content/archive.ts',
+      '{ title: d.title }',
+      '{ title: `${d.title} (checked)` }',
+      (f) => f.endsWith('.html') && holds(f, '(checked)'),
+    );
   });
 
   test('a change to the search records’ code', async () => {
-    await codeChange('src/lib/publish/search-records.ts', 'meta: { title: v.heading,', "meta: { title: `${v.heading} ·`,", (f) => f.includes('pagefind/') && !f.endsWith('.json') && !f.endsWith('.js'));
+    await codeChange(
+      'src/lib/publish/search-records.ts',
+      'meta: { title: v.heading,',
+      'meta: { title: `${v.heading} ·`,',
+      (f) => f.includes('pagefind/') && !f.endsWith('.json') && !f.endsWith('.js'),
+    );
   });
 
   test('a change to the social cards’ code', async () => {
-    await codeChange('src/lib/publish/cards.ts', "background: '#fdfcfa'", "background: '#fdfcfb'", (f) => f.endsWith('card.png'));
+    await codeChange(
+      'src/lib/publish/cards.ts',
+      "background: '#fdfcfa'",
+      "background: '#fdfcfb'",
+      (f) => f.endsWith('card.png'),
+    );
   });
 
   test('an installed package upgraded in place (npm install without the lockfile changing)', async () => {
     // The project's own node_modules: every package linked to the real one, but for a copy of
     // rehype-external-links whose code is changed and whose version npm's record of the installed
     // tree says is newer, as `npm install rehype-external-links@3.0.1 --no-save` would leave it.
-    edit(`${old}/2022-01-06-1000-airport-seized.md`, (t) => `${t}\nSee [the airport's notice](https://example.org/notice).\n`);
+    edit(
+      `${old}/2022-01-06-1000-airport-seized.md`,
+      (t) => `${t}\nSee [the airport's notice](https://example.org/notice).\n`,
+    );
     await buildAndCompare();
     const modules = path('node_modules');
     const real = join(ROOT, 'node_modules');
     unlinkSync(modules);
     mkdirSync(modules);
     for (const name of readdirSync(real)) {
-      if (name === 'rehype-external-links') cpSync(join(real, name), join(modules, name), { recursive: true });
-      else if (name === '.package-lock.json') writeFileSync(join(modules, name), readFileSync(join(real, name), 'utf8').replace(/("node_modules\/rehype-external-links": \{\s*"version": ")3\.0\.0/, '$13.0.1'));
-      else if (name !== '.dateline' && name !== '.astro' && name !== '.vite') symlinkSync(join(real, name), join(modules, name));
+      if (name === 'rehype-external-links')
+        cpSync(join(real, name), join(modules, name), { recursive: true });
+      else if (name === '.package-lock.json')
+        writeFileSync(
+          join(modules, name),
+          readFileSync(join(real, name), 'utf8').replace(
+            /("node_modules\/rehype-external-links": \{\s*"version": ")3\.0\.0/,
+            '$13.0.1',
+          ),
+        );
+      else if (name !== '.dateline' && name !== '.astro' && name !== '.vite')
+        symlinkSync(join(real, name), join(modules, name));
     }
     const lib = join(modules, 'rehype-external-links', 'lib', 'index.js');
-    writeFileSync(lib, readFileSync(lib, 'utf8').replace('if (properties) {', "node.properties.dataExternal = '';\n          if (properties) {"));
+    writeFileSync(
+      lib,
+      readFileSync(lib, 'utf8').replace(
+        'if (properties) {',
+        "node.properties.dataExternal = '';\n          if (properties) {",
+      ),
+    );
     rmSync(join(coldWork, 'node_modules'));
     symlinkSync(modules, join(coldWork, 'node_modules'), 'dir');
     await buildAndCompare();
-    expect(holds(path('out-incremental/stories/kazakhstan-unrest/2022-01-06/index.html'), 'data-external')).toBe(true);
+    expect(
+      holds(
+        path('out-incremental/stories/kazakhstan-unrest/2022-01-06/index.html'),
+        'data-external',
+      ),
+    ).toBe(true);
     // Back to the installed packages.
     for (const dir of [work, coldWork]) {
       rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
@@ -277,7 +394,14 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
     // Killed once the first of them (its feed, among the first pages Astro writes) is in Astro's
     // cache, long before the build records the new keys.
     edit(story, (t) => t.replace(/^title: .*$/m, 'title: Renamed while building'));
-    await killBuild(() => holds(path('cache-incremental/dist/stories/kazakhstan-unrest/feed.xml'), 'Renamed while building'), 'the story feed was rewritten in the cache');
+    await killBuild(
+      () =>
+        holds(
+          path('cache-incremental/dist/stories/kazakhstan-unrest/feed.xml'),
+          'Renamed while building',
+        ),
+      'the story feed was rewritten in the cache',
+    );
     write(story, before);
     const { incremental } = await buildAndCompare();
     expect(incremental).toMatch(/the last build did not finish/);
@@ -286,11 +410,17 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
   test('a build killed after indexing a new search partition, then the change undone: the next build is exact', async () => {
     const file = `${live}/2026-11-23-0800-vote.md`;
     const before = readFileSync(path(file), 'utf8');
-    const stored = () => readdirSync(path('cache-incremental/dateline-search')).flatMap((shard) => readdirSync(path(`cache-incremental/dateline-search/${shard}`)));
+    const stored = () =>
+      readdirSync(path('cache-incremental/dateline-search')).flatMap((shard) =>
+        readdirSync(path(`cache-incremental/dateline-search/${shard}`)),
+      );
     const known = new Set(stored());
     edit(file, (t) => `${t}\nTurnout was high.\n`);
     // Killed once the partition holding the edit is in the search cache, while Astro writes the pages.
-    await killBuild(() => stored().some((key) => !key.endsWith('.tmp') && !known.has(key)), 'the new partition was stored');
+    await killBuild(
+      () => stored().some((key) => !key.endsWith('.tmp') && !known.has(key)),
+      'the new partition was stored',
+    );
     write(file, before);
     const { incremental } = await buildAndCompare();
     expect(incremental).toMatch(/the last build did not finish/);

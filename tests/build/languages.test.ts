@@ -13,7 +13,14 @@ const read = (path: string, out = OUT) => parse(readFileSync(join(out, path), 'u
 
 function build(out: string, env: Record<string, string> = {}): void {
   const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...process.env, DATELINE_CONTENT: join(WORK, 'content'), OUT_DIR: out, CACHE_DIR: join(out, '..', `cache-${env['DATELINE_LANG'] ?? 'en'}`), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...process.env,
+      DATELINE_CONTENT: join(WORK, 'content'),
+      OUT_DIR: out,
+      CACHE_DIR: join(out, '..', `cache-${env['DATELINE_LANG'] ?? 'en'}`),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
@@ -26,9 +33,15 @@ beforeAll(() => {
   const story = join(WORK, 'content', 'rtl-demo');
   mkdirSync(story);
   // A clearly fictional demo: "Demo: writing right to left" / "A short fictional story that checks the direction of the text."
-  writeFileSync(join(story, 'index.md'), '---\ntitle: "הדגמה: כתיבה מימין לשמאל"\nsummary: סיפור בדיוני קצר שבודק את כיוון הטקסט.\nlang: he\ntimezone: Asia/Jerusalem\nstatus: closed\n---\n');
+  writeFileSync(
+    join(story, 'index.md'),
+    '---\ntitle: "הדגמה: כתיבה מימין לשמאל"\nsummary: סיפור בדיוני קצר שבודק את כיוון הטקסט.\nlang: he\ntimezone: Asia/Jerusalem\nstatus: closed\n---\n',
+  );
   // "The first ferry left at six in the morning."
-  writeFileSync(join(story, '2026-11-20-0900-ferry.md'), '---\ntitle: המעבורת הראשונה יצאה\n---\n\nהמעבורת הראשונה יצאה בשעה שש בבוקר.\n');
+  writeFileSync(
+    join(story, '2026-11-20-0900-ferry.md'),
+    '---\ntitle: המעבורת הראשונה יצאה\n---\n\nהמעבורת הראשונה יצאה בשעה שש בבוקר.\n',
+  );
   build(OUT);
   build(OUT_RU, { DATELINE_LANG: 'ru' });
 }, 180_000);
@@ -37,17 +50,31 @@ describe('the site in Russian (DATELINE_LANG=ru)', () => {
   test('<html lang>, the interface words, dates and counts are Russian', () => {
     const timeline = read('stories/harbour-ferry-strike/index.html', OUT_RU);
     expect(timeline.querySelector('html')?.getAttribute('lang')).toBe('ru');
-    expect(timeline.querySelectorAll('.site-nav a').map((a) => a.text)).toEqual(['Сюжеты', 'Архив', 'Темы', 'Поиск']);
+    expect(timeline.querySelectorAll('.site-nav a').map((a) => a.text)).toEqual([
+      'Сюжеты',
+      'Архив',
+      'Темы',
+      'Поиск',
+    ]);
     expect(timeline.querySelector('.status')?.text).toBe('Идёт');
     expect(timeline.querySelector('#day-nav-heading')?.text).toBe('Перейти к дню');
     expect(timeline.querySelector('.day-heading')?.text).toMatch(/ноября 2026/);
     expect(timeline.querySelector('.permalink-link')?.text).toMatch(/^Ссылка на это сообщение/);
     expect(timeline.querySelector('figcaption')?.text).toMatch(/сообщени/);
-    expect(read('index.html', OUT_RU).querySelector('.story-kicker span:last-child')?.text).toMatch(/^\d+ сообщени(е|я|й)$/);
+    expect(read('index.html', OUT_RU).querySelector('.story-kicker span:last-child')?.text).toMatch(
+      /^\d+ сообщени(е|я|й)$/,
+    );
   });
   test('the search index is built for Russian', () => {
-    const manifest = JSON.parse(readFileSync(join(OUT_RU, 'pagefind', 'dateline-search.json'), 'utf8')) as { parts: string[] };
-    const entry = JSON.parse(readFileSync(join(OUT_RU, 'pagefind', 'part', manifest.parts[0]!, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    const manifest = JSON.parse(
+      readFileSync(join(OUT_RU, 'pagefind', 'dateline-search.json'), 'utf8'),
+    ) as { parts: string[] };
+    const entry = JSON.parse(
+      readFileSync(
+        join(OUT_RU, 'pagefind', 'part', manifest.parts[0]!, 'pagefind-entry.json'),
+        'utf8',
+      ),
+    ) as { languages: Record<string, unknown> };
     expect(Object.keys(entry.languages)).toEqual(['ru']);
   });
 });
@@ -56,7 +83,12 @@ describe('a story in another language', () => {
   test('its headline, summary and bulletins carry its language and are written right to left', () => {
     const timeline = read('stories/rtl-demo/index.html');
     expect(timeline.querySelector('html')?.getAttribute('lang')).toBe('en');
-    for (const el of [timeline.querySelector('h1.story-title'), timeline.querySelector('.story-summary'), timeline.querySelector('.bulletin-body'), timeline.querySelector('.bulletin-title')]) {
+    for (const el of [
+      timeline.querySelector('h1.story-title'),
+      timeline.querySelector('.story-summary'),
+      timeline.querySelector('.bulletin-body'),
+      timeline.querySelector('.bulletin-title'),
+    ]) {
       expect([el?.getAttribute('lang'), el?.getAttribute('dir')]).toEqual(['he', 'rtl']);
     }
     // The site's own words around it stay in the site's language.
@@ -66,26 +98,51 @@ describe('a story in another language', () => {
   });
 
   test('its feeds say its language; the site language stays on other stories', () => {
-    expect(JSON.parse(readFileSync(join(OUT, 'stories', 'rtl-demo', 'feed.json'), 'utf8')).language).toBe('he');
-    expect(readFileSync(join(OUT, 'stories', 'rtl-demo', 'feed.xml'), 'utf8')).toContain('<language>he</language>');
-    expect(JSON.parse(readFileSync(join(OUT, 'stories', 'kazakhstan-unrest', 'feed.json'), 'utf8')).language).toBe('en');
-    expect(read('stories/kazakhstan-unrest/index.html').querySelector('h1.story-title')?.getAttribute('lang')).toBeUndefined();
+    expect(
+      JSON.parse(readFileSync(join(OUT, 'stories', 'rtl-demo', 'feed.json'), 'utf8')).language,
+    ).toBe('he');
+    expect(readFileSync(join(OUT, 'stories', 'rtl-demo', 'feed.xml'), 'utf8')).toContain(
+      '<language>he</language>',
+    );
+    expect(
+      JSON.parse(readFileSync(join(OUT, 'stories', 'kazakhstan-unrest', 'feed.json'), 'utf8'))
+        .language,
+    ).toBe('en');
+    expect(
+      read('stories/kazakhstan-unrest/index.html')
+        .querySelector('h1.story-title')
+        ?.getAttribute('lang'),
+    ).toBeUndefined();
   });
 });
 
 describe('a story in a language the interface is translated into (the Russian sample)', () => {
   test('its pages read in Russian: words, dates and counts; the site header stays in the site language', () => {
-    for (const path of ['stories/kazakhstan-unrest-ru/index.html', 'stories/kazakhstan-unrest-ru/2022-01-05/index.html', 'stories/kazakhstan-unrest-ru/from-the-start/index.html']) {
+    for (const path of [
+      'stories/kazakhstan-unrest-ru/index.html',
+      'stories/kazakhstan-unrest-ru/2022-01-05/index.html',
+      'stories/kazakhstan-unrest-ru/from-the-start/index.html',
+    ]) {
       const doc = read(path, 'dist');
       expect(doc.querySelector('main')?.getAttribute('lang'), path).toBe('ru');
       expect(doc.querySelector('html')?.getAttribute('lang'), path).toBe('en');
-      expect(doc.querySelectorAll('.site-nav a').map((a) => a.text), path).toEqual(['Stories', 'Archive', 'Topics', 'Search']);
+      expect(
+        doc.querySelectorAll('.site-nav a').map((a) => a.text),
+        path,
+      ).toEqual(['Stories', 'Archive', 'Topics', 'Search']);
       expect(doc.querySelector('.status')?.text, path).toBe('Завершён');
       expect(doc.querySelector('.permalink-link')?.text, path).toMatch(/^Ссылка на это сообщение/);
       expect(doc.querySelector('.day-heading')?.text, path).toMatch(/января 2022/);
     }
-    expect(read('stories/kazakhstan-unrest-ru/index.html', 'dist').querySelector('#day-nav-heading')?.text).toBe('Перейти к дню');
+    expect(
+      read('stories/kazakhstan-unrest-ru/index.html', 'dist').querySelector('#day-nav-heading')
+        ?.text,
+    ).toBe('Перейти к дню');
     // The English stories keep English.
-    expect(read('stories/kazakhstan-unrest/index.html', 'dist').querySelector('main')?.getAttribute('lang')).toBeUndefined();
+    expect(
+      read('stories/kazakhstan-unrest/index.html', 'dist')
+        .querySelector('main')
+        ?.getAttribute('lang'),
+    ).toBeUndefined();
   });
 });

@@ -6,25 +6,46 @@ import { describe, expect, test } from 'vitest';
 import { config } from '../../src/config.ts';
 import { contentStories, DIST, frontmatterOf, page, pages } from './dist.ts';
 
-const stories = contentStories().map((slug) => ({ slug, status: (frontmatterOf(join('content', slug, 'index.md'))['status'] as string | undefined) ?? 'live' }));
-const liveScript = (path: string) => page(path).querySelectorAll('script[src]').some((s) => /LiveUpdates/.test(s.getAttribute('src') ?? ''));
+const stories = contentStories().map((slug) => ({
+  slug,
+  status:
+    (frontmatterOf(join('content', slug, 'index.md'))['status'] as string | undefined) ?? 'live',
+}));
+const liveScript = (path: string) =>
+  page(path)
+    .querySelectorAll('script[src]')
+    .some((s) => /LiveUpdates/.test(s.getAttribute('src') ?? ''));
 
 describe('live story pages', () => {
-  test.each(stories)('$slug: latest.json has its status and newest updates, as its timeline shows them', ({ slug, status }) => {
-    const state = JSON.parse(readFileSync(join(DIST, 'stories', slug, 'latest.json'), 'utf8')) as { status: string; updates: { id: string; day: string; v: string }[] };
-    expect(state.status).toBe(status);
-    const articles = page(`stories/${slug}/index.html`).querySelectorAll('.timeline article.bulletin');
-    const shown = articles.map((a) => ({ id: a.id, v: a.getAttribute('data-v') }));
-    expect(state.updates.length).toBe(Math.min(config.live.entries, state.updates.length));
-    expect(state.updates.slice(0, shown.length).map(({ id, v }) => ({ id, v }))).toEqual(shown);
-    for (const u of state.updates) expect(page(`stories/${slug}/${u.day}/index.html`).querySelector(`article[id="${u.id}"]`)?.getAttribute('data-v')).toBe(u.v);
-  });
+  test.each(stories)(
+    '$slug: latest.json has its status and newest updates, as its timeline shows them',
+    ({ slug, status }) => {
+      const state = JSON.parse(
+        readFileSync(join(DIST, 'stories', slug, 'latest.json'), 'utf8'),
+      ) as { status: string; updates: { id: string; day: string; v: string }[] };
+      expect(state.status).toBe(status);
+      const articles = page(`stories/${slug}/index.html`).querySelectorAll(
+        '.timeline article.bulletin',
+      );
+      const shown = articles.map((a) => ({ id: a.id, v: a.getAttribute('data-v') }));
+      expect(state.updates.length).toBe(Math.min(config.live.entries, state.updates.length));
+      expect(state.updates.slice(0, shown.length).map(({ id, v }) => ({ id, v }))).toEqual(shown);
+      for (const u of state.updates)
+        expect(
+          page(`stories/${slug}/${u.day}/index.html`)
+            .querySelector(`article[id="${u.id}"]`)
+            ?.getAttribute('data-v'),
+        ).toBe(u.v);
+    },
+  );
 
   test('the polling script is on live timelines only, with its live region', () => {
     for (const { slug, status } of stories) {
       expect(liveScript(`stories/${slug}/index.html`), slug).toBe(status === 'live');
       const region = page(`stories/${slug}/index.html`).querySelector('.timeline > .live-updates');
-      expect(region?.getAttribute('aria-live') ?? null, slug).toBe(status === 'live' ? 'polite' : null);
+      expect(region?.getAttribute('aria-live') ?? null, slug).toBe(
+        status === 'live' ? 'polite' : null,
+      );
     }
     const others = [...pages.keys()].filter((p) => !/^stories\/[^/]+\/index\.html$/.test(p));
     expect(others.filter(liveScript)).toEqual([]);
@@ -32,14 +53,21 @@ describe('live story pages', () => {
 
   test('the polling script is at most 2 kB compressed, and never assigns HTML', () => {
     const live = stories.find((s) => s.status === 'live')!;
-    const src = page(`stories/${live.slug}/index.html`).querySelectorAll('script[src]').map((s) => s.getAttribute('src')!).find((s) => /LiveUpdates/.test(s))!;
+    const src = page(`stories/${live.slug}/index.html`)
+      .querySelectorAll('script[src]')
+      .map((s) => s.getAttribute('src')!)
+      .find((s) => /LiveUpdates/.test(s))!;
     const code = readFileSync(join(DIST, src.replace(/^\//, '')));
     expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(2048);
-    expect(code.toString()).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
+    expect(code.toString()).not.toMatch(
+      /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/,
+    );
   });
 
   test('latest.json is always revalidated (_headers), and is not in the sitemap', () => {
-    expect(readFileSync(join(DIST, '_headers'), 'utf8')).toMatch(/\/stories\/\*\/latest\.json\n {2}Cache-Control: no-cache/);
+    expect(readFileSync(join(DIST, '_headers'), 'utf8')).toMatch(
+      /\/stories\/\*\/latest\.json\n {2}Cache-Control: no-cache/,
+    );
     expect(readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8')).not.toContain('latest.json');
   });
 });

@@ -20,9 +20,15 @@ const pages = {
 for (const [name, path] of Object.entries(pages)) {
   test(`axe finds no WCAG 2.2 A/AA violations on the ${name} page`, async ({ page }) => {
     await page.goto(path);
-    if (name.endsWith('search')) await expect(page.locator('#search-results > li').first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')} – ${v.help}`);
+    if (name.endsWith('search'))
+      await expect(page.locator('#search-results > li').first()).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    const found = results.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')} – ${v.help}`,
+    );
     expect(found).toEqual([]);
   });
 }

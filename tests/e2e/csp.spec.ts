@@ -20,13 +20,22 @@ for (const path of pages) {
     const origin = `http://127.0.0.1:${Number(new URL(baseURL!).port) + 2}`;
     await page.addInitScript(() => {
       (window as unknown as { violations: string[] }).violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { violations: string[] }).violations.push(
+          `${e.violatedDirective}: ${e.blockedURI}`,
+        ),
+      );
     });
     const response = await page.goto(`${origin}${path}`);
-    expect(response!.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(response!.headers()['content-security-policy']).toContain(
+      "script-src 'self' 'wasm-unsafe-eval'",
+    );
     expect(response!.headers()['x-content-type-options']).toBe('nosniff');
-    if (path.startsWith('/search/')) await expect(page.locator('#search-results > li').first()).toBeVisible();
+    if (path.startsWith('/search/'))
+      await expect(page.locator('#search-results > li').first()).toBeVisible();
     await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+    ).toEqual([]);
   });
 }

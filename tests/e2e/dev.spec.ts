@@ -19,9 +19,25 @@ test.beforeAll(async () => {
   // A copy of the project, so that the test can break its content (the dev server watches the project's own content/).
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content']) cpSync(join(ROOT, f), join(WORK, f), { recursive: true });
+  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content'])
+    cpSync(join(ROOT, f), join(WORK, f), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(WORK, 'node_modules'), 'dir');
-  server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: WORK, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  server = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/astro/bin/astro.mjs'),
+      'dev',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    {
+      cwd: WORK,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+  );
   server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   await waitForServer(`${origin}/`, 60_000, 'astro dev');
@@ -33,9 +49,13 @@ test.afterAll(() => {
   rmSync(WORK, { recursive: true, force: true });
 });
 
-test('broken frontmatter saved while previewing: the browser shows the file, line and fix; fixing it clears it', async ({ page }) => {
+test('broken frontmatter saved while previewing: the browser shows the file, line and fix; fixing it clears it', async ({
+  page,
+}) => {
   await page.goto(`${origin}/stories/harbour-ferry-strike/`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demo: the Port Ellery ferry strike');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Demo: the Port Ellery ferry strike',
+  );
   // The page's connection to the dev server (which brings the overlay) opens after load.
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);
@@ -48,5 +68,7 @@ test('broken frontmatter saved while previewing: the browser shows the file, lin
   await expect(overlay).toContainText('invalid YAML');
   writeFileSync(file, text);
   await expect(overlay).toHaveCount(0, { timeout: 15_000 });
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demo: the Port Ellery ferry strike');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Demo: the Port Ellery ferry strike',
+  );
 });

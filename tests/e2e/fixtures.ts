@@ -9,7 +9,8 @@ export const test = base.extend<{ guard: void }>({
       page.on('request', (req) => {
         const url = req.url();
         // Only this machine: the test servers (dist/ and its subpath twin) listen on 127.0.0.1.
-        if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url) && !/^(data|blob):/.test(url)) foreign.push(url);
+        if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url) && !/^(data|blob):/.test(url))
+          foreign.push(url);
       });
       page.on('console', (msg) => {
         if (msg.type() === 'error') errors.push(msg.text());
@@ -28,7 +29,13 @@ export { expect };
 /** Waits until `url` answers 200, polling every 100 ms, for at most `ms`; throws `what` did not start otherwise. */
 export async function waitForServer(url: string, ms: number, what: string): Promise<void> {
   for (let waited = 0; waited < ms; waited += 100) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${what} did not start`);

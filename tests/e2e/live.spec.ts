@@ -18,7 +18,13 @@ const NEW_ID = 'u-2026-11-25-0800-night-ferry';
 function build(): void {
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
-    env: { ...process.env, DATELINE_CONTENT: CONTENT, OUT_DIR: join(WORK, 'dist'), CACHE_DIR: join(WORK, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      DATELINE_CONTENT: CONTENT,
+      OUT_DIR: join(WORK, 'dist'),
+      CACHE_DIR: join(WORK, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
@@ -33,7 +39,18 @@ test.beforeAll(async () => {
   mkdirSync(WORK, { recursive: true });
   cpSync(join(ROOT, 'content'), CONTENT, { recursive: true });
   build();
-  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), '--dir', join(WORK, 'dist'), '--headers', '--port', String(port)], { stdio: 'ignore' });
+  server = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'scripts/serve.mjs'),
+      '--dir',
+      join(WORK, 'dist'),
+      '--headers',
+      '--port',
+      String(port),
+    ],
+    { stdio: 'ignore' },
+  );
   await waitForServer(`${origin}/`, 10_000, 'the live test server');
 });
 
@@ -50,7 +67,9 @@ function polls(page: Page): string[] {
   return seen;
 }
 
-test('a new bulletin: a banner within one poll, counted in the title; shown at the top, nothing moved before', async ({ page }) => {
+test('a new bulletin: a banner within one poll, counted in the title; shown at the top, nothing moved before', async ({
+  page,
+}) => {
   await page.clock.install();
   const response = await page.goto(`${origin}${STORY}`);
   expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
@@ -63,7 +82,10 @@ test('a new bulletin: a banner within one poll, counted in the title; shown at t
   const before = (await reading.boundingBox())!.y;
   const title = await page.title();
 
-  writeFileSync(join(CONTENT, 'harbour-ferry-strike', '2026-11-25-0800-night-ferry.md'), '---\ntitle: Night ferry added to the timetable\n---\n\nA late crossing to Gull Island runs from Monday.\n');
+  writeFileSync(
+    join(CONTENT, 'harbour-ferry-strike', '2026-11-25-0800-night-ferry.md'),
+    '---\ntitle: Night ferry added to the timetable\n---\n\nA late crossing to Gull Island runs from Monday.\n',
+  );
   build();
   await page.clock.runFor(70_000);
   const banner = page.getByRole('button', { name: '1 new update — show' });
@@ -72,11 +94,20 @@ test('a new bulletin: a banner within one poll, counted in the title; shown at t
   await expect(page).toHaveTitle(`(1) ${title}`);
   await expect(page.locator('.live-updates')).toHaveAttribute('aria-live', 'polite');
   // Announced, not forced on the reader: focus and position stay where they were.
-  expect(await page.evaluate(() => document.activeElement === document.body || document.activeElement === null)).toBe(true);
+  expect(
+    await page.evaluate(
+      () => document.activeElement === document.body || document.activeElement === null,
+    ),
+  ).toBe(true);
   expect(Math.abs((await reading.boundingBox())!.y - before)).toBeLessThan(1);
   // The banner itself (the page around it is checked in a11y.spec.ts).
-  const axe = await new AxeBuilder({ page }).include('.live-updates').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const axe = await new AxeBuilder({ page })
+    .include('.live-updates')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   await banner.click();
   const added = page.locator(`article#${NEW_ID}`);
@@ -85,31 +116,50 @@ test('a new bulletin: a banner within one poll, counted in the title; shown at t
   await expect(added.locator('.badge-latest')).toHaveText('Latest');
   await expect(page.locator('.badge-latest')).toHaveCount(1);
   await expect(page.locator('.timeline section.day').first().locator('h2')).toHaveId('2026-11-25');
-  await expect(added.locator('a.permalink-link')).toHaveAttribute('href', `${STORY}2026-11-25/#${NEW_ID}`);
-  await expect(page.locator('.day-nav li').first().getByRole('link')).toHaveAttribute('href', '#2026-11-25');
+  await expect(added.locator('a.permalink-link')).toHaveAttribute(
+    'href',
+    `${STORY}2026-11-25/#${NEW_ID}`,
+  );
+  await expect(page.locator('.day-nav li').first().getByRole('link')).toHaveAttribute(
+    'href',
+    '#2026-11-25',
+  );
   await expect(page).toHaveTitle(title);
   await expect(page.locator('.live-banner')).toHaveCount(0);
 
   // The next check finds nothing new: it is a revalidation (If-None-Match), which the host answers with a 304.
   const checks: Promise<[string | undefined, number | undefined]>[] = [];
   page.on('request', (r) => {
-    if (r.url().endsWith('/latest.json')) checks.push(Promise.all([r.allHeaders().then((h) => h['if-none-match']), r.response().then((x) => x?.status())]));
+    if (r.url().endsWith('/latest.json'))
+      checks.push(
+        Promise.all([
+          r.allHeaders().then((h) => h['if-none-match']),
+          r.response().then((x) => x?.status()),
+        ]),
+      );
   });
   await page.clock.runFor(70_000);
   await expect.poll(() => checks.length).toBe(1);
   const [etag, status] = await checks[0]!;
   expect(etag).toMatch(/^W\/"/);
   expect(status === 304 || status === 200).toBe(true);
-  const direct = await fetch(`${origin}${STORY}latest.json`, { headers: { 'if-none-match': etag!, 'accept-encoding': 'gzip' } });
+  const direct = await fetch(`${origin}${STORY}latest.json`, {
+    headers: { 'if-none-match': etag!, 'accept-encoding': 'gzip' },
+  });
   expect(direct.status).toBe(304);
   await expect(page.locator('.live-banner')).toHaveCount(0);
 });
 
-test('a corrected update the page shows cannot be patched: the banner offers a reload', async ({ page }) => {
+test('a corrected update the page shows cannot be patched: the banner offers a reload', async ({
+  page,
+}) => {
   await page.clock.install();
   await page.goto(`${origin}${STORY}`);
   const file = join(CONTENT, 'harbour-ferry-strike', '2026-11-24-0610-first-ferry.md');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('ten minutes late', 'twelve minutes late'));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace('ten minutes late', 'twelve minutes late'),
+  );
   build();
   await page.clock.runFor(70_000);
   await expect(page.getByRole('button', { name: /Reload to see it/ })).toBeVisible();
@@ -126,14 +176,19 @@ test('a closed story makes no request after load', async ({ page }) => {
   await expect(page.locator('.ago')).toHaveCount(0);
 });
 
-test('a hidden tab makes no request until it is shown again, then checks at once', async ({ page }) => {
+test('a hidden tab makes no request until it is shown again, then checks at once', async ({
+  page,
+}) => {
   await page.clock.install();
   await page.goto(`${origin}${STORY}`);
   const seen = polls(page);
   const setHidden = (hidden: boolean) =>
     page.evaluate((h) => {
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => (h ? 'hidden' : 'visible'),
+      });
       document.dispatchEvent(new Event('visibilitychange'));
     }, hidden);
   await setHidden(true);

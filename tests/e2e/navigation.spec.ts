@@ -1,24 +1,37 @@
 import { expect, test } from './fixtures.ts';
 
-test('search filters combine, show counts, live in the URL and survive a reload', async ({ page }) => {
+test('search filters combine, show counts, live in the URL and survive a reload', async ({
+  page,
+}) => {
   // Browsing by filters alone: the newest matching updates first.
   await page.goto('/search/?month=2026-11&key=1');
   const results = page.locator('#search-results > li');
-  await expect(page.getByRole('status')).toHaveText('4 updates found in November 2026, key events only.');
+  await expect(page.getByRole('status')).toHaveText(
+    '4 updates found in November 2026, key events only.',
+  );
   await expect(results).toHaveCount(4);
-  const days = await results.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('/')[3]!));
+  const days = await results
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('/')[3]!));
   expect(days).toEqual([...days].sort().reverse());
   await expect(page.getByLabel('Month')).toHaveValue('2026-11');
-  await expect(page.locator('#search-month option[value="2026-11"]')).toHaveText('November 2026 (4)');
+  await expect(page.locator('#search-month option[value="2026-11"]')).toHaveText(
+    'November 2026 (4)',
+  );
   await expect(page.locator('#search-key-label')).toHaveText('Key events only (4)');
-  for (const badge of await results.getByRole('link').all()) await expect(badge).toHaveAttribute('href', /#u-2026-11-/);
+  for (const badge of await results.getByRole('link').all())
+    await expect(badge).toHaveAttribute('href', /#u-2026-11-/);
 
   // Words narrow the same filters; the URL says so, and a reload gives the same search.
   await page.getByLabel('Words to find').fill('ferry');
-  await expect(page.getByRole('status')).toHaveText('3 updates found for “ferry” in November 2026, key events only.');
+  await expect(page.getByRole('status')).toHaveText(
+    '3 updates found for “ferry” in November 2026, key events only.',
+  );
   await expect(page).toHaveURL(/\/search\/\?q=ferry&month=2026-11&key=1$/);
   await page.reload();
-  await expect(page.getByRole('status')).toHaveText('3 updates found for “ferry” in November 2026, key events only.');
+  await expect(page.getByRole('status')).toHaveText(
+    '3 updates found for “ferry” in November 2026, key events only.',
+  );
   await expect(page.getByLabel('Key events only')).toBeChecked();
 
   // A topic and a year: the counts follow the results.
@@ -43,7 +56,9 @@ test('a shared filtered link from a topic page lands on a filtered search', asyn
   await expect(page.locator('#search-results > li').first()).toBeVisible();
 });
 
-test('"/" focuses the search box from any page that has one; it searches without JavaScript too', async ({ page }) => {
+test('"/" focuses the search box from any page that has one; it searches without JavaScript too', async ({
+  page,
+}) => {
   await page.goto('/stories/harbour-ferry-strike/');
   await page.keyboard.press('/');
   const box = page.getByRole('searchbox', { name: 'Search every update' });
@@ -60,30 +75,46 @@ test('"/" focuses the search box from any page that has one; it searches without
   await expect(page.getByLabel('Words to find')).toHaveValue('a/b');
 });
 
-test('the landing update highlights the searched words; a page reached otherwise has no marks', async ({ page }) => {
-  await page.goto('/stories/kazakhstan-unrest/2022-01-07/?highlight=soldiers%20treaty#u-2022-01-07-1400-buildings-secured');
+test('the landing update highlights the searched words; a page reached otherwise has no marks', async ({
+  page,
+}) => {
+  await page.goto(
+    '/stories/kazakhstan-unrest/2022-01-07/?highlight=soldiers%20treaty#u-2022-01-07-1400-buildings-secured',
+  );
   const marks = page.locator('#u-2022-01-07-1400-buildings-secured mark.search-hit');
   await expect(marks).toHaveText(['soldiers', 'Treaty']);
   await page.goto('/stories/kazakhstan-unrest/2022-01-07/#u-2022-01-07-1400-buildings-secured');
   await expect(page.locator('mark')).toHaveCount(0);
 });
 
-test('reading from the start: oldest first, whole days, paged with links both ways', async ({ page }) => {
+test('reading from the start: oldest first, whole days, paged with links both ways', async ({
+  page,
+}) => {
   await page.goto('/stories/harbour-ferry-strike/');
   await page.getByRole('link', { name: 'Read from the start' }).click();
   await expect(page).toHaveURL(/\/stories\/harbour-ferry-strike\/from-the-start\/$/);
-  const times = await page.locator('article.bulletin .bulletin-meta time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+  const times = await page
+    .locator('article.bulletin .bulletin-meta time')
+    .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
   const instants = times.map((t) => Date.parse(t.length === 10 ? `${t}T00:00:00Z` : t));
   expect(instants.length).toBeGreaterThan(3);
   const dayHeadings = await page.locator('section.day h2').evaluateAll((hs) => hs.map((h) => h.id));
   expect(dayHeadings).toEqual([...dayHeadings].sort());
-  const later = page.getByRole('navigation', { name: 'Pages of this story', exact: true }).getByRole('link', { name: /^Later:/ });
+  const later = page
+    .getByRole('navigation', { name: 'Pages of this story', exact: true })
+    .getByRole('link', { name: /^Later:/ });
   await later.click();
   await expect(page).toHaveURL(/\/from-the-start\/2\/$/);
-  await expect(page.getByRole('navigation', { name: 'Pages of this story', exact: true }).getByRole('link', { name: /^Earlier:/ })).toHaveAttribute('href', '/stories/harbour-ferry-strike/from-the-start/');
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Pages of this story', exact: true })
+      .getByRole('link', { name: /^Earlier:/ }),
+  ).toHaveAttribute('href', '/stories/harbour-ferry-strike/from-the-start/');
 });
 
-test('the activity chart: bars link to their days, the chart is drawn by CSS size', async ({ page }) => {
+test('the activity chart: bars link to their days, the chart is drawn by CSS size', async ({
+  page,
+}) => {
   await page.goto('/stories/harbour-ferry-strike/');
   const chart = page.locator('figure.activity svg');
   const box = await chart.boundingBox();
@@ -95,10 +126,18 @@ test('the activity chart: bars link to their days, the chart is drawn by CSS siz
   await expect(page).toHaveURL(new RegExp(`${href}$`));
 });
 
-test('printed, a page is black on white without navigation, with each update\'s permalink after its time', async ({ page }) => {
+test("printed, a page is black on white without navigation, with each update's permalink after its time", async ({
+  page,
+}) => {
   await page.goto('/stories/harbour-ferry-strike/from-the-start/');
   await page.emulateMedia({ media: 'print' });
-  for (const hidden of ['.site-header nav', '.site-search', '.pager', '.permalink', '.breadcrumbs']) {
+  for (const hidden of [
+    '.site-header nav',
+    '.site-search',
+    '.pager',
+    '.permalink',
+    '.breadcrumbs',
+  ]) {
     await expect(page.locator(hidden).first(), hidden).toBeHidden();
   }
   await expect(page.locator('.story-kicker .status')).toBeVisible();
@@ -106,13 +145,27 @@ test('printed, a page is black on white without navigation, with each update\'s 
   await expect(page.locator('.day-nav')).toBeHidden();
   // The chart prints, legibly: grey bars, black for days with key events.
   await expect(page.locator('figure.activity svg')).toBeVisible();
-  expect(await page.locator('figure.activity rect').first().evaluate((r) => getComputedStyle(r).fill)).toMatch(/^rgb\((119, 119, 119|0, 0, 0)\)$/);
+  expect(
+    await page
+      .locator('figure.activity rect')
+      .first()
+      .evaluate((r) => getComputedStyle(r).fill),
+  ).toMatch(/^rgb\((119, 119, 119|0, 0, 0)\)$/);
   await page.goto('/stories/harbour-ferry-strike/from-the-start/');
   await expect(page.locator('.story-zone')).toHaveText('Times in America/New York');
   const link = page.locator('article.bulletin').first().locator('.print-link');
   await expect(link).toBeVisible();
-  await expect(link).toHaveText(/^localhost:4321\/stories\/harbour-ferry-strike\/2026-11-\d\d\/#u-/);
-  const style = await page.locator('article.bulletin').first().evaluate((el) => [getComputedStyle(el).breakInside, getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+  await expect(link).toHaveText(
+    /^localhost:4321\/stories\/harbour-ferry-strike\/2026-11-\d\d\/#u-/,
+  );
+  const style = await page
+    .locator('article.bulletin')
+    .first()
+    .evaluate((el) => [
+      getComputedStyle(el).breakInside,
+      getComputedStyle(document.body).backgroundColor,
+      getComputedStyle(document.body).color,
+    ]);
   expect(style).toEqual(['avoid', 'rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
   await page.emulateMedia({ media: 'screen' });
   await expect(link).toBeHidden();

@@ -22,15 +22,28 @@ interface Indexed {
 
 /** Every record of every partition, read from the fragments Pagefind wrote (gzip of "pagefind_dcd" and JSON). */
 function indexed(): Indexed[] {
-  const manifest = JSON.parse(readFileSync(join(DIST, 'pagefind', 'dateline-search.json'), 'utf8')) as { parts: string[] };
+  const manifest = JSON.parse(
+    readFileSync(join(DIST, 'pagefind', 'dateline-search.json'), 'utf8'),
+  ) as { parts: string[] };
   const out: Indexed[] = [];
   for (const part of manifest.parts) {
     const dir = join(DIST, 'pagefind', 'part', part, 'fragment');
     for (const f of readdirSync(dir)) {
-      const data = JSON.parse(gunzipSync(readFileSync(join(dir, f))).subarray(12).toString('utf8')) as Record<string, unknown>;
+      const data = JSON.parse(
+        gunzipSync(readFileSync(join(dir, f)))
+          .subarray(12)
+          .toString('utf8'),
+      ) as Record<string, unknown>;
       // One fragment, or a bundle of them keyed by page.
-      for (const fragment of ('url' in data ? [data] : Object.values(data)) as { url: string; content: string }[]) {
-        out.push({ url: fragment.url, part, token: /Reference (zq\d{2}x\d{6})/.exec(fragment.content)?.[1] ?? '' });
+      for (const fragment of ('url' in data ? [data] : Object.values(data)) as {
+        url: string;
+        content: string;
+      }[]) {
+        out.push({
+          url: fragment.url,
+          part,
+          token: /Reference (zq\d{2}x\d{6})/.exec(fragment.content)?.[1] ?? '',
+        });
       }
     }
   }
@@ -38,7 +51,11 @@ function indexed(): Indexed[] {
 }
 
 /** Searches from the search page and shows every result; returns, in order, each one's link and the word it highlights. */
-async function searchAll(page: Page, query: string, sort = ''): Promise<{ href: string; word: string }[]> {
+async function searchAll(
+  page: Page,
+  query: string,
+  sort = '',
+): Promise<{ href: string; word: string }[]> {
   await page.goto(`/search/?q=${encodeURIComponent(query)}${sort ? `&sort=${sort}` : ''}`);
   const status = page.getByRole('status');
   await expect(status).toContainText('found');
@@ -52,7 +69,12 @@ async function searchAll(page: Page, query: string, sort = ''): Promise<{ href: 
     await more.click();
   }
   // Links carry `?highlight=<words>` for the landing page; compare them as permalinks.
-  return results.evaluateAll((items) => items.map((li) => ({ href: (li.querySelector('h2 a')?.getAttribute('href') ?? '').replace(/\?highlight=[^#]*/, ''), word: (li.querySelector('mark')?.textContent ?? '').toLowerCase() })));
+  return results.evaluateAll((items) =>
+    items.map((li) => ({
+      href: (li.querySelector('h2 a')?.getAttribute('href') ?? '').replace(/\?highlight=[^#]*/, ''),
+      word: (li.querySelector('mark')?.textContent ?? '').toLowerCase(),
+    })),
+  );
 }
 
 /** Bulletin n of story 0, from the word a result highlights (tokenOf(0, n)). */
@@ -76,7 +98,9 @@ test('the generated archive is indexed in several partitions, each bulletin once
   expect(new Set(records.map((r) => r.token)).size).toBe(2500);
 });
 
-test('a word found in one partition only: one result, not the stand-in matches of the others', async ({ page }) => {
+test('a word found in one partition only: one result, not the stand-in matches of the others', async ({
+  page,
+}) => {
   for (const n of [0, size - 1]) {
     const found = await searchAll(page, tokenOf(0, n));
     expect(found.map(numberOf)).toEqual([n]);
@@ -87,20 +111,35 @@ test('a word found in one partition only: one result, not the stand-in matches o
 test('a prefix being typed finds what starts with it, in whichever partition', async ({ page }) => {
   // zq00x00045 starts the words of bulletins 450–459 of story 0, and of no other.
   const found = await searchAll(page, tokenOf(0, 450).slice(0, -1));
-  expect(found.map(numberOf).toSorted((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => 450 + i));
+  expect(found.map(numberOf).toSorted((a, b) => a - b)).toEqual(
+    Array.from({ length: 10 }, (_, i) => 450 + i),
+  );
 });
 
 test('newest and oldest first hold across partitions, one result per update', async ({ page }) => {
   const records = indexed();
   const partOf = new Map(records.map((r) => [r.url, r.part]));
   // A hundred bulletins of story 0 (those whose words start with zq00x000k) that a partition boundary crosses.
-  const partOfStory0 = new Map(records.filter((r) => r.token.startsWith('zq00x')).map((r) => [Number(r.token.slice(5)), r.part]));
-  const block = Array.from({ length: Math.floor(size / 100) }, (_, k) => k).find((k) => new Set(Array.from({ length: 100 }, (_, i) => partOfStory0.get(k * 100 + i))).size > 1);
+  const partOfStory0 = new Map(
+    records
+      .filter((r) => r.token.startsWith('zq00x'))
+      .map((r) => [Number(r.token.slice(5)), r.part]),
+  );
+  const block = Array.from({ length: Math.floor(size / 100) }, (_, k) => k).find(
+    (k) => new Set(Array.from({ length: 100 }, (_, i) => partOfStory0.get(k * 100 + i))).size > 1,
+  );
   expect(block, 'a hundred bulletins of story 0 across two partitions').toBeDefined();
   const prefix = tokenOf(0, block! * 100).slice(0, -2);
   const newest = await searchAll(page, prefix, 'newest');
-  expect(newest.map(numberOf).toSorted((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => block! * 100 + i));
-  expect(newest.map((r) => timeOf(r.href))).toEqual(newest.map((r) => timeOf(r.href)).toSorted().reverse());
+  expect(newest.map(numberOf).toSorted((a, b) => a - b)).toEqual(
+    Array.from({ length: 100 }, (_, i) => block! * 100 + i),
+  );
+  expect(newest.map((r) => timeOf(r.href))).toEqual(
+    newest
+      .map((r) => timeOf(r.href))
+      .toSorted()
+      .reverse(),
+  );
   expect(new Set(newest.map((r) => partOf.get(r.href))).size).toBe(2);
   expect(await searchAll(page, prefix, 'oldest')).toEqual([...newest].reverse());
   // Best match: the same updates, each once.

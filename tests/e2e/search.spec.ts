@@ -10,20 +10,29 @@ test('a word from one bulletin finds that bulletin, and its link lands on it', a
   const link = results.first().getByRole('link');
   await expect(link).toHaveText('Calm returns; former security chief arrested for treason');
   // The link carries the searched words for the landing page to highlight.
-  await expect(link).toHaveAttribute('href', '/stories/kazakhstan-unrest/2022-01-10/?highlight=baikonur#u-2022-01-10-1800-calm-returns');
+  await expect(link).toHaveAttribute(
+    'href',
+    '/stories/kazakhstan-unrest/2022-01-10/?highlight=baikonur#u-2022-01-10-1800-calm-returns',
+  );
   await expect(results.first()).toContainText('Unrest in Kazakhstan');
   await expect(results.first()).toContainText('Monday, 10 January 2022, 18:00 GMT+6');
   await expect(results.first().locator('mark')).toHaveText('Baikonur');
   await expect(page).toHaveURL(/\?q=Baikonur$/);
   await expect(page.getByText('needs JavaScript')).toHaveCount(0);
   await link.click();
-  await expect(page).toHaveURL(/\/stories\/kazakhstan-unrest\/2022-01-10\/\?highlight=baikonur#u-2022-01-10-1800-calm-returns$/);
+  await expect(page).toHaveURL(
+    /\/stories\/kazakhstan-unrest\/2022-01-10\/\?highlight=baikonur#u-2022-01-10-1800-calm-returns$/,
+  );
   await expect(page.locator('#u-2022-01-10-1800-calm-returns')).toBeInViewport();
   // The searched word is marked in the update the reader landed on.
-  await expect(page.locator('#u-2022-01-10-1800-calm-returns mark.search-hit')).toHaveText(['Baikonur']);
+  await expect(page.locator('#u-2022-01-10-1800-calm-returns mark.search-hit')).toHaveText([
+    'Baikonur',
+  ]);
 });
 
-test('?q= runs the search on load; filters by story and sorts newest first, with the keyboard', async ({ page }) => {
+test('?q= runs the search on load; filters by story and sorts newest first, with the keyboard', async ({
+  page,
+}) => {
   await page.goto('/search/?q=ferry');
   const results = page.locator('#search-results > li');
   await expect(results.first()).toBeVisible();
@@ -42,7 +51,9 @@ test('?q= runs the search on load; filters by story and sorts newest first, with
   await expect(page.getByRole('status')).toContainText('in Demo: the Port Ellery ferry strike');
   const stories = await results.locator('.search-result-story').allTextContents();
   expect(new Set(stories)).toEqual(new Set(['Demo: the Port Ellery ferry strike']));
-  const hrefs = await results.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const hrefs = await results
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   const days = hrefs.map((h) => h.split('/')[3]);
   expect(days.length).toBeGreaterThan(1);
   expect(days).toEqual([...days].sort().reverse());
@@ -73,25 +84,36 @@ test('search works under a subpath, with links under it', async ({ page, baseURL
   });
   await page.goto(`${origin}/dateline/search/?q=Baikonur`);
   const link = page.locator('#search-results > li').getByRole('link');
-  await expect(link).toHaveAttribute('href', '/dateline/stories/kazakhstan-unrest/2022-01-10/?highlight=baikonur#u-2022-01-10-1800-calm-returns');
+  await expect(link).toHaveAttribute(
+    'href',
+    '/dateline/stories/kazakhstan-unrest/2022-01-10/?highlight=baikonur#u-2022-01-10-1800-calm-returns',
+  );
   await link.click();
   await expect(page.locator('#u-2022-01-10-1800-calm-returns')).toBeInViewport();
   expect(foreign).toEqual([]);
 });
 
-test('a Russian bulletin is found from the search page by another form of its words, and the landing update marks them', async ({ page }) => {
+test('a Russian bulletin is found from the search page by another form of its words, and the landing update marks them', async ({
+  page,
+}) => {
   await page.goto('/search/');
   // "протестами" (instrumental plural) is not in the text; "протестов" and "протесты" are: Pagefind stems Russian.
   await page.getByRole('searchbox', { name: 'Words to find' }).fill('протестами');
   const results = page.locator('#search-results > li');
   await expect(results).toHaveCount(1);
-  await expect(results.first().locator('.search-result-story')).toHaveText('Беспорядки в Казахстане');
+  await expect(results.first().locator('.search-result-story')).toHaveText(
+    'Беспорядки в Казахстане',
+  );
   await expect(results.first().locator('mark').first()).toHaveText(/^протест/);
   const link = results.first().getByRole('link');
   await expect(link).toHaveText('Токаев отправил правительство в отставку');
   await link.click();
-  await expect(page).toHaveURL(/\/stories\/kazakhstan-unrest-ru\/2022-01-05\/\?highlight=.*#u-2022-01-05-1200-otstavka-pravitelstva$/);
-  await expect(page.locator('#u-2022-01-05-1200-otstavka-pravitelstva mark.search-hit').first()).toHaveText(/^протест/);
+  await expect(page).toHaveURL(
+    /\/stories\/kazakhstan-unrest-ru\/2022-01-05\/\?highlight=.*#u-2022-01-05-1200-otstavka-pravitelstva$/,
+  );
+  await expect(
+    page.locator('#u-2022-01-05-1200-otstavka-pravitelstva mark.search-hit').first(),
+  ).toHaveText(/^протест/);
   // The English stories are searched from the same page, in English.
   await page.goto('/search/?q=protesters');
   await expect(page.locator('#search-results > li').first()).toBeVisible();

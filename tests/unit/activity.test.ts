@@ -15,14 +15,20 @@ describe('daysPerBar', () => {
     [3360, 120, 28],
     [3361, 120, 56],
     [10_000, 120, 84],
-  ])('%i days in %i bars: %i days a bar', (span, max, per) => expect(daysPerBar(span, max)).toBe(per));
+  ])('%i days in %i bars: %i days a bar', (span, max, per) =>
+    expect(daysPerBar(span, max)).toBe(per),
+  );
 });
 
 describe('activityChart', () => {
   test('nothing to draw without days', () => expect(activityChart([])).toBeUndefined());
 
   test('a bar per day across the span, empty days included, heights linear with a floor of one', () => {
-    const chart = activityChart([day('2022-01-07', 20, 1), day('2022-01-05', 1), day('2022-01-04', 10)], 120, 40)!;
+    const chart = activityChart(
+      [day('2022-01-07', 20, 1), day('2022-01-05', 1), day('2022-01-04', 10)],
+      120,
+      40,
+    )!;
     expect(chart.daysPerBar).toBe(1);
     expect(chart.bars.map((b) => [b.from, b.count, b.h])).toEqual([
       ['2022-01-04', 10, 20],
@@ -47,11 +53,21 @@ describe('activityChart', () => {
   });
 
   test('a long span: a week per bar, each bar linking to its busiest day, the earlier of equals', () => {
-    const days = [day('2022-01-01', 2), day('2022-01-03', 5), day('2022-01-05', 5), day('2022-12-31', 1)];
+    const days = [
+      day('2022-01-01', 2),
+      day('2022-01-03', 5),
+      day('2022-01-05', 5),
+      day('2022-12-31', 1),
+    ];
     const chart = activityChart(days, 120)!;
     expect(chart.daysPerBar).toBe(7);
     expect(chart.bars).toHaveLength(53);
-    expect(chart.bars[0]).toMatchObject({ from: '2022-01-01', to: '2022-01-07', count: 12, busiest: '2022-01-03' });
+    expect(chart.bars[0]).toMatchObject({
+      from: '2022-01-01',
+      to: '2022-01-07',
+      count: 12,
+      busiest: '2022-01-03',
+    });
     expect(chart.bars.at(-1)).toMatchObject({ from: '2022-12-31', to: '2022-12-31', count: 1 });
     expect(chart.bars.reduce((n, b) => n + b.count, 0)).toBe(13);
   });
@@ -64,24 +80,51 @@ describe('activityChart', () => {
 
 describe('busiestDays', () => {
   test('most updates first, the earlier of equals first', () => {
-    expect(busiestDays([day('2022-01-07', 3), day('2022-01-06', 9), day('2022-01-05', 3), day('2022-01-04', 1)], 3).map((d) => d.day)).toEqual(['2022-01-06', '2022-01-05', '2022-01-07']);
+    expect(
+      busiestDays(
+        [day('2022-01-07', 3), day('2022-01-06', 9), day('2022-01-05', 3), day('2022-01-04', 1)],
+        3,
+      ).map((d) => d.day),
+    ).toEqual(['2022-01-06', '2022-01-05', '2022-01-07']);
   });
 });
 
 describe('viewActivity', () => {
   const ctx = { paths: createPaths('/dateline/'), locale: 'en-GB' };
-  const view = viewActivity([day('2022-01-07', 4, 1), day('2022-01-05', 1)], { slug: 'unrest', timezone: 'Asia/Almaty' }, ctx)!;
+  const view = viewActivity(
+    [day('2022-01-07', 4, 1), day('2022-01-05', 1)],
+    { slug: 'unrest', timezone: 'Asia/Almaty' },
+    ctx,
+  )!;
   test('a text alternative with the total, the span and the busiest days, linked under the base', () => {
-    expect(view.summary).toMatch(/^Updates per day: 5 updates over 3 days, 5\s*–\s*7 January 2022\.$/);
+    expect(view.summary).toMatch(
+      /^Updates per day: 5 updates over 3 days, 5\s*–\s*7 January 2022\.$/,
+    );
     expect(view.busiest).toEqual([
       { label: 'Friday, 7 January 2022', href: '/dateline/stories/unrest/2022-01-07/', count: 4 },
-      { label: 'Wednesday, 5 January 2022', href: '/dateline/stories/unrest/2022-01-05/', count: 1 },
+      {
+        label: 'Wednesday, 5 January 2022',
+        href: '/dateline/stories/unrest/2022-01-05/',
+        count: 1,
+      },
     ]);
   });
   test('only bars with updates are drawn, each labelled and linked to its day page', () => {
     expect(view.bars).toEqual([
-      { x: 0, h: 10, href: '/dateline/stories/unrest/2022-01-05/', label: 'Wednesday, 5 January 2022: 1 update', key: false },
-      { x: 2, h: 40, href: '/dateline/stories/unrest/2022-01-07/', label: 'Friday, 7 January 2022: 4 updates, 1 key event', key: true },
+      {
+        x: 0,
+        h: 10,
+        href: '/dateline/stories/unrest/2022-01-05/',
+        label: 'Wednesday, 5 January 2022: 1 update',
+        key: false,
+      },
+      {
+        x: 2,
+        h: 40,
+        href: '/dateline/stories/unrest/2022-01-07/',
+        label: 'Friday, 7 January 2022: 4 updates, 1 key event',
+        key: true,
+      },
     ]);
   });
 });

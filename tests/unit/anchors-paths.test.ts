@@ -11,12 +11,16 @@ describe('anchors', () => {
     ['2022-01-07-Curfew_Lifted.md', 'u-2022-01-07-curfew-lifted'],
     ['2022-01-07-Almaty-Ñandú.md', 'u-2022-01-07-almaty-nandu'],
   ])('update id of %s', (name, id) => expect(updateId(name)).toBe(id));
-  test('an update id never equals a day id', () => expect(updateId('2022-01-07.md')).not.toBe(dayAnchor('2022-01-07')));
+  test('an update id never equals a day id', () =>
+    expect(updateId('2022-01-07.md')).not.toBe(dayAnchor('2022-01-07')));
   test('a key-events day id is prefixed: it never equals a timeline day id or an update id', () => {
     expect(keyDayAnchor('2022-01-07')).toBe('key-2022-01-07');
-    expect([dayAnchor('2022-01-07'), updateId('2022-01-07.md')]).not.toContain(keyDayAnchor('2022-01-07'));
+    expect([dayAnchor('2022-01-07'), updateId('2022-01-07.md')]).not.toContain(
+      keyDayAnchor('2022-01-07'),
+    );
   });
-  test('body ids are scoped to their update', () => expect(bodyAnchor('u-2022-01-07', 'freight')).toBe('u-2022-01-07--freight'));
+  test('body ids are scoped to their update', () =>
+    expect(bodyAnchor('u-2022-01-07', 'freight')).toBe('u-2022-01-07--freight'));
 });
 
 describe('paths', () => {
@@ -38,15 +42,30 @@ describe('paths', () => {
       test('every URL starts with the base', () => {
         expect(p.home()).toBe(root);
         expect(p.story('kazakhstan-unrest')).toBe(`${root}stories/kazakhstan-unrest/`);
-        expect(p.storyDay('kazakhstan-unrest', '2022-01-07')).toBe(`${root}stories/kazakhstan-unrest/#2022-01-07`);
-        expect(p.dayPage('kazakhstan-unrest', '2022-01-07')).toBe(`${root}stories/kazakhstan-unrest/2022-01-07/`);
-        expect(p.permalink('kazakhstan-unrest', '2022-01-07', 'u-2022-01-07')).toBe(`${root}stories/kazakhstan-unrest/2022-01-07/#u-2022-01-07`);
+        expect(p.storyDay('kazakhstan-unrest', '2022-01-07')).toBe(
+          `${root}stories/kazakhstan-unrest/#2022-01-07`,
+        );
+        expect(p.dayPage('kazakhstan-unrest', '2022-01-07')).toBe(
+          `${root}stories/kazakhstan-unrest/2022-01-07/`,
+        );
+        expect(p.permalink('kazakhstan-unrest', '2022-01-07', 'u-2022-01-07')).toBe(
+          `${root}stories/kazakhstan-unrest/2022-01-07/#u-2022-01-07`,
+        );
         expect(p.search()).toBe(`${root}search/`);
         expect(p.asset('/pagefind/pagefind.js')).toBe(`${root}pagefind/pagefind.js`);
       });
-      test('search queries are encoded', () => expect(p.search('tear gas & curfew')).toBe(`${root}search/?q=tear+gas+%26+curfew`));
+      test('search queries are encoded', () =>
+        expect(p.search('tear gas & curfew')).toBe(`${root}search/?q=tear+gas+%26+curfew`));
       test('a filtered search carries its filters in one order, key events as key=1', () => {
-        expect(p.search({ tag: 'central-asia', key: true, month: '2022-01', story: 'unrest', q: 'airport' })).toBe(`${root}search/?q=airport&story=unrest&month=2022-01&tag=central-asia&key=1`);
+        expect(
+          p.search({
+            tag: 'central-asia',
+            key: true,
+            month: '2022-01',
+            story: 'unrest',
+            q: 'airport',
+          }),
+        ).toBe(`${root}search/?q=airport&story=unrest&month=2022-01&tag=central-asia&key=1`);
         expect(p.search({ key: false, year: '' })).toBe(`${root}search/`);
       });
       test('key events, from the start, archive and tags, page 1 without a number', () => {
@@ -58,16 +77,21 @@ describe('paths', () => {
         expect(p.archive()).toBe(`${root}archive/`);
         expect(p.archive('2022-01')).toBe(`${root}archive/2022/01/`);
         expect(p.tags()).toBe(`${root}tags/`);
-        expect(p.tags('центральная-азия')).toBe(`${root}tags/%D1%86%D0%B5%D0%BD%D1%82%D1%80%D0%B0%D0%BB%D1%8C%D0%BD%D0%B0%D1%8F-%D0%B0%D0%B7%D0%B8%D1%8F/`);
+        expect(p.tags('центральная-азия')).toBe(
+          `${root}tags/%D1%86%D0%B5%D0%BD%D1%82%D1%80%D0%B0%D0%BB%D1%8C%D0%BD%D0%B0%D1%8F-%D0%B0%D0%B7%D0%B8%D1%8F/`,
+        );
       });
     });
   }
 });
 
 describe('rebaseHtml', () => {
-  const html = '<a href="/stories/x/">x</a><img src="/images/map.png" alt=""><a href="//cdn.example/y">y</a><a href="#f">f</a><a href="https://e.org/">e</a>';
+  const html =
+    '<a href="/stories/x/">x</a><img src="/images/map.png" alt=""><a href="//cdn.example/y">y</a><a href="#f">f</a><a href="https://e.org/">e</a>';
   test('root-relative links and images go under the base', () => {
-    expect(rebaseHtml(html, '/dateline/')).toBe('<a href="/dateline/stories/x/">x</a><img src="/dateline/images/map.png" alt=""><a href="//cdn.example/y">y</a><a href="#f">f</a><a href="https://e.org/">e</a>');
+    expect(rebaseHtml(html, '/dateline/')).toBe(
+      '<a href="/dateline/stories/x/">x</a><img src="/dateline/images/map.png" alt=""><a href="//cdn.example/y">y</a><a href="#f">f</a><a href="https://e.org/">e</a>',
+    );
   });
   test('nothing changes at the root', () => expect(rebaseHtml(html, '/')).toBe(html));
 });
@@ -75,8 +99,14 @@ describe('rebaseHtml', () => {
 describe('links between content files', () => {
   const p = createPaths('/dateline/');
   test.each([
-    ['./2022-01-06-1000-airport-seized.md', '/dateline/stories/unrest/2022-01-06/#u-2022-01-06-1000-airport-seized'],
-    ['2022-01-06-1000-airport-seized.md#foreign-troops', '/dateline/stories/unrest/2022-01-06/#u-2022-01-06-1000-airport-seized--foreign-troops'],
+    [
+      './2022-01-06-1000-airport-seized.md',
+      '/dateline/stories/unrest/2022-01-06/#u-2022-01-06-1000-airport-seized',
+    ],
+    [
+      '2022-01-06-1000-airport-seized.md#foreign-troops',
+      '/dateline/stories/unrest/2022-01-06/#u-2022-01-06-1000-airport-seized--foreign-troops',
+    ],
     ['../strike/2022-02-01.md', '/dateline/stories/strike/2022-02-01/#u-2022-02-01'],
     ['../strike/index.md', '/dateline/stories/strike/'],
     ['./index.md#background', '/dateline/stories/unrest/#background'],
@@ -84,14 +114,28 @@ describe('links between content files', () => {
   ])('%s → %s', (target, url) => {
     expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', target)!)).toBe(url);
   });
-  test.each(['https://example.org/a.md', '/stories/x/', '#freight', 'mailto:a@b.c', ''])('%j is not a content link', (target) => {
-    expect(resolveContentLink('unrest/2022-01-07.md', target)).toBeUndefined();
-  });
+  test.each(['https://example.org/a.md', '/stories/x/', '#freight', 'mailto:a@b.c', ''])(
+    '%j is not a content link',
+    (target) => {
+      expect(resolveContentLink('unrest/2022-01-07.md', target)).toBeUndefined();
+    },
+  );
   test('a file next to bulletins is served from its story; other files and deeper paths are not pages', () => {
-    expect(resolveContentLink('unrest/2022-01-07.md', './map.png')).toEqual({ kind: 'other', path: 'unrest/map.png' });
-    expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', './map.png')!)).toBe('/dateline/stories/unrest/files/map.png');
-    expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', '../strike/Report%202024.pdf')!)).toBe('/dateline/stories/strike/files/Report%202024.pdf');
-    expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', './notes.docx')!)).toBeUndefined();
-    expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', './sub/2022-01-01.md')!)).toBeUndefined();
+    expect(resolveContentLink('unrest/2022-01-07.md', './map.png')).toEqual({
+      kind: 'other',
+      path: 'unrest/map.png',
+    });
+    expect(contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', './map.png')!)).toBe(
+      '/dateline/stories/unrest/files/map.png',
+    );
+    expect(
+      contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', '../strike/Report%202024.pdf')!),
+    ).toBe('/dateline/stories/strike/files/Report%202024.pdf');
+    expect(
+      contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', './notes.docx')!),
+    ).toBeUndefined();
+    expect(
+      contentLinkUrl(p, resolveContentLink('unrest/2022-01-07.md', './sub/2022-01-01.md')!),
+    ).toBeUndefined();
   });
 });

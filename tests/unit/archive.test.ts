@@ -31,7 +31,9 @@ describe('parseBulletinName', () => {
     ['2022-02-30.md', 'not a real calendar date'],
     ['2022-01-07-2460.md', 'not a time of day'],
     ['2022-01-07-1299-x.md', 'not a time of day'],
-  ])('%s is refused', (name, msg) => expect((parseBulletinName(name) as { error: string }).error).toContain(msg));
+  ])('%s is refused', (name, msg) =>
+    expect((parseBulletinName(name) as { error: string }).error).toContain(msg),
+  );
 });
 
 describe('resolveInstant', () => {
@@ -43,11 +45,17 @@ describe('resolveInstant', () => {
     });
   });
   test('date only', () => {
-    expect(resolveInstant({ day: '2022-01-07' }, undefined, tz)).toEqual({ instant: Date.parse('2022-01-07T00:00:00+06:00'), hasTime: false });
+    expect(resolveInstant({ day: '2022-01-07' }, undefined, tz)).toEqual({
+      instant: Date.parse('2022-01-07T00:00:00+06:00'),
+      hasTime: false,
+    });
   });
   test('a datetime whose local day matches the file name', () => {
     // 20:00 UTC on the 6th is 02:00 on the 7th in Almaty.
-    expect(resolveInstant({ day: '2022-01-07' }, '2022-01-06T20:00:00Z', tz)).toEqual({ instant: Date.parse('2022-01-06T20:00:00Z'), hasTime: true });
+    expect(resolveInstant({ day: '2022-01-07' }, '2022-01-06T20:00:00Z', tz)).toEqual({
+      instant: Date.parse('2022-01-06T20:00:00Z'),
+      hasTime: true,
+    });
   });
   test('a datetime on another local day is refused', () => {
     const r = resolveInstant({ day: '2022-01-06' }, '2022-01-06T20:00:00Z', tz);
@@ -55,11 +63,16 @@ describe('resolveInstant', () => {
     expect((r as { error: string }).error).toContain('is 2022-01-07 02:00 in Asia/Almaty');
   });
   test('a datetime whose local time differs from HHMM in the name is refused', () => {
-    expect(resolveInstant({ day: '2022-01-07', time: '14:30' }, '2022-01-07T14:45:00+06:00', tz)).toHaveProperty('error');
+    expect(
+      resolveInstant({ day: '2022-01-07', time: '14:30' }, '2022-01-07T14:45:00+06:00', tz),
+    ).toHaveProperty('error');
   });
   test('a date field must equal the file name', () => {
     expect(resolveInstant({ day: '2022-01-07' }, '2022-01-08', tz)).toHaveProperty('error');
-    expect(resolveInstant({ day: '2022-01-07' }, '2022-01-07', tz)).toEqual({ instant: Date.parse('2022-01-07T00:00:00+06:00'), hasTime: false });
+    expect(resolveInstant({ day: '2022-01-07' }, '2022-01-07', tz)).toEqual({
+      instant: Date.parse('2022-01-07T00:00:00+06:00'),
+      hasTime: false,
+    });
   });
   test('a wall-clock time that DST skips is refused', () => {
     const r = resolveInstant({ day: '2024-03-10', time: '02:30' }, undefined, 'America/New_York');
@@ -71,12 +84,28 @@ describe('buildArchive', () => {
   test('a valid story with bulletins', () => {
     const a = build(
       story('unrest'),
-      file('unrest/2022-01-05-1200-dismissed.md', '---\ntitle: Dismissed\ntags: [politics]\n---\nBody'),
-      file('unrest/2022-01-07.md', '---\nkey: true\nsources:\n  - title: Agency\n    url: https://example.org/a\n---\nBody'),
+      file(
+        'unrest/2022-01-05-1200-dismissed.md',
+        '---\ntitle: Dismissed\ntags: [politics]\n---\nBody',
+      ),
+      file(
+        'unrest/2022-01-07.md',
+        '---\nkey: true\nsources:\n  - title: Agency\n    url: https://example.org/a\n---\nBody',
+      ),
     );
     expect(a.problems).toEqual([]);
     expect(a.stories).toEqual([
-      { title: 'T', summary: 'S', status: 'live', timezone: 'Asia/Almaty', tags: [], slug: 'unrest', intro: 'Intro.', file: 'content/unrest/index.md', digest: fileDigest(story('unrest').text) },
+      {
+        title: 'T',
+        summary: 'S',
+        status: 'live',
+        timezone: 'Asia/Almaty',
+        tags: [],
+        slug: 'unrest',
+        intro: 'Intro.',
+        file: 'content/unrest/index.md',
+        digest: fileDigest(story('unrest').text),
+      },
     ]);
     expect(a.bulletins.map((b) => [b.id, b.day, b.hasTime, b.key, b.title])).toEqual([
       ['u-2022-01-05-1200-dismissed', '2022-01-05', true, false, 'Dismissed'],
@@ -97,7 +126,9 @@ describe('buildArchive', () => {
   });
 
   test('unknown fields name the field and its line (a slug cannot override the id)', () => {
-    expect(messages(story('s'), file('s/2022-01-07.md', '---\ntitle: x\nslug: other\n---\n'))).toEqual([
+    expect(
+      messages(story('s'), file('s/2022-01-07.md', '---\ntitle: x\nslug: other\n---\n')),
+    ).toEqual([
       'content/s/2022-01-07.md:3: field "slug": unknown field; check the spelling against the frontmatter reference in README.md',
     ]);
   });
@@ -117,7 +148,9 @@ describe('buildArchive', () => {
     expect(out).toContain(
       'content/s/index.md:4: field "status": "finished" must be live or closed',
     );
-    expect(out.find((m) => m.includes('field "timezone"'))).toContain('"Mars/Base" is not an IANA time zone name');
+    expect(out.find((m) => m.includes('field "timezone"'))).toContain(
+      '"Mars/Base" is not an IANA time zone name',
+    );
   });
 
   test('a long value is shortened in the message', () => {
@@ -134,17 +167,28 @@ describe('buildArchive', () => {
     expect(messages(story('s'), file('s/2022-02-30.md', 'x'))).toEqual([
       'content/s/2022-02-30.md: field "file name": 2022-02-30 is not a real calendar date',
     ]);
-    expect(messages(story('s'), file('s/2022-01-07.md', '---\ndate: 2022-01-32\n---\n'))[0]).toContain('field "date": "2022-01-32" is not a real calendar date');
+    expect(
+      messages(story('s'), file('s/2022-01-07.md', '---\ndate: 2022-01-32\n---\n'))[0],
+    ).toContain('field "date": "2022-01-32" is not a real calendar date');
   });
 
   test('name and date disagreeing fails with both', () => {
-    expect(messages(story('s'), file('s/2022-01-07-1430.md', '---\ndate: 2022-01-08T14:30:00+06:00\n---\n'))).toEqual([
+    expect(
+      messages(
+        story('s'),
+        file('s/2022-01-07-1430.md', '---\ndate: 2022-01-08T14:30:00+06:00\n---\n'),
+      ),
+    ).toEqual([
       'content/s/2022-01-07-1430.md:2: field "date": 2022-01-08T14:30:00+06:00 is 2022-01-08 14:30 in Asia/Almaty, but the file name says 2022-01-07 14:30; make them agree',
     ]);
   });
 
   test('duplicate ids within a story name both files', () => {
-    const out = messages(story('s'), file('s/2022-01-07-Curfew.md', 'a'), file('s/2022-01-07-curfew.md', 'b'));
+    const out = messages(
+      story('s'),
+      file('s/2022-01-07-Curfew.md', 'a'),
+      file('s/2022-01-07-curfew.md', 'b'),
+    );
     expect(out).toHaveLength(1);
     expect(out[0]).toBe(
       'content/s/2022-01-07-curfew.md: field "file name": gives the same update id "u-2022-01-07-curfew" as content/s/2022-01-07-Curfew.md; rename one of them',
@@ -152,7 +196,12 @@ describe('buildArchive', () => {
   });
 
   test('the same file name in two stories is fine', () => {
-    const a = build(story('a'), story('b'), file('a/2022-01-07.md', 'x'), file('b/2022-01-07.md', 'y'));
+    const a = build(
+      story('a'),
+      story('b'),
+      file('a/2022-01-07.md', 'x'),
+      file('b/2022-01-07.md', 'y'),
+    );
     expect(a.problems).toEqual([]);
     expect(a.bulletins).toHaveLength(2);
   });
@@ -162,30 +211,48 @@ describe('buildArchive', () => {
       'content/README.md: Markdown files belong in content/<story-slug>/ (index.md or YYYY-MM-DD[-HHMM][-words].md)',
       'content/a/b/2022-01-07.md: Markdown files belong in content/<story-slug>/ (index.md or YYYY-MM-DD[-HHMM][-words].md)',
     ]);
-    expect(messages({ path: 'content/My Story/index.md', text: 'x' })[0]).toContain('must be lower-case letters');
+    expect(messages({ path: 'content/My Story/index.md', text: 'x' })[0]).toContain(
+      'must be lower-case letters',
+    );
   });
 
   test('a correction needs an updated time', () => {
-    expect(messages(story('s'), file('s/2022-01-07.md', '---\ncorrection: Fixed a name.\n---\n'))).toEqual([
+    expect(
+      messages(story('s'), file('s/2022-01-07.md', '---\ncorrection: Fixed a name.\n---\n')),
+    ).toEqual([
       'content/s/2022-01-07.md: field "updated": a correction needs `updated:` (when it was corrected, e.g. 2022-01-07T18:00:00+06:00)',
     ]);
   });
 
   test('updated must carry a time and offset', () => {
-    expect(messages(story('s'), file('s/2022-01-07.md', '---\nupdated: 2022-01-07\n---\n'))[0]).toContain('needs a time and offset');
+    expect(
+      messages(story('s'), file('s/2022-01-07.md', '---\nupdated: 2022-01-07\n---\n'))[0],
+    ).toContain('needs a time and offset');
   });
 
   test('a source with a javascript: URL is refused', () => {
-    const out = messages(story('s'), file('s/2022-01-07.md', '---\nsources:\n  - title: x\n    url: "javascript:alert(1)"\n---\n'));
-    expect(out[0]).toContain('field "sources.0.url": "javascript:alert(1)" must be an absolute http:// or https:// URL');
+    const out = messages(
+      story('s'),
+      file('s/2022-01-07.md', '---\nsources:\n  - title: x\n    url: "javascript:alert(1)"\n---\n'),
+    );
+    expect(out[0]).toContain(
+      'field "sources.0.url": "javascript:alert(1)" must be an absolute http:// or https:// URL',
+    );
   });
 
   test('broken YAML is located', () => {
-    expect(messages(story('s'), file('s/2022-01-07.md', '---\ntitle: "open\n---\n'))[0]).toMatch(/^content\/s\/2022-01-07\.md:\d+: invalid YAML/);
+    expect(messages(story('s'), file('s/2022-01-07.md', '---\ntitle: "open\n---\n'))[0]).toMatch(
+      /^content\/s\/2022-01-07\.md:\d+: invalid YAML/,
+    );
   });
 
   test('every problem is reported at once', () => {
-    const out = messages(story('s'), file('s/2022-02-30.md', 'x'), file('s/2022-01-07.md', '---\nfoo: 1\n---\n'), file('t/2022-01-07.md', 'x'));
+    const out = messages(
+      story('s'),
+      file('s/2022-02-30.md', 'x'),
+      file('s/2022-01-07.md', '---\nfoo: 1\n---\n'),
+      file('t/2022-01-07.md', 'x'),
+    );
     expect(out).toHaveLength(3);
   });
 });
@@ -195,26 +262,48 @@ describe('drafts, scheduling and other content checks', () => {
   const withOpts = (...files: SourceFile[]) => buildArchive(files, 'content', opts);
 
   test('a draft is checked but held back', () => {
-    const a = withOpts(story('s'), file('s/2022-01-07.md', '---\ndraft: true\n---\nWork in progress'), file('s/2022-01-06.md', 'Out'));
+    const a = withOpts(
+      story('s'),
+      file('s/2022-01-07.md', '---\ndraft: true\n---\nWork in progress'),
+      file('s/2022-01-06.md', 'Out'),
+    );
     expect(a.problems).toEqual([]);
     expect(a.bulletins.map((b) => b.id)).toEqual(['u-2022-01-06']);
     expect(a.held).toEqual([{ file: 'content/s/2022-01-07.md', reason: 'draft' }]);
   });
 
   test('a draft still gets its other fields checked', () => {
-    expect(withOpts(story('s'), file('s/2022-01-07.md', '---\ndraft: yes\n---\nx')).problems[0]).toMatchObject({ field: 'draft' });
+    expect(
+      withOpts(story('s'), file('s/2022-01-07.md', '---\ndraft: yes\n---\nx')).problems[0],
+    ).toMatchObject({ field: 'draft' });
   });
 
   test('a bulletin dated after the build clock is scheduled, not published', () => {
-    const a = withOpts(story('s'), file('s/2022-01-07.md', 'Now'), file('s/2022-01-09-0900.md', 'Later'));
+    const a = withOpts(
+      story('s'),
+      file('s/2022-01-07.md', 'Now'),
+      file('s/2022-01-09-0900.md', 'Later'),
+    );
     expect(a.bulletins.map((b) => b.id)).toEqual(['u-2022-01-07']);
-    expect(a.held).toEqual([{ file: 'content/s/2022-01-09-0900.md', reason: 'scheduled', at: Date.parse('2022-01-09T09:00:00+06:00') }]);
+    expect(a.held).toEqual([
+      {
+        file: 'content/s/2022-01-09-0900.md',
+        reason: 'scheduled',
+        at: Date.parse('2022-01-09T09:00:00+06:00'),
+      },
+    ]);
     // The clock is injected: a later build publishes it.
-    expect(buildArchive([story('s'), file('s/2022-01-09-0900.md', 'Later')], 'content', { now: Date.parse('2022-01-09T03:00:00Z') }).bulletins).toHaveLength(1);
+    expect(
+      buildArchive([story('s'), file('s/2022-01-09-0900.md', 'Later')], 'content', {
+        now: Date.parse('2022-01-09T03:00:00Z'),
+      }).bulletins,
+    ).toHaveLength(1);
   });
 
   test('an empty body is a problem, located at the body', () => {
-    expect(messages(story('s'), file('s/2022-01-07.md', '---\ntitle: Headline only\n---\n\n   \n'))).toEqual([
+    expect(
+      messages(story('s'), file('s/2022-01-07.md', '---\ntitle: Headline only\n---\n\n   \n')),
+    ).toEqual([
       'content/s/2022-01-07.md:4: the bulletin has no text: write the update below the frontmatter (or mark it `draft: true`)',
     ]);
   });
@@ -226,12 +315,27 @@ describe('drafts, scheduling and other content checks', () => {
   });
 
   test('a year that is probably a typo', () => {
-    const out = messages(story('s'), file('s/2022-01-05.md', 'a'), file('s/2022-01-06.md', 'b'), file('s/2021-01-07.md', 'c'), file('s/2022-01-10.md', 'd'));
-    expect(out).toEqual(['content/s/2021-01-07.md: field "file name": 2021-01-07 is more than six months from every other update of this story; did you mean 2022-01-07?']);
+    const out = messages(
+      story('s'),
+      file('s/2022-01-05.md', 'a'),
+      file('s/2022-01-06.md', 'b'),
+      file('s/2021-01-07.md', 'c'),
+      file('s/2022-01-10.md', 'd'),
+    );
+    expect(out).toEqual([
+      'content/s/2021-01-07.md: field "file name": 2021-01-07 is more than six months from every other update of this story; did you mean 2022-01-07?',
+    ]);
   });
 
   test('a long story spread over years is not flagged', () => {
-    expect(messages(story('s'), ...['2020-03-01', '2020-09-01', '2021-03-01', '2021-09-01'].map((d) => file(`s/${d}.md`, 'x')))).toEqual([]);
+    expect(
+      messages(
+        story('s'),
+        ...['2020-03-01', '2020-09-01', '2021-03-01', '2021-09-01'].map((d) =>
+          file(`s/${d}.md`, 'x'),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   test('links and images that would be broken on the site', () => {
@@ -256,18 +360,30 @@ describe('drafts, scheduling and other content checks', () => {
   });
 
   test('files next to bulletins: published with the story and referred to by name; a refused one is reported once', () => {
-    const a = buildArchive([story('s'), file('s/2022-01-07.md', '![Map of the route](./map.png) [figures](figures.csv) ![Notes](./notes.docx)')], 'content', {
-      storyFiles: [
-        { path: 'content/s/map.png', size: 10, digest: 'm' },
-        { path: 'content/s/figures.csv', size: 10, digest: 'f' },
-        { path: 'content/s/notes.docx', size: 10, digest: 'n' },
+    const a = buildArchive(
+      [
+        story('s'),
+        file(
+          's/2022-01-07.md',
+          '![Map of the route](./map.png) [figures](figures.csv) ![Notes](./notes.docx)',
+        ),
       ],
-    });
+      'content',
+      {
+        storyFiles: [
+          { path: 'content/s/map.png', size: 10, digest: 'm' },
+          { path: 'content/s/figures.csv', size: 10, digest: 'f' },
+          { path: 'content/s/notes.docx', size: 10, digest: 'n' },
+        ],
+      },
+    );
     expect(a.files).toEqual([
       { story: 's', name: 'map.png', file: 'content/s/map.png', digest: 'm' },
       { story: 's', name: 'figures.csv', file: 'content/s/figures.csv', digest: 'f' },
     ]);
-    expect(a.problems.map(formatProblem)).toEqual(['content/s/notes.docx: a story folder may hold Markdown and files of these types only: png, jpg, jpeg, gif, webp, avif, pdf, csv; put other files elsewhere']);
+    expect(a.problems.map(formatProblem)).toEqual([
+      'content/s/notes.docx: a story folder may hold Markdown and files of these types only: png, jpg, jpeg, gif, webp, avif, pdf, csv; put other files elsewhere',
+    ]);
   });
 
   test('links between bulletins by their files: fine when published; a missing file, a draft or a scheduled one is a problem', () => {
@@ -285,7 +401,10 @@ describe('drafts, scheduling and other content checks', () => {
         ),
       ],
       'content',
-      { now: Date.parse('2023-01-01T00:00:00Z'), exists: (p) => !p.includes('2022-01-04') && !p.includes('/u/') },
+      {
+        now: Date.parse('2023-01-01T00:00:00Z'),
+        exists: (p) => !p.includes('2022-01-04') && !p.includes('/u/'),
+      },
     );
     expect(a.problems.map(formatProblem)).toEqual([
       'content/s/2022-01-07.md:2: links to "./2022-01-06.md", a draft: it is not published (publish it first, or remove the link)',

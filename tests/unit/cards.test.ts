@@ -2,7 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { cardPng, cardSvg } from '../../src/lib/publish/cards.ts';
 
 describe('social cards', () => {
-  const card = { site: 'Dateline', title: 'Unrest in Kazakhstan: Алматы — Zürich', status: 'closed' as const, statusLabel: 'Ended', span: '5 – 10 January 2022', updates: '4 updates' };
+  const card = {
+    site: 'Dateline',
+    title: 'Unrest in Kazakhstan: Алматы — Zürich',
+    status: 'closed' as const,
+    statusLabel: 'Ended',
+    span: '5 – 10 January 2022',
+    updates: '4 updates',
+  };
 
   test('an SVG of 1200×630 with the text drawn as paths (no fonts needed to show it)', async () => {
     const svg = await cardSvg(card);

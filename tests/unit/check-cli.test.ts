@@ -6,10 +6,14 @@ import { describe, expect, test } from 'vitest';
 
 /** Runs `npm run check` as an editor would (through tsx), on a fixture folder. */
 function check(dir: string, now = '2022-01-06T12:00:00Z') {
-  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check.ts', dir], {
-    encoding: 'utf8',
-    env: { ...process.env, DATELINE_NOW: now },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'scripts/check.ts', dir],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, DATELINE_NOW: now },
+    },
+  );
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

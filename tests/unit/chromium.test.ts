@@ -10,6 +10,8 @@ describe('finding a Chromium for the browser tests', () => {
   });
   test('a CHROME_PATH that does not exist is an error, not a silent fallback', () => {
     vi.stubEnv('CHROME_PATH', '/nonexistent/chromium');
-    expect(() => findChromium()).toThrow('CHROME_PATH is set to /nonexistent/chromium, which does not exist');
+    expect(() => findChromium()).toThrow(
+      'CHROME_PATH is set to /nonexistent/chromium, which does not exist',
+    );
   });
 });

@@ -14,26 +14,50 @@ describe('deploy configuration', () => {
   });
 
   test('Netlify builds with npm run build and publishes dist/ on Node 24', () => {
-    const netlify = parseToml(readFileSync('netlify.toml', 'utf8')) as { build: { command: string; publish: string; environment: { NODE_VERSION: string } } };
+    const netlify = parseToml(readFileSync('netlify.toml', 'utf8')) as {
+      build: { command: string; publish: string; environment: { NODE_VERSION: string } };
+    };
     expect(netlify.build).toMatchObject({ command: 'npm run build', publish: 'dist' });
     expect(netlify.build.environment.NODE_VERSION).toBe('24');
   });
 
   test('Cloudflare Pages publishes dist/', () => {
-    expect((parseToml(readFileSync('wrangler.toml', 'utf8')) as { pages_build_output_dir: string }).pages_build_output_dir).toBe('dist');
+    expect(
+      (parseToml(readFileSync('wrangler.toml', 'utf8')) as { pages_build_output_dir: string })
+        .pages_build_output_dir,
+    ).toBe('dist');
   });
 
   test('the GitHub Pages workflow builds under the repository path and uploads dist/', () => {
-    const wf = yaml.load(readFileSync('.github/workflows/deploy.yml', 'utf8')) as { jobs: { build: { steps: { run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }; deploy: { steps: { uses?: string }[] } } };
+    const wf = yaml.load(readFileSync('.github/workflows/deploy.yml', 'utf8')) as {
+      jobs: {
+        build: {
+          steps: {
+            run?: string;
+            uses?: string;
+            with?: Record<string, unknown>;
+            env?: Record<string, string>;
+          }[];
+        };
+        deploy: { steps: { uses?: string }[] };
+      };
+    };
     const steps = wf.jobs.build.steps;
     expect(steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npm run build']);
-    expect(steps.find((s) => s.run === 'npm run build')?.env).toEqual({ SITE: 'https://${{ github.repository_owner }}.github.io', BASE: '/${{ github.event.repository.name }}/' });
-    expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({ path: 'dist' });
+    expect(steps.find((s) => s.run === 'npm run build')?.env).toEqual({
+      SITE: 'https://${{ github.repository_owner }}.github.io',
+      BASE: '/${{ github.event.repository.name }}/',
+    });
+    expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({
+      path: 'dist',
+    });
     expect(wf.jobs.deploy.steps[0]?.uses).toMatch(/^actions\/deploy-pages@/);
   });
 
   test('the workflow keeps the build cache between runs, restoring it after npm ci (which deletes node_modules)', () => {
-    const wf = yaml.load(readFileSync('.github/workflows/deploy.yml', 'utf8')) as { jobs: { build: { steps: { run?: string; uses?: string; with?: Record<string, string> }[] } } };
+    const wf = yaml.load(readFileSync('.github/workflows/deploy.yml', 'utf8')) as {
+      jobs: { build: { steps: { run?: string; uses?: string; with?: Record<string, string> }[] } };
+    };
     const steps = wf.jobs.build.steps;
     const at = (match: (s: (typeof steps)[number]) => boolean) => steps.findIndex(match);
     const install = at((s) => s.run === 'npm ci');
@@ -44,22 +68,50 @@ describe('deploy configuration', () => {
     expect(build).toBeGreaterThan(cache);
     // The folder Astro and Dateline keep their caches in (astro.config.mjs: cacheDir), saved under a new key each run.
     expect(steps[cache]!.with!['path']).toBe('node_modules/.astro');
-    expect(readFileSync('astro.config.mjs', 'utf8')).toContain("process.env.CACHE_DIR ?? './node_modules/.astro'");
+    expect(readFileSync('astro.config.mjs', 'utf8')).toContain(
+      "process.env.CACHE_DIR ?? './node_modules/.astro'",
+    );
     expect(steps[cache]!.with!['key']).toContain('${{ github.run_id }}');
     expect(steps[cache]!.with!['key']!.startsWith(steps[cache]!.with!['restore-keys']!)).toBe(true);
   });
 
   test('the README tells operators about each of them', () => {
-    for (const name of ['.github/workflows/deploy.yml', 'netlify.toml', 'wrangler.toml', '_headers', 'BASE=']) expect(readme).toContain(name);
+    for (const name of [
+      '.github/workflows/deploy.yml',
+      'netlify.toml',
+      'wrangler.toml',
+      '_headers',
+      'BASE=',
+    ])
+      expect(readme).toContain(name);
   });
 
   test('_headers: the CSP everywhere, long caching only for content-hashed files, under the base path', () => {
     const rules = parseHeadersFile(headersFile('/dateline/'));
-    expect(rules.map((r) => r.path)).toEqual(['/dateline/*', '/dateline/_astro/*', '/dateline/pagefind/index/*', '/dateline/pagefind/fragment/*', '/dateline/pagefind/filter/*', '/dateline/pagefind/part/*', '/dateline/stories/*/latest.json']);
+    expect(rules.map((r) => r.path)).toEqual([
+      '/dateline/*',
+      '/dateline/_astro/*',
+      '/dateline/pagefind/index/*',
+      '/dateline/pagefind/fragment/*',
+      '/dateline/pagefind/filter/*',
+      '/dateline/pagefind/part/*',
+      '/dateline/stories/*/latest.json',
+    ]);
     // What live pages poll is always revalidated.
-    expect(rules.filter((r) => r.pattern.test('/dateline/stories/strike/latest.json')).map((r) => r.headers['Cache-Control']).filter(Boolean)).toEqual(['no-cache']);
-    expect(rules[0]!.headers['Content-Security-Policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(
+      rules
+        .filter((r) => r.pattern.test('/dateline/stories/strike/latest.json'))
+        .map((r) => r.headers['Cache-Control'])
+        .filter(Boolean),
+    ).toEqual(['no-cache']);
+    expect(rules[0]!.headers['Content-Security-Policy']).toContain(
+      "script-src 'self' 'wasm-unsafe-eval'",
+    );
     expect(rules[0]!.headers['Content-Security-Policy']).not.toContain('unsafe-inline');
-    expect(rules.some((r) => r.pattern.test('/dateline/pagefind/pagefind.js') && r.headers['Cache-Control'])).toBe(false);
+    expect(
+      rules.some(
+        (r) => r.pattern.test('/dateline/pagefind/pagefind.js') && r.headers['Cache-Control'],
+      ),
+    ).toBe(false);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { checkStoryFiles, isStoryFileName, MAX_STORY_FILE_BYTES, storyFileType } from '../../src/lib/content/files.ts';
+import {
+  checkStoryFiles,
+  isStoryFileName,
+  MAX_STORY_FILE_BYTES,
+  storyFileType,
+} from '../../src/lib/content/files.ts';
 
 const f = (path: string, size = 1000) => ({ path, size, digest: `d-${path}` });
 
@@ -37,7 +42,12 @@ describe('files next to bulletins', () => {
       'content/',
     );
     expect(publish.map((p) => [p.story, p.name])).toEqual([['s', 'map.png']]);
-    expect(problems.map((p) => p.file)).toEqual(['content/s/notes.docx', 'content/s/huge.jpg', 'content/s/img/deep.png', 'content/loose.png']);
+    expect(problems.map((p) => p.file)).toEqual([
+      'content/s/notes.docx',
+      'content/s/huge.jpg',
+      'content/s/img/deep.png',
+      'content/loose.png',
+    ]);
     expect(problems[0]!.message).toMatch(/Markdown and files of these types only: png, jpg/);
     expect(problems[1]!.message).toMatch(/at most 5 MB/);
   });

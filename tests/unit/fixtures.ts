@@ -3,7 +3,18 @@ import type { BulletinRecord } from '../../src/schemas/bulletin.ts';
 import type { StoryRecord } from '../../src/schemas/story.ts';
 
 export function makeStory(over: Partial<StoryRecord> = {}): StoryRecord {
-  return { title: 'Story', summary: 'Summary.', status: 'live', timezone: 'Asia/Almaty', tags: [], slug: 'story', intro: '', file: 'content/story/index.md', digest: 'story-digest', ...over };
+  return {
+    title: 'Story',
+    summary: 'Summary.',
+    status: 'live',
+    timezone: 'Asia/Almaty',
+    tags: [],
+    slug: 'story',
+    intro: '',
+    file: 'content/story/index.md',
+    digest: 'story-digest',
+    ...over,
+  };
 }
 
 /** A bulletin at a local `YYYY-MM-DDTHH:MM` in Almaty (UTC+6 in 2022), or date-only with just a day. */
@@ -12,5 +23,17 @@ export function makeBulletin(local: string, over: Partial<BulletinRecord> = {}):
   const hasTime = local.length > 10;
   const instant = Date.parse(`${hasTime ? local : `${day}T00:00`}:00+06:00`);
   const stem = hasTime ? `${day}-${local.slice(11, 13)}${local.slice(14, 16)}` : day;
-  return { id: `u-${stem}`, story: 'story', day, instant, hasTime, key: false, tags: [], sources: [], file: `content/story/${stem}.md`, digest: `digest-${stem}`, ...over };
+  return {
+    id: `u-${stem}`,
+    story: 'story',
+    day,
+    instant,
+    hasTime,
+    key: false,
+    tags: [],
+    sources: [],
+    file: `content/story/${stem}.md`,
+    digest: `digest-${stem}`,
+    ...over,
+  };
 }

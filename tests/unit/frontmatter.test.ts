@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { FrontmatterError, lineOfField, splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import {
+  FrontmatterError,
+  lineOfField,
+  splitFrontmatter,
+} from '../../src/lib/content/frontmatter.ts';
 
 describe('splitFrontmatter', () => {
   test('parses YAML and returns the body with its first line', () => {

@@ -14,7 +14,9 @@ describe('benchmark archive generator', () => {
   test('is deterministic for a seed', () => {
     const b = generate({ dir: join(root, 'b'), stories: 4, bulletins: 400, seed: 7 });
     expect(b).toEqual(a);
-    expect(readFileSync(join(root, 'b', b[10]!.file), 'utf8')).toBe(readFileSync(join(root, 'a', a[10]!.file), 'utf8'));
+    expect(readFileSync(join(root, 'b', b[10]!.file), 'utf8')).toBe(
+      readFileSync(join(root, 'a', a[10]!.file), 'utf8'),
+    );
   });
 
   test('writes content that passes every check, one bulletin per manifest entry', () => {
@@ -25,11 +27,13 @@ describe('benchmark archive generator', () => {
   });
 
   test('no bulletin is timed between 01:00 and 04:00, where daylight-saving gaps fall', () => {
-    for (const b of a) expect(/^\d{4}-\d\d-\d\d-0[123]\d\d-/.test(b.file.split('/')[1]!), b.file).toBe(false);
+    for (const b of a)
+      expect(/^\d{4}-\d\d-\d\d-0[123]\d\d-/.test(b.file.split('/')[1]!), b.file).toBe(false);
   });
 
   test('no file starts with a list item (Hugo, the benchmark peer, would not read it as Markdown)', () => {
-    for (const b of a) expect(readFileSync(join(root, 'a', b.file), 'utf8').startsWith('- '), b.file).toBe(false);
+    for (const b of a)
+      expect(readFileSync(join(root, 'a', b.file), 'utf8').startsWith('- '), b.file).toBe(false);
   });
 
   test('has busy days, quiet days, date-only bulletins and non-ASCII names', () => {
@@ -39,7 +43,9 @@ describe('benchmark archive generator', () => {
     expect(Math.max(...counts)).toBeGreaterThanOrEqual(10);
     expect(counts).toContain(1);
     expect(a.some((b) => /\/\d{4}-\d{2}-\d{2}\.md$/.test(b.file))).toBe(true);
-    expect(a.map((b) => readFileSync(join(root, 'a', b.file), 'utf8')).join('')).toMatch(/[ÅŁØÇÖÜñéóãç]/);
+    expect(a.map((b) => readFileSync(join(root, 'a', b.file), 'utf8')).join('')).toMatch(
+      /[ÅŁØÇÖÜñéóãç]/,
+    );
   });
 
   test('one story is far longer than the others (3,000+ at 10,000 bulletins)', () => {

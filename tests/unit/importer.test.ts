@@ -3,7 +3,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { closingSentence, importArticle, importFiles, parseDateHeading, timedEntries, type ImportResult } from '../../src/lib/editor/importer.ts';
+import {
+  closingSentence,
+  importArticle,
+  importFiles,
+  parseDateHeading,
+  timedEntries,
+  type ImportResult,
+} from '../../src/lib/editor/importer.ts';
 
 const fixture = (name: string) => readFileSync(join('tests/fixtures/import', name), 'utf8');
 const ok = (r: ImportResult | { error: string }): ImportResult => {
@@ -18,44 +25,73 @@ describe('parseDateHeading: the forms newsrooms use', () => {
     ['Update: January 6', { month: 1, day: 6 }],
     ['January 7', { month: 1, day: 7 }],
     ['14 February 2025, 18:05', { month: 2, day: 14, year: 2025, time: '18:05' }],
-    ['Update 3 — Nov. 5, 2024, 11:40 p.m. ET', { month: 11, day: 5, year: 2024, time: '23:40', zone: 'ET' }],
+    [
+      'Update 3 — Nov. 5, 2024, 11:40 p.m. ET',
+      { month: 11, day: 5, year: 2024, time: '23:40', zone: 'ET' },
+    ],
     ['UPDATE (Tuesday 31 December):', { month: 12, day: 31, weekday: 2 }],
     ['## 13 February 2025', { month: 2, day: 13, year: 2025 }],
     ['**March 12: Talks resume**', { month: 3, day: 12, headline: 'Talks resume' }],
     ['Sept. 3 at 7 a.m. BST', { month: 9, day: 3, time: '07:00', zone: 'BST' }],
     ['Update 12 - Dec 1st, 2023, 12:15 am', { month: 12, day: 1, year: 2023, time: '00:15' }],
-    ['Wed, March 6 — Night shift walks out', { month: 3, day: 6, weekday: 3, headline: 'Night shift walks out' }],
+    [
+      'Wed, March 6 — Night shift walks out',
+      { month: 3, day: 6, weekday: 3, headline: 'Night shift walks out' },
+    ],
   ])('%s', (text, expected) => expect(parseDateHeading(text)).toEqual(expected));
 
-  test.each(['The stoppage began on Wednesday March 6 when the night shift walked out', 'March 12 5', 'Marching orders', 'Related Reading', '13:00 14 February', 'Update 3 — 2024', 'Nov. 5, 2024, 13:40 p.m.'])('not a date heading: %s', (text) => {
+  test.each([
+    'The stoppage began on Wednesday March 6 when the night shift walked out',
+    'March 12 5',
+    'Marching orders',
+    'Related Reading',
+    '13:00 14 February',
+    'Update 3 — 2024',
+    'Nov. 5, 2024, 13:40 p.m.',
+  ])('not a date heading: %s', (text) => {
     expect(parseDateHeading(text)).toBeUndefined();
   });
 });
 
 describe('the shared fixtures', () => {
   test('plain text: year from --year, trailer left out, closing sentence closes the story', () => {
-    const r = ok(importArticle(fixture('harbour-strike.txt'), 'text', { year: 2024, defaultTimezone: 'UTC' }));
+    const r = ok(
+      importArticle(fixture('harbour-strike.txt'), 'text', { year: 2024, defaultTimezone: 'UTC' }),
+    );
     expect(r.title).toBe('Valmora Harbour Strike');
     expect(iso(r)).toEqual(['2024-03-14', '2024-03-12', '2024-03-10']);
     expect(r.status).toBe('closed');
     expect(r.cut).toEqual(['Related Reading', 'About Us']);
-    expect(r.bulletins.map((b) => b.body).join('\n')).not.toMatch(/Ports of the Northern Sea|Northgate Logistics Review|Posted by/);
+    expect(r.bulletins.map((b) => b.body).join('\n')).not.toMatch(
+      /Ports of the Northern Sea|Northgate Logistics Review|Posted by/,
+    );
     expect(r.bulletins[2]!.body).toContain('The stoppage began on Wednesday March 6');
   });
 
   test('plain text without a year says how to give one', () => {
-    expect(importArticle(fixture('harbour-strike.txt'), 'text', { defaultTimezone: 'UTC' })).toEqual({
+    expect(
+      importArticle(fixture('harbour-strike.txt'), 'text', { defaultTimezone: 'UTC' }),
+    ).toEqual({
       error: 'the headings give no year: pass --year YYYY (the year of the newest update)',
     });
   });
 
   test('Markdown: several updates a day with times, a date-only update, "All times GMT"', () => {
-    const r = ok(importArticle(fixture('flood-watch.md'), 'markdown', { defaultTimezone: 'Asia/Tokyo' }));
+    const r = ok(
+      importArticle(fixture('flood-watch.md'), 'markdown', { defaultTimezone: 'Asia/Tokyo' }),
+    );
     expect(r.title).toBe('River Aske flood watch');
     expect(r.timezone).toBe('UTC');
-    expect(iso(r)).toEqual(['2025-02-14 18:05', '2025-02-14 09:30', '2025-02-13', '2025-02-12 16:45']);
+    expect(iso(r)).toEqual([
+      '2025-02-14 18:05',
+      '2025-02-14 09:30',
+      '2025-02-13',
+      '2025-02-12 16:45',
+    ]);
     expect(r.bulletins[0]!.body).toContain('- Schools reopen on Monday');
-    expect(r.bulletins[2]!.body).toContain('[Millbridge library](https://example.org/millbridge-library)');
+    expect(r.bulletins[2]!.body).toContain(
+      '[Millbridge library](https://example.org/millbridge-library)',
+    );
     expect(r.status).toBe('live');
   });
 
@@ -63,16 +99,28 @@ describe('the shared fixtures', () => {
     const r = ok(importArticle(fixture('election-night.html'), 'html', { defaultTimezone: 'UTC' }));
     expect(r.title).toBe('Harwick County election night');
     expect(r.timezone).toBe('America/New_York');
-    expect(iso(r)).toEqual(['2024-11-06 01:15', '2024-11-05 23:40', '2024-11-05 21:05', '2024-11-05 19:00']);
+    expect(iso(r)).toEqual([
+      '2024-11-06 01:15',
+      '2024-11-05 23:40',
+      '2024-11-05 21:05',
+      '2024-11-05 19:00',
+    ]);
     expect(r.bulletins[1]!.instant).toBe(Date.parse('2024-11-06T04:40:00Z'));
     const all = r.bulletins.map((b) => b.body).join('\n');
     expect(all).not.toMatch(/trackPageview|Most read|Harwick Courier|By the County Desk|Politics/);
-    expect(r.bulletins[1]!.body).toContain('> "We will wait for every vote," said challenger Miles Brant.');
+    expect(r.bulletins[1]!.body).toContain(
+      '> "We will wait for every vote," said challenger Miles Brant.',
+    );
     expect(r.cut.map((c) => c.split(' ')[0])).toEqual(['<nav>', '<aside>', '<footer>']);
   });
 
   test('a zone given on the command line wins, and times are refiled in it', () => {
-    const r = ok(importArticle(fixture('election-night.html'), 'html', { timezone: 'Europe/London', defaultTimezone: 'UTC' }));
+    const r = ok(
+      importArticle(fixture('election-night.html'), 'html', {
+        timezone: 'Europe/London',
+        defaultTimezone: 'UTC',
+      }),
+    );
     expect(iso(r)[0]).toBe('2024-11-06 06:15');
   });
 });
@@ -81,28 +129,57 @@ describe('years, weekdays, trailers, collisions', () => {
   const article = (body: string) => `A story: live updates\n\n${body}`;
 
   test('dates run back across New Year', () => {
-    const r = ok(importArticle(article('January 2\n\nNew year.\n\nDecember 31\n\nOld year.\n\nDecember 30\n\nOlder.'), 'text', { year: 2025, defaultTimezone: 'UTC' }));
+    const r = ok(
+      importArticle(
+        article('January 2\n\nNew year.\n\nDecember 31\n\nOld year.\n\nDecember 30\n\nOlder.'),
+        'text',
+        { year: 2025, defaultTimezone: 'UTC' },
+      ),
+    );
     expect(iso(r)).toEqual(['2025-01-02', '2024-12-31', '2024-12-30']);
   });
 
   test('a weekday that does not match the date is reported', () => {
-    const r = ok(importArticle(article('UPDATE (Monday 31 December):\n\nText.'), 'text', { year: 2024, defaultTimezone: 'UTC' }));
-    expect(r.warnings).toEqual(['"UPDATE (Monday 31 December):" says Monday, but 2024-12-31 is a Tuesday: check the date']);
+    const r = ok(
+      importArticle(article('UPDATE (Monday 31 December):\n\nText.'), 'text', {
+        year: 2024,
+        defaultTimezone: 'UTC',
+      }),
+    );
+    expect(r.warnings).toEqual([
+      '"UPDATE (Monday 31 December):" says Monday, but 2024-12-31 is a Tuesday: check the date',
+    ]);
   });
 
   test('trailing sections are configurable', () => {
-    const r = ok(importArticle(article('March 2\n\nText.\n\nFurther coverage\n\nSomething else.'), 'text', { year: 2024, trailers: ['Further coverage'], defaultTimezone: 'UTC' }));
+    const r = ok(
+      importArticle(article('March 2\n\nText.\n\nFurther coverage\n\nSomething else.'), 'text', {
+        year: 2024,
+        trailers: ['Further coverage'],
+        defaultTimezone: 'UTC',
+      }),
+    );
     expect(r.bulletins[0]!.body).toBe('Text.');
     expect(r.cut).toEqual(['Further coverage']);
   });
 
   test('two undated updates on one day get different file names', () => {
-    const r = ok(importArticle(article('March 2\n\nSame words.\n\nMarch 2\n\nSame words.'), 'text', { year: 2024, defaultTimezone: 'UTC' }));
-    expect(r.bulletins.map((b) => b.fileName)).toEqual(['2024-03-02-same-words.md', '2024-03-02-same-words-2.md']);
+    const r = ok(
+      importArticle(article('March 2\n\nSame words.\n\nMarch 2\n\nSame words.'), 'text', {
+        year: 2024,
+        defaultTimezone: 'UTC',
+      }),
+    );
+    expect(r.bulletins.map((b) => b.fileName)).toEqual([
+      '2024-03-02-same-words.md',
+      '2024-03-02-same-words-2.md',
+    ]);
   });
 
   test('no dated headings is an error', () => {
-    expect(importArticle('Title\n\nJust prose.', 'text', { defaultTimezone: 'UTC' })).toHaveProperty('error');
+    expect(
+      importArticle('Title\n\nJust prose.', 'text', { defaultTimezone: 'UTC' }),
+    ).toHaveProperty('error');
   });
 
   test('the files are a story index and one file per bulletin', () => {
@@ -118,12 +195,17 @@ describe('npm run import', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-import-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATELINE_CONTENT: dir } });
+    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, DATELINE_CONTENT: dir },
+    });
 
   test('--dry-run prints the table and writes nothing; a real run writes; a second run overwrites nothing', () => {
     const dry = run('tests/fixtures/import/flood-watch.md', '--story', 'aske', '--dry-run');
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toContain('2025-02-14-1805-the-environment-office-lowered-the.md  2025-02-14 18:05 UTC');
+    expect(dry.stdout).toContain(
+      '2025-02-14-1805-the-environment-office-lowered-the.md  2025-02-14 18:05 UTC',
+    );
     expect(dry.stdout).toContain('Dry run: nothing written (5 files would be).');
     expect(readdirSync(dir)).toEqual([]);
     const real = run('tests/fixtures/import/flood-watch.md', '--story', 'aske');
@@ -139,14 +221,20 @@ describe('npm run import', () => {
     symlinkSync(elsewhere, join(dir, 'linked'));
     const r = run('tests/fixtures/import/flood-watch.md', '--story', 'linked');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${join(dir, 'linked')} is a symbolic link; links in the content folder are never followed`);
+    expect(r.stderr).toContain(
+      `${join(dir, 'linked')} is a symbolic link; links in the content folder are never followed`,
+    );
     expect(readdirSync(elsewhere)).toEqual([]);
     rmSync(elsewhere, { recursive: true, force: true });
   }, 30_000);
 
   test('failures are clear and exit non-zero', () => {
-    expect(run('tests/fixtures/import/missing.txt', '--story', 'x').stderr).toContain('cannot read tests/fixtures/import/missing.txt');
-    expect(run('tests/fixtures/import/harbour-strike.txt', '--story', 'x').stderr).toContain('pass --year YYYY');
+    expect(run('tests/fixtures/import/missing.txt', '--story', 'x').stderr).toContain(
+      'cannot read tests/fixtures/import/missing.txt',
+    );
+    expect(run('tests/fixtures/import/harbour-strike.txt', '--story', 'x').stderr).toContain(
+      'pass --year YYYY',
+    );
     expect(run('README.md', '--story', 'x').stderr).toContain('no dated update headings found');
   }, 30_000);
 });
@@ -179,22 +267,34 @@ describe('closing sentences', () => {
   ])('does not close: %s', (text) => expect(closingSentence(text)).toBeUndefined());
 
   test('the import says which sentence closed the story', () => {
-    const text = 'Unrest\n\nJanuary 5\n\nProtests spread.\n\nJanuary 10\n\nCalm returns. This bulletin is the last in this thread. Should matters develop we will feature them in new articles.\n';
+    const text =
+      'Unrest\n\nJanuary 5\n\nProtests spread.\n\nJanuary 10\n\nCalm returns. This bulletin is the last in this thread. Should matters develop we will feature them in new articles.\n';
     const r = ok(importArticle(text, 'text', { year: 2022, defaultTimezone: 'Asia/Almaty' }));
     expect(r.status).toBe('closed');
     expect(r.closingLine).toBe('This bulletin is the last in this thread.');
-    const live = ok(importArticle(text.replace(/This bulletin[^\n]*/, 'Coverage continues tomorrow.'), 'text', { year: 2022, defaultTimezone: 'Asia/Almaty' }));
+    const live = ok(
+      importArticle(text.replace(/This bulletin[^\n]*/, 'Coverage continues tomorrow.'), 'text', {
+        year: 2022,
+        defaultTimezone: 'Asia/Almaty',
+      }),
+    );
     expect([live.status, live.closingLine]).toEqual(['live', undefined]);
   });
 });
 
 describe('pages that give each update its time in their markup', () => {
   test('WordPress with the Liveblog plugin: exact times from data-timestamp, not "2 hours ago"; bylines dropped; closed', () => {
-    const r = ok(importArticle(fixture('wordpress-liveblog.html'), 'html', { defaultTimezone: 'UTC' }));
+    const r = ok(
+      importArticle(fixture('wordpress-liveblog.html'), 'html', { defaultTimezone: 'UTC' }),
+    );
     expect(r.title).toBe('Dunmore Bridge closure');
     expect(r.timezone).toBe('UTC'); // "All times GMT"
     expect(iso(r)).toEqual(['2024-11-18 18:00', '2024-11-18 14:15', '2024-11-17 17:00']);
-    expect(r.bulletins.map((b) => b.title)).toEqual(['Bridge to reopen on Thursday', undefined, 'Crack found in a support']);
+    expect(r.bulletins.map((b) => b.title)).toEqual([
+      'Bridge to reopen on Thursday',
+      undefined,
+      'Crack found in a support',
+    ]);
     expect(r.bulletins[1]!.body).toContain('Buses will use the bridge from **Wednesday**.');
     expect(r.bulletins[1]!.body).toContain('- Pedestrians: open now');
     expect(r.bulletins[2]!.body).toContain('[Kelso Road](https://example.org/diversions)');
@@ -206,15 +306,28 @@ describe('pages that give each update its time in their markup', () => {
   });
 
   test('<time datetime> updates: the markup wins over the visible time (23:41, not "11:40pm"); read in the story zone', () => {
-    const r = ok(importArticle(fixture('timed-updates.html'), 'html', { timezone: 'America/New_York', defaultTimezone: 'UTC' }));
+    const r = ok(
+      importArticle(fixture('timed-updates.html'), 'html', {
+        timezone: 'America/New_York',
+        defaultTimezone: 'UTC',
+      }),
+    );
     expect(r.title).toBe('Harwick mayoral count');
     expect(iso(r)).toEqual(['2024-11-06 01:12', '2024-11-05 23:41', '2024-11-05 21:05']);
     expect(r.bulletins[0]!.instant).toBe(Date.parse('2024-11-06T01:12:30-05:00'));
-    expect(r.bulletins.map((b) => b.title)).toEqual(['Marsh declared the winner', undefined, 'Turnout 44%']);
+    expect(r.bulletins.map((b) => b.title)).toEqual([
+      'Marsh declared the winner',
+      undefined,
+      'Turnout 44%',
+    ]);
     expect(r.bulletins[1]!.body).toBe('A recount in the Eastgate ward was refused.');
     expect(r.bulletins.map((b) => b.body).join('\n')).not.toMatch(/1:12am|11:40pm|9:05pm/);
     expect([r.status, r.closingLine]).toEqual(['closed', "We're ending our live coverage here."]);
-    expect(r.bulletins.map((b) => b.fileName)).toEqual(['2024-11-06-0112-marsh-declared-the-winner.md', '2024-11-05-2341-a-recount-in-the-eastgate.md', '2024-11-05-2105-turnout-44.md']);
+    expect(r.bulletins.map((b) => b.fileName)).toEqual([
+      '2024-11-06-0112-marsh-declared-the-winner.md',
+      '2024-11-05-2341-a-recount-in-the-eastgate.md',
+      '2024-11-05-2105-turnout-44.md',
+    ]);
   });
 
   test('without a zone the exact times name files in the default zone, and the import says so', () => {
@@ -224,6 +337,10 @@ describe('pages that give each update its time in their markup', () => {
   });
 
   test('a page with one timed element is read by its headings as before', () => {
-    expect(timedEntries('<main><h1>T</h1><p><time datetime="2024-11-05T21:05:00Z">9pm</time></p></main>')).toBeUndefined();
+    expect(
+      timedEntries(
+        '<main><h1>T</h1><p><time datetime="2024-11-05T21:05:00Z">9pm</time></p></main>',
+      ),
+    ).toBeUndefined();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { agoParts, diffUpdates, liveState, nextDelay, type LiveEntry } from '../../src/lib/site/live.ts';
+import {
+  agoParts,
+  diffUpdates,
+  liveState,
+  nextDelay,
+  type LiveEntry,
+} from '../../src/lib/site/live.ts';
 import { makeBulletin } from './fixtures.ts';
 
 const e = (id: string, v = 'v', day = '2022-01-07'): LiveEntry => ({ id, day, v });
@@ -10,24 +16,41 @@ describe('diffUpdates: what a live page does with the published list', () => {
     expect(diffUpdates(onPage('c', 'b', 'a'), [e('c'), e('b'), e('a')])).toEqual({ kind: 'same' });
   });
   test('new updates above the newest on the page: added, newest first', () => {
-    expect(diffUpdates(onPage('c', 'b', 'a'), [e('e'), e('d'), e('c'), e('b'), e('a')])).toEqual({ kind: 'new', added: [e('e'), e('d')] });
+    expect(diffUpdates(onPage('c', 'b', 'a'), [e('e'), e('d'), e('c'), e('b'), e('a')])).toEqual({
+      kind: 'new',
+      added: [e('e'), e('d')],
+    });
   });
   test('the published list is only the newest few: the rest of the page is not compared', () => {
-    expect(diffUpdates(onPage('c', 'b', 'a'), [e('d'), e('c')])).toEqual({ kind: 'new', added: [e('d')] });
+    expect(diffUpdates(onPage('c', 'b', 'a'), [e('d'), e('c')])).toEqual({
+      kind: 'new',
+      added: [e('d')],
+    });
   });
   test('the page shows fewer than the list: only what both hold is compared', () => {
-    expect(diffUpdates(onPage('c'), [e('d'), e('c'), e('b'), e('a')])).toEqual({ kind: 'new', added: [e('d')] });
+    expect(diffUpdates(onPage('c'), [e('d'), e('c'), e('b'), e('a')])).toEqual({
+      kind: 'new',
+      added: [e('d')],
+    });
   });
   test('a corrected update on the page (another version): reload', () => {
-    expect(diffUpdates(onPage('c', 'b', 'a'), [e('c'), e('b', 'v2'), e('a')])).toEqual({ kind: 'reload' });
-    expect(diffUpdates(onPage('c', 'b'), [e('d'), e('c', 'v2'), e('b')])).toEqual({ kind: 'reload' });
+    expect(diffUpdates(onPage('c', 'b', 'a'), [e('c'), e('b', 'v2'), e('a')])).toEqual({
+      kind: 'reload',
+    });
+    expect(diffUpdates(onPage('c', 'b'), [e('d'), e('c', 'v2'), e('b')])).toEqual({
+      kind: 'reload',
+    });
   });
   test('an update on the page was deleted: reload', () => {
     expect(diffUpdates(onPage('c', 'b', 'a'), [e('c'), e('a')])).toEqual({ kind: 'reload' });
-    expect(diffUpdates(onPage('c', 'b', 'a'), [e('d'), e('b'), e('a')])).toEqual({ kind: 'reload' });
+    expect(diffUpdates(onPage('c', 'b', 'a'), [e('d'), e('b'), e('a')])).toEqual({
+      kind: 'reload',
+    });
   });
   test('a new update among older ones (backdated): reload, it cannot go at the top', () => {
-    expect(diffUpdates(onPage('c', 'b', 'a'), [e('c'), e('x'), e('b'), e('a')])).toEqual({ kind: 'reload' });
+    expect(diffUpdates(onPage('c', 'b', 'a'), [e('c'), e('x'), e('b'), e('a')])).toEqual({
+      kind: 'reload',
+    });
   });
   test('more new updates than the list holds (nothing in common): reload', () => {
     expect(diffUpdates(onPage('b', 'a'), [e('z'), e('y')])).toEqual({ kind: 'reload' });
@@ -41,7 +64,11 @@ describe('diffUpdates: what a live page does with the published list', () => {
 
 describe('liveState', () => {
   test('status and the newest updates with their day and a version from the file digest', () => {
-    const list = [makeBulletin('2022-01-07T18:00', { digest: 'abcdefghijklmnop' }), makeBulletin('2022-01-07T09:00'), makeBulletin('2022-01-06')];
+    const list = [
+      makeBulletin('2022-01-07T18:00', { digest: 'abcdefghijklmnop' }),
+      makeBulletin('2022-01-07T09:00'),
+      makeBulletin('2022-01-06'),
+    ];
     expect(liveState('live', list, 2)).toEqual({
       status: 'live',
       updates: [
@@ -62,7 +89,9 @@ describe('nextDelay: every minute with jitter, doubling after errors up to ten m
     [3, 0.5, 480_000],
     [4, 0.5, 600_000],
     [20, 0.5, 600_000],
-  ])('%i failures, random %f: %i ms', (failures, random, ms) => expect(nextDelay(60_000, failures, random)).toBeCloseTo(ms, -1));
+  ])('%i failures, random %f: %i ms', (failures, random, ms) =>
+    expect(nextDelay(60_000, failures, random)).toBeCloseTo(ms, -1),
+  );
 });
 
 describe('agoParts', () => {

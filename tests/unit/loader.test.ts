@@ -8,7 +8,12 @@ import { formatProblem } from '../../src/lib/content/problems.ts';
 import { type CheckedBulletin } from '../../src/lib/content/check.ts';
 import { fileDigest } from '../../src/core/cache-keys.ts';
 import { MAX_TEXT_BYTES } from '../../src/lib/content/files.ts';
-import { ContentError, loadArchive, readSourceFiles, type ContentCache } from '../../src/lib/content/read.ts';
+import {
+  ContentError,
+  loadArchive,
+  readSourceFiles,
+  type ContentCache,
+} from '../../src/lib/content/read.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dateline-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -22,7 +27,11 @@ describe('content loader', () => {
     write('content/s/index.md', '---\ntitle: T\nsummary: S\n---\n');
     write('content/s/2022-01-07.md', 'Body');
     write('content/s/photo.jpg', 'not markdown');
-    expect(readSourceFiles(root, 'content').files.map((f) => f.path).sort()).toEqual(['content/s/2022-01-07.md', 'content/s/index.md']);
+    expect(
+      readSourceFiles(root, 'content')
+        .files.map((f) => f.path)
+        .sort(),
+    ).toEqual(['content/s/2022-01-07.md', 'content/s/index.md']);
     const { archive } = loadArchive(root, 'content');
     expect(archive.bulletins.map((b) => b.id)).toEqual(['u-2022-01-07']);
   });
@@ -53,12 +62,15 @@ describe('content loader', () => {
     const first = readSourceFiles(root, 'seen');
     write('seen/s/2022-01-08.md', 'Second, edited');
     const second = readSourceFiles(root, 'seen', first.seen);
-    const digest = (r: typeof first, name: string) => r.files.find((f) => f.path.endsWith(name))!.digest;
+    const digest = (r: typeof first, name: string) =>
+      r.files.find((f) => f.path.endsWith(name))!.digest;
     expect(digest(second, '2022-01-07.md')).toBe(digest(first, '2022-01-07.md'));
     expect(digest(second, '2022-01-08.md')).not.toBe(digest(first, '2022-01-08.md'));
     // The unchanged file's text is read only when asked for: gone by then, it cannot be read.
     unlinkSync(join(root, 'seen/s/2022-01-07.md'));
-    expect(() => second.files.find((f) => f.path.endsWith('2022-01-07.md'))!.text).toThrow(/ENOENT/);
+    expect(() => second.files.find((f) => f.path.endsWith('2022-01-07.md'))!.text).toThrow(
+      /ENOENT/,
+    );
     expect(second.files.find((f) => f.path.endsWith('2022-01-08.md'))!.text).toBe('Second, edited');
   });
 
@@ -68,7 +80,12 @@ describe('content loader', () => {
     write('cached/s/2022-01-08.md', 'Body B');
     const checked = new Map<string, CheckedBulletin>();
     const gets: string[] = [];
-    const cache: ContentCache = { code: 'v1', seen: {}, get: (k) => (gets.push(k), checked.get(k)), set: (k, v) => void checked.set(k, v) };
+    const cache: ContentCache = {
+      code: 'v1',
+      seen: {},
+      get: (k) => (gets.push(k), checked.get(k)),
+      set: (k, v) => void checked.set(k, v),
+    };
     const cold = loadArchive(root, 'cached', Infinity);
     const first = loadArchive(root, 'cached', Infinity, cache);
     expect(first.archive).toEqual(cold.archive);
@@ -88,18 +105,27 @@ describe('content loader', () => {
     write('twins/s/2022-01-07-1400-a.md', 'Same text');
     write('twins/s/2022-01-08-0900-b.md', 'Same text');
     const checked = new Map<string, CheckedBulletin>();
-    const cache: ContentCache = { code: 'v1', seen: {}, get: (k) => checked.get(k), set: (k, v) => void checked.set(k, v) };
+    const cache: ContentCache = {
+      code: 'v1',
+      seen: {},
+      get: (k) => checked.get(k),
+      set: (k, v) => void checked.set(k, v),
+    };
     const { archive } = loadArchive(root, 'twins', Infinity, cache);
     expect(archive.bulletins.map((b) => [b.id, b.instant])).toEqual([
       ['u-2022-01-07-1400-a', Date.parse('2022-01-07T14:00:00+06:00')],
       ['u-2022-01-08-0900-b', Date.parse('2022-01-08T09:00:00+06:00')],
     ]);
     write('twins/s/index.md', '---\ntitle: T\nsummary: S\ntimezone: Europe/London\n---\n');
-    expect(loadArchive(root, 'twins', Infinity, cache).archive.bulletins.map((b) => b.instant)).toEqual([Date.parse('2022-01-07T14:00:00Z'), Date.parse('2022-01-08T09:00:00Z')]);
+    expect(
+      loadArchive(root, 'twins', Infinity, cache).archive.bulletins.map((b) => b.instant),
+    ).toEqual([Date.parse('2022-01-07T14:00:00Z'), Date.parse('2022-01-08T09:00:00Z')]);
   });
 
   test('a missing content folder is named', () => {
-    expect(() => loadArchive(root, 'nowhere')).toThrow('the content folder nowhere/ does not exist');
+    expect(() => loadArchive(root, 'nowhere')).toThrow(
+      'the content folder nowhere/ does not exist',
+    );
   });
 });
 
@@ -121,7 +147,8 @@ describe('content from contributors: nothing is followed or read outside the con
     }
     return [];
   };
-  const LINK = 'is a symbolic link; links in the content folder are never followed (content may come from anyone who sends a pull request): put the file or folder itself here';
+  const LINK =
+    'is a symbolic link; links in the content folder are never followed (content may come from anyone who sends a pull request): put the file or folder itself here';
 
   test('a symbolic link to a file of the build machine, used as an image, is an error naming the link; nothing of the file is read', () => {
     setup('leak');
@@ -139,8 +166,15 @@ describe('content from contributors: nothing is followed or read outside the con
     mkdirSync(join(root, 'bulletin/t'));
     symlinkSync(join(root, 'outside/deep/a/b/c.md'), join(root, 'bulletin/t/index.md'));
     write('bulletin/t/2022-01-07.md', 'x');
-    expect(problems('bulletin')).toEqual([`  - bulletin/s/2022-01-09-1510-x.md: ${LINK}`, `  - bulletin/t/index.md: ${LINK}`]);
-    expect(readSourceFiles(root, 'bulletin').files.map((f) => f.path).sort()).toEqual(['bulletin/s/2022-01-07.md', 'bulletin/s/index.md', 'bulletin/t/2022-01-07.md']);
+    expect(problems('bulletin')).toEqual([
+      `  - bulletin/s/2022-01-09-1510-x.md: ${LINK}`,
+      `  - bulletin/t/index.md: ${LINK}`,
+    ]);
+    expect(
+      readSourceFiles(root, 'bulletin')
+        .files.map((f) => f.path)
+        .sort(),
+    ).toEqual(['bulletin/s/2022-01-07.md', 'bulletin/s/index.md', 'bulletin/t/2022-01-07.md']);
   });
 
   test('a symbolic link to a large tree, a loop, a link to a story folder and a link as the content folder: errors, never walked', () => {
@@ -149,7 +183,12 @@ describe('content from contributors: nothing is followed or read outside the con
     symlinkSync('.', join(root, 'tree/s/loop'));
     symlinkSync(join(root, 'outside'), join(root, 'tree/other'));
     symlinkSync('..', join(root, 'tree/up'));
-    expect(problems('tree')).toEqual([`  - tree/other: ${LINK}`, `  - tree/s/loop: ${LINK}`, `  - tree/s/x: ${LINK}`, `  - tree/up: ${LINK}`]);
+    expect(problems('tree')).toEqual([
+      `  - tree/other: ${LINK}`,
+      `  - tree/s/loop: ${LINK}`,
+      `  - tree/s/x: ${LINK}`,
+      `  - tree/up: ${LINK}`,
+    ]);
     symlinkSync(join(root, 'tree'), join(root, 'linked'));
     expect(problems('linked')).toEqual([`  - linked: ${LINK}`]);
   });
@@ -161,45 +200,69 @@ describe('content from contributors: nothing is followed or read outside the con
     write('sub/s/.git/config', 'x');
     write('sub/.obsidian/notes.md', 'x');
     write('sub/s/.DS_Store', 'x');
-    expect(problems('sub')).toEqual(['  - sub/s/photos: is a folder inside a story folder; its files are not read: put them directly in the story folder']);
-    expect([...readSourceFiles(root, 'sub').listed].sort()).toEqual(['sub/s', 'sub/s/2022-01-07.md', 'sub/s/index.md', 'sub/s/photos']);
+    expect(problems('sub')).toEqual([
+      '  - sub/s/photos: is a folder inside a story folder; its files are not read: put them directly in the story folder',
+    ]);
+    expect([...readSourceFiles(root, 'sub').listed].sort()).toEqual([
+      'sub/s',
+      'sub/s/2022-01-07.md',
+      'sub/s/index.md',
+      'sub/s/photos',
+    ]);
   });
 
   test('a pipe is an error, and is never opened (opening one would wait forever)', () => {
     setup('pipe');
     execFileSync('mkfifo', [join(root, 'pipe/s/feed.csv')]);
-    expect(problems('pipe')).toEqual(['  - pipe/s/feed.csv: is not a regular file (a pipe, socket or device); only files and story folders belong in the content folder']);
+    expect(problems('pipe')).toEqual([
+      '  - pipe/s/feed.csv: is not a regular file (a pipe, socket or device); only files and story folders belong in the content folder',
+    ]);
   });
 
   test('an oversized bulletin is refused by its size, before it is read', () => {
     setup('large');
     write('large/s/2022-01-08.md', 'x'.repeat(MAX_TEXT_BYTES + 1));
-    expect(problems('large')).toEqual(['  - large/s/2022-01-08.md: is 101 kB; a story or bulletin file may hold at most 100 kB of text (split it into several updates, or link a long document where it lives)']);
-    expect(readSourceFiles(root, 'large').files.map((f) => f.path)).not.toContain('large/s/2022-01-08.md');
+    expect(problems('large')).toEqual([
+      '  - large/s/2022-01-08.md: is 101 kB; a story or bulletin file may hold at most 100 kB of text (split it into several updates, or link a long document where it lives)',
+    ]);
+    expect(readSourceFiles(root, 'large').files.map((f) => f.path)).not.toContain(
+      'large/s/2022-01-08.md',
+    );
   });
 
   test('a file swapped for a link after it was listed is not read through the link', () => {
     setup('swap');
     const first = readSourceFiles(root, 'swap');
     // Unchanged since the first listing: its text is read only when asked for.
-    const lazy = readSourceFiles(root, 'swap', first.seen).files.find((f) => f.path === 'swap/s/2022-01-07.md')!;
+    const lazy = readSourceFiles(root, 'swap', first.seen).files.find(
+      (f) => f.path === 'swap/s/2022-01-07.md',
+    )!;
     unlinkSync(join(root, 'swap/s/2022-01-07.md'));
     symlinkSync(secret, join(root, 'swap/s/2022-01-07.md'));
     expect(() => lazy.text).toThrow(`${join(root, 'swap/s/2022-01-07.md')} is a symbolic link`);
-    expect(readSourceFiles(root, 'swap', first.seen).refused).toEqual([{ path: 'swap/s/2022-01-07.md', kind: 'link' }]);
+    expect(readSourceFiles(root, 'swap', first.seen).refused).toEqual([
+      { path: 'swap/s/2022-01-07.md', kind: 'link' },
+    ]);
   });
 
   test('links in bulletins to paths under a link or a subfolder are not looked up there', () => {
     setup('refs');
     write('refs/s/sub/map.png', 'png');
     write('refs/s/2022-01-08.md', '![The map](./sub/map.png)');
-    expect(problems('refs')).toContain('  - refs/s/2022-01-08.md:1: refers to "./sub/map.png", which does not exist (refs/s/sub/map.png)');
+    expect(problems('refs')).toContain(
+      '  - refs/s/2022-01-08.md:1: refers to "./sub/map.png", which does not exist (refs/s/sub/map.png)',
+    );
   });
 });
 
 test('a file that cannot be read while it is checked is named, and the failure is not cached', () => {
   const checked = new Map<string, CheckedBulletin>();
-  const cache: ContentCache = { code: 'v1', seen: {}, get: (k) => checked.get(k), set: (k, v) => void checked.set(k, v) };
+  const cache: ContentCache = {
+    code: 'v1',
+    seen: {},
+    get: (k) => checked.get(k),
+    set: (k, v) => void checked.set(k, v),
+  };
   const gone = {
     path: 'content/s/2022-01-07.md',
     digest: 'd1',
@@ -209,6 +272,8 @@ test('a file that cannot be read while it is checked is named, and the failure i
   };
   const story = { path: 'content/s/index.md', text: '---\ntitle: T\nsummary: S\n---\n' };
   const archive = buildArchive([story, gone], 'content', { cache });
-  expect(archive.problems.map(formatProblem)).toEqual(["content/s/2022-01-07.md: could not be checked (Error: ENOENT: no such file); please report this to Dateline's developers with the file"]);
+  expect(archive.problems.map(formatProblem)).toEqual([
+    "content/s/2022-01-07.md: could not be checked (Error: ENOENT: no such file); please report this to Dateline's developers with the file",
+  ]);
   expect(checked.size).toBe(0);
 });

@@ -8,7 +8,9 @@ const html = async (md: string) => (await renderMarkdown(md, scope)).html;
 
 describe('GFM', () => {
   test('tables, strikethrough, autolinks and task lists', async () => {
-    const out = await html('| a | b |\n|:-|-:|\n| 1 | 2 |\n\n~~old~~ www.example.org\n\n- [x] done\n- [ ] open');
+    const out = await html(
+      '| a | b |\n|:-|-:|\n| 1 | 2 |\n\n~~old~~ www.example.org\n\n- [x] done\n- [ ] open',
+    );
     const doc = parse(out);
     expect(doc.querySelector('table')).not.toBeNull();
     expect(doc.querySelector('th')?.getAttribute('class')).toBe('align-left');
@@ -16,7 +18,9 @@ describe('GFM', () => {
     expect(out).not.toContain('align=');
     expect(doc.querySelector('del')?.text).toBe('old');
     expect(doc.querySelector('a')?.getAttribute('href')).toBe('http://www.example.org');
-    expect(doc.querySelectorAll('input[type=checkbox]').map((i) => i.getAttribute('aria-label'))).toEqual(['done', 'not done']);
+    expect(
+      doc.querySelectorAll('input[type=checkbox]').map((i) => i.getAttribute('aria-label')),
+    ).toEqual(['done', 'not done']);
   });
   test.each([
     ['"Old man out" -- he said', '“Old man out” — he said'],
@@ -25,7 +29,9 @@ describe('GFM', () => {
     ['(“quoted”) and ("x")', '(“quoted”) and (“x”)'],
   ])('typographic punctuation: %s', async (md, out) => expect(await html(md)).toContain(out));
   test('code keeps straight quotes', async () => {
-    expect(await html('Run `say "hi" -- now`\n\n```\necho "a" ... \n```')).toContain('<code>say "hi" -- now</code>');
+    expect(await html('Run `say "hi" -- now`\n\n```\necho "a" ... \n```')).toContain(
+      '<code>say "hi" -- now</code>',
+    );
     expect(await html('```\necho "a" ...\n```')).toContain('echo "a" ...');
   });
 });
@@ -49,7 +55,10 @@ describe('headings are demoted and scoped to the update', () => {
   });
   test('duplicate headings get distinct ids', async () => {
     const doc = parse(await html('## Update\n\n## Update'));
-    expect(doc.querySelectorAll('h4').map((h) => h.id)).toEqual(['u-2022-01-07--update', 'u-2022-01-07--update-1']);
+    expect(doc.querySelectorAll('h4').map((h) => h.id)).toEqual([
+      'u-2022-01-07--update',
+      'u-2022-01-07--update-1',
+    ]);
   });
   test('two bulletins with the same heading never share an id', async () => {
     const a = parse((await renderMarkdown('## Reaction', { idPrefix: 'u-a', topHeading: 4 })).html);
@@ -92,7 +101,9 @@ describe('raw HTML is sanitized', () => {
   });
 
   test('harmless inline HTML survives', async () => {
-    const out = await html('<abbr title="Collective Security Treaty Organization">CSTO</abbr> and <mark>this</mark>, <sup>1</sup>');
+    const out = await html(
+      '<abbr title="Collective Security Treaty Organization">CSTO</abbr> and <mark>this</mark>, <sup>1</sup>',
+    );
     expect(out).toContain('<abbr title="Collective Security Treaty Organization">CSTO</abbr>');
     expect(out).toContain('<mark>this</mark>');
     expect(out).toContain('<sup>1</sup>');
@@ -110,7 +121,9 @@ describe('links', () => {
 
 describe('text', () => {
   test('plain text comes with the HTML', async () => {
-    expect((await renderMarkdown('# Title\n\nSome **bold** text.', scope)).text).toBe('Title Some bold text.');
+    expect((await renderMarkdown('# Title\n\nSome **bold** text.', scope)).text).toBe(
+      'Title Some bold text.',
+    );
   });
   test('excerpt cuts at a word count', () => {
     expect(excerpt('a b c d', 3)).toBe('a b c…');
@@ -120,7 +133,10 @@ describe('text', () => {
 
 describe('images', () => {
   test('an image marked decorative is published with an empty alt; a described one keeps its description', async () => {
-    const { html } = await renderMarkdown('![decorative](/images/rule.png) ![Map of the closed roads](/images/map.png) <img src="/images/x.png" alt="Decorative">', { idPrefix: 'u-1', topHeading: 4 });
+    const { html } = await renderMarkdown(
+      '![decorative](/images/rule.png) ![Map of the closed roads](/images/map.png) <img src="/images/x.png" alt="Decorative">',
+      { idPrefix: 'u-1', topHeading: 4 },
+    );
     expect(html).toContain('<img src="/images/rule.png" alt="">');
     expect(html).toContain('alt="Map of the closed roads"');
     expect(html).toContain('<img src="/images/x.png" alt="">');
@@ -129,21 +145,32 @@ describe('images', () => {
 
 describe('links between bulletins', () => {
   test('a link to another bulletin by its file becomes its permalink; other links stay as written', async () => {
-    const { html } = await renderMarkdown('[earlier](./2022-01-06-1000-airport-seized.md#foreign-troops) [timeline](./index.md) [web](https://example.org/x.md) [here](#a)', { idPrefix: 'u-2022-01-07', topHeading: 4, source: 'unrest/2022-01-07.md' });
-    expect(html).toContain('href="/stories/unrest/2022-01-06/#u-2022-01-06-1000-airport-seized--foreign-troops"');
+    const { html } = await renderMarkdown(
+      '[earlier](./2022-01-06-1000-airport-seized.md#foreign-troops) [timeline](./index.md) [web](https://example.org/x.md) [here](#a)',
+      { idPrefix: 'u-2022-01-07', topHeading: 4, source: 'unrest/2022-01-07.md' },
+    );
+    expect(html).toContain(
+      'href="/stories/unrest/2022-01-06/#u-2022-01-06-1000-airport-seized--foreign-troops"',
+    );
     expect(html).toContain('href="/stories/unrest/"');
     expect(html).toContain('href="https://example.org/x.md"');
     expect(html).toContain('href="#u-2022-01-07--a"');
   });
   test('a file next to the bulletin, as an image or a link, is served from the story', async () => {
-    const { html } = await renderMarkdown('![Map of the route](./map.png) [the figures](figures.csv) [a note](./notes.docx)', { idPrefix: 'u-1', topHeading: 4, source: 'unrest/2022-01-07.md' });
+    const { html } = await renderMarkdown(
+      '![Map of the route](./map.png) [the figures](figures.csv) [a note](./notes.docx)',
+      { idPrefix: 'u-1', topHeading: 4, source: 'unrest/2022-01-07.md' },
+    );
     expect(html).toContain('src="/stories/unrest/files/map.png"');
     expect(html).toContain('href="/stories/unrest/files/figures.csv"');
     // A type a story may not publish is left alone (the content checks refuse it).
     expect(html).toContain('href="./notes.docx"');
   });
   test('without a source (a page Astro renders itself) nothing is rewritten', async () => {
-    const { html } = await renderMarkdown('[earlier](./2022-01-06.md)', { idPrefix: 'u-1', topHeading: 4 });
+    const { html } = await renderMarkdown('[earlier](./2022-01-06.md)', {
+      idPrefix: 'u-1',
+      topHeading: 4,
+    });
     expect(html).toContain('href="./2022-01-06.md"');
   });
 });

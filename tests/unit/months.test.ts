@@ -46,7 +46,11 @@ describe('months', () => {
   });
 
   test('every bulletin is in exactly one month', () => {
-    const ids = months.flatMap((m) => m.stories.flatMap((s) => s.days.flatMap((d) => Array(d.count).fill(`${s.story.slug} ${d.day}`))));
+    const ids = months.flatMap((m) =>
+      m.stories.flatMap((s) =>
+        s.days.flatMap((d) => Array(d.count).fill(`${s.story.slug} ${d.day}`)),
+      ),
+    );
     expect(ids).toHaveLength(views.reduce((n, v) => n + v.bulletins.length, 0));
   });
 
@@ -54,5 +58,6 @@ describe('months', () => {
     expect(formatMonth('2022-01', 'en-GB')).toBe('January 2022');
     expect(formatMonth('2022-01', 'ru')).toMatch(/^январь 2022/);
   });
-  test('no bulletins, no months', () => expect(groupMonths(buildStoryViews([a], []), 5)).toEqual([]));
+  test('no bulletins, no months', () =>
+    expect(groupMonths(buildStoryViews([a], []), 5)).toEqual([]));
 });

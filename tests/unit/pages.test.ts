@@ -8,9 +8,25 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { publish } from '../../src/astro/handoff.ts';
 import { config } from '../../src/config.ts';
 import { bodyOf } from '../../src/lib/content/check.ts';
-import { bulletinScope, introScope, renderMarkdown, type Rendered } from '../../src/lib/content/markdown.ts';
+import {
+  bulletinScope,
+  introScope,
+  renderMarkdown,
+  type Rendered,
+} from '../../src/lib/content/markdown.ts';
 import { loadArchive } from '../../src/lib/content/read.ts';
-import { archiveRoutes, dayRoutes, fromStartRoutes, keyEventRoutes, liveRoutes, storyFeedRoutes, storyFileRoutes, storyRoutes, tagRoutes, type CachedRoute } from '../../src/lib/site/routes.ts';
+import {
+  archiveRoutes,
+  dayRoutes,
+  fromStartRoutes,
+  keyEventRoutes,
+  liveRoutes,
+  storyFeedRoutes,
+  storyFileRoutes,
+  storyRoutes,
+  tagRoutes,
+  type CachedRoute,
+} from '../../src/lib/site/routes.ts';
 import { buildStoryViews, orderStories } from '../../src/lib/site/timeline.ts';
 import ArchiveMonth from '../../src/pages/archive/[year]/[month].astro';
 import FrontPage from '../../src/pages/index.astro';
@@ -34,7 +50,11 @@ let container: AstroContainer;
 const routes: Record<string, CachedRoute<unknown>[]> = {};
 
 beforeAll(async () => {
-  const { archive, files } = loadArchive(process.cwd(), 'content', Date.parse('2026-12-01T00:00:00Z'));
+  const { archive, files } = loadArchive(
+    process.cwd(),
+    'content',
+    Date.parse('2026-12-01T00:00:00Z'),
+  );
   const text = new Map(files.map((f) => [f.path, f.text]));
   // The bodies, by keys of the test's own making: the pages only pass the key on.
   const bodies = new Map<string, Rendered>();
@@ -46,7 +66,10 @@ beforeAll(async () => {
   );
   const bulletins = await Promise.all(
     archive.bulletins.map(async (b) => {
-      bodies.set(`test:${b.file}`, await renderMarkdown(bodyOf(text.get(b.file)!), bulletinScope(b)));
+      bodies.set(
+        `test:${b.file}`,
+        await renderMarkdown(bodyOf(text.get(b.file)!), bulletinScope(b)),
+      );
       return { ...b, rendered: `test:${b.file}` };
     }),
   );
@@ -60,7 +83,11 @@ beforeAll(async () => {
     body: async (key) => bodies.get(key) ?? trap(),
   });
   const views = orderStories(buildStoryViews(stories, bulletins));
-  const limits = { days: config.timelineDays, bulletins: config.timelineBulletins, keyEvents: config.timelineKeyEvents };
+  const limits = {
+    days: config.timelineDays,
+    bulletins: config.timelineBulletins,
+    keyEvents: config.timelineKeyEvents,
+  };
   Object.assign(routes, {
     day: dayRoutes(views),
     timeline: storyRoutes(views, limits),
@@ -76,21 +103,39 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('a cached page renders from its props alone', () => {
-  const pages = { day: DayPage, timeline: Timeline, keyEvents: KeyEvents, fromStart: FromStart, month: ArchiveMonth, tag: TagPage };
+  const pages = {
+    day: DayPage,
+    timeline: Timeline,
+    keyEvents: KeyEvents,
+    fromStart: FromStart,
+    month: ArchiveMonth,
+    tag: TagPage,
+  };
   test.each(Object.entries(pages))('%s pages', async (kind, page) => {
     expect(routes[kind]!.length).toBeGreaterThan(0);
     for (const { params, props } of routes[kind]!) {
-      const html = await container.renderToString(page, { params: params, props: props as Record<string, unknown> });
+      const html = await container.renderToString(page, {
+        params: params,
+        props: props as Record<string, unknown>,
+      });
       expect(html).toContain('<main');
     }
   });
 
-  const endpoints = { feed: [StoryRss, StoryAtom, StoryJsonFeed], file: [StoryFile], latest: [Latest] };
+  const endpoints = {
+    feed: [StoryRss, StoryAtom, StoryJsonFeed],
+    file: [StoryFile],
+    latest: [Latest],
+  };
   test.each(Object.entries(endpoints))('%s endpoints', async (kind, modules) => {
     expect(routes[kind]!.length).toBeGreaterThan(0);
     for (const { params, props } of routes[kind]!) {
       for (const endpoint of modules) {
-        const response = await container.renderToResponse(endpoint as never, { routeType: 'endpoint', params: params, props: props as Record<string, unknown> });
+        const response = await container.renderToResponse(endpoint as never, {
+          routeType: 'endpoint',
+          params: params,
+          props: props as Record<string, unknown>,
+        });
         expect(response.status).toBe(200);
         expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
       }

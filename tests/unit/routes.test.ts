@@ -1,8 +1,24 @@
 // Cache keys: a page renders from its props alone, so its key must change with every part of
 // them (any leaf), and the props must change with exactly the content the page shows.
 import { describe, expect, test } from 'vitest';
-import { cardKey, digestOf, pageKey, parseKey, partitionKey, renderKey } from '../../src/core/cache-keys.ts';
-import { archiveRoutes, dayRoutes, fromStartRoutes, keyEventRoutes, storyFeedRoutes, storyRoutes, tagRoutes, type CachedRoute } from '../../src/lib/site/routes.ts';
+import {
+  cardKey,
+  digestOf,
+  pageKey,
+  parseKey,
+  partitionKey,
+  renderKey,
+} from '../../src/core/cache-keys.ts';
+import {
+  archiveRoutes,
+  dayRoutes,
+  fromStartRoutes,
+  keyEventRoutes,
+  storyFeedRoutes,
+  storyRoutes,
+  tagRoutes,
+  type CachedRoute,
+} from '../../src/lib/site/routes.ts';
 import { buildStoryViews } from '../../src/lib/site/timeline.ts';
 import type { BulletinRecord } from '../../src/schemas/bulletin.ts';
 import type { StoryRecord } from '../../src/schemas/story.ts';
@@ -19,10 +35,35 @@ describe('cache keys', () => {
   test('each key changes with each of its parts', () => {
     const scope = { idPrefix: 'u-1', topHeading: 4 };
     const base = renderKey('p1', scope, 'd1');
-    expect(new Set([base, renderKey('p2', scope, 'd1'), renderKey('p1', { ...scope, idPrefix: 'u-2' }, 'd1'), renderKey('p1', { ...scope, topHeading: 2 }, 'd1'), renderKey('p1', scope, 'd2')]).size).toBe(5);
-    expect(new Set([parseKey('c1', 'bulletin', 'd'), parseKey('c2', 'bulletin', 'd'), parseKey('c1', 'story', 'd'), parseKey('c1', 'bulletin', 'e')]).size).toBe(4);
-    expect(new Set([partitionKey('i1', [1, 2]), partitionKey('i2', [1, 2]), partitionKey('i1', [2, 1]), partitionKey('i1', [1])]).size).toBe(4);
-    expect(new Set([cardKey('c1', { t: 'a' }), cardKey('c2', { t: 'a' }), cardKey('c1', { t: 'b' })]).size).toBe(3);
+    expect(
+      new Set([
+        base,
+        renderKey('p2', scope, 'd1'),
+        renderKey('p1', { ...scope, idPrefix: 'u-2' }, 'd1'),
+        renderKey('p1', { ...scope, topHeading: 2 }, 'd1'),
+        renderKey('p1', scope, 'd2'),
+      ]).size,
+    ).toBe(5);
+    expect(
+      new Set([
+        parseKey('c1', 'bulletin', 'd'),
+        parseKey('c2', 'bulletin', 'd'),
+        parseKey('c1', 'story', 'd'),
+        parseKey('c1', 'bulletin', 'e'),
+      ]).size,
+    ).toBe(4);
+    expect(
+      new Set([
+        partitionKey('i1', [1, 2]),
+        partitionKey('i2', [1, 2]),
+        partitionKey('i1', [2, 1]),
+        partitionKey('i1', [1]),
+      ]).size,
+    ).toBe(4);
+    expect(
+      new Set([cardKey('c1', { t: 'a' }), cardKey('c2', { t: 'a' }), cardKey('c1', { t: 'b' })])
+        .size,
+    ).toBe(3);
   });
 
   test('keys are short and safe in file names and URLs', () => {
@@ -35,22 +76,52 @@ function mutations(value: unknown, path: string[] = []): { path: string; changed
   if (Array.isArray(value)) {
     return [
       { path: [...path, 'length'].join('.'), changed: value.slice(0, -1) },
-      ...value.flatMap((v, i) => mutations(v, [...path, String(i)]).map((m) => ({ path: m.path, changed: value.map((x, j) => (j === i ? m.changed : x)) }))),
+      ...value.flatMap((v, i) =>
+        mutations(v, [...path, String(i)]).map((m) => ({
+          path: m.path,
+          changed: value.map((x, j) => (j === i ? m.changed : x)),
+        })),
+      ),
     ].filter((m) => value.length > 0 || m.path !== [...path, 'length'].join('.'));
   }
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => mutations(v, [...path, k]).map((m) => ({ path: m.path, changed: { ...value, [k]: m.changed } })));
+    return Object.entries(value).flatMap(([k, v]) =>
+      mutations(v, [...path, k]).map((m) => ({
+        path: m.path,
+        changed: { ...value, [k]: m.changed },
+      })),
+    );
   }
-  const other = typeof value === 'number' ? value + 1 : typeof value === 'boolean' ? !value : `${String(value)}~`;
+  const other =
+    typeof value === 'number'
+      ? value + 1
+      : typeof value === 'boolean'
+        ? !value
+        : `${String(value)}~`;
   return [{ path: path.join('.'), changed: other }];
 }
 
-const story = makeStory({ slug: 's', title: 'Strike', summary: 'A strike.', tags: ['transport'], intro: 'Intro.' });
-const at = (local: string, over: Partial<BulletinRecord> = {}) => makeBulletin(local, { story: 's', ...over });
+const story = makeStory({
+  slug: 's',
+  title: 'Strike',
+  summary: 'A strike.',
+  tags: ['transport'],
+  intro: 'Intro.',
+});
+const at = (local: string, over: Partial<BulletinRecord> = {}) =>
+  makeBulletin(local, { story: 's', ...over });
 const bulletins = [
-  at('2022-01-03T09:00', { title: 'Notice', key: true, sources: [{ title: 'Union', url: 'https://example.org/u' }] }),
+  at('2022-01-03T09:00', {
+    title: 'Notice',
+    key: true,
+    sources: [{ title: 'Union', url: 'https://example.org/u' }],
+  }),
   at('2022-01-05'),
-  at('2022-01-05T08:00', { updated: Date.parse('2022-01-05T12:00:00+06:00'), correction: 'Time fixed.', tags: ['vote'] }),
+  at('2022-01-05T08:00', {
+    updated: Date.parse('2022-01-05T12:00:00+06:00'),
+    correction: 'Time fixed.',
+    tags: ['vote'],
+  }),
   at('2022-01-07T17:30', { title: 'Talks fail' }),
 ];
 const limits = { days: 2, bulletins: 60, keyEvents: 10 };
@@ -66,12 +137,15 @@ const routesOf = (s: StoryRecord, list: BulletinRecord[]) => {
     tags: tagRoutes(views, 'en-GB', 10).tags,
   };
 };
-const keys = <P,>(routes: CachedRoute<P>[]) => Object.fromEntries(routes.map((r) => [Object.values(r.params).join('/'), r.cacheKey]));
+const keys = <P>(routes: CachedRoute<P>[]) =>
+  Object.fromEntries(routes.map((r) => [Object.values(r.params).join('/'), r.cacheKey]));
 /** The routes whose key differs between two builds (added and removed routes included). */
-const changed = <P,>(a: CachedRoute<P>[], b: CachedRoute<P>[]) => {
+const changed = <P>(a: CachedRoute<P>[], b: CachedRoute<P>[]) => {
   const ka = keys(a);
   const kb = keys(b);
-  return [...new Set([...Object.keys(ka), ...Object.keys(kb)])].filter((k) => ka[k] !== kb[k]).sort();
+  return [...new Set([...Object.keys(ka), ...Object.keys(kb)])]
+    .filter((k) => ka[k] !== kb[k])
+    .sort();
 };
 
 describe('page props and keys', () => {
@@ -101,8 +175,14 @@ describe('page props and keys', () => {
   test('a day page shows its bulletins, its neighbours and whether it holds the latest update', () => {
     const props = before.days.find((r) => r.params.day === '2022-01-05')!.props;
     expect(props.day.bulletins.map((b) => b.id)).toEqual(['u-2022-01-05-0800', 'u-2022-01-05']);
-    expect([props.newer, props.older, props.latestId]).toEqual(['2022-01-07', '2022-01-03', undefined]);
-    expect(before.days.find((r) => r.params.day === '2022-01-07')!.props.latestId).toBe('u-2022-01-07-1730');
+    expect([props.newer, props.older, props.latestId]).toEqual([
+      '2022-01-07',
+      '2022-01-03',
+      undefined,
+    ]);
+    expect(before.days.find((r) => r.params.day === '2022-01-07')!.props.latestId).toBe(
+      'u-2022-01-07-1730',
+    );
   });
 
   test('a new bulletin on the newest day changes that day, the timeline and the feed; no other day', () => {
@@ -118,14 +198,20 @@ describe('page props and keys', () => {
   });
 
   test('an edit to an old bulletin changes its day and the timeline (its index of days), not the feed of the newest two', () => {
-    const after = routesOf(story, bulletins.map((b) => (b.id === 'u-2022-01-03-0900' ? { ...b, digest: 'edited' } : b)));
+    const after = routesOf(
+      story,
+      bulletins.map((b) => (b.id === 'u-2022-01-03-0900' ? { ...b, digest: 'edited' } : b)),
+    );
     expect(changed(before.days, after.days)).toEqual(['s/2022-01-03']);
     expect(changed(before.stories, after.stories)).toEqual(['s']);
     expect(changed(before.feeds, after.feeds)).toEqual([]);
   });
 
   test('deleting the first day removes its page and changes the day after it (its pager)', () => {
-    const after = routesOf(story, bulletins.filter((b) => b.day !== '2022-01-03'));
+    const after = routesOf(
+      story,
+      bulletins.filter((b) => b.day !== '2022-01-03'),
+    );
     expect(changed(before.days, after.days)).toEqual(['s/2022-01-03', 's/2022-01-05']);
   });
 
@@ -146,14 +232,25 @@ describe('page props and keys', () => {
   });
 
   test('pages from the start: oldest first, whole days, page 1 without a number, links with day ranges', () => {
-    const pages = before.fromStart.map((r) => [r.params.page, r.props.days.map((d) => [d.day, d.bulletins.map((b) => b.id)])]);
+    const pages = before.fromStart.map((r) => [
+      r.params.page,
+      r.props.days.map((d) => [d.day, d.bulletins.map((b) => b.id)]),
+    ]);
     expect(pages).toEqual([
       [undefined, [['2022-01-03', ['u-2022-01-03-0900']]]],
       ['2', [['2022-01-05', ['u-2022-01-05', 'u-2022-01-05-0800']]]],
       ['3', [['2022-01-07', ['u-2022-01-07-1730']]]],
     ]);
-    expect(before.fromStart[1]!.props.earlier).toEqual({ page: 1, from: '2022-01-03', to: '2022-01-03' });
-    expect(before.fromStart[1]!.props.later).toEqual({ page: 3, from: '2022-01-07', to: '2022-01-07' });
+    expect(before.fromStart[1]!.props.earlier).toEqual({
+      page: 1,
+      from: '2022-01-03',
+      to: '2022-01-03',
+    });
+    expect(before.fromStart[1]!.props.later).toEqual({
+      page: 3,
+      from: '2022-01-07',
+      to: '2022-01-07',
+    });
     expect(before.fromStart[0]!.props.earlier).toBeUndefined();
   });
 
@@ -161,20 +258,33 @@ describe('page props and keys', () => {
     const empty = routesOf(story, []);
     expect(empty.fromStart.map((r) => r.props.days)).toEqual([[]]);
     expect(empty.keyEvents).toEqual([]);
-    expect(routesOf(story, bulletins.map((b) => ({ ...b, key: false }))).keyEvents).toEqual([]);
+    expect(
+      routesOf(
+        story,
+        bulletins.map((b) => ({ ...b, key: false })),
+      ).keyEvents,
+    ).toEqual([]);
   });
 
   test('the timeline lists its newest key events, at most the limit, and how many there are', () => {
     const many = bulletins.map((b) => ({ ...b, key: true }));
-    const props = storyRoutes(buildStoryViews([story], many), { ...limits, keyEvents: 2 })[0]!.props;
+    const props = storyRoutes(buildStoryViews([story], many), { ...limits, keyEvents: 2 })[0]!
+      .props;
     expect(props.keyEvents.map((b) => b.id)).toEqual(['u-2022-01-07-1730', 'u-2022-01-05-0800']);
     expect(props.keyCount).toBe(4);
   });
 
   test('what every day page shows of the story changes them all: title, summary, status, time zone', () => {
-    for (const over of [{ title: 'New title' }, { summary: 'New summary.' }, { status: 'closed' as const }, { timezone: 'Europe/Kyiv' }]) {
+    for (const over of [
+      { title: 'New title' },
+      { summary: 'New summary.' },
+      { status: 'closed' as const },
+      { timezone: 'Europe/Kyiv' },
+    ]) {
       const after = routesOf({ ...story, ...over }, bulletins);
-      expect(changed(before.days, after.days), JSON.stringify(over)).toHaveLength(before.days.length);
+      expect(changed(before.days, after.days), JSON.stringify(over)).toHaveLength(
+        before.days.length,
+      );
     }
   });
 

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -23,21 +31,39 @@ describe('scaffold', () => {
   test('the time comes from the clock in the story zone, or from --at', () => {
     const now = Date.parse('2022-01-06T20:30:00Z');
     expect(resolveAt(undefined, now, 'Asia/Almaty')).toEqual({ day: '2022-01-07', time: '02:30' });
-    expect(resolveAt(undefined, now, 'America/New_York')).toEqual({ day: '2022-01-06', time: '15:30' });
-    expect(resolveAt('2022-01-07 14:30', now, 'Asia/Almaty')).toEqual({ day: '2022-01-07', time: '14:30' });
+    expect(resolveAt(undefined, now, 'America/New_York')).toEqual({
+      day: '2022-01-06',
+      time: '15:30',
+    });
+    expect(resolveAt('2022-01-07 14:30', now, 'Asia/Almaty')).toEqual({
+      day: '2022-01-07',
+      time: '14:30',
+    });
     expect(resolveAt('7 Jan 14:30', now, 'UTC')).toHaveProperty('error');
     expect(resolveAt('2022-02-30 10:00', now, 'UTC')).toHaveProperty('error');
-    expect(resolveAt('2024-03-10 02:30', now, 'America/New_York')).toEqual({ error: '--at "2024-03-10 02:30" is not a time that exists in America/New_York' });
+    expect(resolveAt('2024-03-10 02:30', now, 'America/New_York')).toEqual({
+      error: '--at "2024-03-10 02:30" is not a time that exists in America/New_York',
+    });
   });
 
   test('templates are valid frontmatter that the checks accept once text is written', () => {
     const files = [
-      { path: 'content/s/index.md', text: storyTemplate({ title: 'A: story', summary: 'What it is.', timezone: 'Asia/Almaty' }) },
-      { path: 'content/s/2022-01-07-1430-x.md', text: `${bulletinTemplate({ title: 'Quote "this": yes', key: true })}The text.` },
+      {
+        path: 'content/s/index.md',
+        text: storyTemplate({ title: 'A: story', summary: 'What it is.', timezone: 'Asia/Almaty' }),
+      },
+      {
+        path: 'content/s/2022-01-07-1430-x.md',
+        text: `${bulletinTemplate({ title: 'Quote "this": yes', key: true })}The text.`,
+      },
     ];
     const a = buildArchive(files, 'content');
     expect(a.problems).toEqual([]);
-    expect(a.stories[0]).toMatchObject({ title: 'A: story', timezone: 'Asia/Almaty', status: 'live' });
+    expect(a.stories[0]).toMatchObject({
+      title: 'A: story',
+      timezone: 'Asia/Almaty',
+      status: 'live',
+    });
     expect(a.bulletins[0]).toMatchObject({ title: 'Quote "this": yes', key: true });
     expect(bulletinTemplate({})).toBe('\n');
   });
@@ -53,7 +79,16 @@ describe('npm run new', () => {
     });
 
   test('creates a story, then a bulletin timed by the clock in its zone, and never overwrites', () => {
-    const story = run('--story', 'unrest', '--title', 'Unrest', '--summary', 'What happened.', '--timezone', 'Asia/Almaty');
+    const story = run(
+      '--story',
+      'unrest',
+      '--title',
+      'Unrest',
+      '--summary',
+      'What happened.',
+      '--timezone',
+      'Asia/Almaty',
+    );
     expect(story.status).toBe(0);
     expect(story.stdout.split('\n')[0]).toBe(join(dir, 'unrest', 'index.md'));
     const first = run('unrest', '--title', 'Curfew lifted', '--key');
@@ -64,7 +99,9 @@ describe('npm run new', () => {
     const again = run('unrest', '--title', 'Curfew lifted');
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already exists; nothing was written');
-    expect(run('unrest', '--at', '2022-01-05 09:00').stdout.split('\n')[0]).toBe(join(dir, 'unrest', '2022-01-05-0900.md'));
+    expect(run('unrest', '--at', '2022-01-05 09:00').stdout.split('\n')[0]).toBe(
+      join(dir, 'unrest', '2022-01-05-0900.md'),
+    );
   }, 30_000);
 
   test('an unknown story lists the stories that exist', () => {
@@ -80,14 +117,18 @@ describe('npm run new', () => {
     symlinkSync(elsewhere, join(dir, 'linked'));
     const r = run('linked', '--title', 'Through the link');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${join(dir, 'linked')} is a symbolic link; links in the content folder are never followed`);
+    expect(r.stderr).toContain(
+      `${join(dir, 'linked')} is a symbolic link; links in the content folder are never followed`,
+    );
     expect(readdirSync(elsewhere)).toEqual(['index.md']);
     expect(run('unrst').stderr).not.toContain('linked');
     rmSync(elsewhere, { recursive: true, force: true });
   }, 30_000);
 
   test('a bad time zone or slug is refused before anything is written', () => {
-    expect(run('--story', 'mars', '--title', 'M', '--timezone', 'Mars/Base').stderr).toContain('not an IANA time zone name');
+    expect(run('--story', 'mars', '--title', 'M', '--timezone', 'Mars/Base').stderr).toContain(
+      'not an IANA time zone name',
+    );
     expect(run('--story', 'Bad Slug', '--title', 'B').stderr).toContain('cannot be a story slug');
     expect(existsSync(join(dir, 'mars'))).toBe(false);
   }, 30_000);

@@ -1,7 +1,19 @@
 // The browser side of the partitioned search index: one answer per word across partitions, and
 // the merge orders. Pagefind instances are replaced by fakes that behave as Pagefind does.
 import { describe, expect, test } from 'vitest';
-import { answersWord, foundInText, holdsWord, matchesPrefix, mergeResults, queryWords, searchPartitions, sumCounts, type PagefindInstance, type PagefindResult, type ResultData } from '../../src/scripts/search-index.ts';
+import {
+  answersWord,
+  foundInText,
+  holdsWord,
+  matchesPrefix,
+  mergeResults,
+  queryWords,
+  searchPartitions,
+  sumCounts,
+  type PagefindInstance,
+  type PagefindResult,
+  type ResultData,
+} from '../../src/scripts/search-index.ts';
 
 const result = (id: string, score: number, data: Partial<ResultData> = {}): PagefindResult => ({
   id,
@@ -14,7 +26,8 @@ const partition = (exact: string[], results: PagefindResult[] = []): PagefindIns
   init: async () => undefined,
   mergeIndex: async () => undefined,
   search: async (term) => {
-    if (term?.startsWith('"')) return { results: [], unfilteredResultCount: exact.includes(term.slice(1, -1)) ? 1 : 0 };
+    if (term?.startsWith('"'))
+      return { results: [], unfilteredResultCount: exact.includes(term.slice(1, -1)) ? 1 : 0 };
     return { results };
   },
 });
@@ -29,12 +42,15 @@ describe('queryWords', () => {
 });
 
 describe('matchesPrefix', () => {
-  const data = { content: 'The police spokesperson, Zoë Müller, said talks resume.', locations: [1, 3] };
+  const data = {
+    content: 'The police spokesperson, Zoë Müller, said talks resume.',
+    locations: [1, 3],
+  };
   test('a matched word that starts with the typed word', () => {
     expect(matchesPrefix(data, 'polic')).toBe(true);
     expect(matchesPrefix(data, 'zoe')).toBe(true);
   });
-  test('a matched word that is only the start of the typed word (Pagefind\'s stand-in) does not count', () => {
+  test("a matched word that is only the start of the typed word (Pagefind's stand-in) does not count", () => {
     expect(matchesPrefix(data, 'policeman')).toBe(false);
     expect(matchesPrefix(data, 'talks')).toBe(false); // found in the text, but not at a matched location
   });
@@ -47,14 +63,28 @@ describe('holdsWord and answersWord', () => {
   });
   test('a partition whose best match starts with the typed word answers it (a prefix being typed)', async () => {
     expect(await holdsWord(partition([]), 'polic')).toBe(false);
-    expect(await answersWord(false, result('a', 1, { content: 'police said', locations: [0] }), 'polic')).toBe(true);
+    expect(
+      await answersWord(false, result('a', 1, { content: 'police said', locations: [0] }), 'polic'),
+    ).toBe(true);
   });
   test('a partition that answered with a shorter stand-in word does not', async () => {
-    expect(await answersWord(false, result('a', 0.002, { content: 'ref zq00x003548.', locations: [1] }), 'zq03x000007')).toBe(false);
+    expect(
+      await answersWord(
+        false,
+        result('a', 0.002, { content: 'ref zq00x003548.', locations: [1] }),
+        'zq03x000007',
+      ),
+    ).toBe(false);
   });
   test('the exact search asks for a filter no record has: it only counts', async () => {
     const asked: unknown[] = [];
-    const spy: PagefindInstance = { ...partition(['x']), search: async (term, options) => (asked.push([term, options]), { results: [], unfilteredResultCount: 1 }) };
+    const spy: PagefindInstance = {
+      ...partition(['x']),
+      search: async (term, options) => (
+        asked.push([term, options]),
+        { results: [], unfilteredResultCount: 1 }
+      ),
+    };
     await holdsWord(spy, 'x');
     expect(asked).toEqual([['"x"', { filters: { story: '\u0000' } }]]);
   });
@@ -68,10 +98,20 @@ describe('mergeResults', () => {
     expect(mergeResults([older, newer], 'best').map((r) => r.id)).toEqual(['o1', 'n1', 'n2', 'o2']);
   });
   test('newest first: the newest partition first, each in its own order', () => {
-    expect(mergeResults([older, newer], 'newest').map((r) => r.id)).toEqual(['n1', 'n2', 'o1', 'o2']);
+    expect(mergeResults([older, newer], 'newest').map((r) => r.id)).toEqual([
+      'n1',
+      'n2',
+      'o1',
+      'o2',
+    ]);
   });
   test('oldest first: the oldest partition first', () => {
-    expect(mergeResults([older, newer], 'oldest').map((r) => r.id)).toEqual(['o1', 'o2', 'n1', 'n2']);
+    expect(mergeResults([older, newer], 'oldest').map((r) => r.id)).toEqual([
+      'o1',
+      'o2',
+      'n1',
+      'n2',
+    ]);
   });
 });
 
@@ -86,17 +126,40 @@ describe('searchPartitions', () => {
       mergeIndex: async () => undefined,
       search: async (term, options) => {
         asked.push(options);
-        if (term === null) return { results: Object.keys(pages).map((id, i) => result(id, i)), filters: { page: Object.fromEntries(Object.keys(pages).map((id) => [id, 1])) } };
+        if (term === null)
+          return {
+            results: Object.keys(pages).map((id, i) => result(id, i)),
+            filters: { page: Object.fromEntries(Object.keys(pages).map((id) => [id, 1])) },
+          };
         if (term.startsWith('"')) {
           const w = term.slice(1, -1);
-          return { results: [], unfilteredResultCount: Object.values(pages).filter((ws) => ws.includes(w)).length };
+          return {
+            results: [],
+            unfilteredResultCount: Object.values(pages).filter((ws) => ws.includes(w)).length,
+          };
         }
         const [t] = queryWords(term);
         const ext = words.filter((w) => w.startsWith(t!));
-        const standIn = ext.length ? ext : words.filter((w) => t!.startsWith(w)).sort((a, b) => b.length - a.length).slice(0, 1);
+        const standIn = ext.length
+          ? ext
+          : words
+              .filter((w) => t!.startsWith(w))
+              .sort((a, b) => b.length - a.length)
+              .slice(0, 1);
         const hits = Object.entries(pages).filter(([, ws]) => ws.some((w) => standIn.includes(w)));
-        const list = hits.map(([id, ws], i) => result(id, ext.length ? 10 - i : 0.001, { content: ws.join(' '), locations: ws.flatMap((w, j) => (standIn.includes(w) ? [j] : [])) }));
-        return { results: options?.sort?.['date'] === 'desc' ? list.reverse() : list, filters: { page: Object.fromEntries(hits.map(([id]) => [id, 1])), all: { x: hits.length } } };
+        const list = hits.map(([id, ws], i) =>
+          result(id, ext.length ? 10 - i : 0.001, {
+            content: ws.join(' '),
+            locations: ws.flatMap((w, j) => (standIn.includes(w) ? [j] : [])),
+          }),
+        );
+        return {
+          results: options?.sort?.['date'] === 'desc' ? list.reverse() : list,
+          filters: {
+            page: Object.fromEntries(hits.map(([id]) => [id, 1])),
+            all: { x: hits.length },
+          },
+        };
       },
     };
   };
@@ -104,24 +167,48 @@ describe('searchPartitions', () => {
   const older = fake({ a1: ['zq00x1', 'zq', 'police'], a2: ['police'] });
   const newer = fake({ b1: ['zq03x7', 'zq', 'police'], b2: ['bridge'] });
 
-  test('a word one partition has: the other partition\'s stand-in matches are left out', async () => {
-    expect((await searchPartitions([older, newer], new Set(['stub']), 'zq03x7', {}, 'best')).results.map((r) => r.id)).toEqual(['b1']);
+  test("a word one partition has: the other partition's stand-in matches are left out", async () => {
+    expect(
+      (await searchPartitions([older, newer], new Set(['stub']), 'zq03x7', {}, 'best')).results.map(
+        (r) => r.id,
+      ),
+    ).toEqual(['b1']);
   });
-  test('a word no partition has: every partition\'s stand-in is the answer, as in one index', async () => {
-    expect((await searchPartitions([older, newer], new Set(['stub']), 'zq99x9', {}, 'best')).results.map((r) => r.id).sort()).toEqual(['a1', 'b1']);
+  test("a word no partition has: every partition's stand-in is the answer, as in one index", async () => {
+    expect(
+      (await searchPartitions([older, newer], new Set(['stub']), 'zq99x9', {}, 'best')).results
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['a1', 'b1']);
   });
   test('a common word: every partition, once per update; newest first partition after partition', async () => {
-    expect((await searchPartitions([older, newer], new Set(['stub']), 'police', {}, 'newest')).results.map((r) => r.id)).toEqual(['b1', 'a2', 'a1']);
-    expect((await searchPartitions([older, newer], new Set(['stub']), 'police', {}, 'oldest')).results.map((r) => r.id)).toEqual(['a1', 'a2', 'b1']);
+    expect(
+      (
+        await searchPartitions([older, newer], new Set(['stub']), 'police', {}, 'newest')
+      ).results.map((r) => r.id),
+    ).toEqual(['b1', 'a2', 'a1']);
+    expect(
+      (
+        await searchPartitions([older, newer], new Set(['stub']), 'police', {}, 'oldest')
+      ).results.map((r) => r.id),
+    ).toEqual(['a1', 'a2', 'b1']);
   });
   test('filters and the sort go to every partition; the stub record is never a result', async () => {
     const withStub = fake({ stub: ['police'], c1: ['police'] });
-    expect((await searchPartitions([withStub], new Set(['stub']), 'police', { story: 's' }, 'newest')).results.map((r) => r.id)).toEqual(['c1']);
+    expect(
+      (
+        await searchPartitions([withStub], new Set(['stub']), 'police', { story: 's' }, 'newest')
+      ).results.map((r) => r.id),
+    ).toEqual(['c1']);
     expect(withStub.asked[0]).toEqual({ filters: { story: 's' }, sort: { date: 'desc' } });
   });
   test('filter counts add up over the partitions kept, and only those', async () => {
-    expect((await searchPartitions([older, newer], new Set(['stub']), 'zq03x7', {}, 'best')).counts).toEqual({ page: { b1: 1 }, all: { x: 1 } });
-    expect((await searchPartitions([older, newer], new Set(['stub']), 'police', {}, 'best')).counts).toEqual({ page: { a1: 1, a2: 1, b1: 1 }, all: { x: 3 } });
+    expect(
+      (await searchPartitions([older, newer], new Set(['stub']), 'zq03x7', {}, 'best')).counts,
+    ).toEqual({ page: { b1: 1 }, all: { x: 1 } });
+    expect(
+      (await searchPartitions([older, newer], new Set(['stub']), 'police', {}, 'best')).counts,
+    ).toEqual({ page: { a1: 1, a2: 1, b1: 1 }, all: { x: 3 } });
   });
   test('a result found only in metadata other than the headline is dropped; one found in the headline is kept', () => {
     expect(foundInText({ ...result('a', 1), words: [], matchedMetaFields: ['when'] })).toBe(false);
@@ -130,9 +217,15 @@ describe('searchPartitions', () => {
     expect(foundInText(result('d', 1))).toBe(true);
   });
   test('sumCounts', () => {
-    expect(sumCounts([{ tag: { a: 1 } }, undefined, { tag: { a: 2, b: 1 }, key: { '1': 4 } }])).toEqual({ tag: { a: 3, b: 1 }, key: { '1': 4 } });
+    expect(
+      sumCounts([{ tag: { a: 1 } }, undefined, { tag: { a: 2, b: 1 }, key: { '1': 4 } }]),
+    ).toEqual({ tag: { a: 3, b: 1 }, key: { '1': 4 } });
   });
   test('no words: every update the filters allow, no word checks', async () => {
-    expect((await searchPartitions([older, newer], new Set(['stub']), null, { story: 's' }, 'oldest')).results.map((r) => r.id)).toEqual(['a1', 'a2', 'b1', 'b2']);
+    expect(
+      (
+        await searchPartitions([older, newer], new Set(['stub']), null, { story: 's' }, 'oldest')
+      ).results.map((r) => r.id),
+    ).toEqual(['a1', 'a2', 'b1', 'b2']);
   });
 });

@@ -9,17 +9,33 @@ describe('jsonLd', () => {
   test('no text can close the script element or break the JSON', () => {
     const out = jsonLd({ headline: '</script><script>alert(1)</script> & \u2028 "quoted"' });
     expect(out).not.toMatch(/<|>|&|\u2028/);
-    expect(JSON.parse(out)).toEqual({ headline: '</script><script>alert(1)</script> & \u2028 "quoted"' });
+    expect(JSON.parse(out)).toEqual({
+      headline: '</script><script>alert(1)</script> & \u2028 "quoted"',
+    });
   });
 });
 
 describe('storyLd', () => {
   const ctx = { paths: createPaths('/'), locale: 'en-GB' };
   const abs = (p: string) => `https://news.example${p}`;
-  const bulletins = [makeBulletin('2022-01-05T12:00'), makeBulletin('2022-01-10T18:00', { updated: Date.parse('2022-01-11T00:00:00+06:00') })];
+  const bulletins = [
+    makeBulletin('2022-01-05T12:00'),
+    makeBulletin('2022-01-10T18:00', { updated: Date.parse('2022-01-11T00:00:00+06:00') }),
+  ];
   test('a closed story ends its coverage with its last update', () => {
-    const [route] = storyRoutes(buildStoryViews([makeStory({ status: 'closed' })], bulletins), { days: 7, bulletins: 60, keyEvents: 10 });
-    const ld = storyLd(route!.props, route!.props.shown.flatMap((d) => d.bulletins), ctx, abs, () => 'Text', 'Site');
+    const [route] = storyRoutes(buildStoryViews([makeStory({ status: 'closed' })], bulletins), {
+      days: 7,
+      bulletins: 60,
+      keyEvents: 10,
+    });
+    const ld = storyLd(
+      route!.props,
+      route!.props.shown.flatMap((d) => d.bulletins),
+      ctx,
+      abs,
+      () => 'Text',
+      'Site',
+    );
     expect(ld).toMatchObject({
       '@type': 'LiveBlogPosting',
       coverageStartTime: '2022-01-05T12:00:00+06:00',
@@ -30,7 +46,13 @@ describe('storyLd', () => {
     expect((ld['liveBlogUpdate'] as unknown[]).length).toBe(2);
   });
   test('a live story has no end time', () => {
-    const [route] = storyRoutes(buildStoryViews([makeStory({ status: 'live' })], bulletins), { days: 7, bulletins: 60, keyEvents: 10 });
-    expect(storyLd(route!.props, [], ctx, abs, () => '', 'Site')['coverageEndTime']).toBeUndefined();
+    const [route] = storyRoutes(buildStoryViews([makeStory({ status: 'live' })], bulletins), {
+      days: 7,
+      bulletins: 60,
+      keyEvents: 10,
+    });
+    expect(
+      storyLd(route!.props, [], ctx, abs, () => '', 'Site')['coverageEndTime'],
+    ).toBeUndefined();
   });
 });

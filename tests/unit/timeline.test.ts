@@ -1,13 +1,34 @@
 import { describe, expect, test } from 'vitest';
-import { buildStoryViews, chronological, compareNewestFirst, groupByDay, keyEventDays, neighbours, newestAcross, orderStories, pageDays, splitTimeline } from '../../src/lib/site/timeline.ts';
+import {
+  buildStoryViews,
+  chronological,
+  compareNewestFirst,
+  groupByDay,
+  keyEventDays,
+  neighbours,
+  newestAcross,
+  orderStories,
+  pageDays,
+  splitTimeline,
+} from '../../src/lib/site/timeline.ts';
 import { makeBulletin, makeStory } from './fixtures.ts';
 
 const ids = (list: { id: string }[]) => list.map((b) => b.id);
 
 describe('ordering', () => {
   test('newest first, date-only bulletins at the start of their day, ties by file name', () => {
-    const list = [makeBulletin('2022-01-07T09:00'), makeBulletin('2022-01-07'), makeBulletin('2022-01-07T18:00'), makeBulletin('2022-01-08T00:30')];
-    expect(ids(list.sort(compareNewestFirst))).toEqual(['u-2022-01-08-0030', 'u-2022-01-07-1800', 'u-2022-01-07-0900', 'u-2022-01-07']);
+    const list = [
+      makeBulletin('2022-01-07T09:00'),
+      makeBulletin('2022-01-07'),
+      makeBulletin('2022-01-07T18:00'),
+      makeBulletin('2022-01-08T00:30'),
+    ];
+    expect(ids(list.sort(compareNewestFirst))).toEqual([
+      'u-2022-01-08-0030',
+      'u-2022-01-07-1800',
+      'u-2022-01-07-0900',
+      'u-2022-01-07',
+    ]);
   });
   test('equal instants order by id, newest file name first', () => {
     const a = makeBulletin('2022-01-07T09:00', { id: 'u-a' });
@@ -18,7 +39,12 @@ describe('ordering', () => {
 
 describe('groupByDay', () => {
   test('days newest first, each with its bulletins newest first', () => {
-    const days = groupByDay([makeBulletin('2022-01-05T12:00'), makeBulletin('2022-01-07T09:00'), makeBulletin('2022-01-07T18:00'), makeBulletin('2022-01-06')]);
+    const days = groupByDay([
+      makeBulletin('2022-01-05T12:00'),
+      makeBulletin('2022-01-07T09:00'),
+      makeBulletin('2022-01-07T18:00'),
+      makeBulletin('2022-01-06'),
+    ]);
     expect(days.map((d) => [d.day, ids(d.bulletins)])).toEqual([
       ['2022-01-07', ['u-2022-01-07-1800', 'u-2022-01-07-0900']],
       ['2022-01-06', ['u-2022-01-06']],
@@ -35,7 +61,11 @@ describe('groupByDay', () => {
 });
 
 describe('splitTimeline', () => {
-  const days = groupByDay(['2022-01-01', '2022-01-02', '2022-01-03', '2022-01-04'].map((d) => makeBulletin(d, { key: d === '2022-01-01' })));
+  const days = groupByDay(
+    ['2022-01-01', '2022-01-02', '2022-01-03', '2022-01-04'].map((d) =>
+      makeBulletin(d, { key: d === '2022-01-01' }),
+    ),
+  );
   test('the newest N days in full, the rest as summaries', () => {
     const { full, earlier } = splitTimeline(days, 2);
     expect(full.map((d) => d.day)).toEqual(['2022-01-04', '2022-01-03']);
@@ -99,7 +129,9 @@ describe('story views and the front page', () => {
 
 describe('pageDays, chronological and keyEventDays', () => {
   const days = groupByDay([
-    ...['09:00', '10:00', '11:00'].map((t) => makeBulletin(`2022-01-04T${t}`, { key: t === '10:00' })),
+    ...['09:00', '10:00', '11:00'].map((t) =>
+      makeBulletin(`2022-01-04T${t}`, { key: t === '10:00' }),
+    ),
     ...['09:00', '10:00'].map((t) => makeBulletin(`2022-01-03T${t}`)),
     makeBulletin('2022-01-02', { key: true }),
     makeBulletin('2022-01-01T12:00'),
@@ -107,11 +139,28 @@ describe('pageDays, chronological and keyEventDays', () => {
   const dayList = (pages: { day: string }[][]) => pages.map((p) => p.map((d) => d.day));
 
   test('whole days, at most so many days and bulletins a page, every day on exactly one page', () => {
-    expect(dayList(pageDays(days, 2))).toEqual([['2022-01-04', '2022-01-03'], ['2022-01-02', '2022-01-01']]);
-    expect(dayList(pageDays(days, 7, 4))).toEqual([['2022-01-04'], ['2022-01-03', '2022-01-02', '2022-01-01']]);
+    expect(dayList(pageDays(days, 2))).toEqual([
+      ['2022-01-04', '2022-01-03'],
+      ['2022-01-02', '2022-01-01'],
+    ]);
+    expect(dayList(pageDays(days, 7, 4))).toEqual([
+      ['2022-01-04'],
+      ['2022-01-03', '2022-01-02', '2022-01-01'],
+    ]);
     // A day bigger than the limit still gets a page of its own, whole.
-    expect(dayList(pageDays(days, 7, 1))).toEqual([['2022-01-04'], ['2022-01-03'], ['2022-01-02'], ['2022-01-01']]);
-    for (const [d, b] of [[1, 1], [2, 3], [3, 5], [7, 60]] as const) expect(pageDays(days, d, b).flat()).toEqual(days);
+    expect(dayList(pageDays(days, 7, 1))).toEqual([
+      ['2022-01-04'],
+      ['2022-01-03'],
+      ['2022-01-02'],
+      ['2022-01-01'],
+    ]);
+    for (const [d, b] of [
+      [1, 1],
+      [2, 3],
+      [3, 5],
+      [7, 60],
+    ] as const)
+      expect(pageDays(days, d, b).flat()).toEqual(days);
   });
   test('no days, no pages', () => expect(pageDays([], 7, 60)).toEqual([]));
   test("the timeline's days in full are the first page", () => {
@@ -119,15 +168,25 @@ describe('pageDays, chronological and keyEventDays', () => {
   });
   test('days added at the end change only the last page', () => {
     const start = chronological(days);
-    const more = chronological(groupByDay([...days.flatMap((d) => d.bulletins), makeBulletin('2022-01-05T08:00')]));
+    const more = chronological(
+      groupByDay([...days.flatMap((d) => d.bulletins), makeBulletin('2022-01-05T08:00')]),
+    );
     const [a, b] = [pageDays(start, 2, 4), pageDays(more, 2, 4)];
     expect(b.slice(0, a.length - 1)).toEqual(a.slice(0, -1));
   });
   test('from the start: days and bulletins oldest first', () => {
     const old = chronological(days);
     expect(old.map((d) => d.day)).toEqual(['2022-01-01', '2022-01-02', '2022-01-03', '2022-01-04']);
-    expect(ids(old[3]!.bulletins)).toEqual(['u-2022-01-04-0900', 'u-2022-01-04-1000', 'u-2022-01-04-1100']);
-    expect(ids(days[0]!.bulletins)).toEqual(['u-2022-01-04-1100', 'u-2022-01-04-1000', 'u-2022-01-04-0900']);
+    expect(ids(old[3]!.bulletins)).toEqual([
+      'u-2022-01-04-0900',
+      'u-2022-01-04-1000',
+      'u-2022-01-04-1100',
+    ]);
+    expect(ids(days[0]!.bulletins)).toEqual([
+      'u-2022-01-04-1100',
+      'u-2022-01-04-1000',
+      'u-2022-01-04-0900',
+    ]);
   });
   test('key events grouped by their days, days without one left out', () => {
     expect(keyEventDays(days).map((d) => [d.day, ids(d.bulletins)])).toEqual([

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { createPaths } from '../../src/core/paths.ts';
 import { buildStoryViews } from '../../src/lib/site/timeline.ts';
-import { coverageSpan, groupDaysByMonth, viewBulletin, viewDay, viewDayLinks } from '../../src/lib/site/views.ts';
+import {
+  coverageSpan,
+  groupDaysByMonth,
+  viewBulletin,
+  viewDay,
+  viewDayLinks,
+} from '../../src/lib/site/views.ts';
 import { makeBulletin, makeStory } from './fixtures.ts';
 
 const ctx = { paths: createPaths('/dateline/'), locale: 'en-GB' };
@@ -9,7 +15,12 @@ const story = makeStory({ slug: 'unrest' });
 
 describe('viewBulletin', () => {
   test('a timed bulletin with a headline', () => {
-    const v = viewBulletin(makeBulletin('2022-01-07T14:30', { title: 'Curfew', key: true }), story, ctx, 'u-2022-01-07-1430');
+    const v = viewBulletin(
+      makeBulletin('2022-01-07T14:30', { title: 'Curfew', key: true }),
+      story,
+      ctx,
+      'u-2022-01-07-1430',
+    );
     expect(v).toMatchObject({
       id: 'u-2022-01-07-1430',
       permalink: '/dateline/stories/unrest/2022-01-07/#u-2022-01-07-1430',
@@ -22,7 +33,9 @@ describe('viewBulletin', () => {
     });
   });
   test('without a headline it is described by its time', () => {
-    expect(viewBulletin(makeBulletin('2022-01-07T14:30'), story, ctx).heading).toBe('Update at 14:30 GMT+6');
+    expect(viewBulletin(makeBulletin('2022-01-07T14:30'), story, ctx).heading).toBe(
+      'Update at 14:30 GMT+6',
+    );
     expect(viewBulletin(makeBulletin('2022-01-07'), story, ctx)).toMatchObject({
       heading: 'Update of Friday, 7 January 2022',
       when: { iso: '2022-01-07', text: 'Friday, 7 January 2022' },
@@ -30,16 +43,38 @@ describe('viewBulletin', () => {
     });
   });
   test('a correction carries its time in the story zone', () => {
-    const v = viewBulletin(makeBulletin('2022-01-07T14:30', { updated: Date.parse('2022-01-07T20:00:00Z'), correction: 'Fixed.' }), story, ctx);
-    expect(v.updated).toEqual({ iso: '2022-01-08T02:00:00+06:00', text: 'Saturday, 8 January 2022, 02:00 GMT+6' });
+    const v = viewBulletin(
+      makeBulletin('2022-01-07T14:30', {
+        updated: Date.parse('2022-01-07T20:00:00Z'),
+        correction: 'Fixed.',
+      }),
+      story,
+      ctx,
+    );
+    expect(v.updated).toEqual({
+      iso: '2022-01-08T02:00:00+06:00',
+      text: 'Saturday, 8 January 2022, 02:00 GMT+6',
+    });
     expect(v.correction).toBe('Fixed.');
   });
 });
 
 describe('days', () => {
-  const view = buildStoryViews([story], [makeBulletin('2022-01-05T10:00', { story: 'unrest' }), makeBulletin('2022-01-07T10:00', { story: 'unrest', key: true }), makeBulletin('2021-12-31T10:00', { story: 'unrest' })])[0]!;
+  const view = buildStoryViews(
+    [story],
+    [
+      makeBulletin('2022-01-05T10:00', { story: 'unrest' }),
+      makeBulletin('2022-01-07T10:00', { story: 'unrest', key: true }),
+      makeBulletin('2021-12-31T10:00', { story: 'unrest' }),
+    ],
+  )[0]!;
   test('a day view', () => {
-    expect(viewDay(view.days[0]!, story, ctx)).toMatchObject({ day: '2022-01-07', anchor: '2022-01-07', heading: 'Friday, 7 January 2022', dayPage: '/dateline/stories/unrest/2022-01-07/' });
+    expect(viewDay(view.days[0]!, story, ctx)).toMatchObject({
+      day: '2022-01-07',
+      anchor: '2022-01-07',
+      heading: 'Friday, 7 January 2022',
+      dayPage: '/dateline/stories/unrest/2022-01-07/',
+    });
   });
   test('day links point at sections on the page or at day pages', () => {
     const links = viewDayLinks(view.days, story, ctx, (d) => d === '2022-01-07');
@@ -50,7 +85,10 @@ describe('days', () => {
     ]);
   });
   test('days grouped by month for the day index', () => {
-    const months = groupDaysByMonth(viewDayLinks(view.days, story, ctx, () => false), 'en-GB');
+    const months = groupDaysByMonth(
+      viewDayLinks(view.days, story, ctx, () => false),
+      'en-GB',
+    );
     expect(months.map((m) => [m.label, m.days.map((d) => d.short)])).toEqual([
       ['January 2022', ['Fri 7', 'Wed 5']],
       ['December 2021', ['Fri 31']],

@@ -12,7 +12,13 @@ import { lineOfField } from './frontmatter.ts';
 import { checkStoryFiles, refusedProblems, type RefusedEntry, type StoryFile } from './files.ts';
 import { tagProblems, tagUses } from './tags.ts';
 import { byCodePoint } from '../../core/text.ts';
-import { type CheckCache, type SourceFile, checkBulletin, resolveInstant, parseFile } from './check.ts';
+import {
+  type CheckCache,
+  type SourceFile,
+  checkBulletin,
+  resolveInstant,
+  parseFile,
+} from './check.ts';
 import { type LinkRef, linkProblems } from './links.ts';
 import type { Problem } from './problems.ts';
 
@@ -23,7 +29,6 @@ export interface PublishedFile {
   file: string;
   digest: string;
 }
-
 
 /** A valid bulletin kept out of this build: a draft, or dated after the build's clock. */
 export interface Held {
@@ -63,7 +68,11 @@ export interface ArchiveOptions {
  * are unique within a story, the date in the file name agrees with the frontmatter, and no two
  * spellings of a tag share a tag page.
  */
-export function buildArchive(files: SourceFile[], contentDir: string, options: ArchiveOptions = {}): Archive {
+export function buildArchive(
+  files: SourceFile[],
+  contentDir: string,
+  options: ArchiveOptions = {},
+): Archive {
   const { now = Infinity, exists = () => true, cache, storyFiles = [], refused = [] } = options;
   const problems: Problem[] = refusedProblems(refused);
   const held: Held[] = [];
@@ -75,13 +84,19 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     const parts = file.path.startsWith(prefix) ? file.path.slice(prefix.length).split('/') : [];
     if (parts.length !== 2) {
-      problems.push({ file: file.path, message: `Markdown files belong in ${prefix}<story-slug>/ (index.md or YYYY-MM-DD[-HHMM][-words].md)` });
+      problems.push({
+        file: file.path,
+        message: `Markdown files belong in ${prefix}<story-slug>/ (index.md or YYYY-MM-DD[-HHMM][-words].md)`,
+      });
       continue;
     }
     const [story, name] = parts as [string, string];
     if (!isStorySlug(story)) {
       if (!storyFolders.has(story)) {
-        problems.push({ file: file.path, message: `story folder "${story}" must be lower-case letters, digits and hyphens (it becomes the URL)` });
+        problems.push({
+          file: file.path,
+          message: `story folder "${story}" must be lower-case letters, digits and hyphens (it becomes the URL)`,
+        });
       }
       storyFolders.add(story);
       continue;
@@ -90,7 +105,14 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
     if (name === 'index.md') {
       const parsed = parseFile(file, storyFrontmatter);
       if ('problems' in parsed) problems.push(...parsed.problems);
-      else stories.set(story, { ...parsed.data, slug: story, intro: parsed.body.trim(), file: file.path, digest: file.digest ?? fileDigest(file.text) });
+      else
+        stories.set(story, {
+          ...parsed.data,
+          slug: story,
+          intro: parsed.body.trim(),
+          file: file.path,
+          digest: file.digest ?? fileDigest(file.text),
+        });
     } else {
       bulletinFiles.push({ file, story, name });
     }
@@ -118,24 +140,43 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
     if (!owner) {
       const index = `${prefix}${story}/index.md`;
       if (!files.some((f) => f.path === index) && !refused.some((r) => r.path === index)) {
-        problems.push({ file: file.path, message: `its story has no ${index}; create it with a title and summary` });
+        problems.push({
+          file: file.path,
+          message: `its story has no ${index}; create it with a title and summary`,
+        });
       }
       continue; // an invalid index.md is reported on its own
     }
     if (parsed.when?.timezone !== owner.timezone || parsed.when.name !== name) {
-      parsed = { ...parsed, when: { name, timezone: owner.timezone, resolved: resolveInstant(fromName, parsed.data.date, owner.timezone) } };
+      parsed = {
+        ...parsed,
+        when: {
+          name,
+          timezone: owner.timezone,
+          resolved: resolveInstant(fromName, parsed.data.date, owner.timezone),
+        },
+      };
     }
     if (key) cache.set(key, parsed);
     const when = parsed.when!.resolved;
     if ('error' in when) {
-      problems.push({ file: file.path, line: lineOfField(file.text, 'date'), field: when.field, message: when.error });
+      problems.push({
+        file: file.path,
+        line: lineOfField(file.text, 'date'),
+        field: when.field,
+        message: when.error,
+      });
       continue;
     }
     const id = updateId(name);
     const storyId = `${story}/${id}`;
     const twin = seen.get(storyId);
     if (twin) {
-      problems.push({ file: file.path, field: 'file name', message: `gives the same update id "${id}" as ${twin}; rename one of them` });
+      problems.push({
+        file: file.path,
+        field: 'file name',
+        message: `gives the same update id "${id}" as ${twin}; rename one of them`,
+      });
       continue;
     }
     seen.set(storyId, file.path);
@@ -145,7 +186,12 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
       continue;
     }
     if (parsed.empty) {
-      problems.push({ file: file.path, line: parsed.bodyLine, message: 'the bulletin has no text: write the update below the frontmatter (or mark it `draft: true`)' });
+      problems.push({
+        file: file.path,
+        line: parsed.bodyLine,
+        message:
+          'the bulletin has no text: write the update below the frontmatter (or mark it `draft: true`)',
+      });
       continue;
     }
     linked.push({ file: file.path, refs: parsed.links });
@@ -171,9 +217,17 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
   }
   for (const story of stories.values()) {
     const own = bulletins.filter((b) => b.story === story.slug);
-    const waiting = held.some((h) => h.reason === 'scheduled' && h.file.startsWith(`${prefix}${story.slug}/`));
+    const waiting = held.some(
+      (h) => h.reason === 'scheduled' && h.file.startsWith(`${prefix}${story.slug}/`),
+    );
     if (story.status === 'closed' && own.length === 0 && !waiting) {
-      problems.push({ file: story.file, line: lineOfField(files.find((f) => f.path === story.file)!.text, 'status'), field: 'status', message: 'a closed story needs at least one update: add its bulletins, or set `status: live`' });
+      problems.push({
+        file: story.file,
+        line: lineOfField(files.find((f) => f.path === story.file)!.text, 'status'),
+        field: 'status',
+        message:
+          'a closed story needs at least one update: add its bulletins, or set `status: live`',
+      });
     }
     problems.push(...yearTypos(own));
   }
@@ -191,10 +245,28 @@ export function buildArchive(files: SourceFile[], contentDir: string, options: A
   for (const { file, refs } of linked) problems.push(...linkProblems(file, refs, targets));
   for (const p of tagProblems(tagUses([...stories.values()], bulletins))) {
     const text = files.find((f) => f.path === p.file)?.text ?? '';
-    problems.push({ file: p.file, line: lineOfField(text, 'tags'), field: 'tags', message: p.message });
+    problems.push({
+      file: p.file,
+      line: lineOfField(text, 'tags'),
+      field: 'tags',
+      message: p.message,
+    });
   }
-  problems.sort((a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity));
-  return { stories: [...stories.values()], bulletins, held, files: publishedFiles.map(({ story, name, path, digest }) => ({ story, name, file: path, digest })), problems };
+  problems.sort(
+    (a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity),
+  );
+  return {
+    stories: [...stories.values()],
+    bulletins,
+    held,
+    files: publishedFiles.map(({ story, name, path, digest }) => ({
+      story,
+      name,
+      file: path,
+      digest,
+    })),
+    problems,
+  };
 }
 
 const DAY_MS = 86_400_000;
@@ -220,12 +292,14 @@ export function yearTypos(bulletins: readonly BulletinRecord[]): Problem[] {
       else hi = mid;
     }
     let best = Infinity;
-    for (let j = lo - 2; j <= lo + 1; j++) if (j >= 0 && j <= last && j !== skip) best = Math.min(best, Math.abs(times[j]! - t));
+    for (let j = lo - 2; j <= lo + 1; j++)
+      if (j >= 0 && j <= last && j !== skip) best = Math.min(best, Math.abs(times[j]! - t));
     return best;
   };
   const suspects = new Map<string, string>();
   times.forEach((t, i) => {
-    const spread = (i === last ? times[last - 1]! : times[last]!) - (i === 0 ? times[1]! : times[0]!);
+    const spread =
+      (i === last ? times[last - 1]! : times[last]!) - (i === 0 ? times[1]! : times[0]!);
     if (gap(t, i) <= Math.max(180 * DAY_MS, spread)) return;
     for (const shift of [-1, 1]) {
       const guess = `${Number(days[i]!.slice(0, 4)) + shift}${days[i]!.slice(4)}`;
@@ -238,6 +312,14 @@ export function yearTypos(bulletins: readonly BulletinRecord[]): Problem[] {
   });
   return bulletins.flatMap((b) => {
     const guess = suspects.get(b.day);
-    return guess ? [{ file: b.file, field: 'file name', message: `${b.day} is more than six months from every other update of this story; did you mean ${guess}?` }] : [];
+    return guess
+      ? [
+          {
+            file: b.file,
+            field: 'file name',
+            message: `${b.day} is more than six months from every other update of this story; did you mean ${guess}?`,
+          },
+        ]
+      : [];
   });
 }

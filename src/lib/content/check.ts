@@ -24,7 +24,6 @@ export interface SourceFile {
   digest?: string;
 }
 
-
 /**
  * What checking one bulletin file finds without looking at any other file: its frontmatter, or
  * its problems (without the file's path). Depends on the file's text and the checking code only,
@@ -56,7 +55,8 @@ export interface CheckCache {
   set(key: string, value: CheckedBulletin): void;
 }
 
-type Parsed<T> = { data: T; body: string; bodyLine: number } | { problems: Problem[]; unexpected?: true };
+type Parsed<T> =
+  { data: T; body: string; bodyLine: number } | { problems: Problem[]; unexpected?: true };
 
 /** The Markdown body of a file (no YAML is parsed: for rendering a file that was checked already). */
 export const bodyOf = (text: string): string => splitFence(text).body;
@@ -64,10 +64,19 @@ export const bodyOf = (text: string): string => splitFence(text).body;
 /** Checks one bulletin file on its own (see `CheckedBulletin`). */
 export function checkBulletin(file: SourceFile): CheckedBulletin {
   const parsed = parseFile(file, bulletinFrontmatter);
-  if ('problems' in parsed) return { problems: parsed.problems.map(({ file: _file, ...p }) => p), ...(parsed.unexpected ? { unexpected: true as const } : {}) };
+  if ('problems' in parsed)
+    return {
+      problems: parsed.problems.map(({ file: _file, ...p }) => p),
+      ...(parsed.unexpected ? { unexpected: true as const } : {}),
+    };
   const images = imageProblems(parsed.body, parsed.bodyLine);
   if (images.length) return { problems: images };
-  return { data: parsed.data, bodyLine: parsed.bodyLine, empty: !parsed.body.trim(), links: linkRefs(parsed.body, parsed.bodyLine) };
+  return {
+    data: parsed.data,
+    bodyLine: parsed.bodyLine,
+    empty: !parsed.body.trim(),
+    links: linkRefs(parsed.body, parsed.bodyLine),
+  };
 }
 
 /**
@@ -80,33 +89,52 @@ export function parseFile<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> 
     return parseChecked(file, schema);
   } catch (err) {
     const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    return { problems: [{ file: file.path, message: `could not be checked (${quote(reason, 120).slice(1, -1)}); please report this to Dateline's developers with the file` }], unexpected: true };
+    return {
+      problems: [
+        {
+          file: file.path,
+          message: `could not be checked (${quote(reason, 120).slice(1, -1)}); please report this to Dateline's developers with the file`,
+        },
+      ],
+      unexpected: true,
+    };
   }
 }
 
 function parseChecked<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
   if (file.text.includes('\uFFFD')) {
     const line = file.text.slice(0, file.text.indexOf('\uFFFD')).split('\n').length;
-    return { problems: [{ file: file.path, line, message: 'contains bytes that are not UTF-8 (shown as �): save the file as UTF-8' }] };
+    return {
+      problems: [
+        {
+          file: file.path,
+          line,
+          message: 'contains bytes that are not UTF-8 (shown as �): save the file as UTF-8',
+        },
+      ],
+    };
   }
   // A UTF-16 length at most a third of the limit cannot be over it in UTF-8.
-  const bytes = file.text.length * 3 > MAX_TEXT_BYTES ? new TextEncoder().encode(file.text).length : 0;
-  if (bytes > MAX_TEXT_BYTES) return { problems: [{ file: file.path, message: tooLargeText(bytes) }] };
+  const bytes =
+    file.text.length * 3 > MAX_TEXT_BYTES ? new TextEncoder().encode(file.text).length : 0;
+  if (bytes > MAX_TEXT_BYTES)
+    return { problems: [{ file: file.path, message: tooLargeText(bytes) }] };
   let split;
   try {
     split = splitFrontmatter(file.text);
   } catch (err) {
-    if (err instanceof FrontmatterError) return { problems: [{ file: file.path, line: err.line, message: err.message }] };
+    if (err instanceof FrontmatterError)
+      return { problems: [{ file: file.path, line: err.line, message: err.message }] };
     throw err;
   }
   const result = schema.safeParse(split.data);
-  if (!result.success) return { problems: zodProblems(file.path, file.text, result.error, split.data) };
+  if (!result.success)
+    return { problems: zodProblems(file.path, file.text, result.error, split.data) };
   // Checked before anything renders the body (src/lib/content/limits.ts).
   const limit = markdownLimitProblem(split.body, split.bodyLine);
   if (limit) return { problems: [{ file: file.path, ...limit }] };
   return { data: result.data, body: split.body, bodyLine: split.bodyLine };
 }
-
 
 /**
  * The instant of a bulletin from its file name and optional `date:` field, in the story's zone.
@@ -131,15 +159,20 @@ export function resolveInstant(
     return { instant: parsed.instant, hasTime: true };
   }
   if (parsed?.kind === 'date' && parsed.day !== name.day) {
-    return { field: 'date', error: `${written} disagrees with the file name's ${name.day}; make them agree` };
+    return {
+      field: 'date',
+      error: `${written} disagrees with the file name's ${name.day}; make them agree`,
+    };
   }
   if (name.time) {
     const instant = instantAt(name.day, name.time, tz);
     if (clockOf(instant, tz) !== name.time || dayOf(instant, tz) !== name.day) {
-      return { field: 'file name', error: `${name.day} ${name.time} does not exist in ${tz} (clocks skip it); use the time shown after the change` };
+      return {
+        field: 'file name',
+        error: `${name.day} ${name.time} does not exist in ${tz} (clocks skip it); use the time shown after the change`,
+      };
     }
     return { instant, hasTime: true };
   }
   return { instant: startOfDayIn(name.day, tz), hasTime: false };
 }
-

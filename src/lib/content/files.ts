@@ -30,7 +30,8 @@ export const MAX_TEXT_BYTES = 100_000;
 export const tooLargeText = (bytes: number): string =>
   `is ${kilobytes(bytes)}; a story or bulletin file may hold at most ${kilobytes(MAX_TEXT_BYTES)} of text (split it into several updates, or link a long document where it lives)`;
 
-const kilobytes = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`);
+const kilobytes = (bytes: number): string =>
+  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
 
 /**
  * An entry of the content folder that is not read at all: a symbolic link, a folder inside a story
@@ -45,7 +46,9 @@ export interface RefusedEntry {
 }
 
 /** The problem with each refused entry, naming it and saying what to do. */
-export function refusedProblems(refused: readonly RefusedEntry[]): { file: string; field?: string; message: string }[] {
+export function refusedProblems(
+  refused: readonly RefusedEntry[],
+): { file: string; field?: string; message: string }[] {
   return refused.map(({ path, kind, size }) => ({
     file: path,
     message:
@@ -71,17 +74,25 @@ export interface StoryFile {
 const extensionOf = (name: string): string => /\.([^./]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
 /** Whether a file of this name may be published from a story folder. */
-export const isStoryFileName = (name: string): boolean => extensionOf(name) in STORY_FILE_TYPES && !name.startsWith('.');
+export const isStoryFileName = (name: string): boolean =>
+  extensionOf(name) in STORY_FILE_TYPES && !name.startsWith('.');
 
 /** The type a published story file is served as. */
-export const storyFileType = (name: string): string => STORY_FILE_TYPES[extensionOf(name)] ?? 'application/octet-stream';
+export const storyFileType = (name: string): string =>
+  STORY_FILE_TYPES[extensionOf(name)] ?? 'application/octet-stream';
 
 /**
  * Splits the non-Markdown files under the content folder (`prefix`, with its slash) into those to
  * publish, by story, and problems: a file of another type, one too large, one outside a story folder
  * or deeper inside it. Hidden files (`.DS_Store`) are ignored.
  */
-export function checkStoryFiles(files: readonly StoryFile[], prefix: string): { publish: (StoryFile & { story: string; name: string })[]; problems: { file: string; message: string }[] } {
+export function checkStoryFiles(
+  files: readonly StoryFile[],
+  prefix: string,
+): {
+  publish: (StoryFile & { story: string; name: string })[];
+  problems: { file: string; message: string }[];
+} {
   const publish: (StoryFile & { story: string; name: string })[] = [];
   const problems: { file: string; message: string }[] = [];
   const kinds = Object.keys(STORY_FILE_TYPES).join(', ');
@@ -89,12 +100,23 @@ export function checkStoryFiles(files: readonly StoryFile[], prefix: string): { 
     const parts = f.path.startsWith(prefix) ? f.path.slice(prefix.length).split('/') : [];
     if (parts.some((p) => p.startsWith('.'))) continue;
     if (parts.length !== 2) {
-      problems.push({ file: f.path, message: `files to publish go directly in a story folder (${prefix}<story>/${parts.at(-1) ?? ''})` });
+      problems.push({
+        file: f.path,
+        message: `files to publish go directly in a story folder (${prefix}<story>/${parts.at(-1) ?? ''})`,
+      });
       continue;
     }
     const [story, name] = parts as [string, string];
-    if (!isStoryFileName(name)) problems.push({ file: f.path, message: `a story folder may hold Markdown and files of these types only: ${kinds}; put other files elsewhere` });
-    else if (f.size > MAX_STORY_FILE_BYTES) problems.push({ file: f.path, message: `is ${(f.size / 1e6).toFixed(1)} MB; a file next to bulletins may be at most ${MAX_STORY_FILE_BYTES / 1e6} MB (make the image smaller, or link the document where it lives)` });
+    if (!isStoryFileName(name))
+      problems.push({
+        file: f.path,
+        message: `a story folder may hold Markdown and files of these types only: ${kinds}; put other files elsewhere`,
+      });
+    else if (f.size > MAX_STORY_FILE_BYTES)
+      problems.push({
+        file: f.path,
+        message: `is ${(f.size / 1e6).toFixed(1)} MB; a file next to bulletins may be at most ${MAX_STORY_FILE_BYTES / 1e6} MB (make the image smaller, or link the document where it lives)`,
+      });
     else publish.push({ ...f, story, name });
   }
   return { publish, problems };

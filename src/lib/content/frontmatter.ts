@@ -40,8 +40,16 @@ export function splitFence(source: string): FencedFile {
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) return { yaml: undefined, body: text, bodyLine: 1 };
   const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
-  if (end === -1) throw new FrontmatterError('frontmatter starts with --- on line 1 but has no closing --- line', 1);
-  return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+  if (end === -1)
+    throw new FrontmatterError(
+      'frontmatter starts with --- on line 1 but has no closing --- line',
+      1,
+    );
+  return {
+    yaml: lines.slice(1, end).join('\n'),
+    body: lines.slice(end + 1).join('\n'),
+    bodyLine: end + 2,
+  };
 }
 
 /** Splits and parses; throws `FrontmatterError` for broken YAML or a fence that is never closed. */

@@ -8,7 +8,6 @@ import { quote } from './problems.ts';
  */
 export const DECORATIVE_ALT = 'decorative';
 
-
 /**
  * Images without a description: a Markdown image with empty brackets, or an `<img>` without `alt`.
  * A page with one is invalid HTML and tells a screen-reader user nothing, so each is a content
@@ -22,10 +21,17 @@ export function imageProblems(body: string, bodyLine: number): { line: number; m
     // pattern backtrack for minutes on a line of `![](![](…`.
     for (const m of line.matchAll(/!\[\s*\]\(([^)]*)\)/g)) {
       const target = /^\s*<?([^\s>]*)/.exec(m[1]!)![1];
-      out.push({ line: bodyLine + i, message: `the image ${quote(m[0])} has no description: write what it shows between the brackets (![Map of the closed roads](${target})), or ![${DECORATIVE_ALT}](${target}) if it only decorates` });
+      out.push({
+        line: bodyLine + i,
+        message: `the image ${quote(m[0])} has no description: write what it shows between the brackets (![Map of the closed roads](${target})), or ![${DECORATIVE_ALT}](${target}) if it only decorates`,
+      });
     }
     for (const m of line.matchAll(/<img\b[^>]*>/gi)) {
-      if (!/\salt\s*=/i.test(m[0])) out.push({ line: bodyLine + i, message: `the image ${quote(m[0])} has no alt: add alt="what it shows", or alt="" if it only decorates` });
+      if (!/\salt\s*=/i.test(m[0]))
+        out.push({
+          line: bodyLine + i,
+          message: `the image ${quote(m[0])} has no alt: add alt="what it shows", or alt="" if it only decorates`,
+        });
     }
   });
   return out;

@@ -32,20 +32,124 @@ export interface LimitProblem {
   message: string;
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 /** Elements a new one of the same name right after closes (`<td>a<td>b` is two cells side by side). */
-const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rb', 'rt', 'rp', 'rtc', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption']);
+const OPTIONAL_END = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'optgroup',
+  'rb',
+  'rt',
+  'rp',
+  'rtc',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'caption',
+]);
 /** Elements whose start tag closes an open `<p>` (HTML's "close a p element"). */
-const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'dd', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'search', 'section', 'summary', 'ul', 'xmp']);
+const CLOSES_P = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dd',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'listing',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'search',
+  'section',
+  'summary',
+  'ul',
+  'xmp',
+]);
 /** What a new `<li>`, `<dd>` or `<dt>` looks past for an open one to close (anything else stops it). */
 const ITEM_REACHES = new Set(['address', 'div', 'p', 'span']);
 /** Elements whose end tag only closes themselves (the HTML parser's formatting elements). */
-const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
+const FORMATTING = new Set([
+  'a',
+  'b',
+  'big',
+  'code',
+  'em',
+  'font',
+  'i',
+  'nobr',
+  's',
+  'small',
+  'strike',
+  'strong',
+  'tt',
+  'u',
+]);
 /** Elements an end tag does not reach past. */
-const SCOPE = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template', 'math', 'svg', 'button']);
+const SCOPE = new Set([
+  'applet',
+  'caption',
+  'html',
+  'table',
+  'td',
+  'th',
+  'marquee',
+  'object',
+  'template',
+  'math',
+  'svg',
+  'button',
+]);
 
-const isSpace = (ch: string | undefined): boolean => ch === undefined || ch === ' ' || ch === '\t' || ch === '\n';
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const isSpace = (ch: string | undefined): boolean =>
+  ch === undefined || ch === ' ' || ch === '\t' || ch === '\n';
+const isWordChar = (ch: string | undefined): boolean =>
+  ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
 /**
  * The depth the container markers at the start of a line give (`> - > text`: 5): one per quote
@@ -159,7 +263,8 @@ class InlineStack {
     const closes = !isSpace(before);
     if (ch === '_' && isWordChar(before) && isWordChar(after)) return end;
     const length = end - i;
-    if (closes && this.emphasis[ch]! > 0) this.emphasis[ch] = Math.max(0, this.emphasis[ch]! - length);
+    if (closes && this.emphasis[ch]! > 0)
+      this.emphasis[ch] = Math.max(0, this.emphasis[ch]! - length);
     else if (opens) this.emphasis[ch]! += length;
     return end;
   }
@@ -192,7 +297,7 @@ export function markdownLimitProblem(body: string, bodyLine: number): LimitProbl
     // A line without markers may continue the block's deepest container (a lazy continuation).
     blockDepth = Math.max(blockDepth, prefix.depth);
     let deepest = inline.depth + html.open.length;
-    for (let i = prefix.end; i < line.length; ) {
+    for (let i = prefix.end; i < line.length;) {
       const ch = line[i]!;
       if (ch === '\\') i += 2;
       else if (ch === '[') {
@@ -206,8 +311,7 @@ export function markdownLimitProblem(body: string, bodyLine: number): LimitProbl
       else if (ch === '<') {
         if (line[i + 1] === '!' || line[i + 1] === '?') blockSearches++;
         i = html.tag(line, i);
-      }
-      else {
+      } else {
         i++;
         continue;
       }

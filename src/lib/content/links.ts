@@ -38,7 +38,9 @@ export function resolveContentLink(from: string, target: string): ContentTarget 
   }
   const [story, name, ...rest] = parts;
   if (story && name && rest.length === 0 && /\.md$/i.test(name)) {
-    return name.toLowerCase() === 'index.md' ? { kind: 'story', story, fragment } : { kind: 'bulletin', story, name, fragment };
+    return name.toLowerCase() === 'index.md'
+      ? { kind: 'story', story, fragment }
+      : { kind: 'bulletin', story, name, fragment };
   }
   return { kind: 'other', path: parts.join('/') };
 }
@@ -49,24 +51,32 @@ export function resolveContentLink(from: string, target: string): ContentTarget 
  * of a kind a story folder may publish). Undefined for anything else.
  */
 export function contentLinkUrl(paths: Paths, target: ContentTarget): string | undefined {
-  if (target.kind === 'story') return `${paths.story(target.story)}${target.fragment ? `#${target.fragment}` : ''}`;
+  if (target.kind === 'story')
+    return `${paths.story(target.story)}${target.fragment ? `#${target.fragment}` : ''}`;
   if (target.kind === 'other') {
     const [story, name, ...rest] = target.path.split('/');
-    return story && name && rest.length === 0 && isStoryFileName(name) ? paths.file(story, name) : undefined;
+    return story && name && rest.length === 0 && isStoryFileName(name)
+      ? paths.file(story, name)
+      : undefined;
   }
   const id = updateId(target.name);
   const url = paths.permalink(target.story, target.name.slice(0, 10), id);
   return target.fragment ? url.replace(/#.*$/, `#${bodyAnchor(id, target.fragment)}`) : url;
 }
 
-const LINK_TARGETS = /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\b(?:src|href)\s*=\s*["']([^"']+)["']/g;
+const LINK_TARGETS =
+  /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\b(?:src|href)\s*=\s*["']([^"']+)["']/g;
 
 /** Every link and image target written in a body (Markdown or HTML), with its line. */
 export function linkRefs(body: string, bodyLine: number): LinkRef[] {
   const out: LinkRef[] = [];
   body.split('\n').forEach((line, i) => {
     for (const m of line.matchAll(LINK_TARGETS)) {
-      out.push({ target: m[1] ?? m[2] ?? '', image: m[0].startsWith('!') || /^src/i.test(m[0]), line: bodyLine + i });
+      out.push({
+        target: m[1] ?? m[2] ?? '',
+        image: m[0].startsWith('!') || /^src/i.test(m[0]),
+        line: bodyLine + i,
+      });
     }
   });
   return out;
@@ -92,7 +102,11 @@ export interface LinkTargets {
  * other relative path is refused (content/ is not published: such files go in public/), and an
  * image at the site root must be in public/.
  */
-export function linkProblems(path: string, refs: readonly LinkRef[], targets: LinkTargets): Problem[] {
+export function linkProblems(
+  path: string,
+  refs: readonly LinkRef[],
+  targets: LinkTargets,
+): Problem[] {
   const out: Problem[] = [];
   const from = path.startsWith(targets.prefix) ? path.slice(targets.prefix.length) : path;
   for (const { target: written, image, line } of refs) {
@@ -100,25 +114,60 @@ export function linkProblems(path: string, refs: readonly LinkRef[], targets: Li
     const target = written.split(/[?#]/)[0]!;
     if (!target || /^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(target)) continue;
     if (target.startsWith('/')) {
-      if (image && !targets.exists(`public${decodePath(target)}`)) out.push({ file: path, line, message: `${verb} ${quote(target)}, which is not in public/ (files in public/ are served from the site root)` });
+      if (image && !targets.exists(`public${decodePath(target)}`))
+        out.push({
+          file: path,
+          line,
+          message: `${verb} ${quote(target)}, which is not in public/ (files in public/ are served from the site root)`,
+        });
       continue;
     }
     const resolved = resolveContentLink(from, written)!;
     if (resolved.kind !== 'other' && !image) {
       const file = `${targets.prefix}${resolved.story}/${resolved.kind === 'story' ? 'index.md' : resolved.name}`;
       const held = targets.held.get(file);
-      if (targets.published.has(file) || (resolved.kind === 'story' && targets.stories.has(file))) continue;
-      if (held?.reason === 'draft') out.push({ file: path, line, message: `links to ${quote(written)}, a draft: it is not published (publish it first, or remove the link)` });
-      else if (held) out.push({ file: path, line, message: `links to ${quote(written)}, which is scheduled for later: the link would be broken until then` });
-      else if (!targets.exists(file)) out.push({ file: path, line, message: `links to ${quote(written)}, which does not exist (${file})` });
+      if (targets.published.has(file) || (resolved.kind === 'story' && targets.stories.has(file)))
+        continue;
+      if (held?.reason === 'draft')
+        out.push({
+          file: path,
+          line,
+          message: `links to ${quote(written)}, a draft: it is not published (publish it first, or remove the link)`,
+        });
+      else if (held)
+        out.push({
+          file: path,
+          line,
+          message: `links to ${quote(written)}, which is scheduled for later: the link would be broken until then`,
+        });
+      else if (!targets.exists(file))
+        out.push({
+          file: path,
+          line,
+          message: `links to ${quote(written)}, which does not exist (${file})`,
+        });
       // A file that exists but is not published has its own problem reported.
       continue;
     }
     const file = `${targets.prefix}${resolved.kind === 'other' ? resolved.path : `${resolved.story}/${resolved.kind === 'story' ? 'index.md' : resolved.name}`}`;
     // A file next to bulletins is published with its story (a file it refuses is reported on its own).
-    if (targets.files.has(file) || (targets.exists(file) && resolved.kind === 'other' && /^[^/]+\/[^/]+$/.test(resolved.path))) continue;
-    if (!targets.exists(file)) out.push({ file: path, line, message: `${verb} ${quote(written)}, which does not exist (${file})` });
-    else out.push({ file: path, line, message: `${verb} ${quote(written)}, but only a story's own folder is published: move the file into it (or into public/ and write /${target.split('/').pop()})` });
+    if (
+      targets.files.has(file) ||
+      (targets.exists(file) && resolved.kind === 'other' && /^[^/]+\/[^/]+$/.test(resolved.path))
+    )
+      continue;
+    if (!targets.exists(file))
+      out.push({
+        file: path,
+        line,
+        message: `${verb} ${quote(written)}, which does not exist (${file})`,
+      });
+    else
+      out.push({
+        file: path,
+        line,
+        message: `${verb} ${quote(written)}, but only a story's own folder is published: move the file into it (or into public/ and write /${target.split('/').pop()})`,
+      });
   }
   return out;
 }

@@ -63,13 +63,45 @@ export const sanitizeSchema: SanitizeSchema = {
   strip: ['script', 'style'],
   clobber: [],
   clobberPrefix: '',
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'cite', 'small', 'time'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'abbr',
+    'mark',
+    'figure',
+    'figcaption',
+    'cite',
+    'small',
+    'time',
+  ],
   // Presentational attributes are not wanted (html-validate rejects them; CSP forbids inline style);
   // `name` is dropped rather than clobbered, as it could shadow DOM globals.
   attributes: {
     ...defaultSchema.attributes,
     '*': (defaultSchema.attributes?.['*'] ?? []).filter(
-      (a) => !['align', 'border', 'cellPadding', 'cellSpacing', 'color', 'width', 'height', 'hSpace', 'vSpace', 'noWrap', 'clear', 'compact', 'frame', 'rules', 'vAlign', 'charOff', 'char', 'axis', 'accessKey', 'tabIndex', 'name'].includes(String(a)),
+      (a) =>
+        ![
+          'align',
+          'border',
+          'cellPadding',
+          'cellSpacing',
+          'color',
+          'width',
+          'height',
+          'hSpace',
+          'vSpace',
+          'noWrap',
+          'clear',
+          'compact',
+          'frame',
+          'rules',
+          'vAlign',
+          'charOff',
+          'char',
+          'axis',
+          'accessKey',
+          'tabIndex',
+          'name',
+        ].includes(String(a)),
     ),
     abbr: ['title'],
     time: ['dateTime'],
@@ -111,12 +143,17 @@ export function rehypeTypography() {
 
 const SHIFTABLE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-
 /** Publishes decorative images with `alt=""`; demotes headings, gives them slug ids, and prefixes every id (and fragment link) in the document. */
 export function rehypeScopeIds() {
   return (tree: Root, file: VFile) => {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'img' && String(node.properties['alt'] ?? '').trim().toLowerCase() === DECORATIVE_ALT) node.properties['alt'] = '';
+      if (
+        node.tagName === 'img' &&
+        String(node.properties['alt'] ?? '')
+          .trim()
+          .toLowerCase() === DECORATIVE_ALT
+      )
+        node.properties['alt'] = '';
     });
     const opts = file.data.scope;
     if (!opts?.idPrefix) return;
@@ -133,7 +170,8 @@ export function rehypeScopeIds() {
       const rank = headingRank(node);
       if (rank && SHIFTABLE.has(node.tagName)) {
         node.tagName = `h${Math.min(6, rank + shift)}`;
-        if (typeof p['id'] !== 'string' || !p['id']) p['id'] = slugger.slug(toString(node)) || 'section';
+        if (typeof p['id'] !== 'string' || !p['id'])
+          p['id'] = slugger.slug(toString(node)) || 'section';
       }
       if (typeof p['id'] === 'string' && p['id']) p['id'] = scoped(p['id']);
       for (const attr of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
@@ -141,7 +179,12 @@ export function rehypeScopeIds() {
         if (Array.isArray(v)) p[attr] = v.map((x) => scoped(String(x)));
         else if (typeof v === 'string') p[attr] = v.split(/\s+/).map(scoped).join(' ');
       }
-      if (node.tagName === 'a' && typeof p['href'] === 'string' && p['href'].startsWith('#') && p['href'].length > 1) {
+      if (
+        node.tagName === 'a' &&
+        typeof p['href'] === 'string' &&
+        p['href'].startsWith('#') &&
+        p['href'].length > 1
+      ) {
         p['href'] = `#${scoped(decodePath(p['href'].slice(1)))}`;
       }
       // GFM table alignment arrives as the obsolete `align` attribute; a class keeps it styleable.
@@ -150,7 +193,8 @@ export function rehypeScopeIds() {
         delete p['align'];
       }
       // Task-list checkboxes have no visible label; name them for screen readers.
-      if (node.tagName === 'input' && p['type'] === 'checkbox') p['ariaLabel'] = p['checked'] ? 'done' : 'not done';
+      if (node.tagName === 'input' && p['type'] === 'checkbox')
+        p['ariaLabel'] = p['checked'] ? 'done' : 'not done';
     });
     file.data.text = toString(tree).replace(/\s+/g, ' ').trim();
   };
@@ -182,12 +226,29 @@ export function rehypeContentLinks() {
 const externalLinks = { rel: ['noopener'], protocols: ['http', 'https'] };
 
 /** The rehype plugins of the pipeline, also given to Astro's own Markdown processor in astro.config.mjs. */
-export const rehypePlugins: RehypePlugins = [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeTypography, rehypeContentLinks, rehypeScopeIds, [rehypeExternalLinks, externalLinks]];
+export const rehypePlugins: RehypePlugins = [
+  rehypeRaw,
+  [rehypeSanitize, sanitizeSchema],
+  rehypeTypography,
+  rehypeContentLinks,
+  rehypeScopeIds,
+  [rehypeExternalLinks, externalLinks],
+];
 
 const chain = (raw: boolean) => {
-  const p = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: raw });
+  const p = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: raw });
   if (raw) p.use(rehypeRaw);
-  return p.use(rehypeSanitize, sanitizeSchema).use(rehypeTypography).use(rehypeContentLinks).use(rehypeScopeIds).use(rehypeExternalLinks, externalLinks).use(rehypeStringify).freeze();
+  return p
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeTypography)
+    .use(rehypeContentLinks)
+    .use(rehypeScopeIds)
+    .use(rehypeExternalLinks, externalLinks)
+    .use(rehypeStringify)
+    .freeze();
 };
 /** Parsing raw HTML (rehype-raw) is a fifth of the cost, so it runs only where a tag may be. */
 const withHtml = chain(true);
@@ -202,7 +263,15 @@ export async function renderMarkdown(markdown: string, scope: ScopeOptions): Pro
 }
 
 /** How a bulletin's body is scoped: ids under its update id, headings below its h3 headline. */
-export const bulletinScope = (b: BulletinRecord): ScopeOptions => ({ idPrefix: b.id, topHeading: 4, source: `${b.story}/${b.file.slice(b.file.lastIndexOf('/') + 1)}` });
+export const bulletinScope = (b: BulletinRecord): ScopeOptions => ({
+  idPrefix: b.id,
+  topHeading: 4,
+  source: `${b.story}/${b.file.slice(b.file.lastIndexOf('/') + 1)}`,
+});
 
 /** How a story's introduction is scoped: under the page's h1. */
-export const introScope = (story: Pick<StoryRecord, 'slug'>): ScopeOptions => ({ idPrefix: 'intro', topHeading: 2, source: `${story.slug}/index.md` });
+export const introScope = (story: Pick<StoryRecord, 'slug'>): ScopeOptions => ({
+  idPrefix: 'intro',
+  topHeading: 2,
+  source: `${story.slug}/index.md`,
+});

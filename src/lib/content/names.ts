@@ -10,7 +10,8 @@ import { isRealDate, type DayKey } from '../../core/dates.ts';
 export const isStorySlug = (name: string): boolean => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name);
 
 /** `YYYY-MM-DD[-HHMM][-words].md` */
-const BULLETIN_NAME_RE = /^(\d{4})-(\d{2})-(\d{2})(?:-(\d{2})(\d{2})(?=-|\.md$))?(?:-([^.]+))?\.md$/i;
+const BULLETIN_NAME_RE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:-(\d{2})(\d{2})(?=-|\.md$))?(?:-([^.]+))?\.md$/i;
 
 /** What a bulletin's file name says: its day and, when given, its local time. */
 export interface BulletinName {
@@ -21,10 +22,16 @@ export interface BulletinName {
 /** Parses a bulletin file name; returns an error message for names that break the pattern. */
 export function parseBulletinName(name: string): BulletinName | { error: string } {
   const m = BULLETIN_NAME_RE.exec(name);
-  if (!m) return { error: 'file name must be YYYY-MM-DD[-HHMM][-words].md (for example 2022-01-07-1430-curfew.md)' };
+  if (!m)
+    return {
+      error:
+        'file name must be YYYY-MM-DD[-HHMM][-words].md (for example 2022-01-07-1430-curfew.md)',
+    };
   const [, y, mo, d, hh, mm] = m;
-  if (!isRealDate(Number(y), Number(mo), Number(d))) return { error: `${y}-${mo}-${d} is not a real calendar date` };
-  if (hh !== undefined && (Number(hh) > 23 || Number(mm) > 59)) return { error: `${hh}${mm} is not a time of day (HHMM, 0000–2359)` };
+  if (!isRealDate(Number(y), Number(mo), Number(d)))
+    return { error: `${y}-${mo}-${d} is not a real calendar date` };
+  if (hh !== undefined && (Number(hh) > 23 || Number(mm) > 59))
+    return { error: `${hh}${mm} is not a time of day (HHMM, 0000–2359)` };
   return { day: `${y}-${mo}-${d}`, ...(hh !== undefined ? { time: `${hh}:${mm}` } : {}) };
 }
 

@@ -20,12 +20,14 @@ export function formatProblem(p: Problem): string {
 }
 
 /** A value quoted in a message, as JSON writes a string (so quotes inside stay readable), shortened when long. */
-export const quote = (value: string, max = 60): string => JSON.stringify(value.length > max ? `${value.slice(0, max - 1)}…` : value);
+export const quote = (value: string, max = 60): string =>
+  JSON.stringify(value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
 /** The value at `path` in the parsed frontmatter, quoted for a message (shortened when long); undefined when absent or a group. */
 function quotedValue(data: unknown, path: readonly PropertyKey[]): string | undefined {
   let v: unknown = data;
-  for (const key of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
   if (v === undefined || (typeof v === 'object' && v !== null)) return undefined;
   return typeof v === 'string' ? quote(v) : quote(JSON.stringify(v)).slice(1, -1);
 }
@@ -35,7 +37,12 @@ function quotedValue(data: unknown, path: readonly PropertyKey[]): string | unde
  * about (`field "timezone": "Mars/Olympus_Mons" is not an IANA time zone name…`), unless the
  * message already does.
  */
-export function zodProblems(file: string, source: string, error: z.ZodError, data: unknown): Problem[] {
+export function zodProblems(
+  file: string,
+  source: string,
+  error: z.ZodError,
+  data: unknown,
+): Problem[] {
   return error.issues.map((issue) => {
     const field = issue.path.length ? issue.path.join('.') : undefined;
     const top = issue.path[0];
@@ -50,7 +57,8 @@ export function zodProblems(file: string, source: string, error: z.ZodError, dat
       };
     }
     // zod reports a missing field as a type error against `undefined`.
-    if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) message = 'is required';
+    if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
+      message = 'is required';
     else if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
       const expected = (issue as { expected?: string }).expected ?? '';
       const received = /received (\w+)/.exec(issue.message)?.[1] ?? '';
@@ -60,8 +68,14 @@ export function zodProblems(file: string, source: string, error: z.ZodError, dat
       message = `must be ${values.map(String).join(' or ')}`;
     }
     const value = quotedValue(data, issue.path);
-    if (value !== undefined && message !== 'is required' && !message.includes(value)) message = `${value} ${message}`;
-    return { file, line: typeof top === 'string' ? lineOfField(source, top) : undefined, field, message };
+    if (value !== undefined && message !== 'is required' && !message.includes(value))
+      message = `${value} ${message}`;
+    return {
+      file,
+      line: typeof top === 'string' ? lineOfField(source, top) : undefined,
+      field,
+      message,
+    };
   });
 }
 
@@ -74,4 +88,11 @@ const KINDS: Record<string, string> = {
   number: 'a number',
   null: 'empty',
 };
-const GOT: Record<string, string> = { string: 'text', boolean: 'true/false', array: 'a list', object: 'a group of fields', number: 'a number', null: 'empty' };
+const GOT: Record<string, string> = {
+  string: 'text',
+  boolean: 'true/false',
+  array: 'a list',
+  object: 'a group of fields',
+  number: 'a number',
+  null: 'empty',
+};

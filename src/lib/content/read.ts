@@ -12,14 +12,31 @@
  * - a file is opened with O_NOFOLLOW and checked to be the regular file the listing saw, so a
  *   file swapped for a link between the listing and the read is not followed either.
  */
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import { posix, relative, resolve, sep } from 'node:path';
 import { buildClock, config } from '../../config.ts';
 import { buildArchive, type Archive } from './archive.ts';
 import { formatProblem, type Problem } from './problems.ts';
 import { type CheckCache, type SourceFile } from './check.ts';
 import { fileDigest } from '../../core/cache-keys.ts';
-import { isStoryFileName, MAX_STORY_FILE_BYTES, MAX_TEXT_BYTES, type RefusedEntry, type StoryFile } from './files.ts';
+import {
+  isStoryFileName,
+  MAX_STORY_FILE_BYTES,
+  MAX_TEXT_BYTES,
+  type RefusedEntry,
+  type StoryFile,
+} from './files.ts';
 
 /** What a build learnt of each file, by path: its stat signature and the digest of its text. */
 export type SeenFiles = Record<string, [signature: string, digest: string]>;
@@ -44,7 +61,12 @@ export function readRegularFile(path: string, max: number) {
     fd = openSync(path, NO_FOLLOW);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ELOOP' || code === 'EMLINK' ? `${path} is a symbolic link; links in the content folder are not followed` : `cannot read ${path}: ${(err as Error).message}`, { cause: err });
+    throw new Error(
+      code === 'ELOOP' || code === 'EMLINK'
+        ? `${path} is a symbolic link; links in the content folder are not followed`
+        : `cannot read ${path}: ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   try {
     const st = fstatSync(fd);
@@ -67,7 +89,15 @@ interface Entry {
 /** The kind of a listed entry, from the listing itself (lstat only where the file system gives no type). */
 function kindOf(dirent: Dirent, full: string): Entry['kind'] {
   let d: Pick<Stats, 'isFile' | 'isDirectory' | 'isSymbolicLink'> = dirent;
-  if (!dirent.isFile() && !dirent.isDirectory() && !dirent.isSymbolicLink() && !dirent.isFIFO() && !dirent.isSocket() && !dirent.isCharacterDevice() && !dirent.isBlockDevice()) {
+  if (
+    !dirent.isFile() &&
+    !dirent.isDirectory() &&
+    !dirent.isSymbolicLink() &&
+    !dirent.isFIFO() &&
+    !dirent.isSocket() &&
+    !dirent.isCharacterDevice() &&
+    !dirent.isBlockDevice()
+  ) {
     d = lstatSync(full);
   }
   return d.isSymbolicLink() ? 'link' : d.isDirectory() ? 'folder' : d.isFile() ? 'file' : 'other';
@@ -85,10 +115,16 @@ function listContent(root: string, dir: string): { entries: Entry[]; refused: Re
   try {
     top = lstatSync(base);
   } catch {
-    throw new Error(`Dateline: the content folder ${dir}/ does not exist (set contentDir in src/config.ts)`);
+    throw new Error(
+      `Dateline: the content folder ${dir}/ does not exist (set contentDir in src/config.ts)`,
+    );
   }
   // The content folder itself, replaced by a link in a pull request, would publish wherever it points.
-  if (!top.isDirectory()) return { entries: [], refused: [{ path: rel(base), kind: top.isSymbolicLink() ? 'link' : 'other' }] };
+  if (!top.isDirectory())
+    return {
+      entries: [],
+      refused: [{ path: rel(base), kind: top.isSymbolicLink() ? 'link' : 'other' }],
+    };
   const entries: Entry[] = [];
   const refused: RefusedEntry[] = [];
   const list = (folder: string, depth: number) => {
@@ -97,8 +133,10 @@ function listContent(root: string, dir: string): { entries: Entry[]; refused: Re
       const full = resolve(folder, dirent.name);
       const entry: Entry = { path: rel(full), full, kind: kindOf(dirent, full) };
       entries.push(entry);
-      if (entry.kind === 'link' || entry.kind === 'other') refused.push({ path: entry.path, kind: entry.kind });
-      else if (entry.kind === 'folder' && depth === 1) refused.push({ path: entry.path, kind: 'folder' });
+      if (entry.kind === 'link' || entry.kind === 'other')
+        refused.push({ path: entry.path, kind: entry.kind });
+      else if (entry.kind === 'folder' && depth === 1)
+        refused.push({ path: entry.path, kind: 'folder' });
       else if (entry.kind === 'folder') list(full, depth + 1);
     }
   };
@@ -136,7 +174,8 @@ export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {})
       // Files next to bulletins: only their size and digest are needed (the page that serves one reads it).
       // One that will not be published (another type, too large) is not read: the checks refuse it by name and size.
       const publishable = isStoryFileName(posix.basename(path)) && st.size <= MAX_STORY_FILE_BYTES;
-      const digest = known ?? (publishable ? fileDigest(readRegularFile(full, MAX_STORY_FILE_BYTES)) : '');
+      const digest =
+        known ?? (publishable ? fileDigest(readRegularFile(full, MAX_STORY_FILE_BYTES)) : '');
       now[path] = [sig, digest];
       others.push({ path, size: st.size, digest });
       continue;
@@ -145,7 +184,8 @@ export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {})
       refused.push({ path, kind: 'large', size: st.size });
       continue;
     }
-    let text = known === undefined ? readRegularFile(full, MAX_TEXT_BYTES).toString('utf8') : undefined;
+    let text =
+      known === undefined ? readRegularFile(full, MAX_TEXT_BYTES).toString('utf8') : undefined;
     const digest = known ?? fileDigest(text!);
     now[path] = [sig, digest];
     files.push({
@@ -195,7 +235,11 @@ export interface ContentCache extends CheckCache {
  * folder, only what the listing saw (nothing is looked up through a link or in a subfolder); under
  * `public/`, a file there; nothing else.
  */
-function existsFor(root: string, listed: ReadonlySet<string>, contentDir: string): (path: string) => boolean {
+function existsFor(
+  root: string,
+  listed: ReadonlySet<string>,
+  contentDir: string,
+): (path: string) => boolean {
   return (path) => {
     const normal = posix.normalize(path);
     if (normal.startsWith(`${contentDir}/`)) return listed.has(normal);
@@ -204,7 +248,12 @@ function existsFor(root: string, listed: ReadonlySet<string>, contentDir: string
 }
 
 /** Reads and validates the whole archive; throws a ContentError listing every problem. */
-export function loadArchive(root: string, dir: string = config.contentDir, now: number = buildClock(), cache?: ContentCache): { files: SourceFile[]; archive: Archive } {
+export function loadArchive(
+  root: string,
+  dir: string = config.contentDir,
+  now: number = buildClock(),
+  cache?: ContentCache,
+): { files: SourceFile[]; archive: Archive } {
   const read = readSourceFiles(root, dir, cache?.seen);
   if (cache) cache.seen = read.seen;
   const { files } = read;
@@ -219,7 +268,9 @@ export function loadArchive(root: string, dir: string = config.contentDir, now: 
   });
   const { problems } = archive;
   if (problems.length) {
-    const error = new ContentError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in ${dir}/:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    const error = new ContentError(
+      `${problems.length} problem${problems.length > 1 ? 's' : ''} in ${dir}/:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`,
+    );
     error.problems = problems;
     throw error;
   }

@@ -40,7 +40,10 @@ export function tagProblems(uses: readonly TagUse[]): TagProblem[] {
   for (const use of uses) {
     const slug = tagSlug(use.tag);
     if (!slug) {
-      problems.push({ file: use.file, message: `"${use.tag}" has no letter or digit, so it cannot have a page; write a word` });
+      problems.push({
+        file: use.file,
+        message: `"${use.tag}" has no letter or digit, so it cannot have a page; write a word`,
+      });
       continue;
     }
     const seen = first.get(slug);
@@ -56,6 +59,12 @@ export function tagProblems(uses: readonly TagUse[]): TagProblem[] {
 }
 
 /** Every tag use of the stories and bulletins, stories first (the order problems are reported in). */
-export function tagUses(stories: readonly StoryRecord[], bulletins: readonly BulletinRecord[]): TagUse[] {
-  return [...stories.flatMap((s) => s.tags.map((tag) => ({ file: s.file, tag }))), ...bulletins.flatMap((b) => b.tags.map((tag) => ({ file: b.file, tag })))];
+export function tagUses(
+  stories: readonly StoryRecord[],
+  bulletins: readonly BulletinRecord[],
+): TagUse[] {
+  return [
+    ...stories.flatMap((s) => s.tags.map((tag) => ({ file: s.file, tag }))),
+    ...bulletins.flatMap((b) => b.tags.map((tag) => ({ file: b.file, tag }))),
+  ];
 }

@@ -10,7 +10,14 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { clockOf, dayOf, instantAt, isRealDate, isValidTimeZone, type DayKey } from '../../core/dates.ts';
+import {
+  clockOf,
+  dayOf,
+  instantAt,
+  isRealDate,
+  isValidTimeZone,
+  type DayKey,
+} from '../../core/dates.ts';
 import { bulletinFileName, slugWords } from '../content/names.ts';
 
 /** What the command line passes in. */
@@ -68,23 +75,94 @@ export interface ImportResult {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 const WEEKDAYS: Record<string, number> = {
-  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+  sun: 0,
+  sunday: 0,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
 };
 /** Abbreviations newsrooms put after times, and the zones they mean. */
 export const ZONES: Record<string, string> = {
-  ET: 'America/New_York', EST: 'America/New_York', EDT: 'America/New_York',
-  CT: 'America/Chicago', CST: 'America/Chicago', CDT: 'America/Chicago',
-  MT: 'America/Denver', MST: 'America/Denver', MDT: 'America/Denver',
-  PT: 'America/Los_Angeles', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
-  GMT: 'UTC', UTC: 'UTC', BST: 'Europe/London', CET: 'Europe/Paris', CEST: 'Europe/Paris',
-  EET: 'Europe/Athens', EEST: 'Europe/Athens', JST: 'Asia/Tokyo', AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney',
+  ET: 'America/New_York',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  CT: 'America/Chicago',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  MT: 'America/Denver',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  PT: 'America/Los_Angeles',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  GMT: 'UTC',
+  UTC: 'UTC',
+  BST: 'Europe/London',
+  CET: 'Europe/Paris',
+  CEST: 'Europe/Paris',
+  EET: 'Europe/Athens',
+  EEST: 'Europe/Athens',
+  JST: 'Asia/Tokyo',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
 };
-const DEFAULT_TRAILERS = ['related reading', 'related', 'read more', 'more on this story', 'most read', 'about us', 'about the author', 'share this', 'comments', 'subscribe', 'sign up', 'newsletter', 'advertisement', 'you may also like', 'recommended'];
-const TITLE_SUFFIX = /\s*(?:[:|–—-]\s*)?(?:rolling coverage|live updates?|live blog|live results|live coverage|latest updates|as it happened|live)\s*$/i;
+const DEFAULT_TRAILERS = [
+  'related reading',
+  'related',
+  'read more',
+  'more on this story',
+  'most read',
+  'about us',
+  'about the author',
+  'share this',
+  'comments',
+  'subscribe',
+  'sign up',
+  'newsletter',
+  'advertisement',
+  'you may also like',
+  'recommended',
+];
+const TITLE_SUFFIX =
+  /\s*(?:[:|–—-]\s*)?(?:rolling coverage|live updates?|live blog|live results|live coverage|latest updates|as it happened|live)\s*$/i;
 /**
  * Sentences that close a live article, in the forms newsrooms use: "This bulletin closes our
  * coverage", "This bulletin is the last in this thread", "This live blog is now closed", "We're ending
@@ -116,15 +194,27 @@ export function closingSentence(text: string): string | undefined {
 }
 
 /** Longest names first, so that "March" is not read as "Mar" + "ch". */
-const alternatives = (names: Record<string, number | string>) => Object.keys(names).sort((a, b) => b.length - a.length).join('|');
+const alternatives = (names: Record<string, number | string>) =>
+  Object.keys(names)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
 const MONTH = `(${alternatives(MONTHS)})\\b\\.?`;
 const WEEKDAY = `(${alternatives(WEEKDAYS)})\\b\\.?,?`;
 const TIME = `(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)?`;
 const ZONE = `(${alternatives(ZONES)})`;
 const PREFIX = /^(?:latest|breaking|update[sd]?(?:\s*(?:no\.?\s*)?\d+)?)\b\s*[:,.—–-]?\s*/i;
-const MONTH_FIRST = new RegExp(`^(?:${WEEKDAY}\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'i');
-const DAY_FIRST = new RegExp(`^(?:${WEEKDAY}\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?`, 'i');
-const AFTER = new RegExp(`^(?:,?\\s*(?:at\\s+)?${TIME})?(?:\\s+${ZONE}\\b)?\\s*(?:[:|–—-]\\s*(.*))?$`, 'i');
+const MONTH_FIRST = new RegExp(
+  `^(?:${WEEKDAY}\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
+  'i',
+);
+const DAY_FIRST = new RegExp(
+  `^(?:${WEEKDAY}\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?`,
+  'i',
+);
+const AFTER = new RegExp(
+  `^(?:,?\\s*(?:at\\s+)?${TIME})?(?:\\s+${ZONE}\\b)?\\s*(?:[:|–—-]\\s*(.*))?$`,
+  'i',
+);
 
 /** Reads a heading like "Update 3 — Nov. 5, 2024, 11:40 p.m. ET" or "UPDATE (Tuesday 31 December):". */
 export function parseDateHeading(raw: string): DateHeading | undefined {
@@ -143,11 +233,24 @@ export function parseDateHeading(raw: string): DateHeading | undefined {
   let month: string;
   let day: string;
   let year: string | undefined;
-  if (m) [, weekday, month, day, year] = m as unknown as [string, string | undefined, string, string, string | undefined];
+  if (m)
+    [, weekday, month, day, year] = m as unknown as [
+      string,
+      string | undefined,
+      string,
+      string,
+      string | undefined,
+    ];
   else {
     m = DAY_FIRST.exec(text);
     if (!m) return undefined;
-    [, weekday, day, month, year] = m as unknown as [string, string | undefined, string, string, string | undefined];
+    [, weekday, day, month, year] = m as unknown as [
+      string,
+      string | undefined,
+      string,
+      string,
+      string | undefined,
+    ];
   }
   const rest = AFTER.exec(text.slice(m[0].length));
   if (!rest) return undefined;
@@ -172,22 +275,40 @@ export function parseDateHeading(raw: string): DateHeading | undefined {
 }
 
 /** A saved web page reduced to its article, as Markdown; with the page furniture that was dropped. */
-export function htmlToMarkdown(html: string): { title: string | undefined; markdown: string; removed: string[] } {
+export function htmlToMarkdown(html: string): {
+  title: string | undefined;
+  markdown: string;
+  removed: string[];
+} {
   const doc = parseHtml(html);
-  const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('body') ?? doc;
+  const root =
+    doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('body') ?? doc;
   const removed: string[] = [];
-  for (const el of root.querySelectorAll('nav, header, footer, aside, script, style, noscript, form, iframe, template, svg, button')) {
+  for (const el of root.querySelectorAll(
+    'nav, header, footer, aside, script, style, noscript, form, iframe, template, svg, button',
+  )) {
     const label = el.tagName.toLowerCase();
-    if (!['script', 'style', 'noscript', 'template', 'svg'].includes(label)) removed.push(`<${label}> ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`.trim());
+    if (!['script', 'style', 'noscript', 'template', 'svg'].includes(label))
+      removed.push(
+        `<${label}> ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`.trim(),
+      );
     el.remove();
   }
   for (const el of doc.querySelectorAll('aside, footer, nav')) {
-    if (!root.querySelectorAll('*').includes(el)) removed.push(`<${el.tagName.toLowerCase()}> ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`.trim());
+    if (!root.querySelectorAll('*').includes(el))
+      removed.push(
+        `<${el.tagName.toLowerCase()}> ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`.trim(),
+      );
   }
-  const title = (root.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent)?.replace(/\s+/g, ' ').trim();
+  const title = (root.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent)
+    ?.replace(/\s+/g, ' ')
+    .trim();
   const tree = unified().use(rehypeParse, { fragment: true }).parse(root.innerHTML);
   const mdast = unified().use(rehypeRemark).runSync(tree);
-  const markdown = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_' }).stringify(mdast);
+  const markdown = unified()
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: '-', emphasis: '_' })
+    .stringify(mdast);
   return { title, markdown: String(markdown), removed };
 }
 
@@ -201,7 +322,16 @@ export interface TimedEntry {
 }
 
 const markdownOf = (html: string): string =>
-  String(unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_' }).stringify(unified().use(rehypeRemark).runSync(unified().use(rehypeParse, { fragment: true }).parse(html)))).trim();
+  String(
+    unified()
+      .use(remarkGfm)
+      .use(remarkStringify, { bullet: '-', emphasis: '_' })
+      .stringify(
+        unified()
+          .use(rehypeRemark)
+          .runSync(unified().use(rehypeParse, { fragment: true }).parse(html)),
+      ),
+  ).trim();
 
 /** A datetime with a time of day: `2024-11-05T23:40`, with seconds, with `Z` or an offset. */
 const TIMED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
@@ -214,27 +344,48 @@ const TIMED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d
  *   the update is the largest element around that `<time>` holding no other.
  * Times come from the markup, never from the visible text ("2 hours ago", "11:40pm").
  */
-export function timedEntries(html: string): { title: string | undefined; intro: string; entries: TimedEntry[]; removed: string[] } | undefined {
+export function timedEntries(
+  html: string,
+):
+  | { title: string | undefined; intro: string; entries: TimedEntry[]; removed: string[] }
+  | undefined {
   const doc = parseHtml(html);
-  const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('body') ?? doc;
-  const title = (root.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent)?.replace(/\s+/g, ' ').trim();
+  const root =
+    doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('body') ?? doc;
+  const title = (root.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent)
+    ?.replace(/\s+/g, ' ')
+    .trim();
   const removed: string[] = [];
-  for (const el of root.querySelectorAll('script, style, noscript, template, svg, form, iframe, button')) el.remove();
-  const timeOf = (el: HTMLElement): string | undefined => el.querySelectorAll('time[datetime]').map((t) => t.getAttribute('datetime')!.trim()).find((d) => TIMED.test(d));
+  for (const el of root.querySelectorAll(
+    'script, style, noscript, template, svg, form, iframe, button',
+  ))
+    el.remove();
+  const timeOf = (el: HTMLElement): string | undefined =>
+    el
+      .querySelectorAll('time[datetime]')
+      .map((t) => t.getAttribute('datetime')!.trim())
+      .find((d) => TIMED.test(d));
   let containers: HTMLElement[];
   const wordpress = root.querySelectorAll('.liveblog-entry');
   if (wordpress.length) {
     containers = wordpress;
   } else {
-    const times = root.querySelectorAll('time[datetime]').filter((t) => TIMED.test(t.getAttribute('datetime')!.trim()));
+    const times = root
+      .querySelectorAll('time[datetime]')
+      .filter((t) => TIMED.test(t.getAttribute('datetime')!.trim()));
     if (times.length < 2) return undefined;
-    const count = (el: HTMLElement) => el.querySelectorAll('time[datetime]').filter((t) => TIMED.test(t.getAttribute('datetime')!.trim())).length;
+    const count = (el: HTMLElement) =>
+      el
+        .querySelectorAll('time[datetime]')
+        .filter((t) => TIMED.test(t.getAttribute('datetime')!.trim())).length;
     containers = times.map((t) => {
       let el = t;
-      while (el.parentNode && el.parentNode !== root && count(el.parentNode) === 1) el = el.parentNode;
+      while (el.parentNode && el.parentNode !== root && count(el.parentNode) === 1)
+        el = el.parentNode;
       return el;
     });
-    if (new Set(containers).size !== containers.length || containers.some((c) => c === root)) return undefined;
+    if (new Set(containers).size !== containers.length || containers.some((c) => c === root))
+      return undefined;
   }
   const entries: TimedEntry[] = [];
   for (const c of containers) {
@@ -263,13 +414,17 @@ export function timedEntries(html: string): { title: string | undefined; intro: 
 }
 
 /** Imports the updates of a page that gives their times in its markup (`timedEntries`). */
-function importTimed(page: NonNullable<ReturnType<typeof timedEntries>>, options: ImportOptions): ImportResult | { error: string } {
+function importTimed(
+  page: NonNullable<ReturnType<typeof timedEntries>>,
+  options: ImportOptions,
+): ImportResult | { error: string } {
   const { title: rawTitle, intro, entries, removed } = page;
   if (!rawTitle) return { error: 'no title found: the page needs an <h1> or a <title>' };
   const title = rawTitle.replace(TITLE_SUFFIX, '').trim();
   const statedZone = /\ball times (?:are )?(?:in )?([A-Z]{2,4})\b/i.exec(intro)?.[1]?.toUpperCase();
   const timezone = options.timezone ?? ZONES[statedZone ?? ''] ?? options.defaultTimezone;
-  if (!isValidTimeZone(timezone)) return { error: `--timezone ${timezone} is not an IANA time zone name` };
+  if (!isValidTimeZone(timezone))
+    return { error: `--timezone ${timezone} is not an IANA time zone name` };
   const warnings: string[] = [];
   const bulletins: ImportedBulletin[] = [];
   const used = new Set<string>();
@@ -289,12 +444,24 @@ function importTimed(page: NonNullable<ReturnType<typeof timedEntries>>, options
     }
     const words = slugWords(e.headline ?? plain(e.body), 5);
     let fileName = bulletinFileName(day, time, words);
-    for (let n = 2; used.has(fileName); n++) fileName = bulletinFileName(day, time, `${words}-${n}`);
+    for (let n = 2; used.has(fileName); n++)
+      fileName = bulletinFileName(day, time, `${words}-${n}`);
     used.add(fileName);
-    bulletins.push({ heading: `${day} ${time}`, day, time, instant, ...(e.headline ? { title: e.headline } : {}), body: e.body, fileName });
+    bulletins.push({
+      heading: `${day} ${time}`,
+      day,
+      time,
+      instant,
+      ...(e.headline ? { title: e.headline } : {}),
+      body: e.body,
+      fileName,
+    });
   }
   if (bulletins.length === 0) return { error: 'the timed updates have no text' };
-  if (!options.timezone && !statedZone) warnings.push(`times were exact in the page; the files are named in ${timezone} (pass --timezone to name them in the story's own zone)`);
+  if (!options.timezone && !statedZone)
+    warnings.push(
+      `times were exact in the page; the files are named in ${timezone} (pass --timezone to name them in the story's own zone)`,
+    );
   return finish(title, intro, timezone, bulletins, removed, warnings);
 }
 
@@ -308,13 +475,23 @@ interface Section {
 }
 
 /** The first sentence of a text. */
-const firstSentence = (text: string) => /^(.+?[.!?])(?:\s|$)/.exec(text.replace(/\s+/g, ' ').trim())?.[1] ?? text.trim().slice(0, 200);
+const firstSentence = (text: string) =>
+  /^(.+?[.!?])(?:\s|$)/.exec(text.replace(/\s+/g, ' ').trim())?.[1] ?? text.trim().slice(0, 200);
 
 /** Plain text of a Markdown block, for sentences and slugs. */
-const plain = (md: string) => md.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#>*_`|]/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (md: string) =>
+  md
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[#>*_`|]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Imports an article. `kind` says how to read `source`. */
-export function importArticle(source: string, kind: 'html' | 'markdown' | 'text', options: ImportOptions): ImportResult | { error: string } {
+export function importArticle(
+  source: string,
+  kind: 'html' | 'markdown' | 'text',
+  options: ImportOptions,
+): ImportResult | { error: string } {
   const cut: string[] = [];
   const warnings: string[] = [];
   let title: string | undefined;
@@ -339,61 +516,104 @@ export function importArticle(source: string, kind: 'html' | 'markdown' | 'text'
       if (plain(line) === title) lines.splice(first, 1);
     }
   }
-  if (!title) return { error: 'no title found: the article needs a first line, a "# Title" or an <h1>' };
+  if (!title)
+    return { error: 'no title found: the article needs a first line, a "# Title" or an <h1>' };
   title = title.replace(TITLE_SUFFIX, '').trim();
 
   // Split at dated headings: Markdown headings, or short lines standing alone.
   const sections: Section[] = [];
   const intro: string[] = [];
-  const trailers = [...DEFAULT_TRAILERS, ...(options.trailers ?? []).map((t) => t.toLowerCase().trim())];
+  const trailers = [
+    ...DEFAULT_TRAILERS,
+    ...(options.trailers ?? []).map((t) => t.toLowerCase().trim()),
+  ];
   for (const [i, line] of lines.entries()) {
     const trimmed = line.trim();
     // In plain text a heading is a short line after a blank one; in Markdown, a heading or a bold line.
     const alone = !lines[i - 1]?.trim() && trimmed.length <= 80;
-    const isHeading = /^#{1,6}\s/.test(trimmed) || /^\*\*[^*]+\*\*:?$/.test(trimmed) || (kind === 'text' && alone);
+    const isHeading =
+      /^#{1,6}\s/.test(trimmed) || /^\*\*[^*]+\*\*:?$/.test(trimmed) || (kind === 'text' && alone);
     const label = plain(trimmed).replace(/:$/, '').toLowerCase();
     if (isHeading && trailers.includes(label)) {
-      cut.push(...lines.slice(i).filter((l) => l.trim() && trailers.includes(plain(l).replace(/:$/, '').toLowerCase())).map((l) => plain(l)));
+      cut.push(
+        ...lines
+          .slice(i)
+          .filter((l) => l.trim() && trailers.includes(plain(l).replace(/:$/, '').toLowerCase()))
+          .map((l) => plain(l)),
+      );
       break;
     }
     const date = isHeading ? parseDateHeading(trimmed) : undefined;
     if (date) {
-      sections.push({ heading: trimmed.replace(/^#+\s*/, '').replace(/\*\*/g, ''), date, lines: [] });
+      sections.push({
+        heading: trimmed.replace(/^#+\s*/, '').replace(/\*\*/g, ''),
+        date,
+        lines: [],
+      });
       continue;
     }
     (sections.at(-1)?.lines ?? intro).push(line);
   }
-  if (sections.length === 0) return { error: 'no dated update headings found (such as "March 14", "Update: 14 February 2025, 18:05" or "Update 3 — Nov. 5, 2024, 11:40 p.m. ET")' };
+  if (sections.length === 0)
+    return {
+      error:
+        'no dated update headings found (such as "March 14", "Update: 14 February 2025, 18:05" or "Update 3 — Nov. 5, 2024, 11:40 p.m. ET")',
+    };
 
   // The zone: as given, or as the headings or a line like "All times GMT" say.
   const introText = intro.join('\n');
   const headingZone = sections.find((s) => s.date.zone)?.date.zone;
-  const statedZone = /\ball times (?:are )?(?:in )?([A-Z]{2,4})\b/i.exec(`${introText}\n${text}`)?.[1]?.toUpperCase();
-  const timezone = options.timezone ?? ZONES[headingZone ?? ''] ?? ZONES[statedZone ?? ''] ?? options.defaultTimezone;
-  if (!isValidTimeZone(timezone)) return { error: `--timezone ${timezone} is not an IANA time zone name` };
+  const statedZone = /\ball times (?:are )?(?:in )?([A-Z]{2,4})\b/i
+    .exec(`${introText}\n${text}`)?.[1]
+    ?.toUpperCase();
+  const timezone =
+    options.timezone ??
+    ZONES[headingZone ?? ''] ??
+    ZONES[statedZone ?? ''] ??
+    options.defaultTimezone;
+  if (!isValidTimeZone(timezone))
+    return { error: `--timezone ${timezone} is not an IANA time zone name` };
 
   // Years: as written, else from --year or a publication date, counting back across New Year.
-  const published = /\b(?:published|posted|updated)\b[^\n]*?\b((?:19|20)\d{2})\b/i.exec(introText)?.[1];
+  const published = /\b(?:published|posted|updated)\b[^\n]*?\b((?:19|20)\d{2})\b/i.exec(
+    introText,
+  )?.[1];
   let year = sections[0]!.date.year ?? options.year ?? (published ? Number(published) : undefined);
   if (year === undefined) {
     return { error: 'the headings give no year: pass --year YYYY (the year of the newest update)' };
   }
-  if (sections[0]!.date.year === undefined && options.year === undefined) warnings.push(`year ${year} taken from the publication date`);
+  if (sections[0]!.date.year === undefined && options.year === undefined)
+    warnings.push(`year ${year} taken from the publication date`);
   const bulletins: ImportedBulletin[] = [];
   const used = new Set<string>();
   let previous: { month: number; day: number } | undefined;
   for (const s of sections) {
     const d = s.date;
     if (d.year !== undefined) year = d.year;
-    else if (previous && (d.month > previous.month || (d.month === previous.month && d.day > previous.day))) year -= 1;
+    else if (
+      previous &&
+      (d.month > previous.month || (d.month === previous.month && d.day > previous.day))
+    )
+      year -= 1;
     previous = d;
-    if (!isRealDate(year, d.month, d.day)) return { error: `"${s.heading}" is not a real date in ${year}` };
+    if (!isRealDate(year, d.month, d.day))
+      return { error: `"${s.heading}" is not a real date in ${year}` };
     const writtenDay = `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
     if (d.weekday !== undefined) {
       const actual = new Date(Date.UTC(year, d.month - 1, d.day)).getUTCDay();
       if (actual !== d.weekday) {
-        const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-        warnings.push(`"${s.heading}" says ${names[d.weekday]}, but ${writtenDay} is a ${names[actual]}: check the date`);
+        const names = [
+          'Sunday',
+          'Monday',
+          'Tuesday',
+          'Wednesday',
+          'Thursday',
+          'Friday',
+          'Saturday',
+        ];
+        warnings.push(
+          `"${s.heading}" says ${names[d.weekday]}, but ${writtenDay} is a ${names[actual]}: check the date`,
+        );
       }
     }
     // The time is read in the heading's own zone, then filed in the story's.
@@ -408,9 +628,18 @@ export function importArticle(source: string, kind: 'html' | 'markdown' | 'text'
     }
     const words = slugWords(d.headline ?? plain(body), 5);
     let fileName = bulletinFileName(day, time, words);
-    for (let n = 2; used.has(fileName); n++) fileName = bulletinFileName(day, time, `${words}-${n}`);
+    for (let n = 2; used.has(fileName); n++)
+      fileName = bulletinFileName(day, time, `${words}-${n}`);
     used.add(fileName);
-    bulletins.push({ heading: s.heading, day, ...(time ? { time } : {}), instant, ...(d.headline ? { title: d.headline } : {}), body, fileName });
+    bulletins.push({
+      heading: s.heading,
+      day,
+      ...(time ? { time } : {}),
+      instant,
+      ...(d.headline ? { title: d.headline } : {}),
+      body,
+      fileName,
+    });
   }
   if (bulletins.length === 0) return { error: 'the dated headings have no text under them' };
 
@@ -418,25 +647,55 @@ export function importArticle(source: string, kind: 'html' | 'markdown' | 'text'
 }
 
 /** The story around its bulletins: the introduction (bylines dropped), a summary, and whether a sentence closed it. */
-function finish(title: string, introText: string, timezone: string, bulletins: ImportedBulletin[], cut: string[], warnings: string[]): ImportResult {
+function finish(
+  title: string,
+  introText: string,
+  timezone: string,
+  bulletins: ImportedBulletin[],
+  cut: string[],
+  warnings: string[],
+): ImportResult {
   const introBody = introText
     .split('\n')
     .filter((l) => !BYLINE.test(l.trim()))
     .join('\n')
     .trim();
   const introPlain = plain(introBody);
-  const summary = introPlain && !/^(published|posted|updated|all times)\b/i.test(introPlain) ? firstSentence(introPlain) : firstSentence(plain(bulletins.at(-1)!.body));
+  const summary =
+    introPlain && !/^(published|posted|updated|all times)\b/i.test(introPlain)
+      ? firstSentence(introPlain)
+      : firstSentence(plain(bulletins.at(-1)!.body));
   // The newest update that closes the article, if any.
-  const closing = [...bulletins].sort((a, b) => b.instant - a.instant).map((b) => closingSentence(plain(b.body))).find(Boolean);
-  return { title, summary, intro: introBody, status: closing ? 'closed' : 'live', ...(closing ? { closingLine: closing } : {}), timezone, bulletins, cut, warnings };
+  const closing = [...bulletins]
+    .sort((a, b) => b.instant - a.instant)
+    .map((b) => closingSentence(plain(b.body)))
+    .find(Boolean);
+  return {
+    title,
+    summary,
+    intro: introBody,
+    status: closing ? 'closed' : 'live',
+    ...(closing ? { closingLine: closing } : {}),
+    timezone,
+    bulletins,
+    cut,
+    warnings,
+  };
 }
 
-const fm = (data: Record<string, unknown>) => `---\n${yaml.dump(data, { lineWidth: -1, schema: yaml.CORE_SCHEMA })}---\n`;
+const fm = (data: Record<string, unknown>) =>
+  `---\n${yaml.dump(data, { lineWidth: -1, schema: yaml.CORE_SCHEMA })}---\n`;
 
 /** The files to write: the story's index.md and one file per bulletin, paths relative to the story folder. */
 export function importFiles(result: ImportResult): { name: string; text: string }[] {
   return [
-    { name: 'index.md', text: `${fm({ title: result.title, summary: result.summary, status: result.status, timezone: result.timezone })}\n${result.intro ? `${result.intro}\n` : ''}` },
-    ...result.bulletins.map((b) => ({ name: b.fileName, text: `${b.title ? fm({ title: b.title }) : ''}\n${b.body}\n` })),
+    {
+      name: 'index.md',
+      text: `${fm({ title: result.title, summary: result.summary, status: result.status, timezone: result.timezone })}\n${result.intro ? `${result.intro}\n` : ''}`,
+    },
+    ...result.bulletins.map((b) => ({
+      name: b.fileName,
+      text: `${b.title ? fm({ title: b.title }) : ''}\n${b.body}\n`,
+    })),
   ];
 }

@@ -33,14 +33,23 @@ function loadFonts() {
       name: `Noto Sans ${subset}`,
       weight,
       style: 'normal' as const,
-      data: readFileSync(require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`)),
+      data: readFileSync(
+        require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`),
+      ),
     })),
   );
   return fonts;
 }
 
-type Node = { type: string; props: { style?: Record<string, unknown>; children?: (Node | string)[] | Node | string } };
-const el = (type: string, style: Record<string, unknown>, children: (Node | string)[] | string): Node => ({ type, props: { style, children } });
+type Node = {
+  type: string;
+  props: { style?: Record<string, unknown>; children?: (Node | string)[] | Node | string };
+};
+const el = (
+  type: string,
+  style: Record<string, unknown>,
+  children: (Node | string)[] | string,
+): Node => ({ type, props: { style, children } });
 
 /** The card as an SVG document. */
 export async function cardSvg(card: CardData): Promise<string> {
@@ -48,14 +57,51 @@ export async function cardSvg(card: CardData): Promise<string> {
   // Satori sizes boxes without their padding and border (content-box): the content fills what is left.
   const tree = el(
     'div',
-    { width: CARD_WIDTH - 2 * 72 - 24, height: CARD_HEIGHT - 2 * 72, display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: 72, background: '#fdfcfa', color: '#1c1b19', fontFamily: SUBSETS.map((s) => `Noto Sans ${s}`).join(', '), borderLeft: `24px solid ${live ? '#b3261e' : '#44403c'}` },
+    {
+      width: CARD_WIDTH - 2 * 72 - 24,
+      height: CARD_HEIGHT - 2 * 72,
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      padding: 72,
+      background: '#fdfcfa',
+      color: '#1c1b19',
+      fontFamily: SUBSETS.map((s) => `Noto Sans ${s}`).join(', '),
+      borderLeft: `24px solid ${live ? '#b3261e' : '#44403c'}`,
+    },
     [
       el('div', { display: 'flex', alignItems: 'center', gap: 24, fontSize: 32 }, [
         el('div', { fontWeight: 700, color: '#b3261e' }, card.site),
-        el('div', { display: 'flex', padding: '4px 16px', borderRadius: 8, fontWeight: 700, fontSize: 26, letterSpacing: 2, ...(live ? { background: '#b3261e', color: '#ffffff' } : { border: '3px solid #44403c', color: '#44403c' }) }, card.statusLabel.toUpperCase()),
+        el(
+          'div',
+          {
+            display: 'flex',
+            padding: '4px 16px',
+            borderRadius: 8,
+            fontWeight: 700,
+            fontSize: 26,
+            letterSpacing: 2,
+            ...(live
+              ? { background: '#b3261e', color: '#ffffff' }
+              : { border: '3px solid #44403c', color: '#44403c' }),
+          },
+          card.statusLabel.toUpperCase(),
+        ),
       ]),
-      el('div', { display: 'flex', fontSize: card.title.length > 60 ? 60 : 76, fontWeight: 700, lineHeight: 1.15 }, card.title),
-      el('div', { display: 'flex', gap: 32, fontSize: 32, color: '#57534e' }, [...(card.span ? [el('div', {}, card.span)] : []), el('div', {}, card.updates)]),
+      el(
+        'div',
+        {
+          display: 'flex',
+          fontSize: card.title.length > 60 ? 60 : 76,
+          fontWeight: 700,
+          lineHeight: 1.15,
+        },
+        card.title,
+      ),
+      el('div', { display: 'flex', gap: 32, fontSize: 32, color: '#57534e' }, [
+        ...(card.span ? [el('div', {}, card.span)] : []),
+        el('div', {}, card.updates),
+      ]),
     ],
   );
   return satori(tree, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
@@ -63,5 +109,10 @@ export async function cardSvg(card: CardData): Promise<string> {
 
 /** The card as PNG bytes. */
 export async function cardPng(card: CardData): Promise<Buffer> {
-  return new Resvg(await cardSvg(card), { fitTo: { mode: 'width', value: CARD_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
+  return new Resvg(await cardSvg(card), {
+    fitTo: { mode: 'width', value: CARD_WIDTH },
+    font: { loadSystemFonts: false },
+  })
+    .render()
+    .asPng();
 }

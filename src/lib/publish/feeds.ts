@@ -79,13 +79,19 @@ export function buildFeedItems(
       const page = url.slice(0, url.indexOf('#'));
       const origin = new URL(url).origin;
       const { html, text } = body(b);
-      const correction = v.correction && v.updated ? `<p><strong>${uiOf(ctx).correction}</strong> (${v.updated.text}): ${escapeHtml(v.correction)}</p>` : '';
+      const correction =
+        v.correction && v.updated
+          ? `<p><strong>${uiOf(ctx).correction}</strong> (${v.updated.text}): ${escapeHtml(v.correction)}</p>`
+          : '';
       return {
         id: url,
         url,
         title: v.hasHeadline ? v.heading : excerpt(text, 12),
         // Fragment and root-relative links inside a body must work once it is read elsewhere.
-        html: html.replaceAll('href="#', `href="${page}#`).replace(/\b(src|href)="\/(?!\/)/g, `$1="${origin}/`) + correction,
+        html:
+          html
+            .replaceAll('href="#', `href="${page}#`)
+            .replace(/\b(src|href)="\/(?!\/)/g, `$1="${origin}/`) + correction,
         summary: excerpt(text, 40),
         published: new ZonedDate(b.instant, story.timezone),
         modified: new ZonedDate(b.updated ?? b.instant, story.timezone),
@@ -96,11 +102,17 @@ export function buildFeedItems(
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return s.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
+  );
 }
 
 function xmlFeed(meta: FeedMeta, items: readonly FeedItem[]): Feed {
-  const newest = items.reduce<ZonedDate | undefined>((a, i) => (!a || i.modified.getTime() > a.getTime() ? i.modified : a), undefined);
+  const newest = items.reduce<ZonedDate | undefined>(
+    (a, i) => (!a || i.modified.getTime() > a.getTime() ? i.modified : a),
+    undefined,
+  );
   const feed = new Feed({
     id: meta.home,
     title: meta.title,

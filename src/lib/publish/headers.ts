@@ -34,28 +34,40 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The `_headers` file for a site under `base` (`/` or `/dateline/`). */
 export function headersFile(base: string): string {
   const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-  const block = (path: string, headers: Record<string, string>) => `${path}\n${Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+  const block = (path: string, headers: Record<string, string>) =>
+    `${path}\n${Object.entries(headers)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n')}\n`;
   return [
     block(`${root}*`, SECURITY_HEADERS),
     // Astro's bundles, Pagefind's index chunks and the search partitions (folders named by their
     // key) are named by their content: cache them for a year.
-    ...['_astro', 'pagefind/index', 'pagefind/fragment', 'pagefind/filter', 'pagefind/part'].map((dir) => block(`${root}${dir}/*`, { 'Cache-Control': IMMUTABLE })),
+    ...['_astro', 'pagefind/index', 'pagefind/fragment', 'pagefind/filter', 'pagefind/part'].map(
+      (dir) => block(`${root}${dir}/*`, { 'Cache-Control': IMMUTABLE }),
+    ),
     // What a live story's open pages poll: always revalidated (a 304 when unchanged), never served stale.
     block(`${root}stories/*/latest.json`, { 'Cache-Control': 'no-cache' }),
   ].join('\n');
 }
 
 /** Parses a `_headers` file into rules (for the test server, and to check the file). */
-export function parseHeadersFile(text: string): { pattern: RegExp; path: string; headers: Record<string, string> }[] {
+export function parseHeadersFile(
+  text: string,
+): { pattern: RegExp; path: string; headers: Record<string, string> }[] {
   const rules: { pattern: RegExp; path: string; headers: Record<string, string> }[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
       const path = line.trim();
-      rules.push({ path, pattern: new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`), headers: {} });
+      rules.push({
+        path,
+        pattern: new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`),
+        headers: {},
+      });
     } else {
       const i = line.indexOf(':');
-      if (i > 0 && rules.length) rules.at(-1)!.headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+      if (i > 0 && rules.length)
+        rules.at(-1)!.headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
     }
   }
   return rules;

@@ -51,8 +51,16 @@ export interface SearchFilters {
 
 /** The filters of one bulletin. */
 export function recordFilters({ story, bulletin }: SearchEntry): SearchFilters {
-  const tags = [...new Set([...story.tags, ...bulletin.tags].map(tagSlug))].filter(Boolean).sort(byCodePoint);
-  return { story: [story.slug], year: [bulletin.day.slice(0, 4)], month: [monthOf(bulletin.day)], key: bulletin.key ? ['1'] : [], tag: tags };
+  const tags = [...new Set([...story.tags, ...bulletin.tags].map(tagSlug))]
+    .filter(Boolean)
+    .sort(byCodePoint);
+  return {
+    story: [story.slug],
+    year: [bulletin.day.slice(0, 4)],
+    month: [monthOf(bulletin.day)],
+    key: bulletin.key ? ['1'] : [],
+    tag: tags,
+  };
 }
 
 /** What the build writes beside the index, `pagefind/dateline-search.json`, and the search page reads to open it. */
@@ -66,7 +74,8 @@ export interface SearchManifest {
 }
 
 /** The language a story's bulletins are indexed in: its own (`lang`, primary subtag) or the site's. */
-export const searchLanguage = (story: Pick<StoryRecord, 'lang'>, site: string): string => (story.lang ?? site).split('-')[0]!.toLowerCase();
+export const searchLanguage = (story: Pick<StoryRecord, 'lang'>, site: string): string =>
+  (story.lang ?? site).split('-')[0]!.toLowerCase();
 
 /** A published bulletin with its story: what one record is made from. */
 export interface SearchEntry {
@@ -81,7 +90,12 @@ export interface SearchEntry {
 export function searchEntries(views: readonly StoryView[]): SearchEntry[] {
   return views
     .flatMap(({ story, bulletins }) => bulletins.map((bulletin) => ({ story, bulletin })))
-    .sort((a, b) => a.bulletin.instant - b.bulletin.instant || byCodePoint(a.story.slug, b.story.slug) || byCodePoint(a.bulletin.id, b.bulletin.id));
+    .sort(
+      (a, b) =>
+        a.bulletin.instant - b.bulletin.instant ||
+        byCodePoint(a.story.slug, b.story.slug) ||
+        byCodePoint(a.bulletin.id, b.bulletin.id),
+    );
 }
 
 /**
@@ -90,27 +104,42 @@ export function searchEntries(views: readonly StoryView[]): SearchEntry[] {
  * that a partition is unchanged.
  */
 export function recordInputs({ story, bulletin }: SearchEntry): unknown {
-  return { bulletin, story: { slug: story.slug, timezone: story.timezone, tags: story.tags, lang: story.lang } };
+  return {
+    bulletin,
+    story: { slug: story.slug, timezone: story.timezone, tags: story.tags, lang: story.lang },
+  };
 }
 
 /**
  * The sort key: the instant in UTC, then story and update id, so that it sorts as text in the
  * same total order as `searchEntries` (no two records tie).
  */
-export const sortKey = ({ story, bulletin }: SearchEntry): string => `${new Date(bulletin.instant).toISOString()} ${story.slug} ${bulletin.id}`;
+export const sortKey = ({ story, bulletin }: SearchEntry): string =>
+  `${new Date(bulletin.instant).toISOString()} ${story.slug} ${bulletin.id}`;
 
 /**
  * The record of one bulletin; `text` is its rendered plain text. The headline is searched as the
  * record's `title` (Pagefind searches it and ranks a match there highly), not written into the
  * content: the excerpt under a result then never repeats the headline above it.
  */
-export function buildRecord(entry: SearchEntry, text: Rendered['text'] | undefined, ctx: ViewContext, language: string): SearchRecord {
+export function buildRecord(
+  entry: SearchEntry,
+  text: Rendered['text'] | undefined,
+  ctx: ViewContext,
+  language: string,
+): SearchRecord {
   const { story, bulletin } = entry;
   const v = viewBulletin(bulletin, story, ctx);
   if (text === undefined) throw new Error(`no rendered text for ${bulletin.file}`);
   return {
     url: v.permalink,
-    content: [text, v.correction ? `${uiOf(ctx).correction}: ${v.correction}` : '', ...v.sources.map((s) => s.title)].filter(Boolean).join('\n'),
+    content: [
+      text,
+      v.correction ? `${uiOf(ctx).correction}: ${v.correction}` : '',
+      ...v.sources.map((s) => s.title),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     language,
     meta: { title: v.heading, when: encodeWhen(bulletin) },
     filters: recordFilters(entry),
@@ -154,7 +183,13 @@ function level(x: number): number {
  * size whose level reaches bits-1 (so runs hold 2^(bits-1) plus a geometric 2^(bits-1) on average),
  * or at `cap` times 2^bits. Returns the end index of each closed run and where the open last run starts.
  */
-function cutRuns(levels: readonly number[], from: number, to: number, bits: number, cap: number): { ends: number[]; open: number } {
+function cutRuns(
+  levels: readonly number[],
+  from: number,
+  to: number,
+  bits: number,
+  cap: number,
+): { ends: number[]; open: number } {
   const half = 2 ** (bits - 1);
   const ends: number[] = [];
   let start = from;
@@ -182,7 +217,11 @@ function cutRuns(levels: readonly number[], from: number, to: number, bits: numb
  *   2^fineShift times finer, so the editor's loop re-indexes a small partition.
  * Pure: the same items give the same partitions, whatever was built before.
  */
-export function partitionEntries<T>(items: readonly T[], identity: (item: T) => string, options = PARTITIONING): T[][] {
+export function partitionEntries<T>(
+  items: readonly T[],
+  identity: (item: T) => string,
+  options = PARTITIONING,
+): T[][] {
   const n = items.length;
   if (n === 0) return [];
   const coarse = Math.max(options.minBits, Math.round(Math.log2(n / options.archiveParts)));
@@ -195,7 +234,8 @@ export function partitionEntries<T>(items: readonly T[], identity: (item: T) => 
 }
 
 /** A search entry's identity for partitioning: stable while the bulletin keeps its file name. */
-export const entryIdentity = ({ story, bulletin }: SearchEntry): string => `${story.slug}/${bulletin.id}`;
+export const entryIdentity = ({ story, bulletin }: SearchEntry): string =>
+  `${story.slug}/${bulletin.id}`;
 
 /** One value a search filter offers: what goes in the URL, what readers see, and how many updates have it. */
 export interface FacetValue {
@@ -215,26 +255,39 @@ export interface SearchFacets {
 
 /** The search page's filters, counted over every published bulletin with the same filters its records get. */
 export function searchFacets(views: readonly StoryView[], locale: string): SearchFacets {
-  const counts = { year: new Map<string, number>(), month: new Map<string, number>(), tag: new Map<string, number>() };
+  const counts = {
+    year: new Map<string, number>(),
+    month: new Map<string, number>(),
+    tag: new Map<string, number>(),
+  };
   const tagNames = new Map<string, string>();
   let key = 0;
   for (const { story, bulletins } of views) {
     for (const t of story.tags) if (!tagNames.has(tagSlug(t))) tagNames.set(tagSlug(t), t);
     for (const bulletin of bulletins) {
       const f = recordFilters({ story, bulletin });
-      for (const name of ['year', 'month', 'tag'] as const) for (const v of f[name]) counts[name].set(v, (counts[name].get(v) ?? 0) + 1);
+      for (const name of ['year', 'month', 'tag'] as const)
+        for (const v of f[name]) counts[name].set(v, (counts[name].get(v) ?? 0) + 1);
       for (const t of bulletin.tags) if (!tagNames.has(tagSlug(t))) tagNames.set(tagSlug(t), t);
       if (bulletin.key) key++;
     }
   }
   const newestFirst = (m: Map<string, number>, label: (v: string) => string) =>
-    [...m.entries()].sort(([a], [b]) => byCodePoint(b, a)).map(([value, count]) => ({ value, label: label(value), count }));
+    [...m.entries()]
+      .sort(([a], [b]) => byCodePoint(b, a))
+      .map(([value, count]) => ({ value, label: label(value), count }));
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   return {
-    story: views.map((v) => ({ value: v.story.slug, label: v.story.title, count: v.bulletins.length })),
+    story: views.map((v) => ({
+      value: v.story.slug,
+      label: v.story.title,
+      count: v.bulletins.length,
+    })),
     year: newestFirst(counts.year, (y) => y),
     month: newestFirst(counts.month, (m) => formatMonth(m, locale)),
-    tag: [...counts.tag.entries()].map(([value, count]) => ({ value, label: tagNames.get(value) ?? value, count })).sort((a, b) => collator.compare(a.label, b.label)),
+    tag: [...counts.tag.entries()]
+      .map(([value, count]) => ({ value, label: tagNames.get(value) ?? value, count }))
+      .sort((a, b) => collator.compare(a.label, b.label)),
     key,
   };
 }

@@ -15,7 +15,11 @@ export function lastModifiedByPath(views: readonly StoryView[], paths: Paths): M
     const t = Math.max(...bulletins.map(lastChanged));
     out.set(paths.story(story.slug), isoIn(t, story.timezone));
     if (!newest || t > newest.t) newest = { t, tz: story.timezone };
-    for (const day of days) out.set(paths.dayPage(story.slug, day.day), isoIn(Math.max(...day.bulletins.map(lastChanged)), story.timezone));
+    for (const day of days)
+      out.set(
+        paths.dayPage(story.slug, day.day),
+        isoIn(Math.max(...day.bulletins.map(lastChanged)), story.timezone),
+      );
   }
   if (newest) out.set(paths.home(), isoIn(newest.t, newest.tz));
   return out;

@@ -11,7 +11,9 @@ import type { BulletinRecord } from '../../schemas/bulletin.ts';
  * or `d` and its day's digits for an update without a time. `decodeWhen` reads it back.
  */
 export function encodeWhen(b: Pick<BulletinRecord, 'instant' | 'hasTime' | 'day'>): string {
-  return b.hasTime ? `t${Math.round(b.instant / 1000).toString(36)}` : `d${b.day.replaceAll('-', '')}`;
+  return b.hasTime
+    ? `t${Math.round(b.instant / 1000).toString(36)}`
+    : `d${b.day.replaceAll('-', '')}`;
 }
 
 /** The moment `encodeWhen` wrote: an instant (epoch milliseconds), or a day (`YYYY-MM-DD`). */

@@ -49,7 +49,11 @@ export function daysPerBar(span: number, maxBars: number): number {
  * The chart of `days` (any order). Heights are linear in the bar's count, with every bar that has
  * updates at least one unit high, so a quiet day never disappears beside a busy one.
  */
-export function activityChart(days: readonly DaySummary[], maxBars = 120, height = 40): ActivityChart | undefined {
+export function activityChart(
+  days: readonly DaySummary[],
+  maxBars = 120,
+  height = 40,
+): ActivityChart | undefined {
   if (days.length === 0) return undefined;
   const sorted = [...days].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const start = toTime(sorted[0]!.day);
@@ -74,7 +78,8 @@ export function activityChart(days: readonly DaySummary[], maxBars = 120, height
     }
   }
   const max = Math.max(...bars.map((b) => b.count));
-  for (const bar of bars) bar.h = bar.count === 0 ? 0 : Math.max(1, Math.round((bar.count / max) * height));
+  for (const bar of bars)
+    bar.h = bar.count === 0 ? 0 : Math.max(1, Math.round((bar.count / max) * height));
   return { bars, span, daysPerBar: per, width: bars.length, height, max };
 }
 

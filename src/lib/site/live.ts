@@ -24,8 +24,15 @@ export type LiveState = {
 export const liveVersion = (b: Pick<BulletinRecord, 'digest'>): string => b.digest.slice(0, 10);
 
 /** The state published for a story: its newest `limit` bulletins (`bulletins` newest first). */
-export function liveState(status: StoryRecord['status'], bulletins: readonly BulletinRecord[], limit: number): LiveState {
-  return { status, updates: bulletins.slice(0, limit).map((b) => ({ id: b.id, day: b.day, v: liveVersion(b) })) };
+export function liveState(
+  status: StoryRecord['status'],
+  bulletins: readonly BulletinRecord[],
+  limit: number,
+): LiveState {
+  return {
+    status,
+    updates: bulletins.slice(0, limit).map((b) => ({ id: b.id, day: b.day, v: liveVersion(b) })),
+  };
 }
 
 /** What the page should do about a new state. */
@@ -43,7 +50,10 @@ export type LiveChange =
  * newer than everything on the page; after them, the published list and the page must agree, id
  * for id and version for version, as far as both go.
  */
-export function diffUpdates(page: readonly { id: string; v: string }[], latest: readonly LiveEntry[]): LiveChange {
+export function diffUpdates(
+  page: readonly { id: string; v: string }[],
+  latest: readonly LiveEntry[],
+): LiveChange {
   const onPage = new Set(page.map((p) => p.id));
   let k = 0;
   while (k < latest.length && !onPage.has(latest[k]!.id)) k++;

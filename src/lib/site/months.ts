@@ -63,5 +63,9 @@ export function groupMonths(views: readonly StoryView[], maxKeyEvents: number): 
 
 /** `January 2022` for a month key (a calendar month has no zone). */
 export function formatMonth(month: MonthKey, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${month}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.parse(`${month}-01T00:00:00Z`));
 }

@@ -14,10 +14,24 @@ import type { DayKey } from '../../core/dates.ts';
 import { liveState, type LiveState } from './live.ts';
 import { groupMonths, type MonthKey } from './months.ts';
 import { groupTags } from './tag-pages.ts';
-import { chronological, keyEventDays, lastChanged, neighbours, pageDays, splitTimeline, summarise, type Day, type DaySummary, type StoryView } from './timeline.ts';
+import {
+  chronological,
+  keyEventDays,
+  lastChanged,
+  neighbours,
+  pageDays,
+  splitTimeline,
+  summarise,
+  type Day,
+  type DaySummary,
+  type StoryView,
+} from './timeline.ts';
 
 /** What a page about one story shows of the story itself. */
-export type StoryHead = Pick<StoryRecord, 'slug' | 'title' | 'summary' | 'status' | 'timezone' | 'lang'>;
+export type StoryHead = Pick<
+  StoryRecord,
+  'slug' | 'title' | 'summary' | 'status' | 'timezone' | 'lang'
+>;
 
 /** A route with its props and the key Astro compares with the last build's. */
 export interface CachedRoute<P, K extends string = string> {
@@ -27,9 +41,19 @@ export interface CachedRoute<P, K extends string = string> {
   cacheKey: string;
 }
 
-const head = ({ slug, title, summary, status, timezone, lang }: StoryRecord): StoryHead => ({ slug, title, summary, status, timezone, ...(lang ? { lang } : {}) });
+const head = ({ slug, title, summary, status, timezone, lang }: StoryRecord): StoryHead => ({
+  slug,
+  title,
+  summary,
+  status,
+  timezone,
+  ...(lang ? { lang } : {}),
+});
 
-const route = <P, K extends string>(params: Record<K, string | undefined>, props: P): CachedRoute<P, K> => ({ params, props, cacheKey: pageKey(props) });
+const route = <P, K extends string>(
+  params: Record<K, string | undefined>,
+  props: P,
+): CachedRoute<P, K> => ({ params, props, cacheKey: pageKey(props) });
 
 // Props are type aliases, not interfaces: Astro requires props assignable to a string-indexed record.
 
@@ -42,11 +66,21 @@ export type DayPageProps = {
   older?: DayKey;
 };
 
-export function dayRoutes(views: readonly StoryView[]): CachedRoute<DayPageProps, 'story' | 'day'>[] {
+export function dayRoutes(
+  views: readonly StoryView[],
+): CachedRoute<DayPageProps, 'story' | 'day'>[] {
   return views.flatMap((view) =>
     view.days.map((day) => {
       const latestId = view.latest && view.latest.day === day.day ? view.latest.id : undefined;
-      return route({ story: view.story.slug, day: day.day }, { story: head(view.story), day, ...(latestId ? { latestId } : {}), ...neighbours(view.days, day.day) });
+      return route(
+        { story: view.story.slug, day: day.day },
+        {
+          story: head(view.story),
+          day,
+          ...(latestId ? { latestId } : {}),
+          ...neighbours(view.days, day.day),
+        },
+      );
     }),
   );
 }
@@ -75,10 +109,15 @@ export interface TimelineLimits {
   keyEvents: number;
 }
 
-export function storyRoutes(views: readonly StoryView[], limits: TimelineLimits): CachedRoute<StoryPageProps, 'story'>[] {
+export function storyRoutes(
+  views: readonly StoryView[],
+  limits: TimelineLimits,
+): CachedRoute<StoryPageProps, 'story'>[] {
   return views.map((view) => {
     const { full } = splitTimeline(view.days, limits.days, limits.bulletins);
-    const modified = view.bulletins.length ? Math.max(...view.bulletins.map(lastChanged)) : undefined;
+    const modified = view.bulletins.length
+      ? Math.max(...view.bulletins.map(lastChanged))
+      : undefined;
     const keys = view.bulletins.filter((b) => b.key);
     return route(
       { story: view.story.slug },
@@ -102,8 +141,16 @@ export type StoryFeedProps = {
   bulletins: BulletinRecord[];
 };
 
-export function storyFeedRoutes(views: readonly StoryView[], limit: number): CachedRoute<StoryFeedProps, 'story'>[] {
-  return views.map((view) => route({ story: view.story.slug }, { story: head(view.story), bulletins: view.bulletins.slice(0, limit) }));
+export function storyFeedRoutes(
+  views: readonly StoryView[],
+  limit: number,
+): CachedRoute<StoryFeedProps, 'story'>[] {
+  return views.map((view) =>
+    route(
+      { story: view.story.slug },
+      { story: head(view.story), bulletins: view.bulletins.slice(0, limit) },
+    ),
+  );
 }
 
 /** A page of a paged list of days, and where its neighbours are. */
@@ -125,13 +172,26 @@ export type KeyEventsPageProps = {
   older?: PageLink;
 };
 
-export function keyEventRoutes(views: readonly StoryView[], perPage: number): CachedRoute<KeyEventsPageProps, 'story' | 'page'>[] {
+export function keyEventRoutes(
+  views: readonly StoryView[],
+  perPage: number,
+): CachedRoute<KeyEventsPageProps, 'story' | 'page'>[] {
   return views.flatMap((view) => {
     const pages = pageDays(keyEventDays(view.days), Infinity, perPage);
     return pages.map((days, i) => {
       const newer = pageLink(pages[i - 1], i);
       const older = pageLink(pages[i + 1], i + 2);
-      return route({ story: view.story.slug, page: pageParam(i + 1) }, { story: head(view.story), days, page: i + 1, pages: pages.length, ...(newer ? { newer } : {}), ...(older ? { older } : {}) });
+      return route(
+        { story: view.story.slug, page: pageParam(i + 1) },
+        {
+          story: head(view.story),
+          days,
+          page: i + 1,
+          pages: pages.length,
+          ...(newer ? { newer } : {}),
+          ...(older ? { older } : {}),
+        },
+      );
     });
   });
 }
@@ -149,14 +209,26 @@ export type FromStartPageProps = {
   later?: PageLink;
 };
 
-export function fromStartRoutes(views: readonly StoryView[], limits: Pick<TimelineLimits, 'days' | 'bulletins'>): CachedRoute<FromStartPageProps, 'story' | 'page'>[] {
+export function fromStartRoutes(
+  views: readonly StoryView[],
+  limits: Pick<TimelineLimits, 'days' | 'bulletins'>,
+): CachedRoute<FromStartPageProps, 'story' | 'page'>[] {
   return views.flatMap((view) => {
     const pages = pageDays(chronological(view.days), limits.days, limits.bulletins);
     if (pages.length === 0) pages.push([]);
     return pages.map((days, i) => {
       const earlier = pageLink(pages[i - 1], i);
       const later = pageLink(pages[i + 1], i + 2);
-      return route({ story: view.story.slug, page: pageParam(i + 1) }, { story: head(view.story), days, page: i + 1, ...(earlier ? { earlier } : {}), ...(later ? { later } : {}) });
+      return route(
+        { story: view.story.slug, page: pageParam(i + 1) },
+        {
+          story: head(view.story),
+          days,
+          page: i + 1,
+          ...(earlier ? { earlier } : {}),
+          ...(later ? { later } : {}),
+        },
+      );
     });
   });
 }
@@ -173,15 +245,26 @@ export type ArchivePageProps = {
 export type MonthPageProps = {
   month: MonthKey;
   count: number;
-  stories: { story: StoryHead; count: number; days: DaySummary[]; keyEvents: BulletinRecord[]; keyCount: number }[];
+  stories: {
+    story: StoryHead;
+    count: number;
+    days: DaySummary[];
+    keyEvents: BulletinRecord[];
+    keyCount: number;
+  }[];
   newer?: MonthKey;
   older?: MonthKey;
 };
 
-export function archiveRoutes(views: readonly StoryView[], maxKeyEvents: number): { index: ArchivePageProps; months: CachedRoute<MonthPageProps, 'year' | 'month'>[] } {
+export function archiveRoutes(
+  views: readonly StoryView[],
+  maxKeyEvents: number,
+): { index: ArchivePageProps; months: CachedRoute<MonthPageProps, 'year' | 'month'>[] } {
   const months = groupMonths(views, maxKeyEvents);
   return {
-    index: { months: months.map((m) => ({ month: m.month, count: m.count, stories: m.stories.length })) },
+    index: {
+      months: months.map((m) => ({ month: m.month, count: m.count, stories: m.stories.length })),
+    },
     months: months.map((m, i) => {
       const newer = months[i - 1]?.month;
       const older = months[i + 1]?.month;
@@ -212,17 +295,30 @@ export type TagPageProps = {
   total: number;
 };
 
-export function tagRoutes(views: readonly StoryView[], locale: string, maxUpdates: number): { index: TagsPageProps; tags: CachedRoute<TagPageProps, 'tag'>[] } {
+export function tagRoutes(
+  views: readonly StoryView[],
+  locale: string,
+  maxUpdates: number,
+): { index: TagsPageProps; tags: CachedRoute<TagPageProps, 'tag'>[] } {
   const groups = groupTags(views, locale);
   return {
-    index: { tags: groups.map((g) => ({ slug: g.slug, name: g.name, stories: g.stories.length, updates: g.bulletins.length })) },
+    index: {
+      tags: groups.map((g) => ({
+        slug: g.slug,
+        name: g.name,
+        stories: g.stories.length,
+        updates: g.bulletins.length,
+      })),
+    },
     tags: groups.map((g) =>
       route(
         { tag: g.slug },
         {
           tag: { slug: g.slug, name: g.name },
           stories: g.stories.map(head),
-          bulletins: g.bulletins.slice(0, maxUpdates).map(({ story, bulletin }) => ({ story: head(story), bulletin })),
+          bulletins: g.bulletins
+            .slice(0, maxUpdates)
+            .map(({ story, bulletin }) => ({ story: head(story), bulletin })),
           total: g.bulletins.length,
         },
       ),
@@ -231,13 +327,25 @@ export function tagRoutes(views: readonly StoryView[], locale: string, maxUpdate
 }
 
 /** What a story's open pages poll (`latest.json`, src/lib/site/live.ts): its status and newest updates. */
-export function liveRoutes(views: readonly StoryView[], limit: number): CachedRoute<LiveState, 'story'>[] {
-  return views.map((view) => route({ story: view.story.slug }, liveState(view.story.status, view.bulletins, limit)));
+export function liveRoutes(
+  views: readonly StoryView[],
+  limit: number,
+): CachedRoute<LiveState, 'story'>[] {
+  return views.map((view) =>
+    route({ story: view.story.slug }, liveState(view.story.status, view.bulletins, limit)),
+  );
 }
 
 /** A file next to a story's bulletins (src/lib/content/files.ts): where it is, its digest (its key) and its type. */
 export type StoryFilePageProps = { file: string; digest: string; type: string };
 
-export function storyFileRoutes(files: readonly PublishedFile[]): CachedRoute<StoryFilePageProps, 'story' | 'name'>[] {
-  return files.map((f) => route({ story: f.story, name: f.name }, { file: f.file, digest: f.digest, type: storyFileType(f.name) }));
+export function storyFileRoutes(
+  files: readonly PublishedFile[],
+): CachedRoute<StoryFilePageProps, 'story' | 'name'>[] {
+  return files.map((f) =>
+    route(
+      { story: f.story, name: f.name },
+      { file: f.file, digest: f.digest, type: storyFileType(f.name) },
+    ),
+  );
 }

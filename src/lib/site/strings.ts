@@ -13,7 +13,13 @@ export interface Strings {
   nav: { label: string; stories: string; archive: string; topics: string; search: string };
   siteSearch: { label: string; placeholder: string; button: string };
   footer: (site: string) => string;
-  frontPage: { title: string; stories: string; noStories: string; latest: string; latestUpdate: string };
+  frontPage: {
+    title: string;
+    stories: string;
+    noStories: string;
+    latest: string;
+    latestUpdate: string;
+  };
   status: { live: string; closed: string };
   timesIn: (zone: string) => string;
   ended: { strong: string; text: string; finalUpdate: string; readFromStart: string };
@@ -34,35 +40,143 @@ export interface Strings {
   allDaysHeading: string;
   allDaysNote: string;
   keyEvents: { heading: string; all: (n: number) => string; inFull: string };
-  activity: { per: { day: string; week: string; days: (n: number) => string }; summary: (per: string, updates: string, days: string, span: string) => string; busiest: (n: number) => string };
+  activity: {
+    per: { day: string; week: string; days: (n: number) => string };
+    summary: (per: string, updates: string, days: string, span: string) => string;
+    busiest: (n: number) => string;
+  };
   updates: Plural;
   keyEventsCount: Plural;
   storiesCount: Plural;
   daysCount: Plural;
   breadcrumb: string;
-  dayPage: { description: (day: string) => string; otherDays: string; newer: (day: string) => string; older: (day: string) => string; newest: string; first: string; allDays: string };
-  pager: { earlier: string; later: string; newer: string; older: string; page: (n: number) => string; pageOf: (n: number, of: number) => string; again: string };
+  dayPage: {
+    description: (day: string) => string;
+    otherDays: string;
+    newer: (day: string) => string;
+    older: (day: string) => string;
+    newest: string;
+    first: string;
+    allDays: string;
+  };
+  pager: {
+    earlier: string;
+    later: string;
+    newer: string;
+    older: string;
+    page: (n: number) => string;
+    pageOf: (n: number, of: number) => string;
+    again: string;
+  };
   keyEventsPage: { title: string; subtitle: string; description: string; pages: string };
-  fromStart: { title: string; subtitle: string; description: (range: string) => string; pages: string };
-  archive: { title: string; description: (site: string) => string; lede: string; byTopic: string; otherMonths: string; daysNote: string; thisMonth: string; daysOf: (story: string, month: string) => string; allKeyEvents: (story: string) => string; keyThisMonth: (count: string) => string; inStories: (updates: string, stories: string) => string };
-  tagsPage: { title: string; description: string; lede: string; archiveLink: string; none: string; taggedWith: (counts: string, tag: string) => string; description2: (tag: string) => string; searchWithin: string; stories: string; updates: string; newestOf: (shown: number, total: number) => string; allInSearch: (total: number, tag: string) => string; and: string };
+  fromStart: {
+    title: string;
+    subtitle: string;
+    description: (range: string) => string;
+    pages: string;
+  };
+  archive: {
+    title: string;
+    description: (site: string) => string;
+    lede: string;
+    byTopic: string;
+    otherMonths: string;
+    daysNote: string;
+    thisMonth: string;
+    daysOf: (story: string, month: string) => string;
+    allKeyEvents: (story: string) => string;
+    keyThisMonth: (count: string) => string;
+    inStories: (updates: string, stories: string) => string;
+  };
+  tagsPage: {
+    title: string;
+    description: string;
+    lede: string;
+    archiveLink: string;
+    none: string;
+    taggedWith: (counts: string, tag: string) => string;
+    description2: (tag: string) => string;
+    searchWithin: string;
+    stories: string;
+    updates: string;
+    newestOf: (shown: number, total: number) => string;
+    allInSearch: (total: number, tag: string) => string;
+    and: string;
+  };
   notFound: { title: string; text: string; allStories: string; search: string };
   /** A live page's messages, given to its script as data (`{n}` filled in there). */
-  live: { newUpdates: Plural; ended: string; changed: string; failed: string; latest: string; updates: Plural };
+  live: {
+    newUpdates: Plural;
+    ended: string;
+    changed: string;
+    failed: string;
+    latest: string;
+    updates: Plural;
+  };
   /** The search page's messages, given to its script as data: `{n}`, `{q}`, `{list}` are filled in there. */
-  searchScript: { searching: string; found: Plural; none: string; forWords: string; within: string; keyOnly: string; failed: string };
-  searchPage: { title: string; heading: string; description: string; words: string; story: string; allStories: string; year: string; anyYear: string; month: string; anyMonth: string; topic: string; anyTopic: string; keyOnly: string; order: string; best: string; newest: string; oldest: string; button: string; noJs: string; noJsStory: string; noJsArchive: string; noJsTopics: string; more: string };
+  searchScript: {
+    searching: string;
+    found: Plural;
+    none: string;
+    forWords: string;
+    within: string;
+    keyOnly: string;
+    failed: string;
+  };
+  searchPage: {
+    title: string;
+    heading: string;
+    description: string;
+    words: string;
+    story: string;
+    allStories: string;
+    year: string;
+    anyYear: string;
+    month: string;
+    anyMonth: string;
+    topic: string;
+    anyTopic: string;
+    keyOnly: string;
+    order: string;
+    best: string;
+    newest: string;
+    oldest: string;
+    button: string;
+    noJs: string;
+    noJsStory: string;
+    noJsArchive: string;
+    noJsTopics: string;
+    more: string;
+  };
 }
 
 const en: Strings = {
   skipToContent: 'Skip to content',
-  nav: { label: 'Site', stories: 'Stories', archive: 'Archive', topics: 'Topics', search: 'Search' },
+  nav: {
+    label: 'Site',
+    stories: 'Stories',
+    archive: 'Archive',
+    topics: 'Topics',
+    search: 'Search',
+  },
   siteSearch: { label: 'Search every update', placeholder: 'Search  /', button: 'Search' },
-  footer: (site) => `${site}: rolling coverage, kept whole. Every update has a permanent link; times are shown in each story's own time zone.`,
-  frontPage: { title: 'Rolling coverage', stories: 'Stories', noStories: 'No stories yet. Add a folder with an index.md under content/.', latest: 'Latest updates', latestUpdate: 'Latest update' },
+  footer: (site) =>
+    `${site}: rolling coverage, kept whole. Every update has a permanent link; times are shown in each story's own time zone.`,
+  frontPage: {
+    title: 'Rolling coverage',
+    stories: 'Stories',
+    noStories: 'No stories yet. Add a folder with an index.md under content/.',
+    latest: 'Latest updates',
+    latestUpdate: 'Latest update',
+  },
   status: { live: 'Live', closed: 'Ended' },
   timesIn: (zone) => `Times in ${zone}`,
-  ended: { strong: 'This story has ended.', text: 'Coverage is closed; no further updates will be added.', finalUpdate: 'The final update was published on', readFromStart: 'Read the story from the start' },
+  ended: {
+    strong: 'This story has ended.',
+    text: 'Coverage is closed; no further updates will be added.',
+    finalUpdate: 'The final update was published on',
+    readFromStart: 'Read the story from the start',
+  },
   latestUpdate: 'Latest update:',
   readFromStart: 'Read from the start',
   storyTopics: 'Topics of this story',
@@ -79,7 +193,11 @@ const en: Strings = {
   allDays: (n) => `All ${n} days`,
   allDaysHeading: 'All days',
   allDaysNote: 'Each day has its own page with every update of that day.',
-  keyEvents: { heading: 'Key events', all: (n) => `All ${n} key events, in full`, inFull: 'Key events in full' },
+  keyEvents: {
+    heading: 'Key events',
+    all: (n) => `All ${n} key events, in full`,
+    inFull: 'Key events in full',
+  },
   activity: {
     per: { day: 'day', week: 'week', days: (n) => `${n} days` },
     summary: (per, updates, days, span) => `Updates per ${per}: ${updates} over ${days}, ${span}.`,
@@ -90,13 +208,40 @@ const en: Strings = {
   storiesCount: { one: 'story', other: 'stories' },
   daysCount: { one: 'day', other: 'days' },
   breadcrumb: 'Breadcrumb',
-  dayPage: { description: (day) => `Every update of ${day}.`, otherDays: 'Other days', newer: (day) => `Newer: ${day}`, older: (day) => `Older: ${day}`, newest: 'This is the newest day', first: 'This is the first day', allDays: 'All days of this story' },
-  pager: { earlier: 'Earlier', later: 'Later', newer: 'Newer', older: 'Older', page: (n) => `Page ${n}`, pageOf: (n, of) => `Page ${n} of ${of}`, again: 'again' },
-  keyEventsPage: { title: 'Key events', subtitle: 'Key events, newest first', description: 'The key events of the story, in full.', pages: 'Pages of key events' },
-  fromStart: { title: 'From the start', subtitle: 'The story from the start, oldest first', description: (range) => `The story in the order it happened${range ? `, ${range}` : ''}.`, pages: 'Pages of this story' },
+  dayPage: {
+    description: (day) => `Every update of ${day}.`,
+    otherDays: 'Other days',
+    newer: (day) => `Newer: ${day}`,
+    older: (day) => `Older: ${day}`,
+    newest: 'This is the newest day',
+    first: 'This is the first day',
+    allDays: 'All days of this story',
+  },
+  pager: {
+    earlier: 'Earlier',
+    later: 'Later',
+    newer: 'Newer',
+    older: 'Older',
+    page: (n) => `Page ${n}`,
+    pageOf: (n, of) => `Page ${n} of ${of}`,
+    again: 'again',
+  },
+  keyEventsPage: {
+    title: 'Key events',
+    subtitle: 'Key events, newest first',
+    description: 'The key events of the story, in full.',
+    pages: 'Pages of key events',
+  },
+  fromStart: {
+    title: 'From the start',
+    subtitle: 'The story from the start, oldest first',
+    description: (range) => `The story in the order it happened${range ? `, ${range}` : ''}.`,
+    pages: 'Pages of this story',
+  },
   archive: {
     title: 'Archive',
-    description: (site) => `Every month of ${site}'s coverage, with the stories and key events of each.`,
+    description: (site) =>
+      `Every month of ${site}'s coverage, with the stories and key events of each.`,
     lede: 'Every month with updates, newest first. Each month lists its stories, their days and key events.',
     byTopic: 'Browse by topic',
     otherMonths: 'Other months',
@@ -122,7 +267,12 @@ const en: Strings = {
     allInSearch: (total, tag) => `All ${total} updates tagged ${tag}, in search`,
     and: 'and',
   },
-  notFound: { title: 'Page not found', text: 'There is no page at this address. It may have been mistyped, or the link that brought you here is broken.', allStories: 'See all stories', search: 'Search every update' },
+  notFound: {
+    title: 'Page not found',
+    text: 'There is no page at this address. It may have been mistyped, or the link that brought you here is broken.',
+    allStories: 'See all stories',
+    search: 'Search every update',
+  },
   live: {
     newUpdates: { one: '{n} new update — show', other: '{n} new updates — show' },
     ended: 'This story has ended. Reload to see how it closed',
@@ -171,11 +321,23 @@ const ru: Strings = {
   skipToContent: 'Перейти к содержанию',
   nav: { label: 'Сайт', stories: 'Сюжеты', archive: 'Архив', topics: 'Темы', search: 'Поиск' },
   siteSearch: { label: 'Искать во всех сообщениях', placeholder: 'Поиск  /', button: 'Найти' },
-  footer: (site) => `${site}: хроника событий целиком. У каждого сообщения постоянная ссылка; время указано в часовом поясе сюжета.`,
-  frontPage: { title: 'Хроника событий', stories: 'Сюжеты', noStories: 'Сюжетов пока нет. Добавьте папку с index.md в content/.', latest: 'Последние сообщения', latestUpdate: 'Последнее сообщение' },
+  footer: (site) =>
+    `${site}: хроника событий целиком. У каждого сообщения постоянная ссылка; время указано в часовом поясе сюжета.`,
+  frontPage: {
+    title: 'Хроника событий',
+    stories: 'Сюжеты',
+    noStories: 'Сюжетов пока нет. Добавьте папку с index.md в content/.',
+    latest: 'Последние сообщения',
+    latestUpdate: 'Последнее сообщение',
+  },
   status: { live: 'Идёт', closed: 'Завершён' },
   timesIn: (zone) => `Время: ${zone}`,
-  ended: { strong: 'Сюжет завершён.', text: 'Хроника закрыта, новых сообщений не будет.', finalUpdate: 'Последнее сообщение опубликовано', readFromStart: 'Читать сюжет с начала' },
+  ended: {
+    strong: 'Сюжет завершён.',
+    text: 'Хроника закрыта, новых сообщений не будет.',
+    finalUpdate: 'Последнее сообщение опубликовано',
+    readFromStart: 'Читать сюжет с начала',
+  },
   latestUpdate: 'Последнее сообщение:',
   readFromStart: 'Читать с начала',
   storyTopics: 'Темы сюжета',
@@ -192,22 +354,59 @@ const ru: Strings = {
   allDays: (n) => `Все дни (${n})`,
   allDaysHeading: 'Все дни',
   allDaysNote: 'У каждого дня своя страница со всеми сообщениями за этот день.',
-  keyEvents: { heading: 'Главное', all: (n) => `Всё главное полностью (${n})`, inFull: 'Главное полностью' },
+  keyEvents: {
+    heading: 'Главное',
+    all: (n) => `Всё главное полностью (${n})`,
+    inFull: 'Главное полностью',
+  },
   activity: {
     per: { day: 'день', week: 'неделю', days: (n) => `${n} дн.` },
     // Russian dates end in "г.": no second full stop.
-    summary: (per, updates, days, span) => `Сообщений за ${per}: всего ${updates} за ${days}, ${span}`,
+    summary: (per, updates, days, span) =>
+      `Сообщений за ${per}: всего ${updates} за ${days}, ${span}`,
     busiest: (n) => (n === 1 ? 'Самый насыщенный день:' : 'Самые насыщенные дни:'),
   },
   updates: { one: 'сообщение', few: 'сообщения', many: 'сообщений', other: 'сообщения' },
-  keyEventsCount: { one: 'главное событие', few: 'главных события', many: 'главных событий', other: 'главного события' },
+  keyEventsCount: {
+    one: 'главное событие',
+    few: 'главных события',
+    many: 'главных событий',
+    other: 'главного события',
+  },
   storiesCount: { one: 'сюжет', few: 'сюжета', many: 'сюжетов', other: 'сюжета' },
   daysCount: { one: 'день', few: 'дня', many: 'дней', other: 'дня' },
   breadcrumb: 'Навигационная цепочка',
-  dayPage: { description: (day) => `Все сообщения за ${day}.`, otherDays: 'Другие дни', newer: (day) => `Позже: ${day}`, older: (day) => `Раньше: ${day}`, newest: 'Это последний день', first: 'Это первый день', allDays: 'Все дни сюжета' },
-  pager: { earlier: 'Раньше', later: 'Позже', newer: 'Новее', older: 'Старше', page: (n) => `Страница ${n}`, pageOf: (n, of) => `Страница ${n} из ${of}`, again: 'ещё раз' },
-  keyEventsPage: { title: 'Главное', subtitle: 'Главное, сначала новое', description: 'Главные события сюжета полностью.', pages: 'Страницы главного' },
-  fromStart: { title: 'С начала', subtitle: 'Сюжет с начала, сначала старое', description: (range) => `Сюжет в том порядке, в каком всё происходило${range ? `, ${range}` : ''}.`, pages: 'Страницы сюжета' },
+  dayPage: {
+    description: (day) => `Все сообщения за ${day}.`,
+    otherDays: 'Другие дни',
+    newer: (day) => `Позже: ${day}`,
+    older: (day) => `Раньше: ${day}`,
+    newest: 'Это последний день',
+    first: 'Это первый день',
+    allDays: 'Все дни сюжета',
+  },
+  pager: {
+    earlier: 'Раньше',
+    later: 'Позже',
+    newer: 'Новее',
+    older: 'Старше',
+    page: (n) => `Страница ${n}`,
+    pageOf: (n, of) => `Страница ${n} из ${of}`,
+    again: 'ещё раз',
+  },
+  keyEventsPage: {
+    title: 'Главное',
+    subtitle: 'Главное, сначала новое',
+    description: 'Главные события сюжета полностью.',
+    pages: 'Страницы главного',
+  },
+  fromStart: {
+    title: 'С начала',
+    subtitle: 'Сюжет с начала, сначала старое',
+    description: (range) =>
+      `Сюжет в том порядке, в каком всё происходило${range ? `, ${range}` : ''}.`,
+    pages: 'Страницы сюжета',
+  },
   archive: {
     title: 'Архив',
     description: (site) => `Все месяцы хроники ${site}: сюжеты и главные события каждого.`,
@@ -236,18 +435,38 @@ const ru: Strings = {
     allInSearch: (total, tag) => `Все сообщения с меткой «${tag}» (${total}) — в поиске`,
     and: 'и',
   },
-  notFound: { title: 'Страница не найдена', text: 'По этому адресу страницы нет. Возможно, в адресе опечатка или ссылка, по которой вы пришли, устарела.', allStories: 'Все сюжеты', search: 'Искать во всех сообщениях' },
+  notFound: {
+    title: 'Страница не найдена',
+    text: 'По этому адресу страницы нет. Возможно, в адресе опечатка или ссылка, по которой вы пришли, устарела.',
+    allStories: 'Все сюжеты',
+    search: 'Искать во всех сообщениях',
+  },
   live: {
-    newUpdates: { one: '{n} новое сообщение — показать', few: '{n} новых сообщения — показать', many: '{n} новых сообщений — показать', other: '{n} новых сообщения — показать' },
+    newUpdates: {
+      one: '{n} новое сообщение — показать',
+      few: '{n} новых сообщения — показать',
+      many: '{n} новых сообщений — показать',
+      other: '{n} новых сообщения — показать',
+    },
     ended: 'Сюжет завершён. Перезагрузите страницу, чтобы увидеть финал',
     changed: 'Сюжет изменился. Перезагрузите страницу',
     failed: 'Не удалось загрузить новые сообщения. Перезагрузите страницу',
     latest: 'Последнее',
-    updates: { one: '({n} сообщение)', few: '({n} сообщения)', many: '({n} сообщений)', other: '({n} сообщения)' },
+    updates: {
+      one: '({n} сообщение)',
+      few: '({n} сообщения)',
+      many: '({n} сообщений)',
+      other: '({n} сообщения)',
+    },
   },
   searchScript: {
     searching: 'Идёт поиск…',
-    found: { one: 'Найдено {n} сообщение', few: 'Найдено {n} сообщения', many: 'Найдено {n} сообщений', other: 'Найдено {n} сообщения' },
+    found: {
+      one: 'Найдено {n} сообщение',
+      few: 'Найдено {n} сообщения',
+      many: 'Найдено {n} сообщений',
+      other: 'Найдено {n} сообщения',
+    },
     none: 'Ничего не найдено',
     forWords: ' по запросу «{q}»',
     within: ' (фильтры: {list})',
@@ -290,7 +509,8 @@ export function stringsFor(lang: string): Strings {
 }
 
 /** The form of `word` for the count `n` in `lang` (also used by the scripts, with forms holding `{n}`). */
-export const pluralForm = (word: Plural, n: number, lang: string): string => word[new Intl.PluralRules(lang).select(n)] ?? word.other;
+export const pluralForm = (word: Plural, n: number, lang: string): string =>
+  word[new Intl.PluralRules(lang).select(n)] ?? word.other;
 
 /** `3 updates`, `21 сообщение`: a count with its word in the language's plural form. */
 export function counted(n: number, word: Plural, lang: string): string {

@@ -22,9 +22,14 @@ export function jsonLd(data: Json): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-
 /** The updates of `bulletins` as BlogPostings. */
-function postings(story: StoryPlace, bulletins: readonly BulletinRecord[], ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => Rendered['text']): Json[] {
+function postings(
+  story: StoryPlace,
+  bulletins: readonly BulletinRecord[],
+  ctx: ViewContext,
+  absolute: (p: string) => string,
+  text: (b: BulletinRecord) => Rendered['text'],
+): Json[] {
   return bulletins.map((b) => {
     const v = viewBulletin(b, story, ctx);
     return {
@@ -49,7 +54,14 @@ export interface StoryCoverage {
 }
 
 /** A story timeline: its coverage span and the updates the page shows. */
-export function storyLd({ story, first, latest, modified: newest }: StoryCoverage, shown: readonly BulletinRecord[], ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => string, site: string): Json {
+export function storyLd(
+  { story, first, latest, modified: newest }: StoryCoverage,
+  shown: readonly BulletinRecord[],
+  ctx: ViewContext,
+  absolute: (p: string) => string,
+  text: (b: BulletinRecord) => string,
+  site: string,
+): Json {
   const tz = story.timezone;
   const url = absolute(ctx.paths.story(story.slug));
   return {
@@ -61,7 +73,9 @@ export function storyLd({ story, first, latest, modified: newest }: StoryCoverag
     description: story.summary,
     ...(story.tags.length ? { keywords: story.tags.join(', ') } : {}),
     publisher: { '@type': 'Organization', name: site },
-    ...(first ? { coverageStartTime: isoIn(first.instant, tz), datePublished: isoIn(first.instant, tz) } : {}),
+    ...(first
+      ? { coverageStartTime: isoIn(first.instant, tz), datePublished: isoIn(first.instant, tz) }
+      : {}),
     ...(story.status === 'closed' && latest ? { coverageEndTime: isoIn(latest.instant, tz) } : {}),
     ...(newest !== undefined ? { dateModified: isoIn(newest, tz) } : {}),
     liveBlogUpdate: postings(story, shown, ctx, absolute, text),
@@ -69,20 +83,36 @@ export function storyLd({ story, first, latest, modified: newest }: StoryCoverag
 }
 
 /** A day page: part of its story's live blog, holding that day's updates. */
-export function dayLd(story: StoryPlace & { title: string }, day: { day: string; bulletins: readonly BulletinRecord[] }, ctx: ViewContext, absolute: (p: string) => string, text: (b: BulletinRecord) => string, name: string): Json {
+export function dayLd(
+  story: StoryPlace & { title: string },
+  day: { day: string; bulletins: readonly BulletinRecord[] },
+  ctx: ViewContext,
+  absolute: (p: string) => string,
+  text: (b: BulletinRecord) => string,
+  name: string,
+): Json {
   return {
     '@context': 'https://schema.org',
     '@type': 'CollectionPage',
     '@id': absolute(ctx.paths.dayPage(story.slug, day.day)),
     url: absolute(ctx.paths.dayPage(story.slug, day.day)),
     name,
-    isPartOf: { '@type': 'LiveBlogPosting', '@id': absolute(ctx.paths.story(story.slug)), headline: story.title },
+    isPartOf: {
+      '@type': 'LiveBlogPosting',
+      '@id': absolute(ctx.paths.story(story.slug)),
+      headline: story.title,
+    },
     hasPart: postings(story, day.bulletins, ctx, absolute, text),
   };
 }
 
 /** The front page: the site and its search. */
-export function siteLd(name: string, description: string, ctx: ViewContext, absolute: (p: string) => string): Json {
+export function siteLd(
+  name: string,
+  description: string,
+  ctx: ViewContext,
+  absolute: (p: string) => string,
+): Json {
   return {
     '@context': 'https://schema.org',
     '@type': 'WebSite',
@@ -90,6 +120,10 @@ export function siteLd(name: string, description: string, ctx: ViewContext, abso
     url: absolute(ctx.paths.home()),
     name,
     description,
-    potentialAction: { '@type': 'SearchAction', target: `${absolute(ctx.paths.search())}?q={search_term_string}`, 'query-input': 'required name=search_term_string' },
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: `${absolute(ctx.paths.search())}?q={search_term_string}`,
+      'query-input': 'required name=search_term_string',
+    },
   };
 }

@@ -26,10 +26,15 @@ export function groupTags(views: readonly StoryView[], locale: string): TagGroup
   };
   for (const { story, bulletins } of views) {
     for (const tag of new Set(story.tags)) group(tag).stories.push(story);
-    for (const bulletin of bulletins) for (const tag of new Set(bulletin.tags)) group(tag).bulletins.push({ story, bulletin });
+    for (const bulletin of bulletins)
+      for (const tag of new Set(bulletin.tags)) group(tag).bulletins.push({ story, bulletin });
   }
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const list = [...groups.values()].filter((g) => g.slug !== '');
-  for (const g of list) g.bulletins.sort((a, b) => compareNewestFirst(a.bulletin, b.bulletin) || (a.story.slug < b.story.slug ? -1 : 1));
+  for (const g of list)
+    g.bulletins.sort(
+      (a, b) =>
+        compareNewestFirst(a.bulletin, b.bulletin) || (a.story.slug < b.story.slug ? -1 : 1),
+    );
   return list.sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
 }

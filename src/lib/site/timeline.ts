@@ -25,7 +25,6 @@ export interface StoryView {
   first: BulletinRecord | undefined;
 }
 
-
 /** When a bulletin last changed: published, or corrected since (`updated`). */
 export const lastChanged = (b: BulletinRecord): number => Math.max(b.instant, b.updated ?? 0);
 
@@ -57,7 +56,10 @@ export function pageDays(days: readonly Day[], maxDays: number, maxBulletins = I
   let page: Day[] = [];
   let count = 0;
   for (const day of days) {
-    if (page.length > 0 && (page.length >= maxDays || count + day.bulletins.length > maxBulletins)) {
+    if (
+      page.length > 0 &&
+      (page.length >= maxDays || count + day.bulletins.length > maxBulletins)
+    ) {
       pages.push(page);
       page = [];
       count = 0;
@@ -70,26 +72,38 @@ export function pageDays(days: readonly Day[], maxDays: number, maxBulletins = I
 }
 
 /** A day as a summary: its day, how many updates and key events it has. */
-export const summarise = ({ day, bulletins }: Day): DaySummary => ({ day, count: bulletins.length, keyCount: bulletins.filter((b) => b.key).length });
+export const summarise = ({ day, bulletins }: Day): DaySummary => ({
+  day,
+  count: bulletins.length,
+  keyCount: bulletins.filter((b) => b.key).length,
+});
 
 /**
  * The newest days in full, at most `maxDays` of them holding at most `maxBulletins` bulletins
  * (whole days; the newest day always): the first page of `pageDays`; every older day as a
  * summary (it keeps its anchor on the page).
  */
-export function splitTimeline(days: readonly Day[], maxDays: number, maxBulletins = Infinity): { full: Day[]; earlier: DaySummary[] } {
+export function splitTimeline(
+  days: readonly Day[],
+  maxDays: number,
+  maxBulletins = Infinity,
+): { full: Day[]; earlier: DaySummary[] } {
   const full = pageDays(days, maxDays, maxBulletins)[0] ?? [];
   return { full, earlier: days.slice(full.length).map(summarise) };
 }
 
 /** Days and, within each day, bulletins oldest first: the story read from the start. */
 export function chronological(days: readonly Day[]): Day[] {
-  return [...days].reverse().map(({ day, bulletins }) => ({ day, bulletins: [...bulletins].reverse() }));
+  return [...days]
+    .reverse()
+    .map(({ day, bulletins }) => ({ day, bulletins: [...bulletins].reverse() }));
 }
 
 /** The key events of `days`, grouped by the same days (days without one are left out), in the same order. */
 export function keyEventDays(days: readonly Day[]): Day[] {
-  return days.map(({ day, bulletins }) => ({ day, bulletins: bulletins.filter((b) => b.key) })).filter((d) => d.bulletins.length > 0);
+  return days
+    .map(({ day, bulletins }) => ({ day, bulletins: bulletins.filter((b) => b.key) }))
+    .filter((d) => d.bulletins.length > 0);
 }
 
 /** The days either side of `day`, for previous/next navigation (days are newest first). */
@@ -102,7 +116,10 @@ export function neighbours(days: readonly Day[], day: DayKey): { newer?: DayKey;
 }
 
 /** Builds a view per story; bulletins of unknown stories are ignored (the archive reports them). */
-export function buildStoryViews(stories: readonly StoryRecord[], bulletins: readonly BulletinRecord[]): StoryView[] {
+export function buildStoryViews(
+  stories: readonly StoryRecord[],
+  bulletins: readonly BulletinRecord[],
+): StoryView[] {
   const byStory = new Map<string, BulletinRecord[]>(stories.map((s) => [s.slug, []]));
   for (const b of bulletins) byStory.get(b.story)?.push(b);
   return stories.map((story) => {

@@ -5,7 +5,14 @@
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
 import { dayAnchor } from '../../core/anchors.ts';
-import { dayOf, formatDay, formatShortDay, formatTime, isoIn, type DayKey } from '../../core/dates.ts';
+import {
+  dayOf,
+  formatDay,
+  formatShortDay,
+  formatTime,
+  isoIn,
+  type DayKey,
+} from '../../core/dates.ts';
 import type { Paths } from '../../core/paths.ts';
 import { activityChart, busiestDays } from './activity.ts';
 import { textDirection } from '../../core/lang.ts';
@@ -88,13 +95,21 @@ export interface TextLanguage {
 }
 
 /** The attributes for a story's text: none for the site's language, else its language and direction. */
-export const storyText = (story: { lang?: string | undefined }): TextLanguage => (story.lang ? { lang: story.lang, dir: textDirection(story.lang) } : {});
+export const storyText = (story: { lang?: string | undefined }): TextLanguage =>
+  story.lang ? { lang: story.lang, dir: textDirection(story.lang) } : {};
 
 /** Builds a bulletin's view in its story's time zone. */
-export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewContext, latestId?: string): BulletinView {
+export function viewBulletin(
+  b: BulletinRecord,
+  story: StoryPlace,
+  ctx: ViewContext,
+  latestId?: string,
+): BulletinView {
   const tz = story.timezone;
   const dayText = formatDay(b.day, ctx.locale);
-  const when: Moment = b.hasTime ? { iso: isoIn(b.instant, tz), text: formatTime(b.instant, tz) } : { iso: b.day, text: dayText };
+  const when: Moment = b.hasTime
+    ? { iso: isoIn(b.instant, tz), text: formatTime(b.instant, tz) }
+    : { iso: b.day, text: dayText };
   const fullWhen: Moment = b.hasTime ? { iso: when.iso, text: `${dayText}, ${when.text}` } : when;
   const permalink = ctx.paths.permalink(story.slug, b.day, b.id);
   return {
@@ -102,7 +117,9 @@ export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewCont
     permalink,
     version: liveVersion(b),
     text: storyText(story),
-    printLink: ctx.origin ? new URL(permalink, ctx.origin).href.replace(/^[a-z]+:\/\//, '') : permalink,
+    printLink: ctx.origin
+      ? new URL(permalink, ctx.origin).href.replace(/^[a-z]+:\/\//, '')
+      : permalink,
     heading: b.title ?? (b.hasTime ? uiOf(ctx).updateAt(when.text) : uiOf(ctx).updateOf(dayText)),
     hasHeadline: b.title !== undefined,
     when,
@@ -112,14 +129,25 @@ export function viewBulletin(b: BulletinRecord, story: StoryPlace, ctx: ViewCont
     tags: viewTags(b.tags, ctx),
     sources: b.sources,
     ...(b.updated !== undefined
-      ? { updated: { iso: isoIn(b.updated, tz), text: `${formatDay(dayOf(b.updated, tz), ctx.locale)}, ${formatTime(b.updated, tz)}` } }
+      ? {
+          updated: {
+            iso: isoIn(b.updated, tz),
+            text: `${formatDay(dayOf(b.updated, tz), ctx.locale)}, ${formatTime(b.updated, tz)}`,
+          },
+        }
       : {}),
     ...(b.correction !== undefined ? { correction: b.correction } : {}),
   };
 }
 
 /** A day section's view; `anchorOf` makes its id (the plain day, or a prefixed one on pages that are not the timeline). */
-export function viewDay(day: Day, story: StoryPlace, ctx: ViewContext, latestId?: string, anchorOf: (day: DayKey) => string = dayAnchor): DayView {
+export function viewDay(
+  day: Day,
+  story: StoryPlace,
+  ctx: ViewContext,
+  latestId?: string,
+  anchorOf: (day: DayKey) => string = dayAnchor,
+): DayView {
   return {
     day: day.day,
     anchor: anchorOf(day.day),
@@ -130,7 +158,12 @@ export function viewDay(day: Day, story: StoryPlace, ctx: ViewContext, latestId?
 }
 
 /** Links to days. `onPage` days link to their section on the current page, the others to their day page. */
-export function viewDayLinks(days: readonly (Day | DaySummary)[], story: StoryPlace, ctx: ViewContext, onPage: (day: DayKey) => boolean): DayLink[] {
+export function viewDayLinks(
+  days: readonly (Day | DaySummary)[],
+  story: StoryPlace,
+  ctx: ViewContext,
+  onPage: (day: DayKey) => boolean,
+): DayLink[] {
   const year = days[0]?.day.slice(0, 4);
   return days.map((d) => {
     const count = 'count' in d ? d.count : d.bulletins.length;
@@ -155,8 +188,16 @@ export interface MonthOfDays {
 /** Groups day links by calendar month: `November 2026` → `Fri 20`, `Thu 19`… */
 export function groupDaysByMonth(links: readonly DayLink[], locale: string): MonthOfDays[] {
   const months: MonthOfDays[] = [];
-  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const dayName = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
+  const monthName = new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const dayName = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
   for (const link of links) {
     const date = Date.parse(`${link.day}T00:00:00Z`);
     const label = monthName.format(date);
@@ -167,19 +208,33 @@ export function groupDaysByMonth(links: readonly DayLink[], locale: string): Mon
 }
 
 /** The archive's months grouped by year, newest first, as links with their counts. */
-export function groupArchiveByYear(months: readonly { month: string; count: number; stories: number }[], ctx: ViewContext): { year: string; months: { href: string; label: string; counts: string }[] }[] {
+export function groupArchiveByYear(
+  months: readonly { month: string; count: number; stories: number }[],
+  ctx: ViewContext,
+): { year: string; months: { href: string; label: string; counts: string }[] }[] {
   const years: { year: string; months: { href: string; label: string; counts: string }[] }[] = [];
   const ui = uiOf(ctx);
   for (const m of months) {
     const year = m.month.slice(0, 4);
     if (years.at(-1)?.year !== year) years.push({ year, months: [] });
-    years.at(-1)!.months.push({ href: ctx.paths.archive(m.month), label: formatMonth(m.month, ctx.locale), counts: ui.archive.inStories(counted(m.count, ui.updates, ctx.locale), counted(m.stories, ui.storiesCount, ctx.locale)) });
+    years.at(-1)!.months.push({
+      href: ctx.paths.archive(m.month),
+      label: formatMonth(m.month, ctx.locale),
+      counts: ui.archive.inStories(
+        counted(m.count, ui.updates, ctx.locale),
+        counted(m.stories, ui.storiesCount, ctx.locale),
+      ),
+    });
   }
   return years;
 }
 
 /** The latest bulletin of a story, for story cards and the closing note. */
-export function viewLatest(story: StoryPlace, latest: BulletinRecord | undefined, ctx: ViewContext): BulletinView | undefined {
+export function viewLatest(
+  story: StoryPlace,
+  latest: BulletinRecord | undefined,
+  ctx: ViewContext,
+): BulletinView | undefined {
   return latest ? viewBulletin(latest, story, ctx, latest.id) : undefined;
 }
 
@@ -187,12 +242,20 @@ export function viewLatest(story: StoryPlace, latest: BulletinRecord | undefined
 export function formatDayRange(a: DayKey, b: DayKey, locale: string): string {
   const [first, last] = a <= b ? [a, b] : [b, a];
   if (first === last) return formatDay(first, locale);
-  const fmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const fmt = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return fmt.formatRange(Date.parse(`${first}T00:00:00Z`), Date.parse(`${last}T00:00:00Z`));
 }
 
 /** `5–10 January 2022`: the span of a story's coverage, in its zone, from its days (newest first). */
-export function coverageSpan(days: readonly { day: DayKey }[], ctx: ViewContext): string | undefined {
+export function coverageSpan(
+  days: readonly { day: DayKey }[],
+  ctx: ViewContext,
+): string | undefined {
   const first = days.at(-1)?.day;
   const last = days[0]?.day;
   return first && last ? formatDayRange(first, last, ctx.locale) : undefined;
@@ -221,7 +284,12 @@ export interface KeyEventView {
 }
 
 /** A key event's list entry; `text` is the bulletin's rendered plain text (for one without a headline). */
-export function viewKeyEvent(b: BulletinRecord, story: StoryPlace, ctx: ViewContext, text: string): KeyEventView {
+export function viewKeyEvent(
+  b: BulletinRecord,
+  story: StoryPlace,
+  ctx: ViewContext,
+  text: string,
+): KeyEventView {
   const v = viewBulletin(b, story, ctx);
   return { id: b.id, permalink: v.permalink, when: v.fullWhen, text: b.title ?? excerpt(text, 14) };
 }
@@ -237,13 +305,27 @@ export interface ActivityView {
 }
 
 /** The chart of a story's days (newest first); bars link to their busiest day's page. */
-export function viewActivity(days: readonly DaySummary[], story: StoryPlace, ctx: ViewContext, maxBars = 120): ActivityView | undefined {
+export function viewActivity(
+  days: readonly DaySummary[],
+  story: StoryPlace,
+  ctx: ViewContext,
+  maxBars = 120,
+): ActivityView | undefined {
   const chart = activityChart(days, maxBars);
   if (!chart) return undefined;
   const total = days.reduce((n, d) => n + d.count, 0);
-  const busiest = busiestDays(days, 3).map((d) => ({ label: formatDay(d.day, ctx.locale), href: ctx.paths.dayPage(story.slug, d.day), count: d.count }));
+  const busiest = busiestDays(days, 3).map((d) => ({
+    label: formatDay(d.day, ctx.locale),
+    href: ctx.paths.dayPage(story.slug, d.day),
+    count: d.count,
+  }));
   const ui = uiOf(ctx);
-  const per = chart.daysPerBar === 1 ? ui.activity.per.day : chart.daysPerBar === 7 ? ui.activity.per.week : ui.activity.per.days(chart.daysPerBar);
+  const per =
+    chart.daysPerBar === 1
+      ? ui.activity.per.day
+      : chart.daysPerBar === 7
+        ? ui.activity.per.week
+        : ui.activity.per.days(chart.daysPerBar);
   return {
     width: chart.width,
     height: chart.height,
@@ -256,7 +338,12 @@ export function viewActivity(days: readonly DaySummary[], story: StoryPlace, ctx
         label: `${formatDayRange(b.from, b.to, ctx.locale)}: ${counted(b.count, ui.updates, ctx.locale)}${b.keyCount ? `, ${counted(b.keyCount, ui.keyEventsCount, ctx.locale)}` : ''}`,
         key: b.keyCount > 0,
       })),
-    summary: ui.activity.summary(per, counted(total, ui.updates, ctx.locale), counted(chart.span, ui.daysCount, ctx.locale), formatDayRange(chart.bars[0]!.from, chart.bars.at(-1)!.to, ctx.locale)),
+    summary: ui.activity.summary(
+      per,
+      counted(total, ui.updates, ctx.locale),
+      counted(chart.span, ui.daysCount, ctx.locale),
+      formatDayRange(chart.bars[0]!.from, chart.bars.at(-1)!.to, ctx.locale),
+    ),
     busiest,
   };
 }

@@ -11,4 +11,7 @@ export const getStaticPaths = (() => getStoryFileRoutes()) satisfies GetStaticPa
  * A file from the story's folder (`content/<story>/map.png`), as it is: its key is the digest of its
  * bytes. Read without following a link, like every content file (src/lib/content/read.ts).
  */
-export const GET: APIRoute<StoryFilePageProps> = ({ props }) => new Response(readRegularFile(resolve(props.file), MAX_STORY_FILE_BYTES), { headers: { 'content-type': props.type } });
+export const GET: APIRoute<StoryFilePageProps> = ({ props }) =>
+  new Response(readRegularFile(resolve(props.file), MAX_STORY_FILE_BYTES), {
+    headers: { 'content-type': props.type },
+  });
