@@ -129,13 +129,13 @@ describe('buildArchive', () => {
     expect(
       messages(story('s'), file('s/2022-01-07.md', '---\ntitle: x\nslug: other\n---\n')),
     ).toEqual([
-      'content/s/2022-01-07.md:3: field "slug": unknown field; check the spelling against the frontmatter reference in README.md',
+      'content/s/2022-01-07.md:3: field "slug": unknown field; check the spelling against the frontmatter reference in docs/writing.md',
     ]);
   });
 
   test('a misspelt story field', () => {
     expect(messages(story('s', 'tittle: T\nsummary: S'))).toEqual([
-      'content/s/index.md:2: field "tittle": unknown field; check the spelling against the frontmatter reference in README.md',
+      'content/s/index.md:2: field "tittle": unknown field; check the spelling against the frontmatter reference in docs/writing.md',
       'content/s/index.md: field "title": is required',
     ]);
   });

@@ -24,7 +24,7 @@ describe('npm run check', () => {
     expect(r.err.trim().split('\n')).toEqual([
       '5 problems in tests/fixtures/check-bad/:',
       '  - tests/fixtures/check-bad/orphan/2022-01-05.md: its story has no tests/fixtures/check-bad/orphan/index.md; create it with a title and summary',
-      '  - tests/fixtures/check-bad/strike/2022-01-05-0900.md:2: field "tittle": unknown field; check the spelling against the frontmatter reference in README.md',
+      '  - tests/fixtures/check-bad/strike/2022-01-05-0900.md:2: field "tittle": unknown field; check the spelling against the frontmatter reference in docs/writing.md',
       '  - tests/fixtures/check-bad/strike/2022-01-07.md:2: field "date": 2022-01-06T09:00:00Z is 2022-01-06 09:00 in Europe/Lisbon, but the file name says 2022-01-07; make them agree',
       '  - tests/fixtures/check-bad/strike/2022-01-08.md:4: the bulletin has no text: write the update below the frontmatter (or mark it `draft: true`)',
       '  - tests/fixtures/check-bad/strike/2022-01-09.md:1: refers to "chart.png", which does not exist (tests/fixtures/check-bad/strike/chart.png)',

@@ -53,7 +53,7 @@ export function zodProblems(
         file,
         line: lineOfField(source, keys[0]!),
         field: keys.join(', '),
-        message: `unknown field${keys.length > 1 ? 's' : ''}; check the spelling against the frontmatter reference in README.md`,
+        message: `unknown field${keys.length > 1 ? 's' : ''}; check the spelling against the frontmatter reference in docs/writing.md`,
       };
     }
     // zod reports a missing field as a type error against `undefined`.
