@@ -13,8 +13,6 @@
  *   costs seconds per build at tens of thousands of entries. The bulletins reach the pages through
  *   src/astro/handoff.ts instead.
  */
-import { readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -23,7 +21,7 @@ import { codeVersions } from '../cache/versions.ts';
 import { buildClock, config } from '../config.ts';
 import { devErrors, publish } from './handoff.ts';
 import { MAX_TEXT_BYTES } from '../lib/content/files.ts';
-import { bodyOf, type CheckedBulletin } from '../lib/content/check.ts';
+import { bodyOf } from '../lib/content/check.ts';
 import { type Archive } from '../lib/content/archive.ts';
 import { fileDigest, renderKey } from '../core/cache-keys.ts';
 import { renderMissing, type Job } from '../render/pool.ts';
@@ -33,57 +31,9 @@ import {
   contentSignature,
   loadArchive,
   readRegularFile,
-  type ContentCache,
-  type SeenFiles,
 } from '../lib/content/read.ts';
 import { buildStoryViews, orderStories } from '../lib/site/timeline.ts';
-
-/**
- * The content cache, kept in one JSON file between builds. Only the entries this build used are
- * written back, so deleted and edited files leave nothing behind.
- */
-function contentCache(file: string, code: string): ContentCache & { save(): void } {
-  let earlier: { seen: SeenFiles; checked: Record<string, CheckedBulletin> } = {
-    seen: {},
-    checked: {},
-  };
-  try {
-    earlier = JSON.parse(readFileSync(file, 'utf8')) as typeof earlier;
-  } catch {
-    // none yet, or unreadable: read and check everything
-  }
-  const used: Record<string, CheckedBulletin> = {};
-  let changed = false;
-  const cache = {
-    code,
-    seen: earlier.seen,
-    get: (key: string) => earlier.checked[key],
-    set: (key: string, value: CheckedBulletin) => {
-      if (earlier.checked[key] !== value) changed = true;
-      used[key] = value;
-    },
-    save() {
-      const seenChanged =
-        cache.seen !== earlier.seen &&
-        (Object.keys(cache.seen).length !== Object.keys(earlier.seen).length ||
-          Object.entries(cache.seen).some(([path, [sig]]) => earlier.seen[path]?.[0] !== sig));
-      if (
-        !changed &&
-        !seenChanged &&
-        Object.keys(used).length === Object.keys(earlier.checked).length
-      )
-        return;
-      // Written in the background: nothing in this build reads it again.
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFile(tmp, JSON.stringify({ seen: cache.seen, checked: used }))
-        .then(() => rename(tmp, file))
-        .catch((err: unknown) =>
-          console.warn(`dateline: could not write the content cache: ${String(err)}`),
-        );
-    },
-  };
-  return cache;
-}
+import { contentCache } from '../cache/content-cache.ts';
 
 interface Synced {
   archive: Archive;

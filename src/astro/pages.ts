@@ -9,7 +9,7 @@ import type { StoryRecord } from '../schemas/story.ts';
 import { published } from './handoff.ts';
 import type { Rendered } from '../lib/content/markdown.ts';
 import { atom, buildFeedItems, jsonFeed, rss } from '../lib/publish/feeds.ts';
-import { rebaseHtml, type FeedFormat } from '../core/paths.ts';
+import { FEEDS, rebaseHtml, type FeedFormat } from '../core/paths.ts';
 import {
   archiveRoutes,
   dayRoutes,
@@ -86,12 +86,6 @@ export function getLatestAcross(n: number): { story: StoryRecord; bulletin: Bull
   }));
 }
 
-const CONTENT_TYPES: Record<FeedFormat, string> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
-};
-
 /** A story's feed (from its route's props), or the whole site's, as an HTTP response for an endpoint. */
 export async function feedResponse(
   format: FeedFormat,
@@ -127,5 +121,7 @@ export async function feedResponse(
       : format === 'atom'
         ? atom(meta, items)
         : jsonFeed(meta, items);
-  return new Response(body, { headers: { 'content-type': CONTENT_TYPES[format] } });
+  return new Response(body, {
+    headers: { 'content-type': `${FEEDS[format].type}; charset=utf-8` },
+  });
 }

@@ -66,8 +66,13 @@ export function searchParams(query: SearchQuery): URLSearchParams {
 }
 
 /** The feed formats and their file names. */
-export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
-export type FeedFormat = keyof typeof FEED_FILES;
+/** The feed formats, in one place: each one's file name, media type and name for readers. */
+export const FEEDS = {
+  rss: { file: 'feed.xml', type: 'application/rss+xml', name: 'RSS' },
+  atom: { file: 'atom.xml', type: 'application/atom+xml', name: 'Atom' },
+  json: { file: 'feed.json', type: 'application/feed+json', name: 'JSON Feed' },
+} as const;
+export type FeedFormat = keyof typeof FEEDS;
 
 /** Normalises `base` to start and end with one slash (`dateline` → `/dateline/`). */
 export function normaliseBase(base: string): string {
@@ -98,7 +103,7 @@ export function createPaths(base: string): Paths {
       return `${root}search/${params ? `?${params}` : ''}`;
     },
     asset: (path) => `${root}${path.replace(/^\/+/, '')}`,
-    feed: (format, story) => `${story ? paths.story(story) : root}${FEED_FILES[format]}`,
+    feed: (format, story) => `${story ? paths.story(story) : root}${FEEDS[format].file}`,
     card: (story) => `${paths.story(story)}card.png`,
     live: (story) => `${paths.story(story)}latest.json`,
     file: (story, name) => `${paths.story(story)}files/${seg(name)}`,

@@ -3,14 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import {
-  closingSentence,
-  importArticle,
-  importFiles,
-  parseDateHeading,
-  timedEntries,
-  type ImportResult,
-} from '../../src/lib/editor/importer.ts';
+import { closingSentence } from '../../src/lib/editor/closing.ts';
+import { importArticle, importFiles, type ImportResult } from '../../src/lib/editor/importer.ts';
+import { parseDateHeading } from '../../src/lib/editor/headings.ts';
+import { timedEntries } from '../../src/lib/editor/saved-pages.ts';
 
 const fixture = (name: string) => readFileSync(join('tests/fixtures/import', name), 'utf8');
 const ok = (r: ImportResult | { error: string }): ImportResult => {

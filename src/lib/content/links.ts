@@ -5,7 +5,6 @@
 import { updateId, bodyAnchor } from '../../core/anchors.ts';
 import { quote, type Problem } from './problems.ts';
 import { decodePath, type Paths } from '../../core/paths.ts';
-import type { Held } from './archive.ts';
 import { isStoryFileName } from './files.ts';
 
 /** A link or image target written in a body, with its line in the file. */
@@ -88,7 +87,7 @@ export interface LinkTargets {
   prefix: string;
   /** Published bulletins, drafts and scheduled ones, and stories, by project-relative path. */
   published: ReadonlySet<string>;
-  held: ReadonlyMap<string, Held>;
+  held: ReadonlyMap<string, { reason: 'draft' | 'scheduled' }>;
   stories: ReadonlySet<string>;
   /** Files next to bulletins that are published (project-relative paths). */
   files: ReadonlySet<string>;

@@ -4,12 +4,6 @@
  * write, with everything it decided (cuts, years, warnings) so the command can report it.
  */
 import yaml from 'js-yaml';
-import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
-import rehypeParse from 'rehype-parse';
-import rehypeRemark from 'rehype-remark';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
 import {
   clockOf,
   dayOf,
@@ -19,6 +13,9 @@ import {
   type DayKey,
 } from '../../core/dates.ts';
 import { bulletinFileName, slugWords } from '../content/names.ts';
+import { type DateHeading, ZONES, parseDateHeading } from './headings.ts';
+import { closingSentence } from './closing.ts';
+import { htmlToMarkdown, timedEntries } from './saved-pages.ts';
 
 /** What the command line passes in. */
 export interface ImportOptions {
@@ -30,21 +27,6 @@ export interface ImportOptions {
   trailers?: string[] | undefined;
   /** Zone when nothing says (src/config.ts). */
   defaultTimezone: string;
-}
-
-/** A dated heading, as written. */
-export interface DateHeading {
-  month: number;
-  day: number;
-  year?: number;
-  /** `HH:MM`, 24-hour. */
-  time?: string;
-  /** Time-zone abbreviation, upper case (`ET`, `GMT`). */
-  zone?: string;
-  /** 0 = Sunday. */
-  weekday?: number;
-  /** Words after the date (`March 12: Talks resume` → `Talks resume`). */
-  headline?: string;
 }
 
 /** One update found in the article. */
@@ -74,76 +56,6 @@ export interface ImportResult {
   warnings: string[];
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-const WEEKDAYS: Record<string, number> = {
-  sun: 0,
-  sunday: 0,
-  mon: 1,
-  monday: 1,
-  tue: 2,
-  tues: 2,
-  tuesday: 2,
-  wed: 3,
-  wednesday: 3,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  thursday: 4,
-  fri: 5,
-  friday: 5,
-  sat: 6,
-  saturday: 6,
-};
-/** Abbreviations newsrooms put after times, and the zones they mean. */
-export const ZONES: Record<string, string> = {
-  ET: 'America/New_York',
-  EST: 'America/New_York',
-  EDT: 'America/New_York',
-  CT: 'America/Chicago',
-  CST: 'America/Chicago',
-  CDT: 'America/Chicago',
-  MT: 'America/Denver',
-  MST: 'America/Denver',
-  MDT: 'America/Denver',
-  PT: 'America/Los_Angeles',
-  PST: 'America/Los_Angeles',
-  PDT: 'America/Los_Angeles',
-  GMT: 'UTC',
-  UTC: 'UTC',
-  BST: 'Europe/London',
-  CET: 'Europe/Paris',
-  CEST: 'Europe/Paris',
-  EET: 'Europe/Athens',
-  EEST: 'Europe/Athens',
-  JST: 'Asia/Tokyo',
-  AEST: 'Australia/Sydney',
-  AEDT: 'Australia/Sydney',
-};
 const DEFAULT_TRAILERS = [
   'related reading',
   'related',
@@ -163,255 +75,6 @@ const DEFAULT_TRAILERS = [
 ];
 const TITLE_SUFFIX =
   /\s*(?:[:|–—-]\s*)?(?:rolling coverage|live updates?|live blog|live results|live coverage|latest updates|as it happened|live)\s*$/i;
-/**
- * Sentences that close a live article, in the forms newsrooms use: "This bulletin closes our
- * coverage", "This bulletin is the last in this thread", "This live blog is now closed", "We're ending
- * our live coverage here", "That's it from us — our coverage continues in a new blog", "Our live
- * coverage of the strike has ended". Each needs the article itself (this blog, thread, bulletin, our
- * coverage) as its subject or object, so "The last train left at 9pm" or "Coverage continues
- * tomorrow" do not close a story.
- */
-const CLOSING: RegExp[] = [
-  // "closes our coverage", "concludes this live blog", "wraps up our updates"
-  /\b(?:closes|closing|concludes|concluding|ends|ending|wraps up|wrapping up|pausing|suspending)\s+(?:our|this)\s+(?:live\s+)?(?:coverage|blog|thread|updates|live)\b/i,
-  // "this live blog is now closed", "our coverage of the vote has ended", "this thread will be archived"
-  /\b(?:this|our)\s+(?:live\s+)?(?:blog|thread|coverage|page|updates)\b[^.!?]{0,60}?\b(?:is|has|have|will be|has been|are)\s+(?:now\s+)?(?:closed|ended|over|finished|archived|concluded)\b/i,
-  // "this bulletin is the last in this thread", "this is our final update"
-  /\b(?:this|that)\s+(?:bulletin|post|update|entry)\s+(?:is|was|will be)\s+(?:the|our)\s+(?:last|final)\b/i,
-  /\bthis\s+is\s+(?:the|our)\s+(?:last|final)\s+(?:bulletin|post|update|entry)\b/i,
-  // "coverage has ended", "end of our live coverage"
-  /\b(?:live\s+)?coverage\s+(?:has\s+)?(?:now\s+)?ended\b|\bend\s+of\s+(?:our\s+)?live\s+(?:coverage|blog|updates)\b/i,
-  // "our coverage continues in a new blog", "updates will continue on a separate page"
-  /\b(?:coverage|updates|blog)\s+(?:continues?|will\s+continue|moves?|has\s+moved)\s+(?:in|on|at|to)\s+(?:a\s+)?(?:new|separate|another|different)\s+(?:blog|article|page|thread|live\s+blog)\b/i,
-  // "That's it from us" (not "for today", "until tomorrow": a blog that goes on)
-  /\bthat'?s\s+(?:it|all)\s+from\s+(?:us|me)\b(?![^.!?]*\b(?:today|tonight|for now|until|tomorrow|this evening|this morning)\b)/i,
-];
-
-/** The sentence of `text` that closes a live article, if one does (see CLOSING). */
-export function closingSentence(text: string): string | undefined {
-  const sentences = text.replace(/\s+/g, ' ').match(/[^.!?]+(?:[.!?]+["'”’)]*|$)/g) ?? [];
-  return sentences.map((x) => x.trim()).find((x) => CLOSING.some((re) => re.test(x)));
-}
-
-/** Longest names first, so that "March" is not read as "Mar" + "ch". */
-const alternatives = (names: Record<string, number | string>) =>
-  Object.keys(names)
-    .sort((a, b) => b.length - a.length)
-    .join('|');
-const MONTH = `(${alternatives(MONTHS)})\\b\\.?`;
-const WEEKDAY = `(${alternatives(WEEKDAYS)})\\b\\.?,?`;
-const TIME = `(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)?`;
-const ZONE = `(${alternatives(ZONES)})`;
-const PREFIX = /^(?:latest|breaking|update[sd]?(?:\s*(?:no\.?\s*)?\d+)?)\b\s*[:,.—–-]?\s*/i;
-const MONTH_FIRST = new RegExp(
-  `^(?:${WEEKDAY}\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
-  'i',
-);
-const DAY_FIRST = new RegExp(
-  `^(?:${WEEKDAY}\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?`,
-  'i',
-);
-const AFTER = new RegExp(
-  `^(?:,?\\s*(?:at\\s+)?${TIME})?(?:\\s+${ZONE}\\b)?\\s*(?:[:|–—-]\\s*(.*))?$`,
-  'i',
-);
-
-/** Reads a heading like "Update 3 — Nov. 5, 2024, 11:40 p.m. ET" or "UPDATE (Tuesday 31 December):". */
-export function parseDateHeading(raw: string): DateHeading | undefined {
-  let text = raw
-    .replace(/^#+\s*/, '')
-    .replace(/[*_`]/g, '')
-    .replace(/[()]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[:.]$/, '')
-    .trim();
-  if (!text || text.length > 120) return undefined;
-  text = text.replace(PREFIX, '');
-  let m = MONTH_FIRST.exec(text);
-  let weekday: string | undefined;
-  let month: string;
-  let day: string;
-  let year: string | undefined;
-  if (m)
-    [, weekday, month, day, year] = m as unknown as [
-      string,
-      string | undefined,
-      string,
-      string,
-      string | undefined,
-    ];
-  else {
-    m = DAY_FIRST.exec(text);
-    if (!m) return undefined;
-    [, weekday, day, month, year] = m as unknown as [
-      string,
-      string | undefined,
-      string,
-      string,
-      string | undefined,
-    ];
-  }
-  const rest = AFTER.exec(text.slice(m[0].length));
-  if (!rest) return undefined;
-  const [, hh, mm, ampm, zone, headline] = rest;
-  const out: DateHeading = { month: MONTHS[month.toLowerCase()]!, day: Number(day) };
-  if (year) out.year = Number(year);
-  if (weekday) out.weekday = WEEKDAYS[weekday.toLowerCase().replace(/[.,]/g, '')]!;
-  if (hh !== undefined) {
-    if (mm === undefined && !ampm) return undefined; // "March 12 5" is not a time
-    let h = Number(hh);
-    if (ampm) {
-      if (h < 1 || h > 12) return undefined;
-      const pm = /^p/i.test(ampm);
-      h = (h % 12) + (pm ? 12 : 0);
-    }
-    if (h > 23 || Number(mm ?? 0) > 59) return undefined;
-    out.time = `${String(h).padStart(2, '0')}:${mm ?? '00'}`;
-  }
-  if (zone) out.zone = zone.toUpperCase();
-  if (headline?.trim()) out.headline = headline.trim();
-  return out;
-}
-
-/** A saved web page reduced to its article, as Markdown; with the page furniture that was dropped. */
-export function htmlToMarkdown(html: string): {
-  title: string | undefined;
-  markdown: string;
-  removed: string[];
-} {
-  const doc = parseHtml(html);
-  const root =
-    doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('body') ?? doc;
-  const removed: string[] = [];
-  for (const el of root.querySelectorAll(
-    'nav, header, footer, aside, script, style, noscript, form, iframe, template, svg, button',
-  )) {
-    const label = el.tagName.toLowerCase();
-    if (!['script', 'style', 'noscript', 'template', 'svg'].includes(label))
-      removed.push(
-        `<${label}> ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`.trim(),
-      );
-    el.remove();
-  }
-  for (const el of doc.querySelectorAll('aside, footer, nav')) {
-    if (!root.querySelectorAll('*').includes(el))
-      removed.push(
-        `<${el.tagName.toLowerCase()}> ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`.trim(),
-      );
-  }
-  const title = (root.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent)
-    ?.replace(/\s+/g, ' ')
-    .trim();
-  const tree = unified().use(rehypeParse, { fragment: true }).parse(root.innerHTML);
-  const mdast = unified().use(rehypeRemark).runSync(tree);
-  const markdown = unified()
-    .use(remarkGfm)
-    .use(remarkStringify, { bullet: '-', emphasis: '_' })
-    .stringify(mdast);
-  return { title, markdown: String(markdown), removed };
-}
-
-/** An update of a page that marks each one up with its time. */
-export interface TimedEntry {
-  /** The time as the markup gives it: ISO 8601, with or without an offset, or a Unix time. */
-  datetime: string;
-  headline?: string;
-  /** Its text as Markdown. */
-  body: string;
-}
-
-const markdownOf = (html: string): string =>
-  String(
-    unified()
-      .use(remarkGfm)
-      .use(remarkStringify, { bullet: '-', emphasis: '_' })
-      .stringify(
-        unified()
-          .use(rehypeRemark)
-          .runSync(unified().use(rehypeParse, { fragment: true }).parse(html)),
-      ),
-  ).trim();
-
-/** A datetime with a time of day: `2024-11-05T23:40`, with seconds, with `Z` or an offset. */
-const TIMED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
-
-/**
- * The updates of a saved page whose markup gives each one its time, or undefined when it does not:
- * - the WordPress Liveblog plugin: `.liveblog-entry` elements with `data-timestamp` (Unix seconds)
- *   or a `<time datetime>`, their text in `.liveblog-entry-text`, their byline in `.liveblog-meta`;
- * - any page where each update is an element holding one `<time datetime>` with a time of day:
- *   the update is the largest element around that `<time>` holding no other.
- * Times come from the markup, never from the visible text ("2 hours ago", "11:40pm").
- */
-export function timedEntries(
-  html: string,
-):
-  | { title: string | undefined; intro: string; entries: TimedEntry[]; removed: string[] }
-  | undefined {
-  const doc = parseHtml(html);
-  const root =
-    doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('body') ?? doc;
-  const title = (root.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent)
-    ?.replace(/\s+/g, ' ')
-    .trim();
-  const removed: string[] = [];
-  for (const el of root.querySelectorAll(
-    'script, style, noscript, template, svg, form, iframe, button',
-  ))
-    el.remove();
-  const timeOf = (el: HTMLElement): string | undefined =>
-    el
-      .querySelectorAll('time[datetime]')
-      .map((t) => t.getAttribute('datetime')!.trim())
-      .find((d) => TIMED.test(d));
-  let containers: HTMLElement[];
-  const wordpress = root.querySelectorAll('.liveblog-entry');
-  if (wordpress.length) {
-    containers = wordpress;
-  } else {
-    const times = root
-      .querySelectorAll('time[datetime]')
-      .filter((t) => TIMED.test(t.getAttribute('datetime')!.trim()));
-    if (times.length < 2) return undefined;
-    const count = (el: HTMLElement) =>
-      el
-        .querySelectorAll('time[datetime]')
-        .filter((t) => TIMED.test(t.getAttribute('datetime')!.trim())).length;
-    containers = times.map((t) => {
-      let el = t;
-      while (el.parentNode && el.parentNode !== root && count(el.parentNode) === 1)
-        el = el.parentNode;
-      return el;
-    });
-    if (new Set(containers).size !== containers.length || containers.some((c) => c === root))
-      return undefined;
-  }
-  const entries: TimedEntry[] = [];
-  for (const c of containers) {
-    const stamp = c.getAttribute('data-timestamp');
-    const datetime = stamp && /^\d{9,11}$/.test(stamp) ? stamp : timeOf(c);
-    if (!datetime) return undefined;
-    for (const meta of c.querySelectorAll('.liveblog-meta, .liveblog-author, .byline, .author')) {
-      removed.push(`byline: ${meta.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`);
-      meta.remove();
-    }
-    for (const t of c.querySelectorAll('time')) {
-      // The visible time goes with its element; a wrapper left empty goes too.
-      const parent = t.parentNode;
-      t.remove();
-      if (parent && parent !== c && !parent.structuredText.trim()) parent.remove();
-    }
-    const text = c.querySelector('.liveblog-entry-text') ?? c;
-    const heading = text.querySelector('h1, h2, h3, h4, h5, h6');
-    const headline = heading?.textContent.replace(/\s+/g, ' ').trim();
-    heading?.remove();
-    entries.push({ datetime, ...(headline ? { headline } : {}), body: markdownOf(text.innerHTML) });
-  }
-  for (const c of containers) c.remove();
-  for (const h of root.querySelectorAll('h1')) h.remove();
-  return { title, intro: markdownOf(root.innerHTML), entries, removed };
-}
 
 /** Imports the updates of a page that gives their times in its markup (`timedEntries`). */
 function importTimed(
