@@ -1,9 +1,11 @@
 // `npm run bench -- [--sizes 1000,10000,30000] [--detail 10000] [--stories 10] [--seed 1] [--no-lighthouse]`
 // For each size: generates a synthetic archive, builds it with the Hugo peer and Pagefind's CLI
 // from scratch (the tool a newsroom would use instead), then with Dateline cold, after one new
-// bulletin, after one edited and after one deleted bulletin, and the peer again; at the `detail`
-// size it also measures the output, search in headless Chromium and Lighthouse, and checks that
-// every bulletin is on its day page and in the search index. Writes reports/bench.md (and .json).
+// bulletin, after one edited and after one deleted bulletin, and the peer again; measures the
+// output, checks that every bulletin is on its day page and in the search index, and times search
+// in headless Chromium beside plain Pagefind over the same day pages (a query that does not answer
+// within 30 s fails the bench); at the `detail` size it also weighs pages and runs Lighthouse.
+// Writes reports/bench.md (and .json).
 // Absolute times drift ±20 % between runs on shared machines; the ratios to the peer, measured in
 // the same run, drift far less.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -368,86 +370,192 @@ const CHROME_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
 
-/** Types `term` into the search page and waits for the result list to change; returns the ms it took and the results. */
-async function typeAndWait(page, term) {
-  return page.evaluate(async (text) => {
-    const input = document.querySelector('#search-q');
-    const list = document.querySelector('#search-results');
-    const status = document.querySelector('#search-status');
-    const start = performance.now();
-    input.value = text;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((resolve) => {
+/** How long a query may take before the bench calls it failed (a search that never answers must not hang the bench). */
+const QUERY_TIMEOUT_MS = 30_000;
+
+/**
+ * The two search pages the bench times the same way: Dateline's, and Pagefind's own Default UI over
+ * a plain index of the same site's day pages (the search anchor). Each says how to type a query and
+ * when its first result for that query is on screen.
+ */
+const SEARCH_PAGES = {
+  dateline: {
+    path: '/search/',
+    input: '#search-q',
+    results: '#search-results',
+    status: '#search-status',
+    link: '#search-results a',
+    failed: /could not be loaded/,
+  },
+  plain: {
+    path: '/',
+    input: '.pagefind-ui__search-input',
+    results: '.pagefind-ui',
+    status: '.pagefind-ui__message',
+    link: '.pagefind-ui__result-link',
+    failed: /(?!)/,
+  },
+};
+
+/** Types `term` into a search page and waits for its first result (or its "no results"); returns the ms it took, the status and the first link. */
+async function typeAndWait(page, term, kind = 'dateline') {
+  const result = await page.evaluate(
+    async ([text, ui, timeout]) => {
+      const input = document.querySelector(ui.input);
+      const results = document.querySelector(ui.results);
+      const start = performance.now();
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const status = () => document.querySelector(ui.status)?.textContent ?? '';
+      const failed = () => new RegExp(ui.failed.source).test(status());
       const done = () =>
-        (list.children.length || /^No /.test(status.textContent)) &&
-        status.textContent.includes(text);
-      if (done()) return resolve();
-      const obs = new MutationObserver(() => done() && (obs.disconnect(), resolve()));
-      obs.observe(list, { childList: true });
-      obs.observe(status, { childList: true, characterData: true, subtree: true });
-    });
-    // Result links carry `?highlight=<words>` for the landing page: compared as permalinks.
-    return {
-      ms: performance.now() - start,
-      status: status.textContent,
-      first: list
-        .querySelector('a')
-        ?.getAttribute('href')
-        ?.replace(/\?highlight=[^#]*/, ''),
-    };
-  }, term);
+        failed() ||
+        (status().includes(text) &&
+          (document.querySelector(ui.link) || /^No /i.test(status().trim())));
+      const ok = await new Promise((resolve) => {
+        if (done()) return resolve(true);
+        const obs = new MutationObserver(() => done() && (obs.disconnect(), resolve(true)));
+        obs.observe(results, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => (obs.disconnect(), resolve(false)), timeout);
+      });
+      return {
+        ms: performance.now() - start,
+        status: status(),
+        failed: !ok || failed(),
+        // Result links carry `?highlight=<words>` for the landing page: compared as permalinks.
+        first: document
+          .querySelector(ui.link)
+          ?.getAttribute('href')
+          ?.replace(/\?highlight=[^#]*/, ''),
+      };
+    },
+    [
+      term,
+      { ...SEARCH_PAGES[kind], failed: { source: SEARCH_PAGES[kind].failed.source } },
+      QUERY_TIMEOUT_MS,
+    ],
+  );
+  if (result.failed)
+    throw new Error(
+      `the ${kind === 'plain' ? 'plain Pagefind' : 'Dateline'} search page did not answer "${term}" within ${QUERY_TIMEOUT_MS / 1000} s (status: "${result.status.trim()}")`,
+    );
+  return result;
 }
 
-/** Time from the last keystroke to the first result on screen and the bytes fetched meanwhile; then every sampled bulletin found by its unique word. */
-async function searchTimings(base, queries, sample) {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROME_ARGS });
+/** Whether a fetched URL is a file of a Pagefind index (not its library or WebAssembly). */
+const INDEX_FILE =
+  /\/pagefind\/.*\.(pf_meta|pf_index|pf_fragment|pf_filter)$|pagefind-entry\.json$|dateline-search\.json$/;
+
+/**
+ * Times a search page: the bytes fetched as it opens (before any keystroke), then per query pair
+ * the time from the keystroke to the first result on screen, the bytes and index files fetched for
+ * it, cold (a fresh browser context) and warm.
+ */
+async function searchTimings(browser, base, queries, kind) {
   const rows = [];
+  for (const [q, other] of queries) {
+    const context = await browser.newContext(); // empty cache: a cold first query
+    const page = await context.newPage();
+    // Pagefind searches in a web worker; the context sees its requests too.
+    let bytes = 0;
+    let files = 0;
+    context.on('requestfinished', async (req) => {
+      if (INDEX_FILE.test(new URL(req.url()).pathname)) files++;
+      const sizes = await req.sizes().catch(() => undefined);
+      if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    });
+    await page.goto(`${base}${SEARCH_PAGES[kind].path}`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500); // what an idle page fetches by itself counts as its opening
+    const pageBytes = bytes;
+    const pageFiles = files;
+    const run = async (term) => {
+      await page.fill(SEARCH_PAGES[kind].input, '');
+      await page.waitForTimeout(100);
+      bytes = 0;
+      files = 0;
+      const { ms } = await typeAndWait(page, term, kind);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300); // let the last responses be counted
+      return { ms, bytes, files };
+    };
+    const cold = await run(q);
+    const warm = await run(other);
+    const again = await run(q);
+    rows.push({ query: q, other, pageBytes, pageFiles, cold, warm, again });
+    await context.close();
+  }
+  return rows;
+}
+
+/** Every sampled bulletin found by its unique word through Dateline's search page, as the single result, linking to its permalink. */
+async function verifySample(browser, base, sample) {
   let verified = 0;
   const misses = [];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/search/`);
+  for (const item of sample) {
+    const found = await typeAndWait(page, item.token);
+    if (found.first === item.permalink && /^1 update found/.test(found.status)) verified++;
+    else misses.push(`${item.token}: got ${found.first} (${found.status}), want ${item.permalink}`);
+  }
+  await context.close();
+  return { verified, misses };
+}
+
+/**
+ * The search anchor: Pagefind's CLI over the site's day pages (one index, each update a sub-result
+ * under its heading), read through Pagefind's own Default UI, served from a folder of its own. Its
+ * typing pause is set to Dateline's (50 ms; the UI's default is 300), so the two are timed alike.
+ */
+function plainPagefind(dist, scratch) {
+  const dir = join(scratch, 'plain');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const started = performance.now();
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'),
+      '--site',
+      dist,
+      '--glob',
+      'stories/*/2*/index.html',
+      '--output-path',
+      join(dir, 'pagefind'),
+    ],
+    { stdio: 'ignore' },
+  );
+  const indexMs = performance.now() - started;
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title><link href="/pagefind/pagefind-ui.css" rel="stylesheet"><script src="/pagefind/pagefind-ui.js"></script></head><body><div id="search"></div><script>window.addEventListener("DOMContentLoaded", () => new PagefindUI({ element: "#search", showSubResults: true, debounceTimeoutMs: 50 }));</script></body></html>',
+  );
+  const index = filesUnder(join(dir, 'pagefind'));
+  return {
+    dir,
+    indexMs,
+    files: index.length,
+    bytes: index.reduce((n, f) => n + statSync(f).size, 0),
+  };
+}
+
+/** Dateline's search page and the plain-Pagefind anchor, timed the same way in one browser; then the correctness sample. */
+async function searchBoth(dist, scratch, queries, sample) {
+  const plain = plainPagefind(dist, scratch);
+  const ours = await serve(dist);
+  const theirs = await serve(plain.dir);
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROME_ARGS });
   try {
-    for (const [q, other] of queries) {
-      const context = await browser.newContext(); // empty cache: a cold first query
-      const page = await context.newPage();
-      // Pagefind searches in a web worker; the context sees its requests too.
-      let bytes = 0;
-      context.on('requestfinished', async (req) => {
-        const sizes = await req.sizes().catch(() => undefined);
-        if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-      });
-      await page.goto(`${base}/search/`, { waitUntil: 'networkidle' });
-      const pageBytes = bytes;
-      const run = async (term) => {
-        await page.fill('#search-q', '');
-        await page.waitForFunction(
-          () => document.querySelectorAll('#search-results > li').length === 0,
-        );
-        bytes = 0;
-        const { ms } = await typeAndWait(page, term);
-        await page.waitForLoadState('networkidle');
-        await page.waitForTimeout(300); // let the last responses be counted
-        return { ms, bytes };
-      };
-      const cold = await run(q);
-      const warm = await run(other);
-      const again = await run(q);
-      rows.push({ query: q, other, pageBytes, cold, warm, again });
-      await context.close();
-    }
-    // Correctness: each sampled bulletin is found by its unique word through the search page, as the single result, linking to its permalink.
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${base}/search/`);
-    for (const item of sample) {
-      const found = await typeAndWait(page, item.token);
-      if (found.first === item.permalink && /^1 update found/.test(found.status)) verified++;
-      else
-        misses.push(`${item.token}: got ${found.first} (${found.status}), want ${item.permalink}`);
-    }
-    await context.close();
+    const dateline = await searchTimings(browser, ours.base, queries, 'dateline');
+    const anchor = await searchTimings(browser, theirs.base, queries, 'plain');
+    const { verified, misses } = await verifySample(browser, ours.base, sample);
+    return { rows: dateline, plain: { ...plain, rows: anchor }, verified, misses };
   } finally {
     await browser.close();
+    ours.server.kill();
+    theirs.server.kill();
   }
-  return { rows, verified, misses };
 }
 
 async function lighthouseScores(base, paths) {
@@ -564,10 +672,36 @@ async function benchSize(size) {
     peer: { before: peerBefore, after: peerAfter, wallMs: peerMs },
     builds: [cold, plusOne, edit, del],
   };
-  if (size !== DETAIL) return result;
-
+  // At every size: the output's size, its correctness, and search beside the plain-Pagefind anchor.
   const outFiles = filesUnder(dist);
   const searchFiles = filesUnder(join(dist, 'pagefind'));
+  const { problems, partitions } = checkOutput(dist, manifest);
+  console.info('bench:   search in Chromium, and plain Pagefind over the day pages…');
+  const sample = [
+    ...manifest.filter((_, i) => i % Math.max(1, Math.floor(manifest.length / 100)) === 0),
+    added,
+    edited,
+  ].map((b) => ({ token: b.token, permalink: permalinkOf(b) }));
+  const search = await searchBoth(
+    dist,
+    scratch,
+    [
+      ['police', 'bridge'],
+      ['Kyiv curfew', 'Łódź'],
+      [tokenOf(3, 7), tokenOf(5, 11)],
+    ],
+    sample,
+  );
+  const output = {
+    files: outFiles.length,
+    searchFiles: searchFiles.length,
+    bytes: outFiles.reduce((n, f) => n + statSync(f).size, 0),
+    searchBytes: searchFiles.reduce((n, f) => n + statSync(f).size, 0),
+    partitions,
+  };
+  const measured = { ...result, output, search, problems };
+  if (size !== DETAIL) return measured;
+
   const timelines = largestAndMedian(
     dist,
     readdirSync(join(dist, 'stories')).map((s) => join(dist, 'stories', s, 'index.html')),
@@ -591,7 +725,6 @@ async function benchSize(size) {
       ),
     ]),
   );
-  const { problems, partitions } = checkOutput(dist, manifest);
   // The editor's first step in a breaking story: `npm run new` (without npm's own start), five times, into this archive.
   const newRuns = [];
   for (let i = 0; i < 5; i++) {
@@ -605,48 +738,28 @@ async function benchSize(size) {
     if (r.status !== 0) problems.push(`npm run new failed: ${r.stderr}`);
     else unlinkSync(r.stdout.split('\n')[0]);
   }
-
-  console.info('bench:   search in Chromium…');
-  const { base, server } = await serve(dist);
-  let search;
   let lighthouse = [];
-  try {
-    const sample = manifest
-      .filter((_, i) => i % Math.max(1, Math.floor(manifest.length / 100)) === 0)
-      .map((b) => ({ token: b.token, permalink: permalinkOf(b) }));
-    search = await searchTimings(
-      base,
-      [
-        ['police', 'bridge'],
-        ['Kyiv curfew', 'Łódź'],
-        [tokenOf(3, 7), tokenOf(5, 11)],
-      ],
-      sample,
-    );
-    if (!opts['no-lighthouse']) {
-      console.info('bench:   Lighthouse…');
+  if (!opts['no-lighthouse']) {
+    console.info('bench:   Lighthouse…');
+    const { base, server } = await serve(dist);
+    try {
       lighthouse = await lighthouseScores(base, [
         ['front', '/'],
         ['story (longest)', `/${timelines.largest.file.replace(/index\.html$/, '')}`],
         ['day (median)', `/${days.median.file.replace(/index\.html$/, '')}`],
         ['search', '/search/'],
       ]);
+    } finally {
+      server.kill();
     }
-  } finally {
-    server.kill();
   }
-  const output = {
-    files: outFiles.length,
-    searchFiles: searchFiles.length,
-    bytes: outFiles.reduce((n, f) => n + statSync(f).size, 0),
-    searchBytes: searchFiles.reduce((n, f) => n + statSync(f).size, 0),
-    partitions,
-    timelines,
-    days,
-    navigation,
-    newMs: newRuns.toSorted((a, b) => a - b)[2],
+  return {
+    ...measured,
+    detail: {
+      pages: { timelines, days, navigation, newMs: newRuns.toSorted((a, b) => a - b)[2] },
+      lighthouse,
+    },
   };
-  return { ...result, detail: { output, search, lighthouse, problems } };
 }
 
 // ---------------------------------------------------------------- report
@@ -658,7 +771,6 @@ const versions = () => {
 };
 
 function report(results, machine, chrome) {
-  const q = (r) => `${r.ms.toFixed(0)} ms, ${kib(r.bytes)}`;
   const lines = [
     `# Dateline benchmark`,
     '',
@@ -691,36 +803,68 @@ function report(results, machine, chrome) {
     `Peer, per run: ${results.map((r) => `${fmt(r.size)}: Hugo ${sec(r.peer.before.hugoMs)} + Pagefind ${sec(r.peer.before.pagefindMs)}, then ${sec(r.peer.after.hugoMs)} + ${sec(r.peer.after.pagefindMs)}`).join('; ')}.`,
     '',
   ];
+  lines.push(
+    '## Search, beside plain Pagefind over the same day pages',
+    '',
+    "Dateline's search page against the search anchor: Pagefind's CLI over the same site's day pages, read through Pagefind's own Default UI (sub-results shown), timed the same way in the same browser. Times run from the keystroke to the first result link on screen; bytes are everything fetched, Pagefind's worker included, as sent (gzip for text, as hosts do); files are the index files fetched.",
+    '',
+    '| bulletins | page | page opens | first query: time, bytes, index files | next query (warm) | the first again |',
+    '|--:|---|--:|--:|--:|--:|',
+  );
+  const cell = (r) => `${r.ms.toFixed(0)} ms, ${kib(r.bytes)}, ${r.files}`;
+  for (const r of results) {
+    for (const [name, rows] of [
+      ['Dateline', r.search.rows],
+      ['plain Pagefind', r.search.plain.rows],
+    ])
+      for (const row of rows)
+        lines.push(
+          `| ${fmt(r.size)} | ${name}: \`${row.query}\`, then \`${row.other}\` | ${kib(row.pageBytes)} | ${cell(row.cold)} | ${cell(row.warm)} | ${cell(row.again)} |`,
+        );
+    const ours = r.search.rows;
+    const theirs = r.search.plain.rows;
+    const worst = (f) => Math.max(...ours.map((row, i) => f(row) / f(theirs[i])));
+    lines.push(
+      `| ${fmt(r.size)} | **ratio, worst pair** | ${ratio(Math.max(...ours.map((x) => x.pageBytes)), Math.max(...theirs.map((x) => x.pageBytes)))} | ${worst((x) => x.cold.ms).toFixed(2)}× time, ${worst((x) => x.cold.bytes).toFixed(2)}× bytes | ${worst((x) => x.warm.ms).toFixed(2)}× | ${worst((x) => x.again.ms).toFixed(2)}× |`,
+    );
+  }
+  lines.push(
+    '',
+    '## Output',
+    '',
+    '| bulletins | files in dist/ | bytes | search index: files, bytes | plain Pagefind index of the day pages: files, bytes, time |',
+    '|--:|--:|--:|--:|--:|',
+    ...results.map(
+      (r) =>
+        `| ${fmt(r.size)} | ${fmt(r.output.files)} | ${mb(r.output.bytes)} | ${fmt(r.output.searchFiles)}, ${mb(r.output.searchBytes)} (${r.output.partitions} indexes) | ${fmt(r.search.plain.files)}, ${mb(r.search.plain.bytes)}, ${sec(r.search.plain.indexMs)} |`,
+    ),
+    '',
+    '## Correctness',
+    '',
+    ...results.map(
+      (r) =>
+        `- ${fmt(r.size)}: ${r.problems.length === 0 ? `every one of the ${fmt(r.bulletins)} bulletins is on its day page, every timeline has all its day anchors, and the index holds each bulletin once` : `${r.problems.length} problems: ${r.problems.slice(0, 5).join('; ')}`}; the search page found ${r.search.verified} of ${r.search.verified + r.search.misses.length} sampled bulletins (the one added and the one edited by the incremental builds among them) by their unique word, each as the single result linking to its permalink.`,
+    ),
+    '',
+  );
   const d = results.find((r) => r.detail);
   if (d) {
-    const { output, search, lighthouse, problems } = d.detail;
+    const { pages, lighthouse } = d.detail;
     lines.push(
-      `## Output, search and correctness at ${fmt(d.size)} bulletins`,
+      `## Pages at ${fmt(d.size)} bulletins`,
       '',
-      '| output | value |',
+      '| page | value |',
       '|---|--:|',
-      `| files | ${fmt(output.files)} (${fmt(output.searchFiles)} of them search index, in ${output.partitions} partitions) |`,
-      `| bytes | ${mb(output.bytes)} |`,
-      `| search index | ${mb(output.searchBytes)} |`,
-      `| story timeline, largest (gzip, HTML+CSS+JS) | ${kib(output.timelines.largest.gzip)} (${output.timelines.largest.file}, ${kib(output.timelines.largest.html)} raw HTML) |`,
-      `| story timeline, median | ${kib(output.timelines.median.gzip)} |`,
-      `| day page, largest | ${kib(output.days.largest.gzip)} (${output.days.largest.file}) |`,
-      `| day page, median | ${kib(output.days.median.gzip)} |`,
-      `| \`npm run new\` (median of 5, Node's start included, npm's not) | ${sec(output.newMs)} |`,
-      ...Object.entries(output.navigation).map(([name, n]) =>
+      `| story timeline, largest (gzip, HTML+CSS+JS) | ${kib(pages.timelines.largest.gzip)} (${pages.timelines.largest.file}, ${kib(pages.timelines.largest.html)} raw HTML) |`,
+      `| story timeline, median | ${kib(pages.timelines.median.gzip)} |`,
+      `| day page, largest | ${kib(pages.days.largest.gzip)} (${pages.days.largest.file}, ${kib(pages.days.largest.html)} raw HTML) |`,
+      `| day page, median | ${kib(pages.days.median.gzip)} |`,
+      `| \`npm run new\` (median of 5, Node's start included, npm's not) | ${sec(pages.newMs)} |`,
+      ...Object.entries(pages.navigation).map(([name, n]) =>
         n.largest
           ? `| ${name}, largest of ${fmt(n.count)} | ${kib(n.largest.gzip)} (${n.largest.file}, ${kib(n.largest.html)} raw HTML) |`
           : `| ${name} | none |`,
       ),
-      '',
-      '| search query | search page load | first query (cold) | then another query (warm) | the first again |',
-      '|---|--:|--:|--:|--:|',
-      ...search.rows.map(
-        (r) =>
-          `| \`${r.query}\`, then \`${r.other}\` | ${kib(r.pageBytes)} | ${q(r.cold)} | ${q(r.warm)} | ${q(r.again)} |`,
-      ),
-      '',
-      "Times run from the keystroke to the first result on screen (the page waits 50 ms for typing to pause); bytes are everything the browser fetched for the query, Pagefind's worker included, as sent (the server gzips text files as hosts do; Pagefind compresses its index files itself).",
       '',
       ...(lighthouse.length
         ? [
@@ -733,8 +877,6 @@ function report(results, machine, chrome) {
             '',
           ]
         : []),
-      `Correctness after the four builds: ${problems.length === 0 ? `every one of the ${fmt(d.bulletins)} bulletins is on its day page, every timeline has all its day anchors, and the index holds one record per bulletin` : `${problems.length} problems: ${problems.slice(0, 5).join('; ')}`}; the search page found ${search.verified} of ${search.verified + search.misses.length} sampled bulletins by their unique word, each as the single result linking to its permalink.`,
-      '',
     );
   }
   return lines.join('\n');
@@ -746,7 +888,7 @@ ensureHugo();
 const results = [];
 for (const size of SIZES) results.push(await benchSize(size));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free)`;
-const chrome = results.some((r) => r.detail)
+const chrome = results.length
   ? await chromium
       .launch({ executablePath: findChromium() })
       .then(async (b) => [b.version(), await b.close()][0])
@@ -757,10 +899,7 @@ const out = join(ROOT, 'reports', 'bench.md');
 writeFileSync(out, text);
 writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, results }, null, 2));
 console.info(`\n${text}\nwritten to ${relative(ROOT, out)}`);
-const failures = results.flatMap((r) => [
-  ...(r.detail?.problems ?? []),
-  ...(r.detail?.search.misses ?? []),
-]);
+const failures = results.flatMap((r) => [...r.problems, ...r.search.misses]);
 if (failures.length) {
   console.error(failures.slice(0, 20).join('\n'));
   process.exitCode = 1;
