@@ -1,36 +1,56 @@
 /**
- * Searches the partitioned index the build writes (src/integrations/pagefind.ts) as one index.
+ * Searches the index the build writes (src/integrations/pagefind.ts): per language, at most three
+ * tiers of consecutive story-days, each day a record whose updates are sub-results.
  *
- * One Pagefind instance per partition, all on top of the same placeholder index (the "stub"), so
- * that they share one download and one copy of Pagefind's WebAssembly. Each partition is searched
- * on its own, which makes two things possible that Pagefind's own `mergeIndex` cannot do:
- * - a date order across partitions: partitions hold consecutive stretches of time, so the
- *   newest-first list is each partition's own newest-first list, partition after partition;
+ * One Pagefind instance per tier, all on top of the same placeholder index (the "stub"), so that
+ * they share one download and one copy of Pagefind's WebAssembly. Each tier is searched on its own,
+ * which makes two things possible that Pagefind's own `mergeIndex` cannot do:
+ * - a date order across tiers: tiers hold consecutive stretches of time, so the newest-first list
+ *   is each tier's own newest-first list, tier after tier;
  * - one answer per word: Pagefind searches a word that an index lacks by the longest shorter word
- *   it has (`zq03x07` finds every page with `zq`), which in a partitioned index returns pages of
- *   partitions that lack a word that others have. Those partitions are left out (see `answersWord`).
+ *   it has (`zq03x07` finds every page with `zq`), which in a tiered index returns pages of tiers
+ *   that lack a word that others have. Those tiers are left out (see `answersWord`).
+ * Nothing is fetched until the first search; filter counts are asked for after the results.
  */
 
 import type { SearchManifest } from '../lib/publish/search-records.ts';
+import { decodeUpdates, tagHash, type UpdateFlags } from '../lib/publish/search-meta.ts';
 
-/** The fragment of one result: what the result list shows. */
+/** A heading Pagefind found in a record: an update's headline, its id the update id. */
+export interface Anchor {
+  element: string;
+  id: string;
+  text: string;
+  /** Index of its first word in `content`. */
+  location: number;
+}
+
+/** A part of a record Pagefind found the words in: one update, under its heading. */
+export interface SubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations: number[];
+}
+
+/** The fragment of one result (a story-day): what the result list is made from. */
 export interface ResultData {
   url: string;
   excerpt: string;
   content: string;
   locations: number[];
-  meta: { title?: string; when?: string };
+  meta: { u?: string };
   filters?: Record<string, string[]>;
+  anchors?: Anchor[];
+  sub_results?: SubResult[];
 }
 
-/** One result of one partition. */
+/** One result of one tier: a story-day. */
 export interface PagefindResult {
   id: string;
   score: number;
   /** Where in the text the words were found (none when only metadata matched). */
   words?: number[];
-  /** The metadata fields that matched. */
-  matchedMetaFields?: string[];
   data(): Promise<ResultData>;
 }
 
@@ -73,26 +93,22 @@ interface PagefindModule {
   }): PagefindInstance;
 }
 
-/**
- * Pagefind searches a record's metadata too. The headline (`title`) should be found; the moment
- * (`when`) should not: it gets no weight, and a result found in nothing but it is dropped.
- */
-const RANKING = { metaWeights: { when: 0 } };
+/** Pagefind searches a record's metadata too; the updates' flags (`u`) are not text and get no weight. */
+const RANKING = { metaWeights: { u: 0 } };
 
-/** Whether a result was found in the text or the headline (not only in other metadata). */
-export const foundInText = (r: PagefindResult): boolean =>
-  (r.words?.length ?? 1) > 0 || (r.matchedMetaFields ?? []).includes('title');
+/** Whether a result was found in the text (not only in its metadata). */
+export const foundInText = (r: PagefindResult): boolean => (r.words?.length ?? 1) > 0;
 
 /** How many results have each value of each filter (Pagefind's `filters` in a search response). */
 export type FilterCounts = Record<string, Record<string, number>>;
 
-/** What a search finds: its results, merged, and how many of them have each filter value. */
+/** What a search finds: the story-days, merged, and how many of them have each filter value (when counted). */
 export interface Found {
-  results: PagefindResult[];
+  pages: PagefindResult[];
   counts: FilterCounts;
 }
 
-/** Adds up the filter counts of several partitions. */
+/** Adds up the filter counts of several tiers. */
 export function sumCounts(list: readonly (FilterCounts | undefined)[]): FilterCounts {
   const sum: FilterCounts = {};
   for (const counts of list) {
@@ -134,15 +150,15 @@ export function matchesPrefix(
 /** A filter no record has: a search with it ranks nothing, and still counts the pages the words match. */
 const NOTHING: SearchOptions = { filters: { story: '\u0000' } };
 
-/** Whether a partition holds `word` itself, stemmed as Pagefind stems it (an exact search counts those pages). */
+/** Whether a tier holds `word` itself, stemmed as Pagefind stems it (an exact search counts those pages). */
 export async function holdsWord(instance: PagefindInstance, word: string): Promise<boolean> {
   return ((await instance.search(`"${word}"`, NOTHING))?.unfilteredResultCount ?? 0) > 0;
 }
 
 /**
- * Whether a partition answered `word` by the word itself rather than by Pagefind's stand-in (a
- * shorter word the partition has): it holds the word, or its best match `top` has a word starting
- * with it (the reader is typing the start of a longer word).
+ * Whether a tier answered `word` by the word itself rather than by Pagefind's stand-in (a shorter
+ * word the tier has): it holds the word, or its best match `top` has a word starting with it (the
+ * reader is typing the start of a longer word).
  */
 export async function answersWord(
   holds: boolean,
@@ -152,19 +168,19 @@ export async function answersWord(
   return holds || matchesPrefix(await top.data(), word);
 }
 
-/** Merges the partitions' results: by score for the best match, else partition after partition (oldest partition first for `oldest`). */
+/** Merges the tiers' results: by score for the best match, else tier after tier (oldest tier first for `oldest`). */
 export function mergeResults(lists: readonly PagefindResult[][], order: Order): PagefindResult[] {
   if (order === 'best') return lists.flat().sort((a, b) => b.score - a.score);
   return (order === 'newest' ? [...lists].reverse() : lists).flat();
 }
 
 /**
- * Searches every partition (`parts`, oldest first) and merges their results: each partition that
- * answered a word by Pagefind's stand-in while another partition has the word is left out, and the
- * stub's placeholder record never shows. Whether each partition holds each word is asked at the
- * same time as the search itself. The filter counts are the sums over the partitions kept.
+ * Searches every tier (`parts`, oldest first) and merges their results: each tier that answered a
+ * word by Pagefind's stand-in while another tier has the word is left out, and the stub's
+ * placeholder record never shows. Whether each tier holds each word is asked at the same time as
+ * the search itself. The filter counts are the sums over the tiers kept (of the filters loaded).
  */
-export async function searchPartitions(
+export async function searchTiers(
   parts: readonly PagefindInstance[],
   stubs: ReadonlySet<string>,
   term: string | null,
@@ -184,15 +200,15 @@ export async function searchPartitions(
   let keep = found.map((list) => list.length > 0);
   for (const [w, word] of words.entries()) {
     const answers = await Promise.all(
-      // A partition already left out answers `false` at once, without a promise.
+      // A tier already left out answers `false` at once, without a promise.
       // eslint-disable-next-line @typescript-eslint/await-thenable
       found.map((list, i) => (keep[i] ? answersWord(holds[w]![i]!, list[0]!, word) : false)),
     );
-    // Only where some partition has the word: otherwise every partition's stand-in is the answer.
+    // Only where some tier has the word: otherwise every tier's stand-in is the answer.
     if (answers.some(Boolean)) keep = answers;
   }
   return {
-    results: mergeResults(
+    pages: mergeResults(
       found.filter((_, i) => keep[i]),
       order,
     ),
@@ -200,15 +216,125 @@ export async function searchPartitions(
   };
 }
 
-/** The partitioned index, opened once per page. */
-export class PartitionedIndex {
+/** One update found: what a result in the list shows, and where it links. */
+export interface UpdateHit {
+  /** The permalink. */
+  url: string;
+  title: string;
+  /** Pagefind's excerpt: text with the found words in `<mark>`, nothing else. */
+  excerpt: string;
+  /** Its moment, as the record wrote it (src/lib/publish/search-meta.ts). */
+  when: string;
+  /** Its story's slug. */
+  story: string;
+}
+
+const escapeText = (s: string): string =>
+  s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+
+/**
+ * An excerpt without the headline Pagefind puts at its start when the words are near it (the
+ * result shows its headline above the excerpt): the headline's characters are skipped, markup
+ * aside, then the full stop and spaces after it.
+ */
+export function withoutTitle(excerpt: string, title: string): string {
+  const want = title.replace(/\s+/g, ' ').trim();
+  let i = 0;
+  let matched = 0;
+  let cut = -1;
+  while (i < excerpt.length && matched <= want.length) {
+    if (excerpt[i] === '<') {
+      const end = excerpt.indexOf('>', i);
+      if (end === -1) break;
+      i = end + 1;
+      continue;
+    }
+    if (matched === want.length) {
+      cut = i;
+      break;
+    }
+    const ch = /\s/.test(excerpt[i]!) ? ' ' : excerpt[i];
+    if (ch !== want[matched]) return excerpt;
+    matched++;
+    i++;
+  }
+  if (matched !== want.length) return excerpt;
+  // What follows the headline: a `</mark>` closing a marked last word, the stop Pagefind adds, spaces.
+  return excerpt.slice(cut === -1 ? excerpt.length : cut).replace(/^(<\/mark>)?[.:]?\s*/, '');
+}
+
+/**
+ * The updates of one found story-day that the list shows: those Pagefind found the words in (its
+ * sub-results), or with no words every update of the day, each with the opening of its text; only
+ * those that are key events, or carry the tag, when those filters are in use. Newest first, as the
+ * record holds them, or oldest first for `oldest`.
+ */
+export function hitsOf(
+  data: ResultData,
+  term: string | null,
+  filters: Record<string, string>,
+  order: Order,
+  excerptWords = 30,
+): UpdateHit[] {
+  const anchors = (data.anchors ?? [])
+    .filter((a) => a.id && /^h\d$/i.test(a.element))
+    .sort((a, b) => a.location - b.location);
+  const flags = decodeUpdates(data.meta.u ?? '');
+  const updates = new Map(anchors.map((a, i) => [a.id, { anchor: a, index: i, flag: flags[i] }]));
+  const story = data.filters?.['story']?.[0] ?? '';
+  const tag = filters['tag'] ? tagHash(filters['tag']) : undefined;
+  const wanted = (f: UpdateFlags | undefined): f is UpdateFlags =>
+    f !== undefined && (!filters['key'] || f.key) && (!tag || f.tags.includes(tag));
+  const base = data.url.replace(/#.*$/, '');
+  let hits: UpdateHit[];
+  if (term !== null) {
+    hits = (data.sub_results ?? []).flatMap((s) => {
+      const u = updates.get(s.url.split('#')[1] ?? '');
+      if (!u || !wanted(u.flag)) return [];
+      return [
+        {
+          url: s.url,
+          title: s.title,
+          excerpt: withoutTitle(s.excerpt, s.title),
+          when: u.flag.when,
+          story,
+        },
+      ];
+    });
+  } else {
+    const words = data.content.split(/\s+/);
+    hits = anchors.flatMap((a, i) => {
+      const flag = flags[i];
+      if (!wanted(flag)) return [];
+      const start = a.location + a.text.split(/\s+/).filter(Boolean).length;
+      const end = Math.min(anchors[i + 1]?.location ?? words.length, start + excerptWords);
+      const text = words
+        .slice(start, end)
+        .join(' ')
+        .replace(/^[.:]\s*/, '');
+      return [
+        {
+          url: `${base}#${a.id}`,
+          title: a.text,
+          excerpt: escapeText(text),
+          when: flag.when,
+          story,
+        },
+      ];
+    });
+  }
+  return order === 'oldest' ? hits.reverse() : hits;
+}
+
+/** The tiered index, opened once per page, at its first search. */
+export class TieredIndex {
   private constructor(
     private readonly manifest: SearchManifest,
     private readonly parts: PagefindInstance[],
   ) {}
 
   /** Opens the index in `bundle` (the URL of `pagefind/`, under the site's base path). */
-  static async open(bundle: string): Promise<PartitionedIndex> {
+  static async open(bundle: string): Promise<TieredIndex> {
     const [manifest, pf] = await Promise.all([
       fetch(`${bundle}dateline-search.json`).then((r) => r.json() as Promise<SearchManifest>),
       import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
@@ -217,7 +343,7 @@ export class PartitionedIndex {
     // An instance starts loading as it is created. The first loads the WebAssembly; the others,
     // created once it has, reuse it (started together, each would load and start its own).
     // Instances search in one language each (Pagefind stems words per language): per language, the
-    // first loads that language's WebAssembly from the stub, and its other partitions follow.
+    // first loads that language's WebAssembly from the stub, and its other tiers follow.
     const open = (language: string) =>
       pf.createInstance({
         basePath: bundle,
@@ -236,8 +362,6 @@ export class PartitionedIndex {
           parts[i] = i === manifest.languages.indexOf(language) ? first : open(language);
       });
     }
-    // Loading every filter's index up front (`filters()`): Pagefind counts only the filters whose
-    // index it has loaded, and the search page shows counts for all of them from the first query.
     await Promise.all(
       parts.map((p, i) =>
         p
@@ -250,15 +374,19 @@ export class PartitionedIndex {
               ranking: RANKING,
               language: manifest.languages[i]!,
             }),
-          )
-          .then(() => p.filters?.()),
+          ),
       ),
     );
-    return new PartitionedIndex(manifest, parts);
+    return new TieredIndex(manifest, parts);
   }
 
-  /** Every update found for `term` (or, with no words, every update the filters allow), merged in `order`, with filter counts. */
+  /** Every story-day found for `term` (or, with no words, every one the filters allow), merged in `order`, with the filter counts loaded so far. */
   search(term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
-    return searchPartitions(this.parts, new Set(this.manifest.stubs), term, filters, order);
+    return searchTiers(this.parts, new Set(this.manifest.stubs), term, filters, order);
+  }
+
+  /** Loads every filter's index (Pagefind counts only the filters it has loaded): after the first results, for their counts. */
+  async loadFilters(): Promise<void> {
+    await Promise.all(this.parts.map((p) => p.filters?.() ?? Promise.resolve({})));
   }
 }
