@@ -90,6 +90,8 @@ interface PagefindModule {
     metaCacheTag?: string;
     ranking?: typeof RANKING;
     language?: string;
+    /** Search on the page's own thread instead of Pagefind's shared worker. */
+    noWorker?: boolean;
   }): PagefindInstance;
 }
 
@@ -147,12 +149,12 @@ export function matchesPrefix(
   );
 }
 
-/** A filter no record has: a search with it ranks nothing, and still counts the pages the words match. */
-const NOTHING: SearchOptions = { filters: { story: '\u0000' } };
-
-/** Whether a tier holds `word` itself, stemmed as Pagefind stems it (an exact search counts those pages). */
+/**
+ * Whether a tier holds `word` itself, stemmed as Pagefind stems it: an exact search finds only
+ * those pages (its results are not read, so no fragment is fetched for it, nor any filter).
+ */
 export async function holdsWord(instance: PagefindInstance, word: string): Promise<boolean> {
-  return ((await instance.search(`"${word}"`, NOTHING))?.unfilteredResultCount ?? 0) > 0;
+  return ((await instance.search(`"${word}"`))?.results.length ?? 0) > 0;
 }
 
 /**
@@ -344,7 +346,10 @@ export class TieredIndex {
     // created once it has, reuse it (started together, each would load and start its own).
     // Instances search in one language each (Pagefind stems words per language): per language, the
     // first loads that language's WebAssembly from the stub, and its other tiers follow.
-    const open = (language: string) =>
+    // The settled tier (each language's first) searches in Pagefind's worker; the smaller ones on
+    // the page's own thread, each with its own WebAssembly, so that the three search at once (one
+    // worker takes them one after another) and never share one WebAssembly memory.
+    const open = (language: string, worker: boolean) =>
       pf.createInstance({
         basePath: bundle,
         baseUrl: '/',
@@ -352,14 +357,15 @@ export class TieredIndex {
         metaCacheTag: manifest.stubs.join('-'),
         ranking: RANKING,
         language,
+        ...(worker ? {} : { noWorker: true }),
       });
     const parts: PagefindInstance[] = [];
     for (const language of new Set(manifest.languages)) {
-      const first = open(language);
+      const first = open(language, true);
       await first.init(language);
       manifest.languages.forEach((l, i) => {
         if (l === language)
-          parts[i] = i === manifest.languages.indexOf(language) ? first : open(language);
+          parts[i] = i === manifest.languages.indexOf(language) ? first : open(language, false);
       });
     }
     await Promise.all(

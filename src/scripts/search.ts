@@ -22,6 +22,8 @@ import {
 
 /** Updates shown at once (each story-day they come from fetches its own fragment of the index). */
 const PAGE_SIZE = 10;
+/** Story-days whose fragments are fetched together while filling a page. */
+const DAYS_AT_ONCE = 3;
 
 /** The URL parameter the landing page reads to highlight the searched words (src/scripts/page.ts). */
 const HIGHLIGHT = 'highlight';
@@ -200,8 +202,8 @@ export function startSearch(): void {
   const showMore = async (mine: number): Promise<number> => {
     let shown = 0;
     while (pending.length && shown < PAGE_SIZE) {
-      // Fetch a few days' fragments at once, but show each day's updates in order.
-      const batch = pending.slice(0, Math.max(1, Math.min(PAGE_SIZE - shown, pending.length)));
+      // A few days' fragments at a time (a day holds one update found or many), shown in order.
+      const batch = pending.slice(0, DAYS_AT_ONCE);
       pending = pending.slice(batch.length);
       const loading = batch.map((r) => r.data());
       for (const item of loading) {

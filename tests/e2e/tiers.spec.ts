@@ -155,3 +155,26 @@ test('newest and oldest first hold across tiers, one result per update', async (
   const best = await searchAll(page, prefix);
   expect(best.map((r) => r.href).toSorted()).toEqual(newest.map((r) => r.href).toSorted());
 });
+
+test('the search page fetches no index before the first search, and answers in every one of 20 fresh pages', async ({
+  browser,
+}) => {
+  const retries: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    // A fresh context each time: an empty cache, a new Pagefind worker.
+    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (req) => fetched.push(new URL(req.url()).pathname));
+    page.on('console', (msg) => {
+      if (/search failed/.test(msg.text())) retries.push(msg.text());
+    });
+    await page.goto('/search/', { waitUntil: 'networkidle' });
+    expect(fetched.filter((p) => p.includes('/pagefind/'))).toEqual([]);
+    await page.getByRole('searchbox', { name: 'Words to find' }).fill(tokenOf(0, i));
+    await expect(page.getByRole('status')).toHaveText(`1 update found for “${tokenOf(0, i)}”.`);
+    await context.close();
+  }
+  // A failed first attempt is tried again; none should have been needed.
+  expect(retries).toEqual([]);
+});

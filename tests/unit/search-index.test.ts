@@ -31,7 +31,7 @@ const tier = (exact: string[], results: PagefindResult[] = []): PagefindInstance
   mergeIndex: async () => undefined,
   search: async (term) => {
     if (term?.startsWith('"'))
-      return { results: [], unfilteredResultCount: exact.includes(term.slice(1, -1)) ? 1 : 0 };
+      return { results: exact.includes(term.slice(1, -1)) ? [result('x', 1)] : [] };
     return { results };
   },
 });
@@ -80,17 +80,19 @@ describe('holdsWord and answersWord', () => {
       ),
     ).toBe(false);
   });
-  test('the exact search asks for a filter no record has: it only counts', async () => {
+  test('the exact search reads no result, so it fetches no fragment and no filter', async () => {
     const asked: unknown[] = [];
+    let read = 0;
     const spy: PagefindInstance = {
       ...tier(['x']),
       search: async (term, options) => (
         asked.push([term, options]),
-        { results: [], unfilteredResultCount: 1 }
+        { results: [{ id: 'a', score: 1, data: async () => (read++, ({}) as ResultData) }] }
       ),
     };
-    await holdsWord(spy, 'x');
-    expect(asked).toEqual([['"x"', { filters: { story: '\u0000' } }]]);
+    expect(await holdsWord(spy, 'x')).toBe(true);
+    expect(asked).toEqual([['"x"', undefined]]);
+    expect(read).toBe(0);
   });
 });
 
@@ -138,8 +140,9 @@ describe('searchTiers', () => {
         if (term.startsWith('"')) {
           const w = term.slice(1, -1);
           return {
-            results: [],
-            unfilteredResultCount: Object.values(pages).filter((ws) => ws.includes(w)).length,
+            results: Object.entries(pages)
+              .filter(([, ws]) => ws.includes(w))
+              .map(([id]) => result(id, 1)),
           };
         }
         const [t] = queryWords(term);

@@ -220,9 +220,9 @@ describe('tiers', () => {
     }
   });
 
-  test('the bits grow with the archive: the middle tier about a quarter of it, the recent one about its square root', () => {
-    expect(tierBits(1_334)).toEqual({ settle: 8, recent: 4 });
-    expect(tierBits(14_800)).toEqual({ settle: 12, recent: 6 });
+  test('the bits grow with the archive: the middle tier about half of it, the recent one about its square root', () => {
+    expect(tierBits(1_334)).toEqual({ settle: 9, recent: 5 });
+    expect(tierBits(14_800)).toEqual({ settle: 13, recent: 7 });
     expect(tierBits(0)).toEqual({ settle: 3, recent: 2 });
   });
 
@@ -235,7 +235,7 @@ describe('tiers', () => {
       expect(changed(before, after), `new${i}`).toBeLessThanOrEqual(3);
       if (after[0]!.join() !== before[0]!.join()) settledChanged++;
     }
-    // The settled tier moves once in about 2^settle (1,024 here) new items.
+    // The settled tier moves once in about 2^settle (2,048 here) new items.
     expect(settledChanged).toBeLessThanOrEqual(3);
   });
 

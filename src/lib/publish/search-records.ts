@@ -175,12 +175,13 @@ function level(x: number): number {
 }
 
 /**
- * The bits that decide where tiers end, for `n` days: the middle tier holds about 2^settle days (a
- * quarter of the archive, or 8 at least), the recent one about 2^recent (about the square root of
- * the middle one).
+ * The bits that decide where tiers start, for `n` days: the middle tier holds about 2^settle days
+ * (half the archive, or 8 at least: an edit to an old day then re-indexes about half of it, and the
+ * settled tier takes the middle one in once the archive has grown by half), the recent one about
+ * 2^recent (about the square root of the middle one).
  */
 export function tierBits(n: number): { settle: number; recent: number } {
-  const settle = Math.max(3, Math.round(Math.log2(Math.max(1, n))) - 2);
+  const settle = Math.max(3, Math.round(Math.log2(Math.max(1, n))) - 1);
   return { settle, recent: Math.max(2, Math.ceil(settle / 2)) };
 }
 
