@@ -9,7 +9,7 @@
  *   is each tier's own newest-first list, tier after tier;
  * - one answer per word: Pagefind searches a word that an index lacks by the longest shorter word
  *   it has (`zq03x07` finds every page with `zq`), which in a tiered index returns pages of tiers
- *   that lack a word that others have. Those tiers are left out (see `answersWord`).
+ *   that lack a word that others have. Those tiers are left out (see `searchTiers`).
  * Nothing is fetched until the first search; filter counts are asked for after the results.
  */
 
@@ -157,17 +157,15 @@ export async function holdsWord(instance: PagefindInstance, word: string): Promi
   return ((await instance.search(`"${word}"`))?.results.length ?? 0) > 0;
 }
 
-/**
- * Whether a tier answered `word` by the word itself rather than by Pagefind's stand-in (a shorter
- * word the tier has): it holds the word, or its best match `top` has a word starting with it (the
- * reader is typing the start of a longer word).
- */
-export async function answersWord(
-  holds: boolean,
-  top: PagefindResult,
-  word: string,
-): Promise<boolean> {
-  return holds || matchesPrefix(await top.data(), word);
+/** A result whose fragment is fetched once, however often it is asked for. */
+function fetchedOnce(r: PagefindResult): PagefindResult {
+  let data: Promise<ResultData> | undefined;
+  return {
+    id: r.id,
+    score: r.score,
+    ...(r.words ? { words: r.words } : {}),
+    data: () => (data ??= r.data()),
+  };
 }
 
 /** Merges the tiers' results: by score for the best match, else tier after tier (oldest tier first for `oldest`). */
@@ -179,8 +177,8 @@ export function mergeResults(lists: readonly PagefindResult[][], order: Order): 
 /**
  * Searches every tier (`parts`, oldest first) and merges their results: each tier that answered a
  * word by Pagefind's stand-in while another tier has the word is left out, and the stub's
- * placeholder record never shows. Whether each tier holds each word is asked at the same time as
- * the search itself. The filter counts are the sums over the tiers kept (of the filters loaded).
+ * placeholder record never shows. Whether each tier holds each word is asked only when some
+ * tier's best match does not show it. The filter counts are the sums over the tiers kept (of the filters loaded).
  */
 export async function searchTiers(
   parts: readonly PagefindInstance[],
@@ -192,20 +190,32 @@ export async function searchTiers(
   const options: SearchOptions = Object.keys(filters).length ? { filters } : {};
   if (order !== 'best') options.sort = { date: order === 'newest' ? 'desc' : 'asc' };
   const words = term ? queryWords(term) : [];
-  const [responses, holds] = await Promise.all([
-    Promise.all(parts.map((p) => p.search(term, options))),
-    Promise.all(words.map((word) => Promise.all(parts.map((p) => holdsWord(p, word))))),
-  ]);
-  const found = responses.map((r) =>
-    (r?.results ?? []).filter((x) => !stubs.has(x.id) && (term === null || foundInText(x))),
-  );
+  // Each tier's results as soon as they come: the top one's fragment is fetched at once (it is
+  // shown first, or it tells a stand-in answer from the word being typed), each fragment once.
+  const searches = parts.map(async (p) => {
+    const response = await p.search(term, options);
+    const list = (response?.results ?? [])
+      .filter((x) => !stubs.has(x.id) && (term === null || foundInText(x)))
+      .map(fetchedOnce);
+    if (words.length) list[0]?.data().catch(() => undefined);
+    return { response, list };
+  });
+  const done = await Promise.all(searches);
+  const responses = done.map((d) => d.response);
+  const found = done.map((d) => d.list);
   let keep = found.map((list) => list.length > 0);
-  for (const [w, word] of words.entries()) {
-    const answers = await Promise.all(
-      // A tier already left out answers `false` at once, without a promise.
-      // eslint-disable-next-line @typescript-eslint/await-thenable
-      found.map((list, i) => (keep[i] ? answersWord(holds[w]![i]!, list[0]!, word) : false)),
+  for (const word of words) {
+    // Most often every tier's best match shows the word (or a longer one) where it matched; only
+    // when one does not (a stand-in, or a word found in another form by stemming) is each tier
+    // asked whether it holds the word itself.
+    const shows = await Promise.all(
+      found.map(async (list, i) => keep[i] && matchesPrefix(await list[0]!.data(), word)),
     );
+    const answers = shows.every((s, i) => s || !keep[i])
+      ? shows
+      : await Promise.all(
+          found.map(async (_, i) => keep[i] && (shows[i] || (await holdsWord(parts[i]!, word)))),
+        );
     // Only where some tier has the word: otherwise every tier's stand-in is the answer.
     if (answers.some(Boolean)) keep = answers;
   }
@@ -328,14 +338,21 @@ export function hitsOf(
   return order === 'oldest' ? hits.reverse() : hits;
 }
 
-/** The tiered index, opened once per page, at its first search. */
+/**
+ * The tiered index, opened once per page in two steps: Pagefind's library, WebAssembly and
+ * instances first (about 75 kB, whatever the archive's size: the search page starts them when the
+ * reader heads for the box), then each tier's own index, at the first search.
+ */
 export class TieredIndex {
+  private merged: Promise<void> | undefined;
+
   private constructor(
+    private readonly bundle: string,
     private readonly manifest: SearchManifest,
     private readonly parts: PagefindInstance[],
   ) {}
 
-  /** Opens the index in `bundle` (the URL of `pagefind/`, under the site's base path). */
+  /** Starts the index in `bundle` (the URL of `pagefind/`, under the site's base path): Pagefind and its instances, no tier yet. */
   static async open(bundle: string): Promise<TieredIndex> {
     const [manifest, pf] = await Promise.all([
       fetch(`${bundle}dateline-search.json`).then((r) => r.json() as Promise<SearchManifest>),
@@ -368,31 +385,35 @@ export class TieredIndex {
           parts[i] = i === manifest.languages.indexOf(language) ? first : open(language, false);
       });
     }
-    await Promise.all(
-      parts.map((p, i) =>
-        p
-          .init(manifest.languages[i])
-          // Options are not inherited by a merged index: the ranking and language are given again.
-          .then(() =>
-            p.mergeIndex(`${bundle}part/${manifest.parts[i]}/`, {
-              baseUrl: '/',
-              metaCacheTag: manifest.parts[i]!,
-              ranking: RANKING,
-              language: manifest.languages[i]!,
-            }),
-          ),
+    await Promise.all(parts.map((p, i) => p.init(manifest.languages[i])));
+    return new TieredIndex(bundle, manifest, parts);
+  }
+
+  /** Each tier's own index in its instance, once. */
+  private merge(): Promise<void> {
+    this.merged ??= Promise.all(
+      this.parts.map((p, i) =>
+        // Options are not inherited by a merged index: the ranking and language are given again.
+        p.mergeIndex(`${this.bundle}part/${this.manifest.parts[i]}/`, {
+          baseUrl: '/',
+          metaCacheTag: this.manifest.parts[i]!,
+          ranking: RANKING,
+          language: this.manifest.languages[i]!,
+        }),
       ),
-    );
-    return new TieredIndex(manifest, parts);
+    ).then(() => undefined);
+    return this.merged;
   }
 
   /** Every story-day found for `term` (or, with no words, every one the filters allow), merged in `order`, with the filter counts loaded so far. */
-  search(term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
+  async search(term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
+    await this.merge();
     return searchTiers(this.parts, new Set(this.manifest.stubs), term, filters, order);
   }
 
   /** Loads every filter's index (Pagefind counts only the filters it has loaded): after the first results, for their counts. */
   async loadFilters(): Promise<void> {
+    await this.merge();
     await Promise.all(this.parts.map((p) => p.filters?.() ?? Promise.resolve({})));
   }
 }

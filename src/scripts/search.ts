@@ -300,6 +300,10 @@ export function startSearch(): void {
     }
   };
 
+  // Pagefind itself (its library, WebAssembly and instances: about 75 kB) is started as soon as
+  // the reader heads for the box; the index, at the first search.
+  input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
+
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);

@@ -3,7 +3,6 @@
 // that behave as Pagefind does.
 import { describe, expect, test } from 'vitest';
 import {
-  answersWord,
   foundInText,
   holdsWord,
   matchesPrefix,
@@ -57,28 +56,16 @@ describe('matchesPrefix', () => {
   test("a matched word that is only the start of the typed word (Pagefind's stand-in) does not count", () => {
     expect(matchesPrefix(data, 'policeman')).toBe(false);
     expect(matchesPrefix(data, 'talks')).toBe(false); // found in the text, but not at a matched location
+    expect(matchesPrefix({ content: 'ref zq00x003548.', locations: [1] }, 'zq03x000007')).toBe(
+      false,
+    );
   });
 });
 
-describe('holdsWord and answersWord', () => {
-  test('a tier that has the word exactly (stemmed as Pagefind stems) answers it', async () => {
+describe('holdsWord', () => {
+  test('a tier that has the word exactly (stemmed as Pagefind stems) holds it', async () => {
     expect(await holdsWord(tier(['curfews']), 'curfews')).toBe(true);
-    expect(await answersWord(true, result('a', 1), 'curfews')).toBe(true);
-  });
-  test('a tier whose best match starts with the typed word answers it (a prefix being typed)', async () => {
-    expect(await holdsWord(tier([]), 'polic')).toBe(false);
-    expect(
-      await answersWord(false, result('a', 1, { content: 'police said', locations: [0] }), 'polic'),
-    ).toBe(true);
-  });
-  test('a tier that answered with a shorter stand-in word does not', async () => {
-    expect(
-      await answersWord(
-        false,
-        result('a', 0.002, { content: 'ref zq00x003548.', locations: [1] }),
-        'zq03x000007',
-      ),
-    ).toBe(false);
+    expect(await holdsWord(tier([]), 'curfews')).toBe(false);
   });
   test('the exact search reads no result, so it fetches no fragment and no filter', async () => {
     const asked: unknown[] = [];
@@ -87,7 +74,7 @@ describe('holdsWord and answersWord', () => {
       ...tier(['x']),
       search: async (term, options) => (
         asked.push([term, options]),
-        { results: [{ id: 'a', score: 1, data: async () => (read++, ({}) as ResultData) }] }
+        { results: [{ id: 'a', score: 1, data: async () => (read++, {} as ResultData) }] }
       ),
     };
     expect(await holdsWord(spy, 'x')).toBe(true);
@@ -123,15 +110,20 @@ describe('mergeResults', () => {
 
 describe('searchTiers', () => {
   /** A tier with pages (words per page id, oldest first), answering as Pagefind does: by the words that start with a term, else by the longest word that starts the term. */
-  const fake = (pages: Record<string, string[]>): PagefindInstance & { asked: unknown[] } => {
+  const fake = (
+    pages: Record<string, string[]>,
+  ): PagefindInstance & { asked: unknown[]; terms: (string | null)[] } => {
     const asked: unknown[] = [];
+    const terms: (string | null)[] = [];
     const words = [...new Set(Object.values(pages).flat())];
     return {
       asked,
+      terms,
       init: async () => undefined,
       mergeIndex: async () => undefined,
       search: async (term, options) => {
         asked.push(options);
+        terms.push(term);
         if (term === null)
           return {
             results: Object.keys(pages).map((id, i) => result(id, i)),
@@ -187,6 +179,15 @@ describe('searchTiers', () => {
         .map((r) => r.id)
         .sort(),
     ).toEqual(['a1', 'b1']);
+  });
+  test("a word every tier's best match shows: no tier is asked whether it holds it", async () => {
+    const [a, b] = [fake({ a1: ['police'] }), fake({ b1: ['police'] })];
+    await searchTiers([a, b], new Set(['stub']), 'police', {}, 'best');
+    expect([...a.terms, ...b.terms]).toEqual(['police', 'police']);
+    // A stand-in answer: then each tier is asked.
+    const [c, d] = [fake({ c1: ['zq00x1', 'zq'] }), fake({ d1: ['zq03x7'] })];
+    await searchTiers([c, d], new Set(['stub']), 'zq03x7', {}, 'best');
+    expect([...c.terms, ...d.terms]).toEqual(['zq03x7', '"zq03x7"', 'zq03x7']);
   });
   test('a common word: every tier, once per update; newest first tier after tier', async () => {
     expect(

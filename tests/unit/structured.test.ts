@@ -33,7 +33,6 @@ describe('storyLd', () => {
       route!.props.shown.flatMap((d) => d.bulletins),
       ctx,
       abs,
-      () => 'Text',
       'Site',
     );
     expect(ld).toMatchObject({
@@ -52,7 +51,7 @@ describe('storyLd', () => {
       keyEvents: 10,
     });
     expect(
-      storyLd(route!.props, [], ctx, abs, () => '', 'Site')['coverageEndTime'],
+      storyLd(route!.props, [], ctx, abs, 'Site')['coverageEndTime'],
     ).toBeUndefined();
   });
 });

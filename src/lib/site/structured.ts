@@ -3,8 +3,7 @@
  * CollectionPage for a day, a WebSite (with its search) for the front page. Built from the same
  * view models as the pages, and serialized so that no text can close the <script> element.
  */
-import type { Rendered } from '../content/markdown.ts';
-import { excerpt, viewBulletin, type StoryPlace, type ViewContext } from './views.ts';
+import { viewBulletin, type StoryPlace, type ViewContext } from './views.ts';
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
 import { isoIn } from '../../core/dates.ts';
@@ -23,15 +22,14 @@ export function jsonLd(data: Json): string {
 }
 
 /**
- * The updates of `bulletins` as BlogPostings, each described by the opening of its text: the full
- * text is on the page already, and repeating it here made up some 40 % of a day page's bytes.
+ * The updates of `bulletins` as BlogPostings: headline, permalink, times and keywords. Their text is
+ * on the page already; repeated here it made up some 40 % of a day page's bytes.
  */
 function postings(
   story: StoryPlace,
   bulletins: readonly BulletinRecord[],
   ctx: ViewContext,
   absolute: (p: string) => string,
-  text: (b: BulletinRecord) => Rendered['text'],
 ): Json[] {
   return bulletins.map((b) => {
     const v = viewBulletin(b, story, ctx);
@@ -42,7 +40,6 @@ function postings(
       headline: v.heading,
       datePublished: isoIn(b.instant, story.timezone),
       dateModified: isoIn(lastChanged(b), story.timezone),
-      description: excerpt(text(b), 30),
       ...(b.tags.length ? { keywords: b.tags.join(', ') } : {}),
     };
   });
@@ -62,7 +59,6 @@ export function storyLd(
   shown: readonly BulletinRecord[],
   ctx: ViewContext,
   absolute: (p: string) => string,
-  text: (b: BulletinRecord) => string,
   site: string,
 ): Json {
   const tz = story.timezone;
@@ -81,7 +77,7 @@ export function storyLd(
       : {}),
     ...(story.status === 'closed' && latest ? { coverageEndTime: isoIn(latest.instant, tz) } : {}),
     ...(newest !== undefined ? { dateModified: isoIn(newest, tz) } : {}),
-    liveBlogUpdate: postings(story, shown, ctx, absolute, text),
+    liveBlogUpdate: postings(story, shown, ctx, absolute),
   };
 }
 
@@ -91,7 +87,6 @@ export function dayLd(
   day: { day: string; bulletins: readonly BulletinRecord[] },
   ctx: ViewContext,
   absolute: (p: string) => string,
-  text: (b: BulletinRecord) => string,
   name: string,
 ): Json {
   return {
@@ -105,7 +100,7 @@ export function dayLd(
       '@id': absolute(ctx.paths.story(story.slug)),
       headline: story.title,
     },
-    hasPart: postings(story, day.bulletins, ctx, absolute, text),
+    hasPart: postings(story, day.bulletins, ctx, absolute),
   };
 }
 
