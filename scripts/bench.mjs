@@ -213,7 +213,7 @@ async function build(label, scratch) {
   );
   const num = (re, i = 1) => Number(re.exec(r.log)?.[i] ?? NaN);
   const search =
-    /search: (\d+) updates in (\d+) partitions, (\d+) indexed in (\d+) ms alongside the pages; waited (\d+) ms/.exec(
+    /search: (\d+) story-days in (\d+) tiers, (\d+) indexed in (\d+) ms alongside the pages; waited (\d+) ms/.exec(
       r.log,
     );
   return {
@@ -225,7 +225,7 @@ async function build(label, scratch) {
     readMs: num(/read and checked in (\d+) ms/),
     rendered: num(/rendered (\d+) bodies/),
     renderMs: num(/rendered \d+ bodies \(\d+ from cache\) in (\d+) ms/),
-    partitions: Number(search?.[2] ?? NaN),
+    tiers: Number(search?.[2] ?? NaN),
     indexed: Number(search?.[3] ?? NaN),
     indexMs: Number(search?.[4] ?? NaN),
     indexWaitMs: Number(search?.[5] ?? NaN),
@@ -337,9 +337,11 @@ function checkOutput(dist, manifest) {
       (n, entry) => n + Object.values(entry.languages).reduce((m, l) => m + l.page_count, 0),
       0,
     );
-  if (indexed !== manifest.length)
-    problems.push(`search index holds ${indexed} records for ${manifest.length} bulletins`);
-  return { problems, partitions: search.parts.length };
+  // One record per story-day, each update a sub-result under its heading.
+  const storyDays = new Set(manifest.map((b) => `${b.story}/${b.day}`)).size;
+  if (indexed !== storyDays)
+    problems.push(`search index holds ${indexed} records for ${storyDays} story-days`);
+  return { problems, tiers: search.parts.length };
 }
 
 // ---------------------------------------------------------------- browser measurements
@@ -680,7 +682,7 @@ async function benchSize(size) {
   // At every size: the output's size, its correctness, and search beside the plain-Pagefind anchor.
   const outFiles = filesUnder(dist);
   const searchFiles = filesUnder(join(dist, 'pagefind'));
-  const { problems, partitions } = checkOutput(dist, manifest);
+  const { problems, tiers } = checkOutput(dist, manifest);
   console.info('bench:   search in Chromium, and plain Pagefind over the day pages…');
   const sample = [
     ...manifest.filter((_, i) => i % Math.max(1, Math.floor(manifest.length / 100)) === 0),
@@ -702,7 +704,7 @@ async function benchSize(size) {
     searchFiles: searchFiles.length,
     bytes: outFiles.reduce((n, f) => n + statSync(f).size, 0),
     searchBytes: searchFiles.reduce((n, f) => n + statSync(f).size, 0),
-    partitions,
+    tiers,
   };
   const measured = { ...result, output, search, problems };
   if (size !== DETAIL) return measured;
@@ -796,12 +798,12 @@ function report(results, machine, chrome) {
     '',
     '## Builds',
     '',
-    '| bulletins | build | wall | CPU (all processes) | CPU: search index | read + check | bodies rendered | routes rendered / from cache | records indexed (partitions) | index ready after the pages | peak memory |',
+    '| bulletins | build | wall | CPU (all processes) | CPU: search index | read + check | bodies rendered | routes rendered / from cache | story-days indexed (tiers) | index ready after the pages | peak memory |',
     '|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...results.flatMap((r) =>
       r.builds.map(
         (b) =>
-          `| ${fmt(r.size)} | ${b.label} | ${sec(b.wallMs)} | ${sec(b.cpuMs)} | ${sec(b.indexCpuMs)} | ${sec(b.readMs)} | ${fmt(b.rendered)} in ${sec(b.renderMs)} | ${fmt(b.pages)} / ${fmt(b.pagesCached)} | ${fmt(b.indexed)} (${b.partitions}) | +${sec(b.indexWaitMs)} | ${mb(b.peakRss)} |`,
+          `| ${fmt(r.size)} | ${b.label} | ${sec(b.wallMs)} | ${sec(b.cpuMs)} | ${sec(b.indexCpuMs)} | ${sec(b.readMs)} | ${fmt(b.rendered)} in ${sec(b.renderMs)} | ${fmt(b.pages)} / ${fmt(b.pagesCached)} | ${fmt(b.indexed)} (${b.tiers}) | +${sec(b.indexWaitMs)} | ${mb(b.peakRss)} |`,
       ),
     ),
     '',
@@ -842,7 +844,7 @@ function report(results, machine, chrome) {
     '|--:|--:|--:|--:|--:|',
     ...results.map(
       (r) =>
-        `| ${fmt(r.size)} | ${fmt(r.output.files)} | ${mb(r.output.bytes)} | ${fmt(r.output.searchFiles)}, ${mb(r.output.searchBytes)} (${r.output.partitions} indexes) | ${fmt(r.search.plain.files)}, ${mb(r.search.plain.bytes)}, ${sec(r.search.plain.indexMs)} |`,
+        `| ${fmt(r.size)} | ${fmt(r.output.files)} | ${mb(r.output.bytes)} | ${fmt(r.output.searchFiles)}, ${mb(r.output.searchBytes)} (${r.output.tiers} tiers) | ${fmt(r.search.plain.files)}, ${mb(r.search.plain.bytes)}, ${sec(r.search.plain.indexMs)} |`,
     ),
     '',
     '## Correctness',

@@ -269,23 +269,31 @@ export function startSearch(): void {
       words = q ? queryWords(q) : [];
       list.replaceChildren();
       const days = found.pages.length;
-      const shown = await showMore(mine);
-      if (mine !== run) return;
       const within = [
         ...selects
           .filter((s) => s.value)
           .map((s) => s.selectedOptions[0]?.dataset['label'] ?? s.value),
         ...(key.checked ? [t.keyOnly] : []),
       ];
-      // Exact while every day found has been read, else the days (reading them all would fetch them all).
+      const say = (count: string) => {
+        const text = `${count}${q ? fill(t.forWords, { q }) : ''}${within.length ? fill(t.within, { list: within.join(', ') }) : ''}.`;
+        // Said again only when it changes: a live region reads every change aloud.
+        if (status.textContent !== text) status.textContent = text;
+      };
+      // The days found at once, before their updates are read: the first result shows as soon as
+      // its day's fragment arrives, not once the whole page's have.
       // The plural rule inline, like pluralForm in src/lib/site/strings.ts: importing it would give both page scripts a shared chunk to fetch.
-      const count =
+      say(days === 0 ? t.none : plural(t.foundDays, days));
+      const shown = await showMore(mine);
+      if (mine !== run) return;
+      // Exact once every day found has been read, else the days (reading them all would fetch them all).
+      say(
         shown === 0 && pending.length === 0
           ? t.none
           : pending.length === 0
             ? plural(t.found, shown)
-            : plural(t.foundDays, days);
-      status.textContent = `${count}${q ? fill(t.forWords, { q }) : ''}${within.length ? fill(t.within, { list: within.join(', ') }) : ''}.`;
+            : plural(t.foundDays, days),
+      );
       // Counts after the results: they need every filter's index, which the results do not.
       const opened = await load();
       await opened.loadFilters();
