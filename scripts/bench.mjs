@@ -386,6 +386,7 @@ const SEARCH_PAGES = {
     input: '#search-q',
     status: '#search-status',
     link: '#search-results a',
+    list: '#search-results',
     failed: /could not be loaded/,
   },
   plain: {
@@ -397,10 +398,13 @@ const SEARCH_PAGES = {
   },
 };
 
-/** Types `term` into a search page and waits for its first result (or its "no results"); returns the ms it took, the status and the first link. */
-async function typeAndWait(page, term, kind = 'dateline') {
+/**
+ * Types `term` into a search page and waits for its first result (or its "no results"), or with
+ * `settled` for the whole first page of results; returns the ms it took, the status and the first link.
+ */
+async function typeAndWait(page, term, kind = 'dateline', settled = false) {
   const result = await page.evaluate(
-    async ([text, ui, timeout]) => {
+    async ([text, ui, timeout, settled]) => {
       const input = document.querySelector(ui.input);
       const start = performance.now();
       input.value = text;
@@ -410,11 +414,17 @@ async function typeAndWait(page, term, kind = 'dateline') {
       const done = () =>
         failed() ||
         (status().includes(text) &&
-          (document.querySelector(ui.link) || /^No /i.test(status().trim())));
+          (document.querySelector(ui.link) || /^No /i.test(status().trim())) &&
+          (!settled || document.querySelector(ui.list)?.getAttribute('aria-busy') === 'false'));
       const ok = await new Promise((resolve) => {
         if (done()) return resolve(true);
         const obs = new MutationObserver(() => done() && (obs.disconnect(), resolve(true)));
-        obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+        obs.observe(document.body, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+          attributes: true,
+        });
         setTimeout(() => (obs.disconnect(), resolve(false)), timeout);
       });
       return {
@@ -432,6 +442,7 @@ async function typeAndWait(page, term, kind = 'dateline') {
       term,
       { ...SEARCH_PAGES[kind], failed: { source: SEARCH_PAGES[kind].failed.source } },
       QUERY_TIMEOUT_MS,
+      settled,
     ],
   );
   if (result.failed)
@@ -502,7 +513,7 @@ async function verifySample(browser, base, sample) {
   const page = await context.newPage();
   await page.goto(`${base}/search/`);
   for (const item of sample) {
-    const found = await typeAndWait(page, item.token);
+    const found = await typeAndWait(page, item.token, 'dateline', true);
     if (found.first === item.permalink && /^1 update found/.test(found.status)) verified++;
     else misses.push(`${item.token}: got ${found.first} (${found.status}), want ${item.permalink}`);
   }

@@ -201,6 +201,8 @@ export function startSearch(): void {
   /** Shows the updates of the next story-days until a page's worth is on screen; returns how many it showed. */
   const showMore = async (mine: number): Promise<number> => {
     let shown = 0;
+    // Busy while results are being added (assistive technology waits; so can a test).
+    list.setAttribute('aria-busy', 'true');
     while (pending.length && shown < PAGE_SIZE) {
       // A few days' fragments at a time (a day holds one update found or many), shown in order.
       const batch = pending.slice(0, DAYS_AT_ONCE);
@@ -216,6 +218,7 @@ export function startSearch(): void {
       }
     }
     more.hidden = pending.length === 0;
+    list.setAttribute('aria-busy', 'false');
     return shown;
   };
 
@@ -254,11 +257,13 @@ export function startSearch(): void {
     const filtered = Object.keys(chosen).length > 0;
     if (!q && !filtered) {
       list.replaceChildren();
+      list.setAttribute('aria-busy', 'false');
       more.hidden = true;
       status.textContent = '';
       return;
     }
     status.textContent = t.searching;
+    list.setAttribute('aria-busy', 'true');
     try {
       // Browsing by filters alone lists the newest matching updates first.
       const order = (sort.value || (q ? 'best' : 'newest')) as Order;
@@ -303,6 +308,7 @@ export function startSearch(): void {
       showCounts(selects, key, keyLabel, counted.counts, (n) => plural(t.days, n));
     } catch (err) {
       if (mine !== run) return;
+      list.setAttribute('aria-busy', 'false');
       status.textContent = t.failed;
       console.error(err);
     }

@@ -63,6 +63,7 @@ async function searchAll(
   await page.goto(`/search/?q=${encodeURIComponent(query)}${sort ? `&sort=${sort}` : ''}`);
   const status = page.getByRole('status');
   await expect(status).toContainText('found');
+  await expect(page.locator('#search-results')).toHaveAttribute('aria-busy', 'false');
   const results = page.locator('#search-results > li');
   const more = page.getByRole('button', { name: 'Show more results' });
   // Ten at a time, until every day found has been read.
