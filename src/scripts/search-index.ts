@@ -208,13 +208,14 @@ export async function searchTiers(
     // Most often every tier's best match shows the word (or a longer one) where it matched; only
     // when one does not (a stand-in, or a word found in another form by stemming) is each tier
     // asked whether it holds the word itself.
+    const kept = keep;
     const shows = await Promise.all(
-      found.map(async (list, i) => keep[i] && matchesPrefix(await list[0]!.data(), word)),
+      found.map(async (list, i) => kept[i]! && matchesPrefix(await list[0]!.data(), word)),
     );
-    const answers = shows.every((s, i) => s || !keep[i])
+    const answers = shows.every((s, i) => s || !kept[i])
       ? shows
       : await Promise.all(
-          found.map(async (_, i) => keep[i] && (shows[i] || (await holdsWord(parts[i]!, word)))),
+          found.map(async (_, i) => kept[i]! && (shows[i]! || (await holdsWord(parts[i]!, word)))),
         );
     // Only where some tier has the word: otherwise every tier's stand-in is the answer.
     if (answers.some(Boolean)) keep = answers;

@@ -160,6 +160,7 @@ test('newest and oldest first hold across tiers, one result per update', async (
 test('the search page fetches no index before the first search, and answers in every one of 20 fresh pages', async ({
   browser,
 }) => {
+  test.setTimeout(120_000); // twenty cold pages, each opening Pagefind anew
   const retries: string[] = [];
   for (let i = 0; i < 20; i++) {
     // A fresh context each time: an empty cache, a new Pagefind worker.

@@ -50,8 +50,6 @@ describe('storyLd', () => {
       bulletins: 60,
       keyEvents: 10,
     });
-    expect(
-      storyLd(route!.props, [], ctx, abs, 'Site')['coverageEndTime'],
-    ).toBeUndefined();
+    expect(storyLd(route!.props, [], ctx, abs, 'Site')['coverageEndTime']).toBeUndefined();
   });
 });
