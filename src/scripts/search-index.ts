@@ -353,8 +353,12 @@ export class TieredIndex {
     private readonly parts: PagefindInstance[],
   ) {}
 
-  /** Starts the index in `bundle` (the URL of `pagefind/`, under the site's base path): Pagefind and its instances, no tier yet. */
-  static async open(bundle: string): Promise<TieredIndex> {
+  /**
+   * Starts the index in `bundle` (the URL of `pagefind/`, under the site's base path): Pagefind and
+   * its instances, no tier yet. With `inWorker: 'all'` every tier searches in Pagefind's worker,
+   * one after another, never on the page's thread (for work the reader does not wait for).
+   */
+  static async open(bundle: string, inWorker: 'first' | 'all' = 'first'): Promise<TieredIndex> {
     const [manifest, pf] = await Promise.all([
       fetch(`${bundle}dateline-search.json`).then((r) => r.json() as Promise<SearchManifest>),
       import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
@@ -383,15 +387,16 @@ export class TieredIndex {
       await first.init(language);
       manifest.languages.forEach((l, i) => {
         if (l === language)
-          parts[i] = i === manifest.languages.indexOf(language) ? first : open(language, false);
+          parts[i] =
+            i === manifest.languages.indexOf(language) ? first : open(language, inWorker === 'all');
       });
     }
     await Promise.all(parts.map((p, i) => p.init(manifest.languages[i])));
     return new TieredIndex(bundle, manifest, parts);
   }
 
-  /** Each tier's own index in its instance, once. */
-  private merge(): Promise<void> {
+  /** Each tier's own index (its entry and metadata) in its instance, once. */
+  prepare(): Promise<void> {
     this.merged ??= Promise.all(
       this.parts.map((p, i) =>
         // Options are not inherited by a merged index: the ranking and language are given again.
@@ -408,13 +413,13 @@ export class TieredIndex {
 
   /** Every story-day found for `term` (or, with no words, every one the filters allow), merged in `order`, with the filter counts loaded so far. */
   async search(term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
-    await this.merge();
+    await this.prepare();
     return searchTiers(this.parts, new Set(this.manifest.stubs), term, filters, order);
   }
 
   /** Loads every filter's index (Pagefind counts only the filters it has loaded): after the first results, for their counts. */
   async loadFilters(): Promise<void> {
-    await this.merge();
+    await this.prepare();
     await Promise.all(this.parts.map((p) => p.filters?.() ?? Promise.resolve({})));
   }
 }

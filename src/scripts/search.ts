@@ -1,7 +1,7 @@
 /**
  * The search page: runs Pagefind in the browser over the index that the build wrote (story-days in
  * tiers, each update a sub-result: src/scripts/search-index.ts), one result per update. Loaded only
- * on /search/; the index is fetched at the first search, not before. Reads its words, filters and
+ * on /search/; nothing of the index is fetched before the reader moves to the search box. Reads its words, filters and
  * order from the URL on load (`?q=…&story=…&year=…&month=2022-01&tag=…&key=1&sort=…`), keeps them
  * there as the reader changes them, so a filtered search can be shared and reloaded, and renders
  * results as plain DOM (no HTML from the index is trusted beyond Pagefind's <mark>s).
@@ -182,9 +182,18 @@ export function startSearch(): void {
       ]),
   );
 
+  const bundle = form.dataset['bundle'] ?? '/pagefind/';
   let index: Promise<TieredIndex> | undefined;
-  const load = (): Promise<TieredIndex> =>
-    (index ??= TieredIndex.open(form.dataset['bundle'] ?? '/pagefind/'));
+  const load = (): Promise<TieredIndex> => (index ??= TieredIndex.open(bundle));
+  // The filter counts come from instances of their own, all in Pagefind's worker: Pagefind counts
+  // every filter it has loaded for every query, which in the results' instances would slow every
+  // later search (measured at 100,000 bulletins: a second per query).
+  let counter: Promise<TieredIndex> | undefined;
+  const loadCounter = (): Promise<TieredIndex> =>
+    (counter ??= TieredIndex.open(bundle, 'all').then(async (c) => {
+      await c.loadFilters();
+      return c;
+    }));
   const plural = (forms: typeof t.found, n: number) =>
     fill(forms[new Intl.PluralRules(locale).select(n)] ?? forms.other, { n: String(n) });
 
@@ -299,24 +308,37 @@ export function startSearch(): void {
             ? plural(t.found, shown)
             : plural(t.foundDays, days),
       );
-      // Counts after the results: they need every filter's index, which the results do not.
-      const opened = await load();
-      await opened.loadFilters();
-      if (mine !== run) return;
-      const counted = await opened.search(q || null, chosen, order);
-      if (mine !== run) return;
-      showCounts(selects, key, keyLabel, counted.counts, (n) => plural(t.days, n));
     } catch (err) {
       if (mine !== run) return;
       list.setAttribute('aria-busy', 'false');
       status.textContent = t.failed;
       console.error(err);
+      return;
+    }
+    // Counts after the results: they need every filter's index, which the results do not. Counts
+    // that cannot be had leave the results as they are.
+    try {
+      const counted = await (await loadCounter()).search(q || null, chosen, 'best');
+      if (mine !== run) return;
+      showCounts(selects, key, keyLabel, counted.counts, (n) => plural(t.days, n));
+    } catch (err) {
+      counter = undefined;
+      console.warn('filter counts failed', err);
     }
   };
-
-  // Pagefind itself (its library, WebAssembly and instances: about 75 kB) is started as soon as
-  // the reader heads for the box; the index, at the first search.
-  input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
+  // Pagefind (its library, WebAssembly and instances: about 75 kB) and each tier's metadata are
+  // fetched as soon as the reader heads for the box, as Pagefind's own UI does; the rest of the
+  // index (the chunks of the words, the fragments of the days found), at the first search.
+  input.addEventListener(
+    'focus',
+    () =>
+      void load()
+        .then((i) => i.prepare())
+        .catch(() => undefined),
+    {
+      once: true,
+    },
+  );
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {

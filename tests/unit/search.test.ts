@@ -16,7 +16,7 @@ import {
   searchDays,
   searchFacets,
   sortKey,
-  tierBits,
+  tierWindows,
   tierItems,
 } from '../../src/lib/publish/search-records.ts';
 import { buildStoryViews } from '../../src/lib/site/timeline.ts';
@@ -212,18 +212,24 @@ describe('tiers', () => {
     }
   });
 
-  test('the recent tier is small and the settled one holds most of a large archive', () => {
-    for (const n of [1_300, 4_000, 15_000]) {
-      const tiers = cut(ids(n));
-      expect(tiers.at(-1)!.length, `${n} items`).toBeLessThan(n / 8);
-      expect(tiers[0]!.length, `${n} items`).toBeGreaterThan(n / 3);
+  test('the settled tier ends in the middle third, the recent one starts about 2√n to √n/2 from the end', () => {
+    for (const n of [1_300, 4_000, 15_000, 40_000]) {
+      for (const prefix of ['d', 'e', 'f']) {
+        const tiers = cut(ids(n, prefix));
+        const r = Math.round(2 * Math.sqrt(n));
+        expect(tiers[0]!.length, `${n} items`).toBeGreaterThanOrEqual(Math.floor(n / 3));
+        expect(tiers[0]!.length, `${n} items`).toBeLessThan(Math.ceil((2 * n) / 3));
+        expect(tiers.at(-1)!.length, `${n} items`).toBeLessThanOrEqual(r);
+        expect(tiers.at(-1)!.length, `${n} items`).toBeGreaterThan(Math.floor(r / 4) - 1);
+        // No tier holds more than two thirds of the archive: an edit re-indexes at most that.
+        for (const t of tiers) expect(t.length).toBeLessThanOrEqual(Math.ceil((2 * n) / 3));
+      }
     }
   });
 
-  test('the bits grow with the archive: the middle tier about half of it, the recent one about its square root', () => {
-    expect(tierBits(1_334)).toEqual({ settle: 9, recent: 5 });
-    expect(tierBits(14_800)).toEqual({ settle: 13, recent: 7 });
-    expect(tierBits(0)).toEqual({ settle: 3, recent: 2 });
+  test('the windows grow with the archive', () => {
+    expect(tierWindows(1_334)).toEqual({ settled: [444, 890], recent: [1_261, 1_316] });
+    expect(tierWindows(0)).toEqual({ settled: [0, 0], recent: [0, 0] });
   });
 
   test('a new item at the end changes the recent tier only, but now and then (when it is itself a boundary)', () => {
@@ -235,7 +241,7 @@ describe('tiers', () => {
       expect(changed(before, after), `new${i}`).toBeLessThanOrEqual(3);
       if (after[0]!.join() !== before[0]!.join()) settledChanged++;
     }
-    // The settled tier moves once in about 2^settle (2,048 here) new items.
+    // The settled boundary moves once in about a third of the archive's size in new items.
     expect(settledChanged).toBeLessThanOrEqual(3);
   });
 

@@ -175,42 +175,47 @@ function level(x: number): number {
 }
 
 /**
- * The bits that decide where tiers start, for `n` days: the middle tier holds about 2^settle days
- * (half the archive, or 8 at least: an edit to an old day then re-indexes about half of it, and the
- * settled tier takes the middle one in once the archive has grown by half), the recent one about
- * 2^recent (about the square root of the middle one).
+ * The windows (by position, start inclusive, end exclusive) in which the tiers' boundaries are
+ * chosen, for `n` items: the settled tier ends in the middle third of the archive, so that no
+ * tier holds more than two thirds of it (an edit to an old day re-indexes at most that); the recent
+ * one starts between about 2√n and √n/2 items from the end (a new bulletin re-indexes that few).
  */
-export function tierBits(n: number): { settle: number; recent: number } {
-  const settle = Math.max(3, Math.round(Math.log2(Math.max(1, n))) - 1);
-  return { settle, recent: Math.max(2, Math.ceil(settle / 2)) };
+export function tierWindows(n: number): { settled: [number, number]; recent: [number, number] } {
+  const r = Math.max(8, Math.round(2 * Math.sqrt(n)));
+  return {
+    settled: [Math.floor(n / 3), Math.ceil((2 * n) / 3)],
+    recent: [Math.max(0, n - r), Math.max(0, n - Math.floor(r / 4))],
+  };
+}
+
+/** The position of the item of the highest level in `[from, to)`, the earliest of equals; `from` for an empty window. */
+function highest(levels: readonly number[], [from, to]: [number, number]): number {
+  let best = from;
+  for (let i = from + 1; i < to; i++) if (levels[i]! > levels[best]!) best = i;
+  return best;
 }
 
 /**
- * Cuts `items` (oldest first) into at most three tiers of consecutive items: the middle tier starts
- * at the last item whose identity's hash has `settle` trailing zero bits, the recent tier at the
- * last one with `recent` such bits, and the settled tier holds what comes before. A new item at the
- * end changes the recent tier; one that is itself a boundary moves the recent tier into the middle
- * one (once in about 2^recent new items) or everything into the settled one (once in about
- * 2^settle); an edit changes only the tier it is in. Empty tiers are left out. Pure: the same items
- * give the same tiers, whatever was built before.
+ * Cuts `items` (oldest first) into at most three tiers of consecutive items. Each boundary is the
+ * item of the highest level (trailing zero bits of its identity's hash) within its window
+ * (`tierWindows`): content-defined, as backup tools cut files into chunks, so that it stays put
+ * while the archive grows until it leaves its window or an item of a higher level enters it.
+ * - A new item at the end changes the recent tier. Now and then (when the recent boundary moves:
+ *   about once in √n new items) the recent tier merges into the middle one, which is indexed again;
+ *   more rarely (about once in n/3 new items) the settled boundary moves and the middle tier
+ *   merges into the settled one: everything is indexed again.
+ * - An edit changes only the tier it is in.
+ * Empty tiers are left out. Pure: the same items give the same tiers, whatever was built before.
  */
 export function tierItems<T>(items: readonly T[], identity: (item: T) => string): T[][] {
-  const { settle, recent } = tierBits(items.length);
   const levels = items.map((item) => level(hash32(identity(item))));
-  // A boundary item opens the next tier: the newest day, which changes most, never sits at the end
-  // of a larger tier.
-  const settledEnd = Math.max(
-    0,
-    levels.findLastIndex((l) => l >= settle),
-  );
-  const middleEnd = Math.max(
-    settledEnd,
-    levels.findLastIndex((l) => l >= recent),
-  );
+  const windows = tierWindows(items.length);
+  const settledEnd = highest(levels, windows.settled);
+  const recentStart = Math.max(settledEnd, highest(levels, windows.recent));
   return [
     items.slice(0, settledEnd),
-    items.slice(settledEnd, middleEnd),
-    items.slice(middleEnd),
+    items.slice(settledEnd, recentStart),
+    items.slice(recentStart),
   ].filter((tier) => tier.length > 0);
 }
 
