@@ -353,7 +353,10 @@ export function startSearch(): void {
     clearTimeout(timer);
     void search();
   });
-  more.addEventListener('click', () => void showMore(run));
+  more.addEventListener('click', () => {
+    // One page at a time: two at once would interleave their results.
+    if (list.getAttribute('aria-busy') !== 'true') void showMore(run);
+  });
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';

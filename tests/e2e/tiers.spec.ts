@@ -71,6 +71,7 @@ async function searchAll(
     const before = await results.count();
     await more.click();
     await expect.poll(() => results.count()).toBeGreaterThan(before);
+    await expect(page.locator('#search-results')).toHaveAttribute('aria-busy', 'false');
   }
   // Links carry `?highlight=<words>` for the landing page; compare them as permalinks.
   return results.evaluateAll((items) =>
