@@ -862,7 +862,7 @@ function report(results, machine, chrome) {
     '',
     ...results.map(
       (r) =>
-        `- ${fmt(r.size)}: ${r.problems.length === 0 ? `every one of the ${fmt(r.bulletins)} bulletins is on its day page, every timeline has all its day anchors, and the index holds each bulletin once` : `${r.problems.length} problems: ${r.problems.slice(0, 5).join('; ')}`}; the search page found ${r.search.verified} of ${r.search.verified + r.search.misses.length} sampled bulletins (the one added and the one edited by the incremental builds among them) by their unique word, each as the single result linking to its permalink.`,
+        `- ${fmt(r.size)}: ${r.problems.length === 0 ? `every one of the ${fmt(r.bulletins)} bulletins is on its day page, every timeline has all its day anchors, and the index holds one record per story-day` : `${r.problems.length} problems: ${r.problems.slice(0, 5).join('; ')}`}; the search page found ${r.search.verified} of ${r.search.verified + r.search.misses.length} sampled bulletins (the one added and the one edited by the incremental builds among them) by their unique word, each as the single result linking to its permalink.`,
     ),
     '',
   );

@@ -23,7 +23,7 @@ import * as pagefind from 'pagefind';
 import { claimOutput, published } from '../astro/handoff.ts';
 import { EntryStore, placeEntry } from '../cache/store.ts';
 import { codeVersions } from '../cache/versions.ts';
-import { partitionKey } from '../core/cache-keys.ts';
+import { tierKey } from '../core/cache-keys.ts';
 import { createPaths } from '../core/paths.ts';
 import type { CustomRecord } from 'pagefind';
 import {
@@ -47,7 +47,7 @@ const INDEX_FILES = [
   'filter',
 ];
 const only = (names: readonly string[]) => new RegExp(`^(${names.join('|')})$`);
-const PARTITION_FILES = only(INDEX_FILES);
+const TIER_FILES = only(INDEX_FILES);
 const STUB_FILES = only([
   ...INDEX_FILES,
   'pagefind\\.js',
@@ -131,10 +131,10 @@ export function datelineSearch(options: { language: string; locale: string }): A
             ).map((list) => ({
               days: list,
               language,
-              key: partitionKey(indexer, [language, ...list.map(recordInputs)]),
+              key: tierKey(indexer, [language, ...list.map(recordInputs)]),
             })),
           );
-          const stubKey = partitionKey(indexer, ['stub', ...languages]);
+          const stubKey = tierKey(indexer, ['stub', ...languages]);
           const missing = parts.filter((p) => !cache.has(p.key));
           if (!cache.has(stubKey)) {
             const dir = cache.scratch(stubKey);
@@ -165,7 +165,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
               }),
             );
             const dir = cache.scratch(part.key);
-            await writeIndex(records, dir, part.language, PARTITION_FILES);
+            await writeIndex(records, dir, part.language, TIER_FILES);
             cache.commit(part.key, dir);
           }
           const stubs = readdirSync(join(cache.path(stubKey), 'fragment')).map((f) =>
@@ -194,7 +194,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
           if (!indexing || !store) throw new Error('indexing never started');
           const { manifest, keys, indexed, records, ms } = await indexing;
           const target = join(fileURLToPath(dir), 'pagefind');
-          // The stub's files are placed anew; a partition's folder is named by its key, so one
+          // The stub's files are placed anew; a tier's folder is named by its key, so one
           // that is already in place (from the last build) is left as it is.
           const stub = store.path(keys[0]!);
           for (const name of readdirSync(stub))
@@ -204,7 +204,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
             if (!existsSync(join(target, 'part', key)))
               placeEntry(store.path(key), join(target, 'part', key));
           writeFileSync(join(target, 'dateline-search.json'), JSON.stringify(manifest));
-          // Whatever else is in the folder (partitions of earlier builds) is swept away at the end.
+          // Whatever else is in the folder (tiers of earlier builds) is swept away at the end.
           claimOutput({
             files: readdirSync(stub, { recursive: true, encoding: 'utf8' }).map(
               (f) => `pagefind/${f.split('\\').join('/')}`,

@@ -1,10 +1,10 @@
 /**
  * The search page: runs Pagefind in the browser over the index that the build wrote (story-days in
  * tiers, each update a sub-result: src/scripts/search-index.ts), one result per update. Loaded only
- * on /search/; nothing of the index is fetched before the reader moves to the search box. Reads its words, filters and
- * order from the URL on load (`?q=…&story=…&year=…&month=2022-01&tag=…&key=1&sort=…`), keeps them
- * there as the reader changes them, so a filtered search can be shared and reloaded, and renders
- * results as plain DOM (no HTML from the index is trusted beyond Pagefind's <mark>s).
+ * on /search/; nothing of the index is fetched before the reader moves to the search box. Reads its
+ * words, filters and order from the URL on load (`?q=…&story=…&year=…&month=2022-01&tag=…&key=1&sort=…`),
+ * keeps them there as the reader changes them, so a filtered search can be shared and reloaded, and
+ * renders results as plain DOM (no HTML from the index is trusted beyond Pagefind's <mark>s).
  */
 
 import type { Strings } from '../lib/site/strings.ts';
