@@ -63,7 +63,7 @@ const builtUnderBase = check('build under /dateline/', 'astro', ['build'], {
 });
 // The same content built again must give the same bytes (tests/build/reproducible.test.ts compares them).
 const builtAgain = check('build again', 'astro', ['build'], { OUT_DIR: `${RESULTS}/dist-again` });
-// A generated archive large enough for a search index of several partitions (tests/e2e/partitions.spec.ts).
+// A generated archive large enough for a search index in tiers (tests/e2e/tiers.spec.ts).
 const SCALE = `${RESULTS}/scale`;
 const builtScale =
   run('generate 2,500 bulletins', process.execPath, [

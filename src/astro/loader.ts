@@ -57,7 +57,7 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   const store = new EntryStore(join(cacheDir, 'dateline-rendered'));
   const keyOf = (scope: Job['scope'], digest: string) => renderKey(versions.render, scope, digest);
   const byDigest = new Map(files.map((f) => [f.digest!, f]));
-  // Oldest first: the search index is built in partitions of consecutive time, and can start on
+  // Oldest first: the search index is built in tiers of consecutive time, and can start on
   // the first as soon as its bodies are in.
   // Each record names its rendered body by the body's key, which covers the pipeline's code and
   // packages: props that carry the record then change whenever the body would (src/lib/site/routes.ts).

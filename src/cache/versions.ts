@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-/** The cached pieces: the Markdown pipeline, the content checks, the search index (records and how partitions are written), the social cards. */
+/** The cached pieces: the Markdown pipeline, the content checks, the search index (records and how its tiers are written), the social cards. */
 const ENTRIES = {
   render: '../lib/content/markdown.ts',
   archive: '../lib/content/archive.ts',

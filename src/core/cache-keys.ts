@@ -60,8 +60,8 @@ export function renderKey(
 /** A page: the digest of the props it renders from (see the rule above). */
 export const pageKey = (props: unknown): string => digestOf([CACHE_FORMAT, props]);
 
-/** A search partition: the indexer's code and options, and the inputs of each of its records, in order. */
-export function partitionKey(indexer: string, inputs: readonly unknown[]): string {
+/** A search tier: the indexer's code and options, and the inputs of each of its records, in order. */
+export function tierKey(indexer: string, inputs: readonly unknown[]): string {
   return digestOf([CACHE_FORMAT, indexer, inputs]);
 }
 

@@ -1,16 +1,17 @@
 /**
  * Builds the search index inside `astro build` through Pagefind's Node API, one record per
- * bulletin, from the content the loaders published (src/astro/handoff.ts), in partitions
- * (src/lib/publish/search-records.ts) that are cached between builds by the digest of their records' inputs: a
- * build indexes only the partitions whose records changed, in Pagefind's own process, starting
- * at `astro:build:start` while Astro renders the pages.
+ * story-day (each update a sub-result under its heading), from the content the loaders published
+ * (src/astro/handoff.ts), in at most three tiers per language (src/lib/publish/search-records.ts)
+ * that are cached between builds by the digest of their records' inputs: a build indexes only the
+ * tiers whose records changed, in Pagefind's own process, starting at `astro:build:start` while
+ * Astro renders the pages.
  *
  * What goes into `dist/pagefind/`:
- * - Pagefind's browser library and WebAssembly, with the index of one placeholder record (the
- *   "stub"): the search page opens one Pagefind instance per partition on top of it, so that the
- *   WebAssembly is fetched once (src/scripts/search.ts);
- * - `part/<key>/` per partition: its Pagefind index, named by its key, so it never changes;
- * - `dateline-search.json`: the partitions, oldest first, and the stub record's id.
+ * - Pagefind's browser library and WebAssembly, with the index of one placeholder record per
+ *   language (the "stub"): the search page opens one Pagefind instance per tier on top of it, so
+ *   that the WebAssembly is fetched once (src/scripts/search-index.ts);
+ * - `part/<key>/` per tier: its Pagefind index, named by its key, so it never changes;
+ * - `dateline-search.json`: the tiers, oldest first, their languages, and the stub records' ids.
  * Every Pagefind response's `errors` are checked and fail the build, so a site never ships
  * without working search.
  */
@@ -22,28 +23,22 @@ import * as pagefind from 'pagefind';
 import { claimOutput, published } from '../astro/handoff.ts';
 import { EntryStore, placeEntry } from '../cache/store.ts';
 import { codeVersions } from '../cache/versions.ts';
-import { partitionKey } from '../core/cache-keys.ts';
+import { tierKey } from '../core/cache-keys.ts';
 import { createPaths } from '../core/paths.ts';
+import type { CustomRecord } from 'pagefind';
 import {
   buildRecord,
-  entryIdentity,
-  partitionEntries,
+  dayIdentity,
   recordInputs,
-  searchEntries,
+  searchDays,
   searchLanguage,
+  tierItems,
+  type SearchDay,
   type SearchManifest,
   type SearchRecord,
 } from '../lib/publish/search-records.ts';
 
-/**
- * Past this many records a partition's result fragments are bundled into shared files (Pagefind's
- * `maxFragments`). Partitions hold about 2^k records with k growing with the archive, so the number
- * of fragment files stays near ten thousand however large it grows (static hosts cap files:
- * Cloudflare Pages at 20,000), at the price of fetching a few neighbours with each result.
- */
-const MAX_FRAGMENTS = 1024;
-
-/** The files of Pagefind's output each kind of folder keeps: a partition only its index, the stub its index and the browser library. */
+/** The files of Pagefind's output each kind of folder keeps: a tier only its index, the stub its index and the browser library. */
 const INDEX_FILES = [
   'pagefind-entry\\.json',
   'pagefind\\..*\\.pf_meta',
@@ -52,7 +47,7 @@ const INDEX_FILES = [
   'filter',
 ];
 const only = (names: readonly string[]) => new RegExp(`^(${names.join('|')})$`);
-const PARTITION_FILES = only(INDEX_FILES);
+const TIER_FILES = only(INDEX_FILES);
 const STUB_FILES = only([
   ...INDEX_FILES,
   'pagefind\\.js',
@@ -66,24 +61,23 @@ function check(step: string, errors: string[]): void {
 
 /** Indexes `records` into `outputPath`, keeping only the files matching `keep`. */
 async function writeIndex(
-  records: readonly SearchRecord[],
+  records: readonly (SearchRecord | CustomRecord)[],
   outputPath: string,
   language: string | undefined,
   keep: RegExp,
 ): Promise<void> {
-  // One language per partition (forced); the stub holds a record in each, and keeps each one's index and WebAssembly.
-  const { index, errors } = await pagefind.createIndex({
-    ...(language ? { forceLanguage: language } : {}),
-    maxFragments: MAX_FRAGMENTS,
-  });
+  // One language per tier (forced); the stub holds a record in each, and keeps each one's index and WebAssembly.
+  const { index, errors } = await pagefind.createIndex(language ? { forceLanguage: language } : {});
   check('createIndex', errors);
   if (!index) throw new Error('Pagefind createIndex returned no index');
-  const added = await Promise.all(records.map((r) => index.addCustomRecord(r)));
-  for (const [i, a] of added.entries()) check(`addCustomRecord(${records[i]!.url})`, a.errors);
+  const added = await Promise.all(
+    records.map((r) => ('language' in r ? index.addCustomRecord(r) : index.addHTMLFile(r))),
+  );
+  for (const [i, a] of added.entries()) check(`adding ${records[i]!.url}`, a.errors);
   const written = await index.writeFiles({ outputPath });
   check('writeFiles', written.errors);
-  // A new Pagefind process for each partition: one process holds on to the memory of every index
-  // it wrote (measured: 150 MB after one partition of 2,000 records, 415 MB after six).
+  // A new Pagefind process for each tier: one process holds on to the memory of every index it
+  // wrote (measured: 150 MB after one index of 2,000 records, 415 MB after six).
   await pagefind.close();
   for (const name of readdirSync(outputPath))
     if (!keep.test(name)) rmSync(join(outputPath, name), { recursive: true, force: true });
@@ -124,57 +118,54 @@ export function datelineSearch(options: { language: string; locale: string }): A
             language: options.language,
             locale: options.locale,
             base,
-            maxFragments: MAX_FRAGMENTS,
           });
           // A story told in another language is indexed in it (so its words are found in their other
-          // grammatical forms), in partitions of their own: a Pagefind index stems in one language.
-          const entries = searchEntries(state.views);
-          const languageOf = (e: (typeof entries)[number]) =>
-            searchLanguage(e.story, options.language);
-          const languages = [...new Set([options.language, ...entries.map(languageOf)])];
+          // grammatical forms), in tiers of its own: a Pagefind index stems in one language.
+          const days = searchDays(state.views);
+          const languageOf = (d: SearchDay) => searchLanguage(d.story, options.language);
+          const languages = [...new Set([options.language, ...days.map(languageOf)])];
           const parts = languages.flatMap((language) =>
-            partitionEntries(
-              entries.filter((e) => languageOf(e) === language),
-              entryIdentity,
+            tierItems(
+              days.filter((d) => languageOf(d) === language),
+              dayIdentity,
             ).map((list) => ({
-              entries: list,
+              days: list,
               language,
-              key: partitionKey(indexer, [language, ...list.map(recordInputs)]),
+              key: tierKey(indexer, [language, ...list.map(recordInputs)]),
             })),
           );
-          const stubKey = partitionKey(indexer, ['stub', ...languages]);
+          const stubKey = tierKey(indexer, ['stub', ...languages]);
           const missing = parts.filter((p) => !cache.has(p.key));
           if (!cache.has(stubKey)) {
             const dir = cache.scratch(stubKey);
             // One word no reader types: exact searches count the pages a word is on, and must not count this one.
-            const stub = (language: string): SearchRecord => ({
+            const stub = (language: string): CustomRecord => ({
               url: `/?stub=${language}`,
               content: 'datelinesearchstub',
               language,
-              meta: { title: '', when: '' },
-              filters: { story: [], year: [], month: [], key: [], tag: [] },
-              sort: { date: '' },
             });
             await writeIndex(languages.map(stub), dir, undefined, STUB_FILES);
             cache.commit(stubKey, dir);
           }
-          // Each partition waits for its own bodies only (they are rendered oldest first).
+          // Each tier waits for its own bodies only (they are rendered oldest first).
           for (const part of missing) {
             // A record of a story in another language gets that language's words (a headline-less update's title).
             const partCtx =
               part.language === options.language ? ctx : { ...ctx, locale: part.language };
             const records = await Promise.all(
-              part.entries.map(async (e) =>
-                buildRecord(
-                  e,
-                  (await state.body(e.bulletin.rendered!)).text,
-                  partCtx,
-                  part.language,
-                ),
-              ),
+              part.days.map(async (d) => {
+                const texts = new Map(
+                  await Promise.all(
+                    d.bulletins.map(
+                      async (b) => [b.id, (await state.body(b.rendered!)).text] as const,
+                    ),
+                  ),
+                );
+                return buildRecord(d, texts, partCtx, part.language);
+              }),
             );
             const dir = cache.scratch(part.key);
-            await writeIndex(records, dir, part.language, PARTITION_FILES);
+            await writeIndex(records, dir, part.language, TIER_FILES);
             cache.commit(part.key, dir);
           }
           const stubs = readdirSync(join(cache.path(stubKey), 'fragment')).map((f) =>
@@ -189,8 +180,8 @@ export function datelineSearch(options: { language: string; locale: string }): A
               languages: parts.map((p) => p.language),
             },
             keys: [stubKey, ...parts.map((p) => p.key)],
-            indexed: missing.reduce((n, p) => n + p.entries.length, 0),
-            records: parts.reduce((n, p) => n + p.entries.length, 0),
+            indexed: missing.reduce((n, p) => n + p.days.length, 0),
+            records: parts.reduce((n, p) => n + p.days.length, 0),
             ms: performance.now() - started,
           };
         })();
@@ -203,7 +194,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
           if (!indexing || !store) throw new Error('indexing never started');
           const { manifest, keys, indexed, records, ms } = await indexing;
           const target = join(fileURLToPath(dir), 'pagefind');
-          // The stub's files are placed anew; a partition's folder is named by its key, so one
+          // The stub's files are placed anew; a tier's folder is named by its key, so one
           // that is already in place (from the last build) is left as it is.
           const stub = store.path(keys[0]!);
           for (const name of readdirSync(stub))
@@ -213,7 +204,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
             if (!existsSync(join(target, 'part', key)))
               placeEntry(store.path(key), join(target, 'part', key));
           writeFileSync(join(target, 'dateline-search.json'), JSON.stringify(manifest));
-          // Whatever else is in the folder (partitions of earlier builds) is swept away at the end.
+          // Whatever else is in the folder (tiers of earlier builds) is swept away at the end.
           claimOutput({
             files: readdirSync(stub, { recursive: true, encoding: 'utf8' }).map(
               (f) => `pagefind/${f.split('\\').join('/')}`,
@@ -222,7 +213,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
           });
           store.prune(new Set(keys));
           logger.info(
-            `search: ${records} updates in ${manifest.parts.length} partitions, ${indexed} indexed in ${Math.round(ms)} ms alongside the pages; waited ${Math.round(performance.now() - started)} ms for it`,
+            `search: ${records} story-days in ${manifest.parts.length} tiers, ${indexed} indexed in ${Math.round(ms)} ms alongside the pages; waited ${Math.round(performance.now() - started)} ms for it`,
           );
           if (!existsSync(join(target, 'pagefind.js')))
             throw new Error('the search bundle has no pagefind.js');

@@ -1,36 +1,56 @@
 /**
- * Searches the partitioned index the build writes (src/integrations/pagefind.ts) as one index.
+ * Searches the index the build writes (src/integrations/pagefind.ts): per language, at most three
+ * tiers of consecutive story-days, each day a record whose updates are sub-results.
  *
- * One Pagefind instance per partition, all on top of the same placeholder index (the "stub"), so
- * that they share one download and one copy of Pagefind's WebAssembly. Each partition is searched
- * on its own, which makes two things possible that Pagefind's own `mergeIndex` cannot do:
- * - a date order across partitions: partitions hold consecutive stretches of time, so the
- *   newest-first list is each partition's own newest-first list, partition after partition;
+ * One Pagefind instance per tier, all on top of the same placeholder index (the "stub"), so that
+ * they share one download and one copy of Pagefind's WebAssembly. Each tier is searched on its own,
+ * which makes two things possible that Pagefind's own `mergeIndex` cannot do:
+ * - a date order across tiers: tiers hold consecutive stretches of time, so the newest-first list
+ *   is each tier's own newest-first list, tier after tier;
  * - one answer per word: Pagefind searches a word that an index lacks by the longest shorter word
- *   it has (`zq03x07` finds every page with `zq`), which in a partitioned index returns pages of
- *   partitions that lack a word that others have. Those partitions are left out (see `answersWord`).
+ *   it has (`zq03x07` finds every page with `zq`), which in a tiered index returns pages of tiers
+ *   that lack a word that others have. Those tiers are left out (see `searchTiers`).
+ * Nothing is fetched until the first search; filter counts are asked for after the results.
  */
 
 import type { SearchManifest } from '../lib/publish/search-records.ts';
+import { decodeUpdates, tagHash, type UpdateFlags } from '../lib/publish/search-meta.ts';
 
-/** The fragment of one result: what the result list shows. */
+/** A heading Pagefind found in a record: an update's headline, its id the update id. */
+export interface Anchor {
+  element: string;
+  id: string;
+  text: string;
+  /** Index of its first word in `content`. */
+  location: number;
+}
+
+/** A part of a record Pagefind found the words in: one update, under its heading. */
+export interface SubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations: number[];
+}
+
+/** The fragment of one result (a story-day): what the result list is made from. */
 export interface ResultData {
   url: string;
   excerpt: string;
   content: string;
   locations: number[];
-  meta: { title?: string; when?: string };
+  meta: { u?: string };
   filters?: Record<string, string[]>;
+  anchors?: Anchor[];
+  sub_results?: SubResult[];
 }
 
-/** One result of one partition. */
+/** One result of one tier: a story-day. */
 export interface PagefindResult {
   id: string;
   score: number;
   /** Where in the text the words were found (none when only metadata matched). */
   words?: number[];
-  /** The metadata fields that matched. */
-  matchedMetaFields?: string[];
   data(): Promise<ResultData>;
 }
 
@@ -70,29 +90,27 @@ interface PagefindModule {
     metaCacheTag?: string;
     ranking?: typeof RANKING;
     language?: string;
+    /** Search on the page's own thread instead of Pagefind's shared worker. */
+    noWorker?: boolean;
   }): PagefindInstance;
 }
 
-/**
- * Pagefind searches a record's metadata too. The headline (`title`) should be found; the moment
- * (`when`) should not: it gets no weight, and a result found in nothing but it is dropped.
- */
-const RANKING = { metaWeights: { when: 0 } };
+/** Pagefind searches a record's metadata too; the updates' flags (`u`) are not text and get no weight. */
+const RANKING = { metaWeights: { u: 0 } };
 
-/** Whether a result was found in the text or the headline (not only in other metadata). */
-export const foundInText = (r: PagefindResult): boolean =>
-  (r.words?.length ?? 1) > 0 || (r.matchedMetaFields ?? []).includes('title');
+/** Whether a result was found in the text (not only in its metadata). */
+export const foundInText = (r: PagefindResult): boolean => (r.words?.length ?? 1) > 0;
 
 /** How many results have each value of each filter (Pagefind's `filters` in a search response). */
 export type FilterCounts = Record<string, Record<string, number>>;
 
-/** What a search finds: its results, merged, and how many of them have each filter value. */
+/** What a search finds: the story-days, merged, and how many of them have each filter value (when counted). */
 export interface Found {
-  results: PagefindResult[];
+  pages: PagefindResult[];
   counts: FilterCounts;
 }
 
-/** Adds up the filter counts of several partitions. */
+/** Adds up the filter counts of several tiers. */
 export function sumCounts(list: readonly (FilterCounts | undefined)[]): FilterCounts {
   const sum: FilterCounts = {};
   for (const counts of list) {
@@ -131,40 +149,38 @@ export function matchesPrefix(
   );
 }
 
-/** A filter no record has: a search with it ranks nothing, and still counts the pages the words match. */
-const NOTHING: SearchOptions = { filters: { story: '\u0000' } };
-
-/** Whether a partition holds `word` itself, stemmed as Pagefind stems it (an exact search counts those pages). */
-export async function holdsWord(instance: PagefindInstance, word: string): Promise<boolean> {
-  return ((await instance.search(`"${word}"`, NOTHING))?.unfilteredResultCount ?? 0) > 0;
-}
-
 /**
- * Whether a partition answered `word` by the word itself rather than by Pagefind's stand-in (a
- * shorter word the partition has): it holds the word, or its best match `top` has a word starting
- * with it (the reader is typing the start of a longer word).
+ * Whether a tier holds `word` itself, stemmed as Pagefind stems it: an exact search finds only
+ * those pages (its results are not read, so no fragment is fetched for it, nor any filter).
  */
-export async function answersWord(
-  holds: boolean,
-  top: PagefindResult,
-  word: string,
-): Promise<boolean> {
-  return holds || matchesPrefix(await top.data(), word);
+export async function holdsWord(instance: PagefindInstance, word: string): Promise<boolean> {
+  return ((await instance.search(`"${word}"`))?.results.length ?? 0) > 0;
 }
 
-/** Merges the partitions' results: by score for the best match, else partition after partition (oldest partition first for `oldest`). */
+/** A result whose fragment is fetched once, however often it is asked for. */
+function fetchedOnce(r: PagefindResult): PagefindResult {
+  let data: Promise<ResultData> | undefined;
+  return {
+    id: r.id,
+    score: r.score,
+    ...(r.words ? { words: r.words } : {}),
+    data: () => (data ??= r.data()),
+  };
+}
+
+/** Merges the tiers' results: by score for the best match, else tier after tier (oldest tier first for `oldest`). */
 export function mergeResults(lists: readonly PagefindResult[][], order: Order): PagefindResult[] {
   if (order === 'best') return lists.flat().sort((a, b) => b.score - a.score);
   return (order === 'newest' ? [...lists].reverse() : lists).flat();
 }
 
 /**
- * Searches every partition (`parts`, oldest first) and merges their results: each partition that
- * answered a word by Pagefind's stand-in while another partition has the word is left out, and the
- * stub's placeholder record never shows. Whether each partition holds each word is asked at the
- * same time as the search itself. The filter counts are the sums over the partitions kept.
+ * Searches every tier (`parts`, oldest first) and merges their results: each tier that answered a
+ * word by Pagefind's stand-in while another tier has the word is left out, and the stub's
+ * placeholder record never shows. Whether each tier holds each word is asked only when some
+ * tier's best match does not show it. The filter counts are the sums over the tiers kept (of the filters loaded).
  */
-export async function searchPartitions(
+export async function searchTiers(
   parts: readonly PagefindInstance[],
   stubs: ReadonlySet<string>,
   term: string | null,
@@ -174,25 +190,38 @@ export async function searchPartitions(
   const options: SearchOptions = Object.keys(filters).length ? { filters } : {};
   if (order !== 'best') options.sort = { date: order === 'newest' ? 'desc' : 'asc' };
   const words = term ? queryWords(term) : [];
-  const [responses, holds] = await Promise.all([
-    Promise.all(parts.map((p) => p.search(term, options))),
-    Promise.all(words.map((word) => Promise.all(parts.map((p) => holdsWord(p, word))))),
-  ]);
-  const found = responses.map((r) =>
-    (r?.results ?? []).filter((x) => !stubs.has(x.id) && (term === null || foundInText(x))),
-  );
+  // Each tier's results as soon as they come: the top one's fragment is fetched at once (it is
+  // shown first, or it tells a stand-in answer from the word being typed), each fragment once.
+  const searches = parts.map(async (p) => {
+    const response = await p.search(term, options);
+    const list = (response?.results ?? [])
+      .filter((x) => !stubs.has(x.id) && (term === null || foundInText(x)))
+      .map(fetchedOnce);
+    if (words.length) list[0]?.data().catch(() => undefined);
+    return { response, list };
+  });
+  const done = await Promise.all(searches);
+  const responses = done.map((d) => d.response);
+  const found = done.map((d) => d.list);
   let keep = found.map((list) => list.length > 0);
-  for (const [w, word] of words.entries()) {
-    const answers = await Promise.all(
-      // A partition already left out answers `false` at once, without a promise.
-      // eslint-disable-next-line @typescript-eslint/await-thenable
-      found.map((list, i) => (keep[i] ? answersWord(holds[w]![i]!, list[0]!, word) : false)),
+  for (const word of words) {
+    // Most often every tier's best match shows the word (or a longer one) where it matched; only
+    // when one does not (a stand-in, or a word found in another form by stemming) is each tier
+    // asked whether it holds the word itself.
+    const kept = keep;
+    const shows = await Promise.all(
+      found.map(async (list, i) => kept[i]! && matchesPrefix(await list[0]!.data(), word)),
     );
-    // Only where some partition has the word: otherwise every partition's stand-in is the answer.
+    const answers = shows.every((s, i) => s || !kept[i])
+      ? shows
+      : await Promise.all(
+          found.map(async (_, i) => kept[i]! && (shows[i]! || (await holdsWord(parts[i]!, word)))),
+        );
+    // Only where some tier has the word: otherwise every tier's stand-in is the answer.
     if (answers.some(Boolean)) keep = answers;
   }
   return {
-    results: mergeResults(
+    pages: mergeResults(
       found.filter((_, i) => keep[i]),
       order,
     ),
@@ -200,15 +229,136 @@ export async function searchPartitions(
   };
 }
 
-/** The partitioned index, opened once per page. */
-export class PartitionedIndex {
+/** One update found: what a result in the list shows, and where it links. */
+export interface UpdateHit {
+  /** The permalink. */
+  url: string;
+  title: string;
+  /** Pagefind's excerpt: text with the found words in `<mark>`, nothing else. */
+  excerpt: string;
+  /** Its moment, as the record wrote it (src/lib/publish/search-meta.ts). */
+  when: string;
+  /** Its story's slug. */
+  story: string;
+}
+
+const escapeText = (s: string): string =>
+  s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+
+/**
+ * An excerpt without the headline Pagefind puts at its start when the words are near it (the
+ * result shows its headline above the excerpt): the headline's characters are skipped, markup
+ * aside, then the full stop and spaces after it.
+ */
+export function withoutTitle(excerpt: string, title: string): string {
+  const want = title.replace(/\s+/g, ' ').trim();
+  let i = 0;
+  let matched = 0;
+  let cut = -1;
+  while (i < excerpt.length && matched <= want.length) {
+    if (excerpt[i] === '<') {
+      const end = excerpt.indexOf('>', i);
+      if (end === -1) break;
+      i = end + 1;
+      continue;
+    }
+    if (matched === want.length) {
+      cut = i;
+      break;
+    }
+    const ch = /\s/.test(excerpt[i]!) ? ' ' : excerpt[i];
+    if (ch !== want[matched]) return excerpt;
+    matched++;
+    i++;
+  }
+  if (matched !== want.length) return excerpt;
+  // What follows the headline: a `</mark>` closing a marked last word, the stop Pagefind adds, spaces.
+  return excerpt.slice(cut === -1 ? excerpt.length : cut).replace(/^(<\/mark>)?[.:]?\s*/, '');
+}
+
+/**
+ * The updates of one found story-day that the list shows: those Pagefind found the words in (its
+ * sub-results), or with no words every update of the day, each with the opening of its text; only
+ * those that are key events, or carry the tag, when those filters are in use. Newest first, as the
+ * record holds them, or oldest first for `oldest`.
+ */
+export function hitsOf(
+  data: ResultData,
+  term: string | null,
+  filters: Record<string, string>,
+  order: Order,
+  excerptWords = 30,
+): UpdateHit[] {
+  const anchors = (data.anchors ?? [])
+    .filter((a) => a.id && /^h\d$/i.test(a.element))
+    .sort((a, b) => a.location - b.location);
+  const flags = decodeUpdates(data.meta.u ?? '');
+  const updates = new Map(anchors.map((a, i) => [a.id, { anchor: a, index: i, flag: flags[i] }]));
+  const story = data.filters?.['story']?.[0] ?? '';
+  const tag = filters['tag'] ? tagHash(filters['tag']) : undefined;
+  const wanted = (f: UpdateFlags | undefined): f is UpdateFlags =>
+    f !== undefined && (!filters['key'] || f.key) && (!tag || f.tags.includes(tag));
+  const base = data.url.replace(/#.*$/, '');
+  let hits: UpdateHit[];
+  if (term !== null) {
+    hits = (data.sub_results ?? []).flatMap((s) => {
+      const u = updates.get(s.url.split('#')[1] ?? '');
+      if (!u || !wanted(u.flag)) return [];
+      return [
+        {
+          url: s.url,
+          title: s.title,
+          excerpt: withoutTitle(s.excerpt, s.title),
+          when: u.flag.when,
+          story,
+        },
+      ];
+    });
+  } else {
+    const words = data.content.split(/\s+/);
+    hits = anchors.flatMap((a, i) => {
+      const flag = flags[i];
+      if (!wanted(flag)) return [];
+      const start = a.location + a.text.split(/\s+/).filter(Boolean).length;
+      const end = Math.min(anchors[i + 1]?.location ?? words.length, start + excerptWords);
+      const text = words
+        .slice(start, end)
+        .join(' ')
+        .replace(/^[.:]\s*/, '');
+      return [
+        {
+          url: `${base}#${a.id}`,
+          title: a.text,
+          excerpt: escapeText(text),
+          when: flag.when,
+          story,
+        },
+      ];
+    });
+  }
+  return order === 'oldest' ? hits.reverse() : hits;
+}
+
+/**
+ * The tiered index, opened once per page in two steps: Pagefind's library, WebAssembly and
+ * instances first (about 75 kB, whatever the archive's size: the search page starts them when the
+ * reader heads for the box), then each tier's own index, at the first search.
+ */
+export class TieredIndex {
+  private merged: Promise<void> | undefined;
+
   private constructor(
+    private readonly bundle: string,
     private readonly manifest: SearchManifest,
     private readonly parts: PagefindInstance[],
   ) {}
 
-  /** Opens the index in `bundle` (the URL of `pagefind/`, under the site's base path). */
-  static async open(bundle: string): Promise<PartitionedIndex> {
+  /**
+   * Starts the index in `bundle` (the URL of `pagefind/`, under the site's base path): Pagefind and
+   * its instances, no tier yet. With `inWorker: 'all'` every tier searches in Pagefind's worker,
+   * one after another, never on the page's thread (for work the reader does not wait for).
+   */
+  static async open(bundle: string, inWorker: 'first' | 'all' = 'first'): Promise<TieredIndex> {
     const [manifest, pf] = await Promise.all([
       fetch(`${bundle}dateline-search.json`).then((r) => r.json() as Promise<SearchManifest>),
       import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
@@ -217,8 +367,11 @@ export class PartitionedIndex {
     // An instance starts loading as it is created. The first loads the WebAssembly; the others,
     // created once it has, reuse it (started together, each would load and start its own).
     // Instances search in one language each (Pagefind stems words per language): per language, the
-    // first loads that language's WebAssembly from the stub, and its other partitions follow.
-    const open = (language: string) =>
+    // first loads that language's WebAssembly from the stub, and its other tiers follow.
+    // The settled tier (each language's first) searches in Pagefind's worker; the smaller ones on
+    // the page's own thread, each with its own WebAssembly, so that the three search at once (one
+    // worker takes them one after another) and never share one WebAssembly memory.
+    const open = (language: string, worker: boolean) =>
       pf.createInstance({
         basePath: bundle,
         baseUrl: '/',
@@ -226,39 +379,47 @@ export class PartitionedIndex {
         metaCacheTag: manifest.stubs.join('-'),
         ranking: RANKING,
         language,
+        ...(worker ? {} : { noWorker: true }),
       });
     const parts: PagefindInstance[] = [];
     for (const language of new Set(manifest.languages)) {
-      const first = open(language);
+      const first = open(language, true);
       await first.init(language);
       manifest.languages.forEach((l, i) => {
         if (l === language)
-          parts[i] = i === manifest.languages.indexOf(language) ? first : open(language);
+          parts[i] =
+            i === manifest.languages.indexOf(language) ? first : open(language, inWorker === 'all');
       });
     }
-    // Loading every filter's index up front (`filters()`): Pagefind counts only the filters whose
-    // index it has loaded, and the search page shows counts for all of them from the first query.
-    await Promise.all(
-      parts.map((p, i) =>
-        p
-          .init(manifest.languages[i])
-          // Options are not inherited by a merged index: the ranking and language are given again.
-          .then(() =>
-            p.mergeIndex(`${bundle}part/${manifest.parts[i]}/`, {
-              baseUrl: '/',
-              metaCacheTag: manifest.parts[i]!,
-              ranking: RANKING,
-              language: manifest.languages[i]!,
-            }),
-          )
-          .then(() => p.filters?.()),
-      ),
-    );
-    return new PartitionedIndex(manifest, parts);
+    await Promise.all(parts.map((p, i) => p.init(manifest.languages[i])));
+    return new TieredIndex(bundle, manifest, parts);
   }
 
-  /** Every update found for `term` (or, with no words, every update the filters allow), merged in `order`, with filter counts. */
-  search(term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
-    return searchPartitions(this.parts, new Set(this.manifest.stubs), term, filters, order);
+  /** Each tier's own index (its entry and metadata) in its instance, once. */
+  prepare(): Promise<void> {
+    this.merged ??= Promise.all(
+      this.parts.map((p, i) =>
+        // Options are not inherited by a merged index: the ranking and language are given again.
+        p.mergeIndex(`${this.bundle}part/${this.manifest.parts[i]}/`, {
+          baseUrl: '/',
+          metaCacheTag: this.manifest.parts[i]!,
+          ranking: RANKING,
+          language: this.manifest.languages[i]!,
+        }),
+      ),
+    ).then(() => undefined);
+    return this.merged;
+  }
+
+  /** Every story-day found for `term` (or, with no words, every one the filters allow), merged in `order`, with the filter counts loaded so far. */
+  async search(term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
+    await this.prepare();
+    return searchTiers(this.parts, new Set(this.manifest.stubs), term, filters, order);
+  }
+
+  /** Loads every filter's index (Pagefind counts only the filters it has loaded): after the first results, for their counts. */
+  async loadFilters(): Promise<void> {
+    await this.prepare();
+    await Promise.all(this.parts.map((p) => p.filters?.() ?? Promise.resolve({})));
   }
 }

@@ -1,25 +1,29 @@
 /**
- * The search page: runs Pagefind in the browser over the per-update index that the build wrote
- * (in partitions: src/scripts/search-index.ts). Loaded only on /search/. Reads its words, filters
- * and order from the URL on load (`?q=…&story=…&year=…&month=2022-01&tag=…&key=1&sort=…`), keeps
- * them there as the reader changes them, so a filtered search can be shared and reloaded, and
+ * The search page: runs Pagefind in the browser over the index that the build wrote (story-days in
+ * tiers, each update a sub-result: src/scripts/search-index.ts), one result per update. Loaded only
+ * on /search/; nothing of the index is fetched before the reader moves to the search box. Reads its
+ * words, filters and order from the URL on load (`?q=…&story=…&year=…&month=2022-01&tag=…&key=1&sort=…`),
+ * keeps them there as the reader changes them, so a filtered search can be shared and reloaded, and
  * renders results as plain DOM (no HTML from the index is trusted beyond Pagefind's <mark>s).
  */
 
 import type { Strings } from '../lib/site/strings.ts';
 import { formatDay, formatter, zoneAbbreviation } from '../core/intl.ts';
-import { decodeWhen } from '../lib/publish/when.ts';
+import { decodeWhen } from '../lib/publish/search-meta.ts';
 import {
+  hitsOf,
   queryWords,
-  PartitionedIndex,
+  TieredIndex,
   type FilterCounts,
   type Order,
   type PagefindResult,
-  type ResultData,
+  type UpdateHit,
 } from './search-index.ts';
 
-/** Results shown at once: each one fetches its own fragment of the index. */
+/** Updates shown at once (each story-day they come from fetches its own fragment of the index). */
 const PAGE_SIZE = 10;
+/** Story-days whose fragments are fetched together while filling a page. */
+const DAYS_AT_ONCE = 3;
 
 /** The URL parameter the landing page reads to highlight the searched words (src/scripts/page.ts). */
 const HIGHLIGHT = 'highlight';
@@ -95,18 +99,18 @@ export function formatWhen(
 }
 
 function renderResult(
-  data: ResultData,
+  hit: UpdateHit,
   words: readonly string[],
   stories: ReadonlyMap<string, StoryInfo>,
   locale: string,
 ): HTMLLIElement {
   const li = el('li', 'search-result');
   const heading = el('h2', 'search-result-title');
-  const link = el('a', undefined, data.meta.title ?? data.url);
+  const link = el('a', undefined, hit.title || hit.url);
   heading.append(link);
   const meta = el('p', 'search-result-meta');
-  const story = stories.get(data.filters?.['story']?.[0] ?? '');
-  const moment = decodeWhen(data.meta.when ?? '');
+  const story = stories.get(hit.story);
+  const moment = decodeWhen(hit.when);
   const when = el(
     'time',
     'search-result-date',
@@ -116,9 +120,9 @@ function renderResult(
   meta.append(el('span', 'search-result-story', story?.title ?? ''), ' · ', when);
   const excerpt = el('p', 'search-result-excerpt');
   // The landing page marks the words as typed and as found (another form of them: `протестами` finds `протестов`).
-  const found = appendExcerpt(excerpt, data.excerpt).flatMap((w) => queryWords(w));
+  const found = appendExcerpt(excerpt, hit.excerpt).flatMap((w) => queryWords(w));
   link.href = resultHref(
-    data.url,
+    hit.url,
     words.length ? [...new Set([...words, ...found])] : [],
     location.href,
   );
@@ -126,12 +130,16 @@ function renderResult(
   return li;
 }
 
-/** Puts each filter value's count among the current results in its label; values of a filter in use show none (choosing one replaces it). */
+/**
+ * Puts each filter value's count of days among the current results in its label (`days` writes
+ * one); values of a filter in use show none (choosing one replaces it).
+ */
 function showCounts(
   selects: readonly HTMLSelectElement[],
   key: HTMLInputElement,
   keyLabel: HTMLElement,
   counts: FilterCounts,
+  days: (n: number) => string,
 ): void {
   for (const select of selects) {
     const name = select.dataset['filter']!;
@@ -141,10 +149,10 @@ function showCounts(
       option.textContent =
         select.value && option.value !== select.value
           ? option.dataset['label']!
-          : `${option.dataset['label']} (${n})`;
+          : `${option.dataset['label']} (${days(n)})`;
     }
   }
-  keyLabel.textContent = `${key.dataset['label']} (${counts['key']?.['1'] ?? 0})`;
+  keyLabel.textContent = `${key.dataset['label']} (${days(counts['key']?.['1'] ?? 0)})`;
 }
 
 /** Wires up the search form; call once on the search page. */
@@ -174,25 +182,53 @@ export function startSearch(): void {
       ]),
   );
 
-  let index: Promise<PartitionedIndex> | undefined;
-  const load = (): Promise<PartitionedIndex> =>
-    (index ??= PartitionedIndex.open(form.dataset['bundle'] ?? '/pagefind/'));
+  const bundle = form.dataset['bundle'] ?? '/pagefind/';
+  let index: Promise<TieredIndex> | undefined;
+  const load = (): Promise<TieredIndex> => (index ??= TieredIndex.open(bundle));
+  // The filter counts come from instances of their own, all in Pagefind's worker: Pagefind counts
+  // every filter it has loaded for every query, which in the results' instances would slow every
+  // later search (measured at 100,000 bulletins: a second per query).
+  let counter: Promise<TieredIndex> | undefined;
+  const loadCounter = (): Promise<TieredIndex> =>
+    (counter ??= TieredIndex.open(bundle, 'all').then(async (c) => {
+      await c.loadFilters();
+      return c;
+    }));
+  const plural = (forms: typeof t.found, n: number) =>
+    fill(forms[new Intl.PluralRules(locale).select(n)] ?? forms.other, { n: String(n) });
 
   let run = 0;
+  /** The story-days found and not shown yet, and the words and filters they were found with. */
   let pending: PagefindResult[] = [];
+  let asked: { term: string | null; filters: Record<string, string>; order: Order } = {
+    term: null,
+    filters: {},
+    order: 'best',
+  };
   let words: string[] = [];
 
-  const showMore = async (mine: number) => {
-    const batch = pending.slice(0, PAGE_SIZE);
-    pending = pending.slice(PAGE_SIZE);
-    // Fetch every result's fragment at once, but show each as soon as it and those above it are in.
-    const loading = batch.map((r) => r.data());
-    for (const item of loading) {
-      const data = await item;
-      if (mine !== run) return;
-      list.append(renderResult(data, words, stories, locale));
+  /** Shows the updates of the next story-days until a page's worth is on screen; returns how many it showed. */
+  const showMore = async (mine: number): Promise<number> => {
+    let shown = 0;
+    // Busy while results are being added (assistive technology waits; so can a test).
+    list.setAttribute('aria-busy', 'true');
+    while (pending.length && shown < PAGE_SIZE) {
+      // A few days' fragments at a time (a day holds one update found or many), shown in order.
+      const batch = pending.slice(0, DAYS_AT_ONCE);
+      pending = pending.slice(batch.length);
+      const loading = batch.map((r) => r.data());
+      for (const item of loading) {
+        const data = await item;
+        if (mine !== run) return shown;
+        for (const hit of hitsOf(data, asked.term, asked.filters, asked.order)) {
+          list.append(renderResult(hit, words, stories, locale));
+          shown++;
+        }
+      }
     }
     more.hidden = pending.length === 0;
+    list.setAttribute('aria-busy', 'false');
+    return shown;
   };
 
   /** The filters in use, by Pagefind filter name. */
@@ -201,6 +237,20 @@ export function startSearch(): void {
     for (const s of selects) if (s.value) chosen[s.dataset['filter']!] = s.value;
     if (key.checked) chosen['key'] = '1';
     return chosen;
+  };
+
+  /**
+   * Searches, trying once more with a freshly opened index if the first attempt fails (a
+   * WebAssembly trap in Pagefind's worker has been seen about once in thirty fresh pages).
+   */
+  const find = async (term: string | null, chosen: Record<string, string>, order: Order) => {
+    try {
+      return await (await load()).search(term, chosen, order);
+    } catch (err) {
+      console.warn('search failed, opening the index again', err);
+      index = undefined;
+      return (await load()).search(term, chosen, order);
+    }
   };
 
   const search = async () => {
@@ -216,42 +266,79 @@ export function startSearch(): void {
     const filtered = Object.keys(chosen).length > 0;
     if (!q && !filtered) {
       list.replaceChildren();
+      list.setAttribute('aria-busy', 'false');
       more.hidden = true;
       status.textContent = '';
       return;
     }
     status.textContent = t.searching;
+    list.setAttribute('aria-busy', 'true');
     try {
       // Browsing by filters alone lists the newest matching updates first.
       const order = (sort.value || (q ? 'best' : 'newest')) as Order;
-      const found = await (await load()).search(q || null, chosen, order);
+      const found = await find(q || null, chosen, order);
       if (mine !== run) return;
-      pending = found.results;
+      pending = found.pages;
+      asked = { term: q || null, filters: chosen, order };
       words = q ? queryWords(q) : [];
       list.replaceChildren();
-      showCounts(selects, key, keyLabel, found.counts);
-      const n = found.results.length;
+      const days = found.pages.length;
       const within = [
         ...selects
           .filter((s) => s.value)
           .map((s) => s.selectedOptions[0]?.dataset['label'] ?? s.value),
         ...(key.checked ? [t.keyOnly] : []),
       ];
+      const say = (count: string) => {
+        const text = `${count}${q ? fill(t.forWords, { q }) : ''}${within.length ? fill(t.within, { list: within.join(', ') }) : ''}.`;
+        // Said again only when it changes: a live region reads every change aloud.
+        if (status.textContent !== text) status.textContent = text;
+      };
+      // The days found at once, before their updates are read: the first result shows as soon as
+      // its day's fragment arrives, not once the whole page's have.
       // The plural rule inline, like pluralForm in src/lib/site/strings.ts: importing it would give both page scripts a shared chunk to fetch.
-      const count =
-        n === 0
+      say(days === 0 ? t.none : plural(t.foundDays, days));
+      const shown = await showMore(mine);
+      if (mine !== run) return;
+      // Exact once every day found has been read, else the days (reading them all would fetch them all).
+      say(
+        shown === 0 && pending.length === 0
           ? t.none
-          : fill(t.found[new Intl.PluralRules(locale).select(n)] ?? t.found.other, {
-              n: String(n),
-            });
-      status.textContent = `${count}${q ? fill(t.forWords, { q }) : ''}${within.length ? fill(t.within, { list: within.join(', ') }) : ''}.`;
-      await showMore(mine);
+          : pending.length === 0
+            ? plural(t.found, shown)
+            : plural(t.foundDays, days),
+      );
     } catch (err) {
       if (mine !== run) return;
+      list.setAttribute('aria-busy', 'false');
       status.textContent = t.failed;
       console.error(err);
+      return;
+    }
+    // Counts after the results: they need every filter's index, which the results do not. Counts
+    // that cannot be had leave the results as they are.
+    try {
+      const counted = await (await loadCounter()).search(q || null, chosen, 'best');
+      if (mine !== run) return;
+      showCounts(selects, key, keyLabel, counted.counts, (n) => plural(t.days, n));
+    } catch (err) {
+      counter = undefined;
+      console.warn('filter counts failed', err);
     }
   };
+  // Pagefind (its library, WebAssembly and instances: about 75 kB) and each tier's metadata are
+  // fetched as soon as the reader heads for the box, as Pagefind's own UI does; the rest of the
+  // index (the chunks of the words, the fragments of the days found), at the first search.
+  input.addEventListener(
+    'focus',
+    () =>
+      void load()
+        .then((i) => i.prepare())
+        .catch(() => undefined),
+    {
+      once: true,
+    },
+  );
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
@@ -259,12 +346,6 @@ export function startSearch(): void {
     // A short pause for typing to settle: fewer index fetches for half-typed words.
     timer = setTimeout(() => void search(), 50);
   });
-  // The index opens once the page is idle (one instance per partition: about a quarter of a second
-  // of fetching and setting up), or as soon as the reader heads for the box, whichever is first.
-  const preload = () => void load().catch(() => undefined);
-  input.addEventListener('focus', preload, { once: true });
-  if ('requestIdleCallback' in window) requestIdleCallback(preload);
-  else setTimeout(preload, 200);
   for (const control of [...selects, sort, key])
     control.addEventListener('change', () => void search());
   form.addEventListener('submit', (event) => {
@@ -272,7 +353,10 @@ export function startSearch(): void {
     clearTimeout(timer);
     void search();
   });
-  more.addEventListener('click', () => void showMore(run));
+  more.addEventListener('click', () => {
+    // One page at a time: two at once would interleave their results.
+    if (list.getAttribute('aria-busy') !== 'true') void showMore(run);
+  });
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';

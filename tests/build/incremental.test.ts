@@ -307,8 +307,8 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
   test('a change to the search records’ code', async () => {
     await codeChange(
       'src/lib/publish/search-records.ts',
-      'meta: { title: v.heading,',
-      'meta: { title: `${v.heading} ·`,',
+      '<h2 id="${b.id}">${escapeHtml(v.heading)}</h2>',
+      '<h2 id="${b.id}">${escapeHtml(v.heading)} ·</h2>',
       (f) => f.includes('pagefind/') && !f.endsWith('.json') && !f.endsWith('.js'),
     );
   });

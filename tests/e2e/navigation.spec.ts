@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.ts';
 
-test('search filters combine, show counts, live in the URL and survive a reload', async ({
+test('search filters combine, show counts of days, live in the URL and survive a reload', async ({
   page,
 }) => {
   // Browsing by filters alone: the newest matching updates first.
@@ -16,9 +16,9 @@ test('search filters combine, show counts, live in the URL and survive a reload'
   expect(days).toEqual([...days].sort().reverse());
   await expect(page.getByLabel('Month')).toHaveValue('2026-11');
   await expect(page.locator('#search-month option[value="2026-11"]')).toHaveText(
-    'November 2026 (4)',
+    'November 2026 (4 days)',
   );
-  await expect(page.locator('#search-key-label')).toHaveText('Key events only (4)');
+  await expect(page.locator('#search-key-label')).toHaveText('Key events only (4 days)');
   for (const badge of await results.getByRole('link').all())
     await expect(badge).toHaveAttribute('href', /#u-2026-11-/);
 
@@ -41,8 +41,8 @@ test('search filters combine, show counts, live in the URL and survive a reload'
   await page.getByLabel('Topic').selectOption('talks');
   await expect(page).toHaveURL(/\/search\/\?tag=talks$/);
   await expect(results).toHaveCount(2);
-  await expect(page.locator('#search-year option[value="2026"]')).toHaveText('2026 (2)');
-  await expect(page.locator('#search-year option[value="2022"]')).toHaveText('2022 (0)');
+  await expect(page.locator('#search-year option[value="2026"]')).toHaveText('2026 (2 days)');
+  await expect(page.locator('#search-year option[value="2022"]')).toHaveText('2022 (0 days)');
   await page.getByLabel('Year').selectOption('2022');
   await expect(page.getByRole('status')).toHaveText('No updates found in 2022, talks.');
   await expect(results).toHaveCount(0);

@@ -49,6 +49,7 @@ test('?q= runs the search on load; filters by story and sorts newest first, with
   await page.getByLabel('Order').selectOption('newest');
   await expect(page).toHaveURL(/story=harbour-ferry-strike&sort=newest/);
   await expect(page.getByRole('status')).toContainText('in Demo: the Port Ellery ferry strike');
+  await expect(page.locator('#search-results')).toHaveAttribute('aria-busy', 'false');
   const stories = await results.locator('.search-result-story').allTextContents();
   expect(new Set(stories)).toEqual(new Set(['Demo: the Port Ellery ferry strike']));
   const hrefs = await results

@@ -6,7 +6,7 @@ import {
   digestOf,
   pageKey,
   parseKey,
-  partitionKey,
+  tierKey,
   renderKey,
 } from '../../src/core/cache-keys.ts';
 import {
@@ -54,10 +54,10 @@ describe('cache keys', () => {
     ).toBe(4);
     expect(
       new Set([
-        partitionKey('i1', [1, 2]),
-        partitionKey('i2', [1, 2]),
-        partitionKey('i1', [2, 1]),
-        partitionKey('i1', [1]),
+        tierKey('i1', [1, 2]),
+        tierKey('i2', [1, 2]),
+        tierKey('i1', [2, 1]),
+        tierKey('i1', [1]),
       ]).size,
     ).toBe(4);
     expect(

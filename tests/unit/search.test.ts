@@ -1,16 +1,25 @@
+import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 import { createPaths } from '../../src/core/paths.ts';
 import {
+  decodeUpdates,
+  decodeWhen,
+  encodeUpdates,
+  encodeWhen,
+  tagHash,
+} from '../../src/lib/publish/search-meta.ts';
+import {
   buildRecord,
-  entryIdentity,
-  partitionEntries,
-  PARTITIONING,
+  dayFilters,
+  dayIdentity,
   recordInputs,
-  searchEntries,
+  searchDays,
+  searchFacets,
   sortKey,
+  tierWindows,
+  tierItems,
 } from '../../src/lib/publish/search-records.ts';
 import { buildStoryViews } from '../../src/lib/site/timeline.ts';
-import { decodeWhen, encodeWhen } from '../../src/lib/publish/when.ts';
 import { makeBulletin, makeStory } from './fixtures.ts';
 
 const ctx = { paths: createPaths('/dateline/'), locale: 'en-GB' };
@@ -23,6 +32,7 @@ const bulletins = [
     tags: ['Military', 'central asia'],
     sources: [{ title: 'Agency report', url: 'https://example.org' }],
   }),
+  makeBulletin('2022-01-07T09:00', { story: 'unrest', title: 'Curfew <extended>' }),
   makeBulletin('2022-01-10', {
     story: 'unrest',
     updated: Date.parse('2022-01-10T12:00:00Z'),
@@ -30,41 +40,100 @@ const bulletins = [
   }),
 ];
 const views = buildStoryViews([story], bulletins);
-const texts: Record<string, string> = {
-  'u-2022-01-07-1400': 'About 2,500 soldiers are deployed.',
-  'u-2022-01-10': 'Calm returns.',
-};
+const texts = new Map([
+  ['u-2022-01-07-1400', 'About 2,500 soldiers are deployed.'],
+  ['u-2022-01-07-0900', 'The curfew holds until Monday.'],
+  ['u-2022-01-10', 'Calm returns.'],
+]);
 
-describe('search records', () => {
-  const entries = searchEntries(views);
-  const records = entries.map((e) => buildRecord(e, texts[e.bulletin.id], ctx, 'en'));
+describe('search records: one per story-day', () => {
+  const days = searchDays(views);
+  const records = days.map((d) => buildRecord(d, texts, ctx, 'en'));
+  const html = (i: number) => parse(records[i]!.content);
 
-  test('one record per bulletin, oldest first, linked to its permalink under the base', () => {
+  test('one record per story-day, oldest first, at its day page under the base', () => {
     expect(records.map((r) => r.url)).toEqual([
-      '/dateline/stories/unrest/2022-01-07/#u-2022-01-07-1400',
-      '/dateline/stories/unrest/2022-01-10/#u-2022-01-10',
+      '/dateline/stories/unrest/2022-01-07/',
+      '/dateline/stories/unrest/2022-01-10/',
     ]);
   });
 
-  test('headline (as the title only, so excerpts never repeat it), story, date, filters and sort key', () => {
-    expect(records[0]).toEqual({
-      url: '/dateline/stories/unrest/2022-01-07/#u-2022-01-07-1400',
-      content: 'About 2,500 soldiers are deployed.\nAgency report',
-      language: 'en',
-      meta: { title: 'Buildings secured', when: encodeWhen(bulletins[0]!) },
-      filters: {
-        story: ['unrest'],
-        year: ['2022'],
-        month: ['2022-01'],
-        key: ['1'],
-        tag: ['central-asia', 'military'],
-      },
-      sort: { date: '2022-01-07T08:00:00.000Z unrest u-2022-01-07-1400' },
-    });
+  test('each update under a heading whose id is its update id, newest first; its text, sources and correction below', () => {
+    const sections = html(0).querySelectorAll('section');
+    expect(sections.map((s) => s.querySelector('h2')!.id)).toEqual([
+      'u-2022-01-07-1400',
+      'u-2022-01-07-0900',
+    ]);
+    expect(sections[0]!.querySelector('h2')!.text).toBe('Buildings secured');
+    expect(sections[0]!.querySelectorAll('p').map((p) => p.text)).toEqual([
+      'About 2,500 soldiers are deployed.',
+      'Agency report',
+    ]);
+    // Markup in a headline stays text.
+    expect(sections[1]!.querySelector('h2')!.text).toBe('Curfew <extended>');
+    expect(sections[1]!.querySelector('h2')!.innerHTML).toBe('Curfew &lt;extended&gt;');
+    const later = html(1).querySelector('section')!;
+    expect(later.querySelector('h2')!.text).toBe('Update of Monday, 10 January 2022');
+    expect(later.text).toContain('Correction: Name fixed.');
   });
 
-  test("a bulletin that is not a key event has no key filter; its story's tags are its tags", () => {
-    expect(records[1]!.filters).toEqual({
+  test('filters, metadata and sort key are attributes of empty elements: none of it is searched as text', () => {
+    const main = html(0).querySelector('main[data-pagefind-body]')!;
+    const values = (attr: string) =>
+      main.querySelectorAll(`[${attr}]`).map((e) => e.getAttribute(attr));
+    expect(values('data-pagefind-filter')).toEqual([
+      'story:unrest',
+      'year:2022',
+      'month:2022-01',
+      'key:1',
+      'tag:central-asia',
+      'tag:military',
+    ]);
+    expect(values('data-pagefind-sort')).toEqual([
+      'date:2022-01-07T08:00:00.000Z unrest 2022-01-07',
+    ]);
+    for (const attr of ['data-pagefind-filter', 'data-pagefind-meta', 'data-pagefind-sort'])
+      for (const e of main.querySelectorAll(`[${attr}]`)) expect(e.text).toBe('');
+  });
+
+  test("each update's moment, key flag and tags in the metadata, in heading order, with no word of a tag in it", () => {
+    const meta = html(0).querySelector('[data-pagefind-meta]')!.getAttribute('data-pagefind-meta')!;
+    expect(meta.startsWith('u:')).toBe(true);
+    expect(meta).not.toMatch(/[,]|military|asia/);
+    const updates = decodeUpdates(meta.slice(2));
+    expect(updates).toEqual([
+      {
+        when: encodeWhen(bulletins[0]!),
+        key: true,
+        tags: [tagHash('central-asia'), tagHash('military')],
+      },
+      { when: encodeWhen(bulletins[1]!), key: false, tags: [tagHash('central-asia')] },
+    ]);
+  });
+
+  test('the moment is one opaque word, read back exactly; flags survive the round trip', () => {
+    expect(encodeWhen(bulletins[0]!)).toMatch(/^t[0-9a-z]+$/);
+    expect(decodeWhen(encodeWhen(bulletins[0]!))).toEqual({
+      instant: Date.parse('2022-01-07T14:00:00+06:00'),
+    });
+    expect(decodeWhen('d20220110')).toEqual({ day: '2022-01-10' });
+    expect(decodeWhen('2022-01-10')).toBeUndefined();
+    const flags = [
+      { when: 'tabc', key: true, tags: ['x1', 'y2'] },
+      { when: 'd20220110', key: false, tags: [] },
+    ];
+    expect(decodeUpdates(encodeUpdates(flags))).toEqual(flags);
+  });
+
+  test('tag hashes are short, stable words, and tell tags apart', () => {
+    expect(tagHash('central-asia')).toMatch(/^[0-9a-z]{1,7}$/);
+    expect(tagHash('central-asia')).toBe(tagHash('central-asia'));
+    const many = ['strike', 'talks', 'police', 'центральная-азия', 'military', 'central-asia'];
+    expect(new Set(many.map(tagHash)).size).toBe(many.length);
+  });
+
+  test("a day's filters: key when any update is one, tags of all its updates and its story", () => {
+    expect(dayFilters(days[1]!)).toEqual({
       story: ['unrest'],
       year: ['2022'],
       month: ['2022-01'],
@@ -73,139 +142,118 @@ describe('search records', () => {
     });
   });
 
-  test('a bulletin without a headline is titled by its day; its correction is searchable', () => {
-    expect(records[1]!.meta).toEqual({
-      title: 'Update of Monday, 10 January 2022',
-      when: 'd20220110',
-    });
-  });
-
-  test('the moment in the metadata is one opaque word, read back exactly', () => {
-    expect(records[0]!.meta.when).toMatch(/^t[0-9a-z]+$/);
-    expect(decodeWhen(records[0]!.meta.when)).toEqual({
-      instant: Date.parse('2022-01-07T14:00:00+06:00'),
-    });
-    expect(decodeWhen('d20220110')).toEqual({ day: '2022-01-10' });
-    expect(decodeWhen('2022-01-10')).toBeUndefined();
-    expect(records[1]!.content).toContain('Correction: Name fixed.');
-  });
-
   test("a record's inputs are what it is made of: the story's slug, zone and tags, not its title", () => {
-    const entry = entries[0]!;
-    const inputs = JSON.stringify(recordInputs(entry));
+    const d = days[0]!;
+    const inputs = JSON.stringify(recordInputs(d));
     for (const over of [{ slug: 'other' }, { timezone: 'Europe/Kyiv' }, { tags: ['Other'] }])
-      expect(
-        JSON.stringify(recordInputs({ ...entry, story: { ...entry.story, ...over } })),
-      ).not.toBe(inputs);
-    expect(
-      JSON.stringify(recordInputs({ ...entry, story: { ...entry.story, title: 'Renamed' } })),
-    ).toBe(inputs);
-    expect(
-      buildRecord(
-        { ...entry, story: { ...entry.story, title: 'Renamed' } },
-        texts[entry.bulletin.id],
-        ctx,
-        'en',
-      ),
-    ).toEqual(records[0]);
+      expect(JSON.stringify(recordInputs({ ...d, story: { ...d.story, ...over } }))).not.toBe(
+        inputs,
+      );
+    const renamed = { ...d, story: { ...d.story, title: 'Renamed' } };
+    expect(JSON.stringify(recordInputs(renamed))).toBe(inputs);
+    expect(buildRecord(renamed, texts, ctx, 'en')).toEqual(records[0]);
   });
 
   test('a bulletin that was never rendered fails loudly', () => {
-    expect(() => buildRecord(entries[0]!, undefined, ctx, 'en')).toThrow(
+    expect(() => buildRecord(days[0]!, new Map(), ctx, 'en')).toThrow(
       /no rendered text for content\/story\//,
     );
   });
 
-  test('entries of several stories are in time order, ties broken by story then update id, as their sort keys sort', () => {
+  test('days of several stories are in time order of their newest update, ties by story, as their sort keys sort', () => {
     const a = makeStory({ slug: 'a' });
     const b = makeStory({ slug: 'b' });
-    const list = searchEntries(
+    const list = searchDays(
       buildStoryViews(
         [b, a],
         [
           makeBulletin('2022-01-07', { story: 'b', id: 'u-x' }),
           makeBulletin('2022-01-07', { story: 'a', id: 'u-y' }),
-          makeBulletin('2022-01-07', { story: 'a', id: 'u-b' }),
           makeBulletin('2022-01-06T23:00', { story: 'b' }),
+          makeBulletin('2022-01-05T08:00', { story: 'a' }),
         ],
       ),
     );
-    expect(list.map((e) => `${e.story.slug}/${e.bulletin.id}`)).toEqual([
-      'b/u-2022-01-06-2300',
-      'a/u-b',
-      'a/u-y',
-      'b/u-x',
+    expect(list.map(dayIdentity)).toEqual([
+      'a/2022-01-05',
+      'b/2022-01-06',
+      'a/2022-01-07',
+      'b/2022-01-07',
     ]);
     const keys = list.map(sortKey);
     expect([...keys].sort()).toEqual(keys);
   });
+
+  test('the search page counts days: each value on how many days it holds', () => {
+    const facets = searchFacets(views, 'en-GB');
+    expect(facets.story).toEqual([{ value: 'unrest', label: 'Unrest in Kazakhstan', count: 2 }]);
+    expect(facets.key).toBe(1);
+    expect(facets.tag).toEqual([
+      { value: 'central-asia', label: 'Central Asia', count: 2 },
+      { value: 'military', label: 'Military', count: 1 },
+    ]);
+  });
 });
 
-describe('partitionEntries', () => {
-  const ids = (n: number, prefix = 'b') =>
+describe('tiers', () => {
+  const ids = (n: number, prefix = 'd') =>
     Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);
-  const cut = (items: string[], options = PARTITIONING) =>
-    partitionEntries(items, (x) => x, options);
-  const small = { ...PARTITIONING, minBits: 4 };
-
-  test('partitions are consecutive and hold every item once, in order', () => {
-    const items = ids(5000);
-    const parts = cut(items, small);
-    expect(parts.flat()).toEqual(items);
-    expect(parts.length).toBeGreaterThan(3);
-  });
-
-  test('an empty archive has no partitions; a small one a single partition', () => {
-    expect(cut([])).toEqual([]);
-    expect(cut(ids(20))).toHaveLength(1);
-  });
-
-  test('the number of partitions stays small as the archive grows', () => {
-    for (const n of [2_000, 10_000, 30_000, 100_000]) {
-      const parts = cut(ids(n));
-      expect(parts.length, `${n} items`).toBeLessThanOrEqual(20);
-      expect(Math.max(...parts.map((p) => p.length)), `${n} items`).toBeLessThan(n);
-    }
-  });
-
-  test('the newest items are cut finer than the archive, so a new one re-indexes a small partition', () => {
-    const parts = cut(ids(10_000));
-    const last = parts.at(-1)!;
-    expect(last.length).toBeLessThan(10_000 / 8);
-  });
-
-  const key = (parts: string[][]) => parts.map((p) => p.join(','));
+  const cut = (items: string[]) => tierItems(items, (x) => x);
+  const key = (tiers: string[][]) => tiers.map((t) => t.join(','));
   const changed = (before: string[][], after: string[][]) =>
-    key(after).filter((p) => !key(before).includes(p)).length;
+    key(after).filter((t) => !key(before).includes(t)).length;
 
-  test('adding an item at the end changes only the last partition (or closes it and opens one)', () => {
-    const items = ids(10_000);
-    const before = cut(items);
-    for (const extra of ['x1', 'x2', 'x3', 'x4', 'x5'])
-      expect(changed(before, cut([...items, extra]))).toBeLessThanOrEqual(2);
-  });
-
-  test('deleting or inserting one item in the middle changes one partition, or two neighbours', () => {
-    const items = ids(10_000);
-    const before = cut(items);
-    for (const at of [100, 2500, 5000, 7777]) {
-      expect(changed(before, cut(items.filter((_, i) => i !== at)))).toBeLessThanOrEqual(2);
-      expect(
-        changed(before, cut([...items.slice(0, at), `late${at}`, ...items.slice(at)])),
-      ).toBeLessThanOrEqual(2);
+  test('at most three tiers, consecutive, holding every item once, in order; none for an empty archive', () => {
+    expect(cut([])).toEqual([]);
+    for (const n of [1, 5, 40, 1_300, 4_000, 15_000, 40_000]) {
+      const tiers = cut(ids(n));
+      expect(tiers.flat(), `${n} items`).toEqual(ids(n));
+      expect(tiers.length, `${n} items`).toBeLessThanOrEqual(3);
     }
   });
 
-  test('boundaries depend only on the items: the same items, the same partitions', () => {
-    expect(cut(ids(3000))).toEqual(cut(ids(3000)));
+  test('the settled tier ends in the middle third, the recent one starts about 2√n to √n/2 from the end', () => {
+    for (const n of [1_300, 4_000, 15_000, 40_000]) {
+      for (const prefix of ['d', 'e', 'f']) {
+        const tiers = cut(ids(n, prefix));
+        const r = Math.round(2 * Math.sqrt(n));
+        expect(tiers[0]!.length, `${n} items`).toBeGreaterThanOrEqual(Math.floor(n / 3));
+        expect(tiers[0]!.length, `${n} items`).toBeLessThan(Math.ceil((2 * n) / 3));
+        expect(tiers.at(-1)!.length, `${n} items`).toBeLessThanOrEqual(r);
+        expect(tiers.at(-1)!.length, `${n} items`).toBeGreaterThan(Math.floor(r / 4) - 1);
+        // No tier holds more than two thirds of the archive: an edit re-indexes at most that.
+        for (const t of tiers) expect(t.length).toBeLessThanOrEqual(Math.ceil((2 * n) / 3));
+      }
+    }
   });
 
-  test('identity decides the cuts, so entries are partitioned by story and update id', () => {
-    const views2 = buildStoryViews([story], bulletins);
-    expect(
-      partitionEntries(searchEntries(views2), entryIdentity)
-        .flat()
-        .map((e) => e.bulletin.id),
-    ).toEqual(['u-2022-01-07-1400', 'u-2022-01-10']);
+  test('the windows grow with the archive', () => {
+    expect(tierWindows(1_334)).toEqual({ settled: [444, 890], recent: [1_261, 1_316] });
+    expect(tierWindows(0)).toEqual({ settled: [0, 0], recent: [0, 0] });
+  });
+
+  test('a new item at the end changes the recent tier only, but now and then (when it is itself a boundary)', () => {
+    const items = ids(4_000);
+    const before = cut(items);
+    let settledChanged = 0;
+    for (let i = 0; i < 200; i++) {
+      const after = cut([...items, `new${i}`]);
+      expect(changed(before, after), `new${i}`).toBeLessThanOrEqual(3);
+      if (after[0]!.join() !== before[0]!.join()) settledChanged++;
+    }
+    // The settled boundary moves once in about a third of the archive's size in new items.
+    expect(settledChanged).toBeLessThanOrEqual(3);
+  });
+
+  test('an edit changes only the tier the item is in; tiers depend on nothing but the items', () => {
+    const items = ids(4_000).map((id) => ({ id, text: 'first' }));
+    const tiersOf = (list: typeof items) =>
+      tierItems(list, (x) => x.id).map((t) => t.map((x) => `${x.id}=${x.text}`));
+    const before = tiersOf(items);
+    expect(tiersOf(ids(4_000).map((id) => ({ id, text: 'first' })))).toEqual(before);
+    for (const at of [10, 2_000, 3_990]) {
+      const edited = items.map((x, i) => (i === at ? { ...x, text: 'edited' } : x));
+      expect(changed(before, tiersOf(edited)), `edit at ${at}`).toBe(1);
+    }
   });
 });

@@ -33,7 +33,6 @@ describe('storyLd', () => {
       route!.props.shown.flatMap((d) => d.bulletins),
       ctx,
       abs,
-      () => 'Text',
       'Site',
     );
     expect(ld).toMatchObject({
@@ -51,8 +50,6 @@ describe('storyLd', () => {
       bulletins: 60,
       keyEvents: 10,
     });
-    expect(
-      storyLd(route!.props, [], ctx, abs, () => '', 'Site')['coverageEndTime'],
-    ).toBeUndefined();
+    expect(storyLd(route!.props, [], ctx, abs, 'Site')['coverageEndTime']).toBeUndefined();
   });
 });

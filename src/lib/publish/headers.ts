@@ -40,7 +40,7 @@ export function headersFile(base: string): string {
       .join('\n')}\n`;
   return [
     block(`${root}*`, SECURITY_HEADERS),
-    // Astro's bundles, Pagefind's index chunks and the search partitions (folders named by their
+    // Astro's bundles, Pagefind's index chunks and the search tiers (folders named by their
     // key) are named by their content: cache them for a year.
     ...['_astro', 'pagefind/index', 'pagefind/fragment', 'pagefind/filter', 'pagefind/part'].map(
       (dir) => block(`${root}${dir}/*`, { 'Cache-Control': IMMUTABLE }),

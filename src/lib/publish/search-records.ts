@@ -1,75 +1,42 @@
 /**
- * Search records and the partitions the index is built in.
+ * Search records and the tiers the index is built in.
  *
- * Records: one per bulletin, built from the same view models and rendered text as the pages, so
- * the index holds what readers see and each bulletin once. A record's URL is the bulletin's
- * permalink; its meta carries the headline and the moment (`when`) for the result list; its
- * story, year, month, key and tags are filters, and `date` a sort key. Pagefind searches every
- * meta field, so the story's title and the date in words are not meta: a word of a story's title
- * would find every update of that story, and "January" every update of January. The result list
- * takes the story's title from the `story` filter and writes the date from `when` (`encodeWhen`).
+ * Records: one per story-day, the unit a reader's browser pays for (Pagefind fetches an entry per
+ * record before the first result: 79,215 update records held 961 kB of it at 100,000 bulletins,
+ * the 14,819 day pages 120 kB). Each record is the day's updates as HTML, newest first, each under
+ * a heading whose id is its update id, so Pagefind gives every update that matches a query as a
+ * sub-result with its permalink, and the search page lists one result per update. The headline is
+ * the heading (weighted as one); the text is what the page shows: the rendered body, a correction,
+ * the sources' titles. Filters are the day's: its story, year and month, `key` when one of its
+ * updates is a key event, and every tag of its updates and story; the search page shows only the
+ * updates of a day that match the key and tag filters themselves, from each update's own flags in
+ * the record's metadata (`u`, src/lib/publish/search-meta.ts). The story's title and the date in words are not indexed: a word of
+ * a story's title would find every update of the story, "January" every update of January.
  *
- * Partitions: Pagefind cannot add one record to an existing index, and indexing costs about a
- * millisecond per record, so the index is built as consecutive partitions of the archive in time
- * order, each cached by the digest of its records' inputs: a build re-indexes only the partitions
- * whose records changed. The search page searches every partition and merges the results.
+ * Tiers: Pagefind cannot add a record to an index it has written, so the index of each language is
+ * built as at most three indexes of consecutive days, oldest first: a large settled one, a middle
+ * one and a small recent one, where new updates arrive. Where a tier ends is decided by the days
+ * themselves (content-defined, like backup tools' chunks): a new day changes the recent tier, now
+ * and then the middle one, rarely (about once per quarter of the archive's growth) the settled one.
+ * A reader's query searches three indexes whatever the archive's size.
  */
 import { createHash } from 'node:crypto';
+import { byCodePoint } from '../../core/text.ts';
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
-import type { Rendered } from '../content/markdown.ts';
-import { formatMonth, monthOf } from '../site/months.ts';
 import { tagSlug } from '../content/tags.ts';
-import { encodeWhen } from './when.ts';
-import { byCodePoint } from '../../core/text.ts';
-import { type StoryView } from '../site/timeline.ts';
-import { viewBulletin, uiOf, type ViewContext } from '../site/views.ts';
-
-/** The fields Pagefind's `addCustomRecord` takes. */
-export interface SearchRecord {
-  url: string;
-  content: string;
-  language: string;
-  meta: { title: string; when: string };
-  filters: SearchFilters;
-  sort: { date: string };
-}
-
-/**
- * The filters of a record, each a Pagefind filter the search page offers (with counts), named as
- * in its URL: the story's slug, the year and month of its story-local day, `key: ['1']` for a
- * key event (nothing otherwise), and its tags' slugs (its own and its story's).
- */
-export interface SearchFilters {
-  story: string[];
-  year: string[];
-  month: string[];
-  key: string[];
-  tag: string[];
-  [name: string]: string[];
-}
-
-/** The filters of one bulletin. */
-export function recordFilters({ story, bulletin }: SearchEntry): SearchFilters {
-  const tags = [...new Set([...story.tags, ...bulletin.tags].map(tagSlug))]
-    .filter(Boolean)
-    .sort(byCodePoint);
-  return {
-    story: [story.slug],
-    year: [bulletin.day.slice(0, 4)],
-    month: [monthOf(bulletin.day)],
-    key: bulletin.key ? ['1'] : [],
-    tag: tags,
-  };
-}
+import { formatMonth, monthOf } from '../site/months.ts';
+import type { StoryView } from '../site/timeline.ts';
+import { uiOf, viewBulletin, type ViewContext } from '../site/views.ts';
+import { encodeUpdates, encodeWhen, tagHash, type UpdateFlags } from './search-meta.ts';
 
 /** What the build writes beside the index, `pagefind/dateline-search.json`, and the search page reads to open it. */
 export interface SearchManifest {
   /** Pagefind page ids of the stub's placeholder records (one per language), never a result. */
   stubs: string[];
-  /** Partition folders under `pagefind/part/`, by language (the site's first), oldest records first within each. */
+  /** Tier folders under `pagefind/part/`, by language (the site's first), oldest days first within each: at most three per language. */
   parts: string[];
-  /** The language each partition is indexed in (Pagefind stems words per language). */
+  /** The language each tier is indexed in (Pagefind stems words per language). */
   languages: string[];
 }
 
@@ -77,97 +44,126 @@ export interface SearchManifest {
 export const searchLanguage = (story: Pick<StoryRecord, 'lang'>, site: string): string =>
   (story.lang ?? site).split('-')[0]!.toLowerCase();
 
-/** A published bulletin with its story: what one record is made from. */
-export interface SearchEntry {
+/** One story-day: what one record is made from (bulletins newest first, as the day page lists them). */
+export interface SearchDay {
   story: StoryRecord;
-  bulletin: BulletinRecord;
+  day: string;
+  bulletins: BulletinRecord[];
 }
 
+/** The tags of a bulletin as the search filters them: its own and its story's, by slug. */
+const tagsOf = (story: StoryRecord, b: BulletinRecord): string[] =>
+  [...new Set([...story.tags, ...b.tags].map(tagSlug))].filter(Boolean).sort(byCodePoint);
+
 /**
- * Every bulletin of `views`, oldest first (ties: by story, then update id): the order partitions
+ * Every story-day of `views`, oldest first (by its newest update; ties by story): the order tiers
  * are cut in, and the order of the `date` sort key.
  */
-export function searchEntries(views: readonly StoryView[]): SearchEntry[] {
+export function searchDays(views: readonly StoryView[]): SearchDay[] {
   return views
-    .flatMap(({ story, bulletins }) => bulletins.map((bulletin) => ({ story, bulletin })))
+    .flatMap(({ story, days }) => days.map((d) => ({ story, day: d.day, bulletins: d.bulletins })))
     .sort(
       (a, b) =>
-        a.bulletin.instant - b.bulletin.instant ||
+        latest(a) - latest(b) ||
         byCodePoint(a.story.slug, b.story.slug) ||
-        byCodePoint(a.bulletin.id, b.bulletin.id),
+        byCodePoint(a.day, b.day),
     );
 }
 
+const latest = (d: SearchDay): number => Math.max(...d.bulletins.map((b) => b.instant));
+
+/** The sort key: its newest update's instant in UTC, then story and day, so that it sorts as text in the order of `searchDays`. */
+export const sortKey = (d: SearchDay): string =>
+  `${new Date(latest(d)).toISOString()} ${d.story.slug} ${d.day}`;
+
+/** A day's identity for cutting tiers: stable while the story keeps its folder. */
+export const dayIdentity = (d: Pick<SearchDay, 'story' | 'day'>): string =>
+  `${d.story.slug}/${d.day}`;
+
 /**
- * Everything a record is made from but its rendered text, which the bulletin's `render` key
- * stands for: a partition's cache key is the digest of these, so no body has to be read to know
- * that a partition is unchanged.
+ * Everything a record is made from but its updates' rendered text, which each bulletin's
+ * `rendered` key stands for: a tier's cache key is the digest of these, so no body has to be read
+ * to know that a tier is unchanged.
  */
-export function recordInputs({ story, bulletin }: SearchEntry): unknown {
+export function recordInputs(d: SearchDay): unknown {
+  const { slug, timezone, tags, lang } = d.story;
+  return { story: { slug, timezone, tags, lang }, day: d.day, bulletins: d.bulletins };
+}
+
+/** The filters of a day: each a Pagefind filter the search page offers (with counts of days), named as in its URL. */
+export interface SearchFilters {
+  story: string[];
+  year: string[];
+  month: string[];
+  key: string[];
+  tag: string[];
+}
+
+export function dayFilters(d: SearchDay): SearchFilters {
   return {
-    bulletin,
-    story: { slug: story.slug, timezone: story.timezone, tags: story.tags, lang: story.lang },
+    story: [d.story.slug],
+    year: [d.day.slice(0, 4)],
+    month: [monthOf(d.day)],
+    key: d.bulletins.some((b) => b.key) ? ['1'] : [],
+    tag: [...new Set(d.bulletins.flatMap((b) => tagsOf(d.story, b)))].sort(byCodePoint),
   };
 }
 
-/**
- * The sort key: the instant in UTC, then story and update id, so that it sorts as text in the
- * same total order as `searchEntries` (no two records tie).
- */
-export const sortKey = ({ story, bulletin }: SearchEntry): string =>
-  `${new Date(bulletin.instant).toISOString()} ${story.slug} ${bulletin.id}`;
+/** Each update of a day, for the search page (`search-meta.ts`). */
+export const updateFlags = (d: SearchDay): UpdateFlags[] =>
+  d.bulletins.map((b) => ({
+    when: encodeWhen(b),
+    key: b.key,
+    tags: tagsOf(d.story, b).map(tagHash),
+  }));
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** A record Pagefind indexes as HTML (`addHTMLFile`). */
+export interface SearchRecord {
+  url: string;
+  content: string;
+}
 
 /**
- * The record of one bulletin; `text` is its rendered plain text. The headline is searched as the
- * record's `title` (Pagefind searches it and ranks a match there highly), not written into the
- * content: the excerpt under a result then never repeats the headline above it.
+ * The record of one story-day: its updates under their headings, `texts` their rendered plain text
+ * by update id. Filters, metadata and the sort key are attributes of empty elements, so that none
+ * of them is searched as text.
  */
 export function buildRecord(
-  entry: SearchEntry,
-  text: Rendered['text'] | undefined,
+  d: SearchDay,
+  texts: ReadonlyMap<string, string>,
   ctx: ViewContext,
   language: string,
 ): SearchRecord {
-  const { story, bulletin } = entry;
-  const v = viewBulletin(bulletin, story, ctx);
-  if (text === undefined) throw new Error(`no rendered text for ${bulletin.file}`);
-  return {
-    url: v.permalink,
-    content: [
+  const attr = (name: string, value: string) => `<i ${name}="${escapeHtml(value)}"></i>`;
+  const filters = Object.entries(dayFilters(d)).flatMap(([name, values]) =>
+    (values as string[]).map((v) => attr('data-pagefind-filter', `${name}:${v}`)),
+  );
+  const sections = d.bulletins.map((b) => {
+    const v = viewBulletin(b, d.story, ctx);
+    const text = texts.get(b.id);
+    if (text === undefined) throw new Error(`no rendered text for ${b.file}`);
+    const parts = [
       text,
       v.correction ? `${uiOf(ctx).correction}: ${v.correction}` : '',
       ...v.sources.map((s) => s.title),
-    ]
-      .filter(Boolean)
-      .join('\n'),
-    language,
-    meta: { title: v.heading, when: encodeWhen(bulletin) },
-    filters: recordFilters(entry),
-    sort: { date: sortKey(entry) },
+    ].filter(Boolean);
+    return `<section><h2 id="${b.id}">${escapeHtml(v.heading)}</h2>${parts.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</section>`;
+  });
+  return {
+    url: ctx.paths.dayPage(d.story.slug, d.day),
+    content: `<!doctype html><html lang="${language}"><body><main data-pagefind-body>${filters.join('')}${attr('data-pagefind-meta', `u:${encodeUpdates(updateFlags(d))}`)}${attr('data-pagefind-sort', `date:${sortKey(d)}`)}${sections.join('')}</main></body></html>`,
   };
 }
 
-/** How partitions are sized; see `partitionEntries`. */
-export const PARTITIONING = {
-  /**
-   * Archive partitions hold about 2^minBits records (Pagefind indexes about a thousand records a
-   * second, so an edit re-indexes one in the time Astro takes to write its pages)…
-   */
-  minBits: 11,
-  /** …until there would be more than this many: then 2^k, k growing with the archive, so a reader's browser searches a bounded number of partitions. */
-  archiveParts: 16,
-  /** The newest records (after the last archive partition) are cut 2^fineShift times finer. */
-  fineShift: 1,
-  /** No partition grows past this many times its expected size. */
-  cap: 1.5,
-};
-
-/** 32 bits of a string's SHA-256: where a boundary falls depends on nothing but the record's identity. */
+/** 32 bits of a string's SHA-256: where a tier ends depends on nothing but the day's identity. */
 function hash32(text: string): number {
   return createHash('sha256').update(text).digest().readUInt32BE(0);
 }
 
-/** Trailing zero bits (32 for 0): an item qualifies as a boundary of level k with probability 2^-k. */
+/** Trailing zero bits (32 for 0): a day may end a tier of level k with probability 2^-k. */
 function level(x: number): number {
   if (x === 0) return 32;
   let n = 0;
@@ -179,72 +175,58 @@ function level(x: number): number {
 }
 
 /**
- * Cuts items `from`..`to` into runs of about 2^bits: a run closes at the first item past half that
- * size whose level reaches bits-1 (so runs hold 2^(bits-1) plus a geometric 2^(bits-1) on average),
- * or at `cap` times 2^bits. Returns the end index of each closed run and where the open last run starts.
+ * The windows (by position, start inclusive, end exclusive) in which the tiers' boundaries are
+ * chosen, for `n` items: the settled tier ends in the middle third of the archive, so that no
+ * tier holds more than two thirds of it (an edit to an old day re-indexes at most that); the recent
+ * one starts between about 2√n and √n/2 items from the end (a new bulletin re-indexes that few).
  */
-function cutRuns(
-  levels: readonly number[],
-  from: number,
-  to: number,
-  bits: number,
-  cap: number,
-): { ends: number[]; open: number } {
-  const half = 2 ** (bits - 1);
-  const ends: number[] = [];
-  let start = from;
-  for (let i = from; i < to; i++) {
-    const length = i + 1 - start;
-    if ((length >= half && levels[i]! >= bits - 1) || length >= cap * 2 ** bits) {
-      ends.push(i + 1);
-      start = i + 1;
-    }
-  }
-  return { ends, open: start };
+export function tierWindows(n: number): { settled: [number, number]; recent: [number, number] } {
+  const r = Math.max(8, Math.round(2 * Math.sqrt(n)));
+  return {
+    settled: [Math.floor(n / 3), Math.ceil((2 * n) / 3)],
+    recent: [Math.max(0, n - r), Math.max(0, n - Math.floor(r / 4))],
+  };
+}
+
+/** The position of the item of the highest level in `[from, to)`, the earliest of equals; `from` for an empty window. */
+function highest(levels: readonly number[], [from, to]: [number, number]): number {
+  let best = from;
+  for (let i = from + 1; i < to; i++) if (levels[i]! > levels[best]!) best = i;
+  return best;
 }
 
 /**
- * Cuts `items` (oldest first) into consecutive partitions whose boundaries the items decide
- * themselves (content-defined chunking, as backup tools cut files): whether an item may end a
- * partition depends on a hash of its identity alone. So editing a bulletin changes the one
- * partition it is in; adding or deleting one changes its partition and at most the next (until
- * the cuts fall into step again); no other partition moves.
- * - The archive is cut into partitions of about 2^k items (half that at least, `cap` times at
- *   most): k is `minBits` until that would make more than about `archiveParts` partitions, then
- *   grows with the archive, so the number of partitions a reader's browser searches stays bounded
- *   (when k steps up, every partition changes once).
- * - The open end (the items after the last archive partition, where new bulletins arrive) is cut
- *   2^fineShift times finer, so the editor's loop re-indexes a small partition.
- * Pure: the same items give the same partitions, whatever was built before.
+ * Cuts `items` (oldest first) into at most three tiers of consecutive items. Each boundary is the
+ * item of the highest level (trailing zero bits of its identity's hash) within its window
+ * (`tierWindows`): content-defined, as backup tools cut files into chunks, so that it stays put
+ * while the archive grows until it leaves its window or an item of a higher level enters it.
+ * - A new item at the end changes the recent tier. Now and then (when the recent boundary moves:
+ *   about once in √n new items) the recent tier merges into the middle one, which is indexed again;
+ *   more rarely (about once in n/3 new items) the settled boundary moves and the middle tier
+ *   merges into the settled one: everything is indexed again.
+ * - An edit changes only the tier it is in.
+ * Empty tiers are left out. Pure: the same items give the same tiers, whatever was built before.
  */
-export function partitionEntries<T>(
-  items: readonly T[],
-  identity: (item: T) => string,
-  options = PARTITIONING,
-): T[][] {
-  const n = items.length;
-  if (n === 0) return [];
-  const coarse = Math.max(options.minBits, Math.round(Math.log2(n / options.archiveParts)));
+export function tierItems<T>(items: readonly T[], identity: (item: T) => string): T[][] {
   const levels = items.map((item) => level(hash32(identity(item))));
-  const archive = cutRuns(levels, 0, n, coarse, options.cap);
-  const recent = cutRuns(levels, archive.open, n, coarse - options.fineShift, options.cap);
-  const ends = [...archive.ends, ...recent.ends];
-  if (ends.at(-1) !== n) ends.push(n);
-  return ends.map((end, i) => items.slice(i === 0 ? 0 : ends[i - 1]!, end));
+  const windows = tierWindows(items.length);
+  const settledEnd = highest(levels, windows.settled);
+  const recentStart = Math.max(settledEnd, highest(levels, windows.recent));
+  return [
+    items.slice(0, settledEnd),
+    items.slice(settledEnd, recentStart),
+    items.slice(recentStart),
+  ].filter((tier) => tier.length > 0);
 }
 
-/** A search entry's identity for partitioning: stable while the bulletin keeps its file name. */
-export const entryIdentity = ({ story, bulletin }: SearchEntry): string =>
-  `${story.slug}/${bulletin.id}`;
-
-/** One value a search filter offers: what goes in the URL, what readers see, and how many updates have it. */
+/** One value a search filter offers: what goes in the URL, what readers see, and on how many days it holds. */
 export interface FacetValue {
   value: string;
   label: string;
   count: number;
 }
 
-/** The filters the search page offers, with every value in the archive and its count (newest years and months first). */
+/** The filters the search page offers, with every value in the archive and its count of days (newest years and months first). */
 export interface SearchFacets {
   story: FacetValue[];
   year: FacetValue[];
@@ -253,7 +235,7 @@ export interface SearchFacets {
   key: number;
 }
 
-/** The search page's filters, counted over every published bulletin with the same filters its records get. */
+/** The search page's filters, counted over every story-day with the same filters its record gets. */
 export function searchFacets(views: readonly StoryView[], locale: string): SearchFacets {
   const counts = {
     year: new Map<string, number>(),
@@ -262,14 +244,14 @@ export function searchFacets(views: readonly StoryView[], locale: string): Searc
   };
   const tagNames = new Map<string, string>();
   let key = 0;
-  for (const { story, bulletins } of views) {
-    for (const t of story.tags) if (!tagNames.has(tagSlug(t))) tagNames.set(tagSlug(t), t);
-    for (const bulletin of bulletins) {
-      const f = recordFilters({ story, bulletin });
+  for (const { story, days, bulletins } of views) {
+    for (const t of [...story.tags, ...bulletins.flatMap((b) => b.tags)])
+      if (!tagNames.has(tagSlug(t))) tagNames.set(tagSlug(t), t);
+    for (const day of days) {
+      const f = dayFilters({ story, day: day.day, bulletins: day.bulletins });
       for (const name of ['year', 'month', 'tag'] as const)
         for (const v of f[name]) counts[name].set(v, (counts[name].get(v) ?? 0) + 1);
-      for (const t of bulletin.tags) if (!tagNames.has(tagSlug(t))) tagNames.set(tagSlug(t), t);
-      if (bulletin.key) key++;
+      if (f.key.length) key++;
     }
   }
   const newestFirst = (m: Map<string, number>, label: (v: string) => string) =>
@@ -278,11 +260,7 @@ export function searchFacets(views: readonly StoryView[], locale: string): Searc
       .map(([value, count]) => ({ value, label: label(value), count }));
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   return {
-    story: views.map((v) => ({
-      value: v.story.slug,
-      label: v.story.title,
-      count: v.bulletins.length,
-    })),
+    story: views.map((v) => ({ value: v.story.slug, label: v.story.title, count: v.days.length })),
     year: newestFirst(counts.year, (y) => y),
     month: newestFirst(counts.month, (m) => formatMonth(m, locale)),
     tag: [...counts.tag.entries()]

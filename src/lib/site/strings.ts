@@ -117,6 +117,10 @@ export interface Strings {
   searchScript: {
     searching: string;
     found: Plural;
+    /** When the updates of every day found are not read yet: how many days hold some (`{n}`). */
+    foundDays: Plural;
+    /** A filter value's count, in days (`{n}`). */
+    days: Plural;
     none: string;
     forWords: string;
     within: string;
@@ -284,6 +288,8 @@ const en: Strings = {
   searchScript: {
     searching: 'Searching…',
     found: { one: '{n} update found', other: '{n} updates found' },
+    foundDays: { one: 'Updates found on {n} day', other: 'Updates found on {n} days' },
+    days: { one: '{n} day', other: '{n} days' },
     none: 'No updates found',
     forWords: ' for “{q}”',
     within: ' in {list}',
@@ -467,6 +473,13 @@ const ru: Strings = {
       many: 'Найдено {n} сообщений',
       other: 'Найдено {n} сообщения',
     },
+    foundDays: {
+      one: 'Сообщения найдены за {n} день',
+      few: 'Сообщения найдены за {n} дня',
+      many: 'Сообщения найдены за {n} дней',
+      other: 'Сообщения найдены за {n} дня',
+    },
+    days: { one: '{n} день', few: '{n} дня', many: '{n} дней', other: '{n} дня' },
     none: 'Ничего не найдено',
     forWords: ' по запросу «{q}»',
     within: ' (фильтры: {list})',

@@ -1,6 +1,6 @@
-// Search over an index built in several partitions (a generated archive of 2,500 bulletins, built
-// by npm test): one result per update, the newest/oldest order across partitions, and no results
-// from partitions that answered a word with Pagefind's stand-in for it.
+// Search over an index built in tiers (a generated archive of 2,500 bulletins, built by npm test):
+// one result per update, the newest/oldest order across tiers, and no results from tiers that
+// answered a word with Pagefind's stand-in for it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -14,13 +14,18 @@ const port = Number(process.env['PREVIEW_PORT'] ?? 4391) + 3;
 test.use({ baseURL: `http://127.0.0.1:${port}` });
 
 interface Indexed {
+  /** The update's permalink. */
   url: string;
   part: string;
   /** The generator's unique word of the bulletin (`zq00x000123`: story 0, bulletin 123). */
   token: string;
 }
 
-/** Every record of every partition, read from the fragments Pagefind wrote (gzip of "pagefind_dcd" and JSON). */
+/**
+ * Every update of every tier's records, read from the fragments Pagefind wrote (gzip of
+ * "pagefind_dcd" and JSON): a record is a story-day, its updates the parts of its text under each
+ * heading.
+ */
 function indexed(): Indexed[] {
   const manifest = JSON.parse(
     readFileSync(join(DIST, 'pagefind', 'dateline-search.json'), 'utf8'),
@@ -29,22 +34,21 @@ function indexed(): Indexed[] {
   for (const part of manifest.parts) {
     const dir = join(DIST, 'pagefind', 'part', part, 'fragment');
     for (const f of readdirSync(dir)) {
-      const data = JSON.parse(
+      const fragment = JSON.parse(
         gunzipSync(readFileSync(join(dir, f)))
           .subarray(12)
           .toString('utf8'),
-      ) as Record<string, unknown>;
-      // One fragment, or a bundle of them keyed by page.
-      for (const fragment of ('url' in data ? [data] : Object.values(data)) as {
-        url: string;
-        content: string;
-      }[]) {
+      ) as { url: string; content: string; anchors: { id: string; location: number }[] };
+      const words = fragment.content.split(/\s+/);
+      const anchors = fragment.anchors.toSorted((a, b) => a.location - b.location);
+      anchors.forEach((a, i) => {
+        const text = words.slice(a.location, anchors[i + 1]?.location ?? words.length).join(' ');
         out.push({
-          url: fragment.url,
+          url: `${fragment.url}#${a.id}`,
           part,
-          token: /Reference (zq\d{2}x\d{6})/.exec(fragment.content)?.[1] ?? '',
+          token: /Reference (zq\d{2}x\d{6})/.exec(text)?.[1] ?? '',
         });
-      }
+      });
     }
   }
   return out;
@@ -59,14 +63,15 @@ async function searchAll(
   await page.goto(`/search/?q=${encodeURIComponent(query)}${sort ? `&sort=${sort}` : ''}`);
   const status = page.getByRole('status');
   await expect(status).toContainText('found');
-  const total = Number(/^(\d+)/.exec((await status.textContent()) ?? '')?.[1] ?? 0);
+  await expect(page.locator('#search-results')).toHaveAttribute('aria-busy', 'false');
   const results = page.locator('#search-results > li');
   const more = page.getByRole('button', { name: 'Show more results' });
-  // Ten at a time.
-  for (let shown = Math.min(total, 10); ; shown = Math.min(total, shown + 10)) {
-    await expect(results).toHaveCount(shown);
-    if (shown === total) break;
+  // Ten at a time, until every day found has been read.
+  while (await more.isVisible()) {
+    const before = await results.count();
     await more.click();
+    await expect.poll(() => results.count()).toBeGreaterThan(before);
+    await expect(page.locator('#search-results')).toHaveAttribute('aria-busy', 'false');
   }
   // Links carry `?highlight=<words>` for the landing page; compare them as permalinks.
   return results.evaluateAll((items) =>
@@ -92,13 +97,14 @@ const timeOf = (href: string) => {
 // Story 0 of the generated archive: its bulletin n carries the word tokenOf(0, n); n = 0 is its newest.
 const size = storySizes(10, 2500)[0]!;
 
-test('the generated archive is indexed in several partitions, each bulletin once', () => {
+test('the generated archive is indexed in tiers (three at most), each bulletin once', () => {
   const records = indexed();
   expect(new Set(records.map((r) => r.part)).size).toBeGreaterThanOrEqual(2);
+  expect(new Set(records.map((r) => r.part)).size).toBeLessThanOrEqual(3);
   expect(new Set(records.map((r) => r.token)).size).toBe(2500);
 });
 
-test('a word found in one partition only: one result, not the stand-in matches of the others', async ({
+test('a word found in one tier only: one result, not the stand-in matches of the others', async ({
   page,
 }) => {
   for (const n of [0, size - 1]) {
@@ -108,7 +114,7 @@ test('a word found in one partition only: one result, not the stand-in matches o
   }
 });
 
-test('a prefix being typed finds what starts with it, in whichever partition', async ({ page }) => {
+test('a prefix being typed finds what starts with it, in whichever tier', async ({ page }) => {
   // zq00x00045 starts the words of bulletins 450–459 of story 0, and of no other.
   const found = await searchAll(page, tokenOf(0, 450).slice(0, -1));
   expect(found.map(numberOf).toSorted((a, b) => a - b)).toEqual(
@@ -116,23 +122,28 @@ test('a prefix being typed finds what starts with it, in whichever partition', a
   );
 });
 
-test('newest and oldest first hold across partitions, one result per update', async ({ page }) => {
+test('newest and oldest first hold across tiers, one result per update', async ({ page }) => {
   const records = indexed();
   const partOf = new Map(records.map((r) => [r.url, r.part]));
-  // A hundred bulletins of story 0 (those whose words start with zq00x000k) that a partition boundary crosses.
-  const partOfStory0 = new Map(
-    records
-      .filter((r) => r.token.startsWith('zq00x'))
-      .map((r) => [Number(r.token.slice(5)), r.part]),
-  );
-  const block = Array.from({ length: Math.floor(size / 100) }, (_, k) => k).find(
-    (k) => new Set(Array.from({ length: 100 }, (_, i) => partOfStory0.get(k * 100 + i))).size > 1,
-  );
-  expect(block, 'a hundred bulletins of story 0 across two partitions').toBeDefined();
-  const prefix = tokenOf(0, block! * 100).slice(0, -2);
+  // A hundred bulletins of one story (those whose words start with zqSSx000k) that a tier boundary crosses.
+  const sizes = storySizes(10, 2500);
+  const tierOf = new Map(records.map((r) => [r.token, r.part]));
+  const crossing = sizes
+    .flatMap((n, story) =>
+      Array.from({ length: Math.floor(n / 100) }, (_, k) => ({ story, start: k * 100 })),
+    )
+    .find(
+      ({ story, start }) =>
+        new Set(Array.from({ length: 100 }, (_, i) => tierOf.get(tokenOf(story, start + i)))).size >
+        1,
+    );
+  expect(crossing, 'a hundred bulletins of one story across two tiers').toBeDefined();
+  const { story, start } = crossing!;
+  const prefix = tokenOf(story, start).slice(0, -2);
+  const numberIn = (r: { word: string }) => Number(r.word.slice(5));
   const newest = await searchAll(page, prefix, 'newest');
-  expect(newest.map(numberOf).toSorted((a, b) => a - b)).toEqual(
-    Array.from({ length: 100 }, (_, i) => block! * 100 + i),
+  expect(newest.map(numberIn).toSorted((a, b) => a - b)).toEqual(
+    Array.from({ length: 100 }, (_, i) => start + i),
   );
   expect(newest.map((r) => timeOf(r.href))).toEqual(
     newest
@@ -145,4 +156,28 @@ test('newest and oldest first hold across partitions, one result per update', as
   // Best match: the same updates, each once.
   const best = await searchAll(page, prefix);
   expect(best.map((r) => r.href).toSorted()).toEqual(newest.map((r) => r.href).toSorted());
+});
+
+test('the search page fetches no index before the first search, and answers in every one of 20 fresh pages', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000); // twenty cold pages, each opening Pagefind anew
+  const retries: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    // A fresh context each time: an empty cache, a new Pagefind worker.
+    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (req) => fetched.push(new URL(req.url()).pathname));
+    page.on('console', (msg) => {
+      if (/search failed/.test(msg.text())) retries.push(msg.text());
+    });
+    await page.goto('/search/', { waitUntil: 'networkidle' });
+    expect(fetched.filter((p) => p.includes('/pagefind/'))).toEqual([]);
+    await page.getByRole('searchbox', { name: 'Words to find' }).fill(tokenOf(0, i));
+    await expect(page.getByRole('status')).toHaveText(`1 update found for “${tokenOf(0, i)}”.`);
+    await context.close();
+  }
+  // A failed first attempt is tried again; none should have been needed.
+  expect(retries).toEqual([]);
 });
