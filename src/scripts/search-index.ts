@@ -356,12 +356,16 @@ export class TieredIndex {
   /**
    * Starts the index in `bundle` (the URL of `pagefind/`, under the site's base path): Pagefind and
    * its instances, no tier yet. With `inWorker: 'all'` every tier searches in Pagefind's worker,
-   * one after another, never on the page's thread (for work the reader does not wait for).
+   * one after another, never on the page's thread, and in a worker of their own (for work the
+   * reader does not wait for: Pagefind keeps one worker per copy of its module, so this one loads
+   * it under another URL).
    */
   static async open(bundle: string, inWorker: 'first' | 'all' = 'first'): Promise<TieredIndex> {
     const [manifest, pf] = await Promise.all([
       fetch(`${bundle}dateline-search.json`).then((r) => r.json() as Promise<SearchManifest>),
-      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
+      import(
+        /* @vite-ignore */ `${bundle}pagefind.js${inWorker === 'all' ? '?background' : ''}`
+      ) as Promise<PagefindModule>,
     ]);
     // Record URLs already carry the site's base path, so Pagefind must not add one.
     // An instance starts loading as it is created. The first loads the WebAssembly; the others,

@@ -185,9 +185,10 @@ export function startSearch(): void {
   const bundle = form.dataset['bundle'] ?? '/pagefind/';
   let index: Promise<TieredIndex> | undefined;
   const load = (): Promise<TieredIndex> => (index ??= TieredIndex.open(bundle));
-  // The filter counts come from instances of their own, all in Pagefind's worker: Pagefind counts
-  // every filter it has loaded for every query, which in the results' instances would slow every
-  // later search (measured at 100,000 bulletins: a second per query).
+  // The filter counts come from instances of their own, all in a second Pagefind worker: Pagefind
+  // counts every filter it has loaded for every query, which in the results' instances would slow
+  // every later search (measured at 100,000 bulletins: a second per query), and in their worker
+  // would hold up the next query until counted.
   let counter: Promise<TieredIndex> | undefined;
   const loadCounter = (): Promise<TieredIndex> =>
     (counter ??= TieredIndex.open(bundle, 'all').then(async (c) => {
