@@ -23,6 +23,7 @@ import { devErrors, publish } from './handoff.ts';
 import { MAX_TEXT_BYTES } from '../lib/content/files.ts';
 import { bodyOf } from '../lib/content/check.ts';
 import { type Archive } from '../lib/content/archive.ts';
+import { formatProblem } from '../lib/content/problems.ts';
 import { fileDigest, renderKey } from '../core/cache-keys.ts';
 import { renderMissing, type Job } from '../render/pool.ts';
 import { bulletinScope, introScope } from '../lib/content/markdown.ts';
@@ -53,6 +54,7 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   const cache = contentCache(join(cacheDir, 'dateline-content.json'), versions.archive);
   const { files, archive } = loadArchive(root, config.contentDir, buildClock(), cache);
   cache.save();
+  for (const w of archive.warnings) ctx.logger.warn(formatProblem(w));
 
   const store = new EntryStore(join(cacheDir, 'dateline-rendered'));
   const keyOf = (scope: Job['scope'], digest: string) => renderKey(versions.render, scope, digest);

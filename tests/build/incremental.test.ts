@@ -246,6 +246,22 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
     await buildAndCompare();
   });
 
+  test('a tag spelt in another case: it shares the tag page, and the build warns, naming the file', async () => {
+    write(
+      `${live}/2026-11-24-1900-union-statement.md`,
+      '---\ntags: [STRIKE]\n---\n\nThe union thanked commuters.\n',
+    );
+    const { incremental } = await buildAndCompare();
+    expect(incremental).toMatch(
+      /2026-11-24-1900-union-statement\.md:2: field "tags": "STRIKE" shares the page \/tags\/strike\//,
+    );
+    const tagPage = readFileSync(path('out-incremental/tags/strike/index.html'), 'utf8');
+    expect(tagPage).toContain('u-2026-11-24-1900-union-statement');
+    expect(readdirSync(path('out-incremental/tags')).filter((t) => /^strike$/i.test(t))).toEqual([
+      'strike',
+    ]);
+  });
+
   test('a change to src/config.ts', async () => {
     edit('src/config.ts', (t) => t.replace('timelineDays: 7,', 'timelineDays: 3,'));
     await buildAndCompare();

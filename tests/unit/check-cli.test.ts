@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -40,6 +40,34 @@ describe('npm run check', () => {
       'tests/fixtures/check-ok/vote/2022-01-07-1200.md: scheduled for 2022-01-07T12:00:00.000Z, published by the first build after that',
       'tests/fixtures/check-ok/: 1 story, 1 bulletin to publish, no problems.',
     ]);
+  }, 30_000);
+
+  test('warns about two spellings of a tag, naming the file, and passes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-check-'));
+    cpSync('tests/fixtures/check-ok', dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'vote', 'index.md'),
+      readFileSync(join(dir, 'vote', 'index.md'), 'utf8').replace(
+        'timezone: UTC',
+        'timezone: UTC\ntags: [Vote]',
+      ),
+    );
+    writeFileSync(
+      join(dir, 'vote', '2022-01-05-2200.md'),
+      '---\ntags: [vote]\n---\nTurnout is high.\n',
+    );
+    writeFileSync(
+      join(dir, 'vote', '2022-01-05-2300.md'),
+      '---\ntags: [Vote]\n---\nPolls close.\n',
+    );
+    const r = check(dir);
+    const shown = relative(process.cwd(), dir);
+    expect(r.code).toBe(0);
+    expect(r.err.trim().split('\n')).toEqual([
+      `warning: ${shown}/vote/2022-01-05-2200.md:2: field "tags": "vote" shares the page /tags/vote/ with "Vote" (as in ${shown}/vote/index.md), which the page shows; spell it "Vote" to match`,
+    ]);
+    expect(r.out).toContain('3 bulletins to publish, no problems, 1 warning.');
+    rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 
   test('names a symbolic link in the content folder, and reads nothing through it', () => {

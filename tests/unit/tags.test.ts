@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { groupTags } from '../../src/lib/site/tag-pages.ts';
-import { tagProblems, tagSlug, tagUses } from '../../src/lib/content/tags.ts';
+import {
+  preferredSpellings,
+  tagProblems,
+  tagSlug,
+  tagUses,
+  tagWarnings,
+} from '../../src/lib/content/tags.ts';
 import { buildStoryViews } from '../../src/lib/site/timeline.ts';
 import { makeBulletin, makeStory } from './fixtures.ts';
 
@@ -32,19 +38,13 @@ describe('tagProblems', () => {
       ]),
     ).toEqual([]);
   });
-  test('two spellings with one slug: reported in the later file, naming the first', () => {
+  test('two spellings with one slug are no problem: they share the page', () => {
     expect(
       tagProblems([
         { file: 'content/s/index.md', tag: 'Central Asia' },
         { file: 'content/s/2022-01-07.md', tag: 'central-asia' },
       ]),
-    ).toEqual([
-      {
-        file: 'content/s/2022-01-07.md',
-        message:
-          '"central-asia" and "Central Asia" (in content/s/index.md) would share the page /tags/central-asia/; spell them alike',
-      },
-    ]);
+    ).toEqual([]);
   });
   test('a tag without a letter or digit cannot have a page', () => {
     expect(tagProblems([{ file: 'a.md', tag: '—' }])[0]!.message).toMatch(
@@ -58,6 +58,56 @@ describe('tagProblems', () => {
     );
     expect(uses.map((u) => u.tag)).toEqual(['A', 'B', 'C']);
   });
+});
+
+describe('spellings that share a page', () => {
+  const uses = [
+    { file: 'content/a/index.md', tag: 'kazakhstan' },
+    { file: 'content/a/2022-01-05.md', tag: 'Kazakhstan' },
+    { file: 'content/a/2022-01-06.md', tag: 'Kazakhstan' },
+    { file: 'content/b/2022-01-07.md', tag: 'KAZAKHSTAN' },
+    { file: 'content/b/2022-01-07.md', tag: 'Strike' },
+  ];
+  test('the page shows the spelling written in most files', () =>
+    expect(preferredSpellings(uses)).toEqual(
+      new Map([
+        ['kazakhstan', 'Kazakhstan'],
+        ['strike', 'Strike'],
+      ]),
+    ));
+  test("a tie goes to the first spelling in code-point order, whatever the files' order", () => {
+    const tie = [
+      { file: 'b.md', tag: 'strike' },
+      { file: 'a.md', tag: 'Strike' },
+    ];
+    expect(preferredSpellings(tie).get('strike')).toBe('Strike');
+    expect(preferredSpellings(tie.toReversed()).get('strike')).toBe('Strike');
+  });
+  test('a spelling written twice in one file counts once', () =>
+    expect(
+      preferredSpellings([
+        { file: 'a.md', tag: 'strike' },
+        { file: 'a.md', tag: 'strike' },
+        { file: 'b.md', tag: 'Strike' },
+      ]).get('strike'),
+    ).toBe('Strike'));
+  test('each file with another spelling is warned about, naming the one shown', () =>
+    expect(tagWarnings(uses)).toEqual([
+      {
+        file: 'content/a/index.md',
+        message:
+          '"kazakhstan" shares the page /tags/kazakhstan/ with "Kazakhstan" (as in content/a/2022-01-05.md), which the page shows; spell it "Kazakhstan" to match',
+      },
+      {
+        file: 'content/b/2022-01-07.md',
+        message:
+          '"KAZAKHSTAN" shares the page /tags/kazakhstan/ with "Kazakhstan" (as in content/a/2022-01-05.md), which the page shows; spell it "Kazakhstan" to match',
+      },
+    ]));
+  test('one spelling everywhere: no warning', () =>
+    expect(
+      tagWarnings(uses.filter((u) => u.tag !== 'kazakhstan' && u.tag !== 'KAZAKHSTAN')),
+    ).toEqual([]));
 });
 
 describe('groupTags', () => {
@@ -88,5 +138,21 @@ describe('groupTags', () => {
     const strike = groups.find((g) => g.slug === 'strike')!;
     expect(strike.stories.map((s) => s.slug)).toEqual(['one', 'two']);
     expect(strike.bulletins).toHaveLength(1);
+  });
+  test('spellings of one tag share a group, named by the spelling used most, each bulletin once', () => {
+    const [g, ...rest] = groupTags(
+      buildStoryViews(
+        [makeStory({ slug: 'one', tags: ['ports'] })],
+        [
+          makeBulletin('2022-01-05T10:00', { story: 'one', tags: ['Ports', 'PORTS'] }),
+          makeBulletin('2022-01-06T10:00', { story: 'one', tags: ['Ports'] }),
+        ],
+      ),
+      'en-GB',
+    );
+    expect(rest).toEqual([]);
+    expect(g).toMatchObject({ slug: 'ports', name: 'Ports' });
+    expect(g!.stories).toHaveLength(1);
+    expect(g!.bulletins).toHaveLength(2);
   });
 });

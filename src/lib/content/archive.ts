@@ -10,7 +10,7 @@ import { updateId } from '../../core/anchors.ts';
 import { fileDigest, parseKey } from '../../core/cache-keys.ts';
 import { lineOfField } from './frontmatter.ts';
 import { checkStoryFiles, refusedProblems, type RefusedEntry, type StoryFile } from './files.ts';
-import { tagProblems, tagUses } from './tags.ts';
+import { tagProblems, tagUses, tagWarnings } from './tags.ts';
 import { byCodePoint } from '../../core/text.ts';
 import {
   type CheckCache,
@@ -47,6 +47,8 @@ export interface Archive {
   files: PublishedFile[];
   held: Held[];
   problems: Problem[];
+  /** What is published but probably not as meant (two spellings of one tag): printed, never fatal. */
+  warnings: Problem[];
 }
 
 /** What the checks need from outside: the build's clock, whether a file exists (for relative links), a cache. */
@@ -65,8 +67,8 @@ export interface ArchiveOptions {
 
 /**
  * Validates every file and cross-checks them: each bulletin needs its story's `index.md`, ids
- * are unique within a story, the date in the file name agrees with the frontmatter, and no two
- * spellings of a tag share a tag page.
+ * are unique within a story, the date in the file name agrees with the frontmatter, and every tag
+ * can have a page (spellings that share one are warned about).
  */
 export function buildArchive(
   files: SourceFile[],
@@ -243,15 +245,15 @@ export function buildArchive(
     exists,
   };
   for (const { file, refs } of linked) problems.push(...linkProblems(file, refs, targets));
-  for (const p of tagProblems(tagUses([...stories.values()], bulletins))) {
-    const text = files.find((f) => f.path === p.file)?.text ?? '';
-    problems.push({
-      file: p.file,
-      line: lineOfField(text, 'tags'),
-      field: 'tags',
-      message: p.message,
-    });
-  }
+  const uses = tagUses([...stories.values()], bulletins);
+  const atTags = (p: { file: string; message: string }): Problem => ({
+    file: p.file,
+    line: lineOfField(files.find((f) => f.path === p.file)?.text ?? '', 'tags'),
+    field: 'tags',
+    message: p.message,
+  });
+  problems.push(...tagProblems(uses).map(atTags));
+  const warnings = tagWarnings(uses).map(atTags);
   problems.sort(
     (a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity),
   );
@@ -266,6 +268,7 @@ export function buildArchive(
       digest,
     })),
     problems,
+    warnings,
   };
 }
 

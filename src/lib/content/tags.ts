@@ -3,8 +3,9 @@
  * share one. A tag's slug is its text in lower case with every run of characters other than
  * letters, marks and digits made one hyphen; letters of any script are kept as they are, not
  * transliterated (`Центральная Азия` → `центральная-азия`, served percent-encoded), so no two
- * languages' tags can meet by accident. Two different spellings that give one slug would share
- * one page, so they are a content error.
+ * languages' tags can meet by accident. Spellings that give one slug (`Kazakhstan`, `kazakhstan`)
+ * share one page, which shows the spelling used most: during breaking news one editor's capital
+ * letter must not stop everyone else's publishing, so it is a warning, not an error.
  */
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
@@ -30,33 +31,71 @@ export interface TagProblem {
   message: string;
 }
 
-/**
- * Tags that cannot have a page: one with no letter or digit, and two spellings with one slug
- * (each reported in the file of the later spelling, naming the file of the first).
- */
+/** Tags that cannot have a page: those with no letter or digit. */
 export function tagProblems(uses: readonly TagUse[]): TagProblem[] {
-  const problems: TagProblem[] = [];
-  const first = new Map<string, TagUse>();
-  for (const use of uses) {
-    const slug = tagSlug(use.tag);
-    if (!slug) {
-      problems.push({
-        file: use.file,
-        message: `"${use.tag}" has no letter or digit, so it cannot have a page; write a word`,
-      });
-      continue;
-    }
-    const seen = first.get(slug);
-    if (!seen) first.set(slug, use);
-    else if (seen.tag !== use.tag) {
-      problems.push({
-        file: use.file,
-        message: `"${use.tag}" and "${seen.tag}" (in ${seen.file}) would share the page /tags/${slug}/; spell them alike`,
-      });
-    }
-  }
-  return problems;
+  return uses
+    .filter((use) => !tagSlug(use.tag))
+    .map((use) => ({
+      file: use.file,
+      message: `"${use.tag}" has no letter or digit, so it cannot have a page; write a word`,
+    }));
 }
+
+/**
+ * The spelling a tag page shows for each slug: the one written most often (a story's or a
+ * bulletin's list counts once per file), ties to the first in code-point order, so the choice
+ * depends on the content alone.
+ */
+export function preferredSpellings(uses: readonly TagUse[]): Map<string, string> {
+  const counts = spellingCounts(uses);
+  return new Map([...counts].map(([slug, spellings]) => [slug, mostUsed(spellings)]));
+}
+
+/**
+ * Spellings that share a page with a more used one: one warning for each file that writes a
+ * spelling the page does not show, naming the spelling it shows and a file that writes it.
+ */
+export function tagWarnings(uses: readonly TagUse[]): TagProblem[] {
+  const counts = spellingCounts(uses);
+  const warnings: TagProblem[] = [];
+  for (const [slug, spellings] of counts) {
+    if (spellings.size < 2) continue;
+    const shown = mostUsed(spellings);
+    const where = spellings.get(shown)!.files[0]!;
+    for (const [tag, { files }] of spellings)
+      if (tag !== shown)
+        for (const file of files)
+          warnings.push({
+            file,
+            message: `"${tag}" shares the page /tags/${slug}/ with "${shown}" (as in ${where}), which the page shows; spell it "${shown}" to match`,
+          });
+  }
+  return warnings;
+}
+
+type Spellings = Map<string, { files: string[] }>;
+
+function spellingCounts(uses: readonly TagUse[]): Map<string, Spellings> {
+  const bySlug = new Map<string, Spellings>();
+  for (const { file, tag } of uses) {
+    const slug = tagSlug(tag);
+    if (!slug) continue;
+    let spellings = bySlug.get(slug);
+    if (!spellings) bySlug.set(slug, (spellings = new Map() as Spellings));
+    const files = spellings.get(tag)?.files;
+    if (!files) spellings.set(tag, { files: [file] });
+    else if (files.at(-1) !== file) files.push(file);
+  }
+  return bySlug;
+}
+
+const mostUsed = (spellings: Spellings): string =>
+  [...spellings].reduce((best, next) =>
+    next[1].files.length > best[1].files.length ||
+    (next[1].files.length === best[1].files.length && next[0] < best[0])
+      ? next
+      : best,
+  )[0];
 
 /** Every tag use of the stories and bulletins, stories first (the order problems are reported in). */
 export function tagUses(

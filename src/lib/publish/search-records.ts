@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { byCodePoint } from '../../core/text.ts';
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
-import { tagSlug } from '../content/tags.ts';
+import { preferredSpellings, tagSlug, tagUses } from '../content/tags.ts';
 import { formatMonth, monthOf } from '../site/months.ts';
 import type { StoryView } from '../site/timeline.ts';
 import { uiOf, viewBulletin, type ViewContext } from '../site/views.ts';
@@ -242,11 +242,14 @@ export function searchFacets(views: readonly StoryView[], locale: string): Searc
     month: new Map<string, number>(),
     tag: new Map<string, number>(),
   };
-  const tagNames = new Map<string, string>();
+  const tagNames = preferredSpellings(
+    tagUses(
+      views.map((v) => v.story),
+      views.flatMap((v) => v.bulletins),
+    ),
+  );
   let key = 0;
-  for (const { story, days, bulletins } of views) {
-    for (const t of [...story.tags, ...bulletins.flatMap((b) => b.tags)])
-      if (!tagNames.has(tagSlug(t))) tagNames.set(tagSlug(t), t);
+  for (const { story, days } of views) {
     for (const day of days) {
       const f = dayFilters({ story, day: day.day, bulletins: day.bulletins });
       for (const name of ['year', 'month', 'tag'] as const)

@@ -267,11 +267,17 @@ export interface TagLink {
   href: string;
 }
 
-/** Tags as links (a tag without a slug has no page; the content checker refuses it). */
+/**
+ * Tags as links, as written, one per page (a tag without a slug has no page; the content checker
+ * refuses it).
+ */
 export function viewTags(tags: readonly string[], ctx: ViewContext): TagLink[] {
+  const seen = new Set<string>();
   return tags.flatMap((name) => {
     const slug = tagSlug(name);
-    return slug ? [{ name, href: ctx.paths.tags(slug) }] : [];
+    if (!slug || seen.has(slug)) return [];
+    seen.add(slug);
+    return [{ name, href: ctx.paths.tags(slug) }];
   });
 }
 
