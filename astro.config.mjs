@@ -51,7 +51,7 @@ export default defineConfig({
   integrations: [
     datelineDevErrors(),
     datelineSearch({ language: config.lang, locale: config.locale }),
-    datelineSitemap(base),
+    datelineSitemap(base, config.lang),
     datelineHeaders(),
     datelineCards({ site: config.title, locale: config.locale }),
     datelineGuard(),

@@ -19,7 +19,9 @@ try {
   }
   for (const w of archive.warnings) console.warn(`warning: ${formatProblem(w)}`);
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  const warned = archive.warnings.length ? `, ${n(archive.warnings.length, 'warning', 'warnings')}` : '';
+  const warned = archive.warnings.length
+    ? `, ${n(archive.warnings.length, 'warning', 'warnings')}`
+    : '';
   console.info(
     `${relative(root, resolve(root, dir)) || '.'}/: ${n(archive.stories.length, 'story', 'stories')}, ${n(archive.bulletins.length, 'bulletin', 'bulletins')} to publish, no problems${warned}.`,
   );

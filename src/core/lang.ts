@@ -38,3 +38,12 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
   if (direction === 'rtl' || direction === 'ltr') return direction;
   return RTL.has(locale.language) ? 'rtl' : 'ltr';
 }
+
+/**
+ * A language's name in that language, with a capital as a link would show it (`ru` → `Русский`,
+ * `en-GB` → `British English`): what a reader of it looks for, whatever the page's language.
+ */
+export function languageName(lang: string): string {
+  const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+}

@@ -1,26 +1,38 @@
 /**
  * @astrojs/sitemap, configured for Dateline: every story and day page with `lastmod` from its newest
- * update (src/lib/publish/sitemap.ts); the search and 404 pages and the feeds left out.
+ * update and, for a story told in several languages, its alternates (src/lib/publish/sitemap.ts);
+ * the search and 404 pages and the feeds left out.
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { createPaths } from '../core/paths.ts';
-import { lastModifiedByPath } from '../lib/publish/sitemap.ts';
+import { languagesByPath, lastModifiedByPath } from '../lib/publish/sitemap.ts';
 import { published } from '../astro/handoff.ts';
 
-export function datelineSitemap(base: string): AstroIntegration {
-  let lastmod: Map<string, string> | undefined;
-  const modified = (url: string) => {
-    const state = published();
-    lastmod ??= lastModifiedByPath(state.views, createPaths(base));
-    return lastmod.get(new URL(url).pathname);
+export function datelineSitemap(base: string, siteLang: string): AstroIntegration {
+  let known: ReturnType<typeof pages> | undefined;
+  const pages = () => {
+    const { views } = published();
+    return {
+      lastmod: lastModifiedByPath(views, createPaths(base)),
+      languages: languagesByPath(views, createPaths(base), siteLang),
+    };
   };
   return sitemap({
     filter: (page) =>
       new URL(page).pathname.endsWith('/') && !/\/(search|404)\/$/.test(new URL(page).pathname),
     serialize: (item) => {
-      const t = modified(item.url);
-      return t ? { ...item, lastmod: t } : item;
+      known ??= pages();
+      const path = new URL(item.url).pathname;
+      const t = known.lastmod.get(path);
+      const languages = known.languages.get(path);
+      return {
+        ...item,
+        ...(t ? { lastmod: t } : {}),
+        ...(languages
+          ? { links: languages.map((l) => ({ url: new URL(l.path, item.url).href, lang: l.lang })) }
+          : {}),
+      };
     },
   });
 }

@@ -19,6 +19,12 @@ export const storyFrontmatter = z.strictObject({
   started: writtenDate().optional(),
   /** The language the story is told in, when not the site's (BCP 47: `ru`, `he`): its text is marked so, and written right to left where the language is. */
   lang: language().optional(),
+  /**
+   * The same story told in other languages, by folder name (`[kazakhstan-unrest-ru]`): one side
+   * naming the other is enough. In the stored record: every other story of its group, whichever
+   * side named which (src/lib/content/translations.ts).
+   */
+  translations: z.array(text()).max(20, 'names more than 20 translations').default([]),
 });
 export type StoryFrontmatter = z.infer<typeof storyFrontmatter>;
 

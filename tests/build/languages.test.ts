@@ -146,3 +146,46 @@ describe('a story in a language the interface is translated into (the Russian sa
     ).toBeUndefined();
   });
 });
+
+describe('one story in two languages (`translations:` in one index.md only)', () => {
+  const pair = ['kazakhstan-unrest', 'kazakhstan-unrest-ru'] as const;
+  const hreflangs = (slug: string) =>
+    read(`stories/${slug}/index.html`)
+      .querySelectorAll('link[rel=alternate][hreflang]')
+      .map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href')!).pathname}`);
+
+  test.each(pair)('%s links both languages, itself included, with hreflang', (slug) =>
+    expect(hreflangs(slug).toSorted()).toEqual([
+      'en /stories/kazakhstan-unrest/',
+      'ru /stories/kazakhstan-unrest-ru/',
+    ]),
+  );
+  test('each header names the other language in that language, in the page’s words', () => {
+    const links = (slug: string) =>
+      read(`stories/${slug}/index.html`).querySelector('.story-header .story-translations')!;
+    const en = links('kazakhstan-unrest');
+    expect(en.text.replace(/\s+/g, ' ').trim()).toBe('Also in: Русский');
+    expect(en.querySelector('a')?.getAttribute('href')).toBe('/stories/kazakhstan-unrest-ru/');
+    expect(en.querySelector('a')?.getAttribute('lang')).toBe('ru');
+    const ru = links('kazakhstan-unrest-ru');
+    expect(ru.text.replace(/\s+/g, ' ').trim()).toBe('Другие языки: English');
+    expect(ru.querySelector('a')?.getAttribute('hreflang')).toBe('en');
+  });
+  test('a story without translations has neither', () => {
+    const page = read('stories/harbour-ferry-strike/index.html');
+    expect(page.querySelectorAll('link[hreflang]')).toHaveLength(0);
+    expect(page.querySelector('.story-translations')).toBeNull();
+  });
+  test('the sitemap carries the alternates of both stories', () => {
+    const sitemap = readFileSync(join(OUT, 'sitemap-0.xml'), 'utf8');
+    for (const slug of pair) {
+      const entry = new RegExp(`<url><loc>[^<]*/stories/${slug}/</loc>.*?</url>`).exec(
+        sitemap,
+      )?.[0];
+      expect(entry, slug).toMatch(/hreflang="en" href="http[^"]*\/stories\/kazakhstan-unrest\/"/);
+      expect(entry, slug).toMatch(
+        /hreflang="ru" href="http[^"]*\/stories\/kazakhstan-unrest-ru\/"/,
+      );
+    }
+  });
+});

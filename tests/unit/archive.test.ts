@@ -101,6 +101,7 @@ describe('buildArchive', () => {
         status: 'live',
         timezone: 'Asia/Almaty',
         tags: [],
+        translations: [],
         slug: 'unrest',
         intro: 'Intro.',
         file: 'content/unrest/index.md',

@@ -236,6 +236,16 @@ const FAILS: [string, SourceFile[], string][] = [
     'content/s/2022-01-07.md:4: the bulletin has no text',
   ],
   [
+    'a translation that is not a story',
+    [
+      {
+        path: 'content/t/index.md',
+        text: '---\ntitle: T\nsummary: S\ntranslations: [t-kk]\n---\n',
+      },
+    ],
+    'content/t/index.md:4: field "translations": "t-kk" is not a story (there is no content/t-kk/index.md)',
+  ],
+  [
     'a tag with no letter or digit',
     [bulletin('2022-01-07.md', '---\ntags: ["!!"]\n---\nx')],
     'content/s/2022-01-07.md:2: field "tags": "!!" has no letter or digit',

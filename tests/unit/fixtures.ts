@@ -9,6 +9,7 @@ export function makeStory(over: Partial<StoryRecord> = {}): StoryRecord {
     status: 'live',
     timezone: 'Asia/Almaty',
     tags: [],
+    translations: [],
     slug: 'story',
     intro: '',
     file: 'content/story/index.md',

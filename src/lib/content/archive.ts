@@ -11,6 +11,7 @@ import { fileDigest, parseKey } from '../../core/cache-keys.ts';
 import { lineOfField } from './frontmatter.ts';
 import { checkStoryFiles, refusedProblems, type RefusedEntry, type StoryFile } from './files.ts';
 import { tagProblems, tagUses, tagWarnings } from './tags.ts';
+import { translationGroups } from './translations.ts';
 import { byCodePoint } from '../../core/text.ts';
 import {
   type CheckCache,
@@ -63,6 +64,8 @@ export interface ArchiveOptions {
   refused?: readonly RefusedEntry[];
   /** Results of checking single files in earlier builds. Default: none, every file is checked. */
   cache?: CheckCache;
+  /** The site's language, which a story without `lang:` is told in (for its translations). Default: `en`. */
+  siteLang?: string;
 }
 
 /**
@@ -75,7 +78,14 @@ export function buildArchive(
   contentDir: string,
   options: ArchiveOptions = {},
 ): Archive {
-  const { now = Infinity, exists = () => true, cache, storyFiles = [], refused = [] } = options;
+  const {
+    now = Infinity,
+    exists = () => true,
+    cache,
+    storyFiles = [],
+    refused = [],
+    siteLang = 'en',
+  } = options;
   const problems: Problem[] = refusedProblems(refused);
   const held: Held[] = [];
   const stories = new Map<string, StoryRecord>();
@@ -107,18 +117,34 @@ export function buildArchive(
     if (name === 'index.md') {
       const parsed = parseFile(file, storyFrontmatter);
       if ('problems' in parsed) problems.push(...parsed.problems);
-      else
+      else {
+        // `lang:` naming the site's own language says nothing more than leaving it out.
+        const { lang, ...data } = parsed.data;
         stories.set(story, {
-          ...parsed.data,
+          ...data,
+          ...(lang && lang.toLowerCase() !== siteLang.toLowerCase() ? { lang } : {}),
           slug: story,
           intro: parsed.body.trim(),
           file: file.path,
           digest: file.digest ?? fileDigest(file.text),
         });
+      }
     } else {
       bulletinFiles.push({ file, story, name });
     }
   }
+
+  // Each story's record names every story of its group of translations, whichever side named which.
+  const grouped = translationGroups([...stories.values()], siteLang);
+  for (const story of stories.values())
+    story.translations = grouped.translations.get(story.slug) ?? [];
+  for (const p of grouped.problems)
+    problems.push({
+      file: p.file,
+      line: lineOfField(files.find((f) => f.path === p.file)?.text ?? '', 'translations'),
+      field: 'translations',
+      message: p.message,
+    });
 
   const bulletins: BulletinRecord[] = [];
   const seen = new Map<string, string>();

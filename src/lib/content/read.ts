@@ -264,6 +264,7 @@ export function loadArchive(
     exists: existsFor(root, read.listed, contentDir),
     storyFiles: read.others,
     refused: read.refused,
+    siteLang: config.lang,
     ...(cache ? { cache } : {}),
   });
   const { problems } = archive;

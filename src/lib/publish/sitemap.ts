@@ -1,4 +1,4 @@
-/** When each page last changed, for the sitemap: from the content, never from the build's clock. */
+/** What the sitemap says of each page: when it last changed (from the content, never from the build's clock), and its other languages. */
 import { isoIn } from '../../core/dates.ts';
 import type { Paths } from '../../core/paths.ts';
 import { lastChanged, type StoryView } from '../site/timeline.ts';
@@ -22,5 +22,27 @@ export function lastModifiedByPath(views: readonly StoryView[], paths: Paths): M
       );
   }
   if (newest) out.set(paths.home(), isoIn(newest.t, newest.tz));
+  return out;
+}
+
+/**
+ * A map from a story's path to the paths and languages of its group of translations, itself
+ * included (the sitemap's `xhtml:link` alternates); stories without translations are left out.
+ */
+export function languagesByPath(
+  views: readonly StoryView[],
+  paths: Paths,
+  siteLang: string,
+): Map<string, { path: string; lang: string }[]> {
+  const bySlug = new Map(views.map((v) => [v.story.slug, v.story]));
+  const out = new Map<string, { path: string; lang: string }[]>();
+  for (const { story } of views) {
+    if (!story.translations.length) continue;
+    const group = [story.slug, ...story.translations].flatMap((slug) => {
+      const s = bySlug.get(slug);
+      return s ? [{ path: paths.story(slug), lang: s.lang ?? siteLang }] : [];
+    });
+    out.set(paths.story(story.slug), group);
+  }
   return out;
 }

@@ -99,7 +99,12 @@ export type StoryPageProps = {
   /** Its newest key events (at most `TimelineLimits.keyEvents`), newest first, and how many it has in all. */
   keyEvents: BulletinRecord[];
   keyCount: number;
+  /** The same story in other languages (its `translations`), for the header's links and `hreflang`. */
+  translations: StoryLink[];
 };
+
+/** Another story as a page links to it: where it is, its headline and language. */
+export type StoryLink = Pick<StoryRecord, 'slug' | 'title' | 'lang'>;
 
 /** How much a timeline shows in full (`timelineDays`, `timelineBulletins` in src/config.ts). */
 export interface TimelineLimits {
@@ -113,8 +118,15 @@ export function storyRoutes(
   views: readonly StoryView[],
   limits: TimelineLimits,
 ): CachedRoute<StoryPageProps, 'story'>[] {
+  const bySlug = new Map(views.map((v) => [v.story.slug, v.story]));
   return views.map((view) => {
     const { full } = splitTimeline(view.days, limits.days, limits.bulletins);
+    const translations = view.story.translations.flatMap((slug) => {
+      const other = bySlug.get(slug);
+      return other
+        ? [{ slug, title: other.title, ...(other.lang ? { lang: other.lang } : {}) }]
+        : [];
+    });
     const modified = view.bulletins.length
       ? Math.max(...view.bulletins.map(lastChanged))
       : undefined;
@@ -130,6 +142,7 @@ export function storyRoutes(
         ...(modified !== undefined ? { modified } : {}),
         keyEvents: keys.slice(0, limits.keyEvents),
         keyCount: keys.length,
+        translations,
       },
     );
   });

@@ -25,6 +25,8 @@ export interface Strings {
   ended: { strong: string; text: string; finalUpdate: string; readFromStart: string };
   latestUpdate: string;
   readFromStart: string;
+  /** Before the links to the story in other languages: `Also in: Русский`. */
+  alsoIn: string;
   storyTopics: string;
   topics: string;
   noUpdates: string;
@@ -183,6 +185,7 @@ const en: Strings = {
   },
   latestUpdate: 'Latest update:',
   readFromStart: 'Read from the start',
+  alsoIn: 'Also in',
   storyTopics: 'Topics of this story',
   topics: 'Topics',
   noUpdates: 'No updates yet.',
@@ -346,6 +349,7 @@ const ru: Strings = {
   },
   latestUpdate: 'Последнее сообщение:',
   readFromStart: 'Читать с начала',
+  alsoIn: 'Другие языки',
   storyTopics: 'Темы сюжета',
   topics: 'Темы',
   noUpdates: 'Сообщений пока нет.',

@@ -15,7 +15,7 @@ import {
 } from '../../core/dates.ts';
 import type { Paths } from '../../core/paths.ts';
 import { activityChart, busiestDays } from './activity.ts';
-import { textDirection } from '../../core/lang.ts';
+import { languageName, textDirection } from '../../core/lang.ts';
 import { liveVersion } from './live.ts';
 import { formatMonth } from './months.ts';
 import { counted, stringsFor, type Strings } from './strings.ts';
@@ -358,4 +358,29 @@ export function viewActivity(
 export function excerpt(text: string, words = 24): string {
   const all = text.split(/\s+/).filter(Boolean);
   return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')}…`;
+}
+
+/** A link to the same story in another language. */
+export interface TranslationLink {
+  href: string;
+  /** BCP 47, for `hreflang` and for the link's own `lang`. */
+  lang: string;
+  /** The language's name in itself (`Русский`). */
+  name: string;
+  /** The story's headline in that language. */
+  title: string;
+}
+
+/** The story's translations as links, in the order of their language names; `siteLang` for a story without `lang`. */
+export function viewTranslations(
+  stories: readonly { slug: string; title: string; lang?: string | undefined }[],
+  siteLang: string,
+  ctx: ViewContext,
+): TranslationLink[] {
+  return stories
+    .map((s) => {
+      const lang = s.lang ?? siteLang;
+      return { href: ctx.paths.story(s.slug), lang, name: languageName(lang), title: s.title };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
