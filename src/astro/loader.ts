@@ -26,7 +26,7 @@ import { type Archive } from '../lib/content/archive.ts';
 import { formatProblem } from '../lib/content/problems.ts';
 import { fileDigest, renderKey } from '../core/cache-keys.ts';
 import { renderMissing, type Job } from '../render/pool.ts';
-import { bulletinScope, introScope } from '../lib/content/markdown.ts';
+import { briefingScope, bulletinScope, introScope } from '../lib/content/markdown.ts';
 import {
   ContentError,
   contentSignature,
@@ -63,7 +63,13 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   // the first as soon as its bodies are in.
   // Each record names its rendered body by the body's key, which covers the pipeline's code and
   // packages: props that carry the record then change whenever the body would (src/lib/site/routes.ts).
-  const stories = archive.stories.map((s) => ({ ...s, rendered: keyOf(introScope(s), s.digest) }));
+  const stories = archive.stories.map((s) => ({
+    ...s,
+    rendered: keyOf(introScope(s), s.digest),
+    ...(s.briefing
+      ? { briefing: { ...s.briefing, rendered: keyOf(briefingScope(s), s.briefing.digest) } }
+      : {}),
+  }));
   const bulletins = archive.bulletins.map((b) => ({
     ...b,
     rendered: keyOf(bulletinScope(b), b.digest),
@@ -75,6 +81,18 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
       file: s.file,
       digest: s.digest,
     })),
+    ...stories.flatMap(({ briefing, ...s }) =>
+      briefing
+        ? [
+            {
+              key: briefing.rendered,
+              scope: briefingScope(s),
+              file: briefing.file,
+              digest: briefing.digest,
+            },
+          ]
+        : [],
+    ),
     ...bulletins
       .toSorted((a, b) => a.instant - b.instant)
       .map((b) => ({ key: b.rendered, scope: bulletinScope(b), file: b.file, digest: b.digest })),
@@ -196,9 +214,13 @@ export const storiesLoader = () =>
   archiveLoader('dateline-stories', async ({ store, ...ctx }, { archive }, stale) => {
     for (const story of archive.stories) {
       stale.delete(story.slug);
-      if (store.get(story.slug)?.digest === story.digest) continue;
+      // The entry changes with its index.md, its summary.md and its translations (set from other stories).
+      const digest = fileDigest(
+        [story.digest, story.briefing?.digest ?? '', ...story.translations].join('\n'),
+      );
+      if (store.get(story.slug)?.digest === digest) continue;
       const data = await ctx.parseData({ id: story.slug, data: story, filePath: story.file });
-      store.set({ id: story.slug, data, filePath: story.file, digest: story.digest });
+      store.set({ id: story.slug, data, filePath: story.file, digest });
     }
   });
 

@@ -76,6 +76,10 @@ export async function renderBulletins(
 /** A story's introduction (the body of its index.md), root-relative URLs under the base path. */
 export const renderIntro = (story: StoryRecord): Promise<Rendered> => renderedBody(story);
 
+/** A story's summary (its summary.md), if it has one, root-relative URLs under the base path. */
+export const renderBriefing = async (story: StoryRecord): Promise<Rendered | undefined> =>
+  story.briefing ? renderedBody(story.briefing) : undefined;
+
 /** The newest `n` bulletins across all stories, with their stories (the front page, the site's feeds). */
 export function getLatestAcross(n: number): { story: StoryRecord; bulletin: BulletinRecord }[] {
   const stories = getStories();

@@ -44,7 +44,12 @@ export function parseKey(code: string, kind: 'story' | 'bulletin', file: string)
  */
 export function renderKey(
   pipeline: string,
-  scope: { idPrefix: string; topHeading: number; source?: string | undefined },
+  scope: {
+    idPrefix: string;
+    topHeading: number;
+    source?: string | undefined;
+    lead?: boolean | undefined;
+  },
   file: string,
 ): string {
   return digestOf([
@@ -53,6 +58,7 @@ export function renderKey(
     scope.idPrefix,
     scope.topHeading,
     scope.source ?? '',
+    scope.lead === true,
     file,
   ]);
 }

@@ -1,6 +1,6 @@
 /** Field types shared by the story and bulletin schemas. */
 import { z } from 'astro/zod';
-import { isValidTimeZone, parseWrittenDate } from '../core/dates.ts';
+import { isRealDate, isValidTimeZone, parseWrittenDate } from '../core/dates.ts';
 import { canonicalLang } from '../core/lang.ts';
 
 /** A non-empty line of text (surrounding spaces trimmed). */
@@ -38,6 +38,21 @@ export const writtenDate = () =>
   z.string().superRefine((value, ctx) => {
     const parsed = parseWrittenDate(value);
     if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+  });
+
+/**
+ * A day and time on the story's own clock, without an offset: `2026-11-24 09:00` (or with a `T`).
+ * Checked to be a real day and time here; that it exists in the story's zone, where the file is
+ * checked against its story.
+ */
+export const localDateTime = () =>
+  z.string().superRefine((value, ctx) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})[ T]([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
+    if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3])))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a day and time on the story\'s clock, in quotes, like "2026-11-24 09:00"',
+      });
   });
 
 /** A datetime with an explicit offset (a bare date is not precise enough for it). */

@@ -1,7 +1,7 @@
 /** The story: `content/<story-slug>/index.md`. */
 import { z } from 'astro/zod';
 import { config } from '../config.ts';
-import { language, tags, text, timeZone, writtenDate } from './fields.ts';
+import { language, localDateTime, tags, text, timeZone, writtenDate } from './fields.ts';
 
 /** Frontmatter of a story's `index.md`. Strict: an unknown or misspelt field fails the build. */
 export const storyFrontmatter = z.strictObject({
@@ -28,6 +28,28 @@ export const storyFrontmatter = z.strictObject({
 });
 export type StoryFrontmatter = z.infer<typeof storyFrontmatter>;
 
+/**
+ * Frontmatter of a story's `summary.md`: the state of things in a few points (its Markdown body),
+ * shown above the updates. Strict, like the others.
+ */
+export const summaryFrontmatter = z.strictObject({
+  /** When the summary was last brought up to date, on the story's clock: `"2026-11-24 09:00"`. */
+  updated: localDateTime(),
+});
+
+/** A story's summary as the content layer stores it (its body is rendered like a bulletin's). */
+export const storyBriefing = z.strictObject({
+  /** Epoch milliseconds of `updated`, read in the story's zone. */
+  updated: z.number(),
+  /** Path of the `summary.md`, relative to the project root. */
+  file: z.string(),
+  /** Digest of its text. */
+  digest: z.string(),
+  /** Key of its rendered body, set by the loader. */
+  rendered: z.string().optional(),
+});
+export type StoryBriefing = z.infer<typeof storyBriefing>;
+
 /** A story as the content layer stores it: its frontmatter plus what the file itself gives. */
 export const storyRecord = storyFrontmatter.extend({
   /** The folder name, which is the story's URL segment. */
@@ -40,5 +62,7 @@ export const storyRecord = storyFrontmatter.extend({
   digest: z.string(),
   /** Key of its rendered introduction (see `rendered` of a bulletin), set by the loader. */
   rendered: z.string().optional(),
+  /** Its summary (`summary.md`), when it has one. */
+  briefing: storyBriefing.optional(),
 });
 export type StoryRecord = z.infer<typeof storyRecord>;

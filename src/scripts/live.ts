@@ -4,8 +4,10 @@
  * 304), less often after errors, not while the tab is hidden (once when it comes back), and never
  * again once the story has ended. New updates are announced in a banner, never inserted under the
  * reader's eyes; the banner adds them, taken whole from the site's own day pages (parsed with
- * DOMParser: only their `article.bulletin` elements are used). A change the page cannot patch (a
- * deleted or corrected update) offers a reload instead. Each time also says how long ago it was.
+ * DOMParser: only their `article.bulletin` elements are used). A new summary (summary.md) is
+ * announced the same way and swapped in place, taken from the story's own page. A change the page
+ * cannot patch (a deleted or corrected update) offers a reload instead. Each time also says how long
+ * ago it was.
  */
 import {
   agoParts,
@@ -45,6 +47,8 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let pending: LiveEntry[] = [];
+  let summaryPending = false;
+  const briefing = () => document.querySelector<HTMLElement>('section.briefing');
 
   const banner = (text: string, action: () => void) => {
     const button = el('button', 'live-banner', text);
@@ -78,11 +82,17 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
         state.updates,
       );
       if (change.kind === 'reload') return reload(t.changed);
-      if (change.kind === 'new') {
-        pending = change.added;
-        const n = pending.length;
-        banner(plural(t.newUpdates, n), () => void show());
-        document.title = `(${n}) ${title}`;
+      summaryPending = (state.summary ?? '') !== (briefing()?.dataset['v'] ?? '');
+      pending = change.kind === 'new' ? change.added : [];
+      const n = pending.length;
+      if (n > 0 || summaryPending) {
+        banner(
+          n === 0
+            ? t.summary
+            : `${plural(t.newUpdates, n)}${summaryPending ? ` · ${t.withSummary}` : ''}`,
+          () => void show(),
+        );
+        if (n > 0) document.title = `(${n}) ${title}`;
       }
     } catch {
       failures++;
@@ -106,8 +116,35 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
     return made;
   };
 
+  /** The summary swapped for the one on the story's page as published now (or removed with it). */
+  async function showSummary(): Promise<HTMLElement | undefined> {
+    const response = await fetch(storyUrl, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(String(response.status));
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const fresh = page.querySelector('section.briefing');
+    const node = fresh ? document.importNode(fresh, true) : undefined;
+    const old = briefing();
+    if (old && node) old.replaceWith(node);
+    else if (old) old.remove();
+    else if (node) document.querySelector('.story-header')?.after(node);
+    return node as HTMLElement | undefined;
+  }
+
   async function show(): Promise<void> {
     const added = pending;
+    if (summaryPending) {
+      summaryPending = false;
+      const swapped = await showSummary().catch(() => null);
+      if (swapped === null) return reload(t.failed);
+      if (added.length === 0) {
+        root.replaceChildren();
+        if (swapped) {
+          swapped.tabIndex = -1;
+          swapped.focus();
+        }
+        return;
+      }
+    }
     const pages = new Map<string, Document>();
     for (const day of new Set(added.map((e) => e.day))) {
       const response = await fetch(new URL(`${day}/`, storyUrl));

@@ -150,6 +150,38 @@ test('a new bulletin: a banner within one poll, counted in the title; shown at t
   await expect(page.locator('.live-banner')).toHaveCount(0);
 });
 
+test('a new summary: announced like new updates, swapped in place when the reader asks', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await page.goto(`${origin}${STORY}`);
+  const summary = page.locator('section.briefing');
+  await expect(summary).toContainText('The first ferry since the walkout');
+  const file = join(CONTENT, 'harbour-ferry-strike', 'summary.md');
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8')
+      .replace('"2026-11-24 09:15"', '"2026-11-25 08:30"')
+      .replace(
+        /^- The first ferry[^]*?\n- /m,
+        '- A night ferry joins the timetable on Monday.\n- ',
+      ),
+  );
+  build();
+  // Not swapped under the reader's eyes.
+  await page.clock.runFor(70_000);
+  const banner = page.getByRole('button', { name: 'The summary has been updated — show' });
+  await expect(banner).toBeVisible();
+  await expect(summary).toContainText('The first ferry since the walkout');
+  await banner.click();
+  await expect(summary).toContainText('A night ferry joins the timetable');
+  await expect(summary).not.toContainText('The first ferry since the walkout');
+  await expect(summary.locator('time')).toHaveAttribute('datetime', '2026-11-25T08:30:00-05:00');
+  await expect(summary).toBeFocused();
+  await expect(page.locator('section.briefing')).toHaveCount(1);
+  await expect(page.locator('.live-banner')).toHaveCount(0);
+});
+
 test('a corrected update the page shows cannot be patched: the banner offers a reload', async ({
   page,
 }) => {

@@ -69,12 +69,20 @@ describe('liveState', () => {
       makeBulletin('2022-01-07T09:00'),
       makeBulletin('2022-01-06'),
     ];
-    expect(liveState('live', list, 2)).toEqual({
+    expect(liveState({ status: 'live' }, list, 2)).toEqual({
       status: 'live',
       updates: [
         { id: 'u-2022-01-07-1800', day: '2022-01-07', v: 'abcdefghij' },
         { id: 'u-2022-01-07-0900', day: '2022-01-07', v: 'digest-202' },
       ],
+    });
+  });
+  test('a story with a summary publishes its version, which changes with its file', () => {
+    const briefing = { updated: 0, file: 'content/s/summary.md', digest: 'zyxwvutsrqponm' };
+    expect(liveState({ status: 'live', briefing }, [], 2)).toEqual({
+      status: 'live',
+      updates: [],
+      summary: 'zyxwvutsrq',
     });
   });
 });

@@ -17,6 +17,7 @@ import {
   type CheckCache,
   type SourceFile,
   checkBulletin,
+  checkSummary,
   resolveInstant,
   parseFile,
 } from './check.ts';
@@ -91,6 +92,7 @@ export function buildArchive(
   const stories = new Map<string, StoryRecord>();
   const storyFolders = new Set<string>();
   const bulletinFiles: { file: SourceFile; story: string; name: string }[] = [];
+  const summaryFiles: { file: SourceFile; story: string }[] = [];
   const prefix = `${contentDir.replace(/\/+$/, '')}/`;
 
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
@@ -129,6 +131,8 @@ export function buildArchive(
           digest: file.digest ?? fileDigest(file.text),
         });
       }
+    } else if (name === 'summary.md') {
+      summaryFiles.push({ file, story });
     } else {
       bulletinFiles.push({ file, story, name });
     }
@@ -150,6 +154,35 @@ export function buildArchive(
   const seen = new Map<string, string>();
   // Links are checked once every bulletin is known: a link to another update needs to know if it is published.
   const linked: { file: string; refs: LinkRef[] }[] = [];
+  const orphan = (file: SourceFile, story: string): Problem | undefined => {
+    const index = `${prefix}${story}/index.md`;
+    return files.some((f) => f.path === index) || refused.some((r) => r.path === index)
+      ? undefined // an invalid index.md is reported on its own
+      : {
+          file: file.path,
+          message: `its story has no ${index}; create it with a title and summary`,
+        };
+  };
+
+  for (const { file, story } of summaryFiles) {
+    const owner = stories.get(story);
+    if (!owner) {
+      const p = orphan(file, story);
+      if (p) problems.push(p);
+      continue;
+    }
+    const checked = checkSummary(file, owner.timezone);
+    if ('problems' in checked) {
+      problems.push(...checked.problems);
+      continue;
+    }
+    linked.push({ file: file.path, refs: checked.links });
+    owner.briefing = {
+      updated: checked.updated,
+      file: file.path,
+      digest: file.digest ?? fileDigest(file.text),
+    };
+  }
   for (const { file, story, name } of bulletinFiles) {
     const fromName = parseBulletinName(name);
     if ('error' in fromName) {
@@ -166,14 +199,9 @@ export function buildArchive(
     }
     const owner = stories.get(story);
     if (!owner) {
-      const index = `${prefix}${story}/index.md`;
-      if (!files.some((f) => f.path === index) && !refused.some((r) => r.path === index)) {
-        problems.push({
-          file: file.path,
-          message: `its story has no ${index}; create it with a title and summary`,
-        });
-      }
-      continue; // an invalid index.md is reported on its own
+      const p = orphan(file, story);
+      if (p) problems.push(p);
+      continue;
     }
     if (parsed.when?.timezone !== owner.timezone || parsed.when.name !== name) {
       parsed = {

@@ -5,8 +5,9 @@
  */
 import type { z } from 'astro/zod';
 import { bulletinFrontmatter, type BulletinFrontmatter } from '../../schemas/bulletin.ts';
+import { summaryFrontmatter } from '../../schemas/story.ts';
 import { clockOf, dayOf, instantAt, parseWrittenDate, startOfDayIn } from '../../core/dates.ts';
-import { FrontmatterError, splitFence, splitFrontmatter } from './frontmatter.ts';
+import { FrontmatterError, lineOfField, splitFence, splitFrontmatter } from './frontmatter.ts';
 import { MAX_TEXT_BYTES, tooLargeText } from './files.ts';
 import { imageProblems } from './images.ts';
 import { quote, type Problem, zodProblems } from './problems.ts';
@@ -77,6 +78,41 @@ export function checkBulletin(file: SourceFile): CheckedBulletin {
     empty: !parsed.body.trim(),
     links: linkRefs(parsed.body, parsed.bodyLine),
   };
+}
+
+/**
+ * Checks a story's `summary.md`: its frontmatter, its images' descriptions, that it has text, and
+ * that its `updated` time exists on the story's clock (`timezone`). Gives that moment and its links.
+ */
+export function checkSummary(
+  file: SourceFile,
+  timezone: string,
+): { updated: number; links: LinkRef[] } | { problems: Problem[] } {
+  const parsed = parseFile(file, summaryFrontmatter);
+  if ('problems' in parsed) return { problems: parsed.problems };
+  const problems: Problem[] = imageProblems(parsed.body, parsed.bodyLine).map((p) => ({
+    file: file.path,
+    ...p,
+  }));
+  if (!parsed.body.trim())
+    problems.push({
+      file: file.path,
+      line: parsed.bodyLine,
+      message:
+        'the summary has no text: write its points below the frontmatter (or delete the file)',
+    });
+  const [day = '', time = ''] = parsed.data.updated.trim().split(/[ T]/);
+  const updated = instantAt(day, time, timezone);
+  if (clockOf(updated, timezone) !== time || dayOf(updated, timezone) !== day)
+    problems.push({
+      file: file.path,
+      line: lineOfField(file.text, 'updated'),
+      field: 'updated',
+      message: `${day} ${time} does not exist in ${timezone} (clocks skip it); use the time shown after the change`,
+    });
+  return problems.length
+    ? { problems }
+    : { updated, links: linkRefs(parsed.body, parsed.bodyLine) };
 }
 
 /**

@@ -38,6 +38,8 @@ declare module 'vfile' {
     scope: ScopeOptions;
     /** Plain text of the rendered document (set by rehypeScopeIds). */
     text: string;
+    /** Plain text of its first point, when the scope asks (set by rehypeScopeIds). */
+    lead: string;
   }
 }
 
@@ -49,12 +51,16 @@ export interface ScopeOptions {
   source?: string;
   /** Level the document's top headings are moved to (4 under a bulletin's h3). */
   topHeading: number;
+  /** Keep the plain text of its first point (first list item or paragraph) as `lead`: a story summary's. */
+  lead?: boolean;
 }
 
 /** A rendered body: sanitized HTML and its plain text (for excerpts). */
 export interface Rendered {
   html: string;
   text: string;
+  /** The first list item's or paragraph's text, when the scope asks for it. */
+  lead?: string;
 }
 
 /** GitHub's sanitizing rules, minus its id clobbering: rehypeScopeIds prefixes ids instead. */
@@ -197,6 +203,15 @@ export function rehypeScopeIds() {
         p['ariaLabel'] = p['checked'] ? 'done' : 'not done';
     });
     file.data.text = toString(tree).replace(/\s+/g, ' ').trim();
+    if (file.data.scope?.lead) {
+      let lead: Element | undefined;
+      visit(tree, 'element', (node: Element) => {
+        if (node.tagName !== 'li' && node.tagName !== 'p') return;
+        lead = node;
+        return false; // the first one in document order: stop
+      });
+      if (lead) file.data.lead = toString(lead).replace(/\s+/g, ' ').trim();
+    }
   };
 }
 
@@ -259,7 +274,11 @@ const MAY_HAVE_HTML = /<[a-zA-Z!/?]/;
 export async function renderMarkdown(markdown: string, scope: ScopeOptions): Promise<Rendered> {
   const file = new VFile({ value: markdown, data: { scope } });
   const html = String(await (MAY_HAVE_HTML.test(markdown) ? withHtml : withoutHtml).process(file));
-  return { html, text: file.data.text ?? '' };
+  return {
+    html,
+    text: file.data.text ?? '',
+    ...(file.data.lead !== undefined ? { lead: file.data.lead } : {}),
+  };
 }
 
 /** How a bulletin's body is scoped: ids under its update id, headings below its h3 headline. */
@@ -274,4 +293,12 @@ export const introScope = (story: Pick<StoryRecord, 'slug'>): ScopeOptions => ({
   idPrefix: 'intro',
   topHeading: 2,
   source: `${story.slug}/index.md`,
+});
+
+/** How a story's summary (`summary.md`) is scoped: under its own h2, its first point kept for the story's card. */
+export const briefingScope = (story: Pick<StoryRecord, 'slug'>): ScopeOptions => ({
+  idPrefix: 'summary',
+  topHeading: 3,
+  source: `${story.slug}/summary.md`,
+  lead: true,
 });

@@ -18,20 +18,23 @@ export type LiveEntry = {
 export type LiveState = {
   status: StoryRecord['status'];
   updates: LiveEntry[];
+  /** The version of its summary (summary.md), when it has one. */
+  summary?: string;
 };
 
-/** A bulletin's version as pages carry it (`data-v`): a short digest of its file. */
+/** A bulletin's (or a summary's) version as pages carry it (`data-v`): a short digest of its file. */
 export const liveVersion = (b: Pick<BulletinRecord, 'digest'>): string => b.digest.slice(0, 10);
 
-/** The state published for a story: its newest `limit` bulletins (`bulletins` newest first). */
+/** The state published for a story: its newest `limit` bulletins (`bulletins` newest first), and its summary's version. */
 export function liveState(
-  status: StoryRecord['status'],
+  story: Pick<StoryRecord, 'status' | 'briefing'>,
   bulletins: readonly BulletinRecord[],
   limit: number,
 ): LiveState {
   return {
-    status,
+    status: story.status,
     updates: bulletins.slice(0, limit).map((b) => ({ id: b.id, day: b.day, v: liveVersion(b) })),
+    ...(story.briefing ? { summary: liveVersion(story.briefing) } : {}),
   };
 }
 

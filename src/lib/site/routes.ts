@@ -345,7 +345,7 @@ export function liveRoutes(
   limit: number,
 ): CachedRoute<LiveState, 'story'>[] {
   return views.map((view) =>
-    route({ story: view.story.slug }, liveState(view.story.status, view.bulletins, limit)),
+    route({ story: view.story.slug }, liveState(view.story, view.bulletins, limit)),
   );
 }
 

@@ -27,6 +27,8 @@ export interface Strings {
   readFromStart: string;
   /** Before the links to the story in other languages: `Also in: Русский`. */
   alsoIn: string;
+  /** The story's summary (summary.md) above its updates. */
+  briefing: { heading: string; updated: string; more: string };
   storyTopics: string;
   topics: string;
   noUpdates: string;
@@ -114,6 +116,9 @@ export interface Strings {
     failed: string;
     latest: string;
     updates: Plural;
+    /** The summary changed (with new updates or alone). */
+    summary: string;
+    withSummary: string;
   };
   /** The search page's messages, given to its script as data: `{n}`, `{q}`, `{list}` are filled in there. */
   searchScript: {
@@ -186,6 +191,7 @@ const en: Strings = {
   latestUpdate: 'Latest update:',
   readFromStart: 'Read from the start',
   alsoIn: 'Also in',
+  briefing: { heading: 'Summary', updated: 'Updated', more: 'Show the whole summary' },
   storyTopics: 'Topics of this story',
   topics: 'Topics',
   noUpdates: 'No updates yet.',
@@ -287,6 +293,8 @@ const en: Strings = {
     failed: 'New updates could not be loaded. Reload to see them',
     latest: 'Latest',
     updates: { one: '({n} update)', other: '({n} updates)' },
+    summary: 'The summary has been updated — show',
+    withSummary: 'summary updated',
   },
   searchScript: {
     searching: 'Searching…',
@@ -350,6 +358,7 @@ const ru: Strings = {
   latestUpdate: 'Последнее сообщение:',
   readFromStart: 'Читать с начала',
   alsoIn: 'Другие языки',
+  briefing: { heading: 'Сводка', updated: 'Обновлено', more: 'Показать всю сводку' },
   storyTopics: 'Темы сюжета',
   topics: 'Темы',
   noUpdates: 'Сообщений пока нет.',
@@ -468,6 +477,8 @@ const ru: Strings = {
       many: '({n} сообщений)',
       other: '({n} сообщения)',
     },
+    summary: 'Сводка обновлена — показать',
+    withSummary: 'сводка обновлена',
   },
   searchScript: {
     searching: 'Идёт поиск…',

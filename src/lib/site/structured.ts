@@ -53,13 +53,14 @@ export interface StoryCoverage {
   modified?: number | undefined;
 }
 
-/** A story timeline: its coverage span and the updates the page shows. */
+/** A story timeline: its coverage span, its summary's text (what it is about), and the updates the page shows. */
 export function storyLd(
   { story, first, latest, modified: newest }: StoryCoverage,
   shown: readonly BulletinRecord[],
   ctx: ViewContext,
   absolute: (p: string) => string,
   site: string,
+  summary?: string,
 ): Json {
   const tz = story.timezone;
   const url = absolute(ctx.paths.story(story.slug));
@@ -70,6 +71,7 @@ export function storyLd(
     url,
     headline: story.title,
     description: story.summary,
+    ...(summary ? { abstract: summary } : {}),
     ...(story.tags.length ? { keywords: story.tags.join(', ') } : {}),
     publisher: { '@type': 'Organization', name: site },
     ...(first

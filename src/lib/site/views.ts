@@ -384,3 +384,36 @@ export function viewTranslations(
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
+
+/** A story's summary as its timeline shows it. */
+export interface BriefingView {
+  updated: Moment;
+  html: string;
+  /** Its version (`data-v`): a live page compares it with `latest.json` to notice a new summary. */
+  version: string;
+  /** Long enough to show a few lines first, with a control that shows the rest. */
+  collapses: boolean;
+}
+
+/** Summaries longer than this many characters of text show their first lines, then a control. */
+export const BRIEFING_SHOWN_CHARS = 280;
+
+/** Builds a story's summary view in its zone. */
+export function viewBriefing(
+  story: StoryPlace & { briefing?: { updated: number; digest: string } | undefined },
+  rendered: { html: string; text: string },
+  ctx: ViewContext,
+): BriefingView | undefined {
+  const b = story.briefing;
+  if (!b) return undefined;
+  const tz = story.timezone;
+  return {
+    updated: {
+      iso: isoIn(b.updated, tz),
+      text: `${formatDay(dayOf(b.updated, tz), ctx.locale)}, ${formatTime(b.updated, tz)}`,
+    },
+    html: rendered.html,
+    version: liveVersion(b),
+    collapses: rendered.text.length > BRIEFING_SHOWN_CHARS,
+  };
+}
