@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
@@ -342,7 +342,7 @@ describe('metadata for search engines and link previews', () => {
   test('the sitemap lists the front page, stories and days with lastmod from their newest update; not search or 404', () => {
     const xml = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
     const entries = [
-      ...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g),
+      ...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?(?:<xhtml:link [^>]*\/>)*<\/url>/g),
     ].map((m) => [m[1]!, m[2]] as const);
     const locs = entries.map(([loc]) => loc);
     expect(locs).toContain('http://localhost:4321/');
@@ -425,5 +425,67 @@ describe('structured data (schema.org JSON-LD)', () => {
     expect((site['potentialAction'] as { target: string }).target).toBe(
       'http://localhost:4321/search/?q={search_term_string}',
     );
+  });
+});
+
+describe('story summaries (summary.md)', () => {
+  const withSummary = stories.filter((slug) => existsSync(join('content', slug, 'summary.md')));
+  const summaryOf = (slug: string) => {
+    const text = readFileSync(join('content', slug, 'summary.md'), 'utf8');
+    const updated = /^updated:\s*"?([^"\n]+)"?\s*$/m.exec(text)![1]!;
+    const first = /^[-*]\s+(.+)$/m.exec(text)![1]!;
+    return { updated, first };
+  };
+
+  test('the sample has a story with a summary and stories without', () => {
+    expect(withSummary.length).toBeGreaterThan(0);
+    expect(withSummary.length).toBeLessThan(stories.length);
+  });
+  test.each(withSummary)(
+    '%s: on top of the timeline with its time in the story’s zone, before the updates; in JSON-LD; its first point on the front page',
+    (slug) => {
+      const { updated, first } = summaryOf(slug);
+      const doc = page(`stories/${slug}/index.html`);
+      const section = doc.querySelector('section.briefing')!;
+      expect(section.querySelector('h2')!.text).toBe('Summary');
+      // The written local time, with the story's offset.
+      expect(section.querySelector('time')!.getAttribute('datetime')).toMatch(
+        new RegExp(`^${updated.replace(' ', 'T')}:00[+-]\\d\\d:\\d\\d$`),
+      );
+      const html = doc.toString();
+      expect(html.indexOf('class="briefing"')).toBeLessThan(html.indexOf('class="timeline"'));
+      expect(html.indexOf('class="briefing"')).toBeGreaterThan(
+        html.indexOf('class="story-header"'),
+      );
+      const words = first
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .split(/\s+/)
+        .slice(0, 6)
+        .join(' ');
+      expect(section.text.replace(/\s+/g, ' ')).toContain(words);
+      // The control that shows the rest is a real, labelled checkbox (no script needed).
+      const toggle = section.querySelector('input.briefing-toggle');
+      if (toggle)
+        expect(section.querySelector(`label[for="${toggle.getAttribute('id')}"]`)?.text).toBe(
+          'Show the whole summary',
+        );
+      const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.text) as {
+        abstract?: string;
+      };
+      expect(ld.abstract).toContain(words);
+      const card = page('index.html')
+        .querySelectorAll('.story-card')
+        .find((c) => c.querySelector('h3 a')?.getAttribute('href') === `/stories/${slug}/`)!;
+      expect(card.querySelector('.story-card-lead')!.text.replace(/\s+/g, ' ')).toContain(words);
+    },
+  );
+  test('a story without one shows nothing of it: no section, no script data, no card line', () => {
+    for (const slug of stories.filter((s) => !withSummary.includes(s))) {
+      const html = readFileSync(join(DIST, 'stories', slug, 'index.html'), 'utf8');
+      expect(html).not.toMatch(/briefing/);
+      expect(
+        JSON.parse(readFileSync(join(DIST, 'stories', slug, 'latest.json'), 'utf8')),
+      ).not.toHaveProperty('summary');
+    }
   });
 });

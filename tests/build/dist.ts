@@ -40,9 +40,7 @@ export const isDraft = (path: string) =>
 export function contentBulletins(root = 'content', drafts = false): ExpectedBulletin[] {
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .map((f) => f.split(sep).join('/'))
-    .filter(
-      (f) => f.endsWith('.md') && !f.endsWith('/index.md') && isDraft(join(root, f)) === drafts,
-    )
+    .filter((f) => /\/\d{4}-\d\d-\d\d[^/]*\.md$/.test(f) && isDraft(join(root, f)) === drafts)
     .map((f) => {
       const [story, name] = f.split('/') as [string, string];
       return { file: relative(process.cwd(), join(root, f)), story, name, day: name.slice(0, 10) };

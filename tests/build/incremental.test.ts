@@ -246,6 +246,21 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
     await buildAndCompare();
   });
 
+  test('a summary changed: only the pages that show it render again; then deleted', async () => {
+    edit(`${live}/summary.md`, (t) =>
+      t
+        .replace(/updated: .*/, 'updated: "2026-11-25 10:00"')
+        .replace('- The first', '- Still: the first'),
+    );
+    const { incremental } = await buildAndCompare();
+    expect(incremental).toMatch(/rendered 1 bodies/);
+    expect(incremental).toMatch(/stories\/harbour-ferry-strike\/index\.html \(\+/);
+    expect(incremental).not.toMatch(/stories\/[^ ]+\/\d{4}-\d\d-\d\d\/index\.html \(\+/);
+    expect(incremental).not.toMatch(/stories\/kazakhstan-unrest\/index\.html \(\+/);
+    unlinkSync(path(`${live}/summary.md`));
+    await buildAndCompare();
+  });
+
   test('a tag spelt in another case: it shares the tag page, and the build warns, naming the file', async () => {
     write(
       `${live}/2026-11-24-1900-union-statement.md`,

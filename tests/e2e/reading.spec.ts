@@ -30,3 +30,34 @@ test('a permalink lands on its bulletin on the day page', async ({ page }) => {
     'Ferry crews walk out at dawn',
   );
 });
+
+test.describe('the story summary, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('shows its first lines; the control shows the rest, by pointer or keyboard; print shows it whole', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/stories/harbour-ferry-strike/');
+    const body = page.locator('.briefing-body');
+    const clipped = () => body.evaluate((el) => el.scrollHeight - el.clientHeight);
+    expect(await clipped()).toBeGreaterThan(20);
+    // Screen readers get it whole: the clipped part is not hidden from them.
+    await expect(body.getByRole('listitem')).toHaveCount(4);
+    const control = page.getByRole('checkbox', { name: 'Show the whole summary' });
+    await page.getByText('Show the whole summary').click();
+    await expect(control).toBeChecked();
+    expect(await clipped()).toBe(0);
+    await expect(page.getByText('Show the whole summary')).toBeHidden();
+
+    await page.reload();
+    expect(await clipped()).toBeGreaterThan(20);
+    await control.focus();
+    await page.keyboard.press('Space');
+    expect(await clipped()).toBe(0);
+
+    await page.reload();
+    await page.emulateMedia({ media: 'print' });
+    expect(await clipped()).toBe(0);
+    await expect(page.getByText('Show the whole summary')).toBeHidden();
+  });
+});
