@@ -39,3 +39,16 @@ test('the dark colour scheme passes the contrast rules too', async ({ page }) =>
   const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
   expect(results.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
 });
+
+test('a story on a phone, its folds and summary opened: no violations', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/stories/harbour-ferry-strike/');
+  for (const id of ['fold-key-events', 'fold-days', 'fold-activity', 'briefing-more'])
+    await page.locator(`label[for="${id}"]`).click();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+  ).toEqual([]);
+});

@@ -13,6 +13,8 @@ test('a day anchor on the timeline scrolls to its day', async ({ page }) => {
 test('the jump-to-day navigation moves to a day', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 700 });
   await page.goto('/stories/harbour-ferry-strike/');
+  // On a phone the days are one line that opens.
+  await page.locator('label[for="fold-days"]').click();
   await page
     .getByRole('navigation', { name: 'Jump to day' })
     .getByRole('link', { name: /^18 Nov/ })
@@ -47,7 +49,10 @@ test.describe('the story summary, without JavaScript', () => {
     await page.getByText('Show the whole summary').click();
     await expect(control).toBeChecked();
     expect(await clipped()).toBe(0);
-    await expect(page.getByText('Show the whole summary')).toBeHidden();
+    // Pressed again, it folds the summary back.
+    await page.getByText('Show the whole summary').click();
+    await expect(control).not.toBeChecked();
+    expect(await clipped()).toBeGreaterThan(20);
 
     await page.reload();
     expect(await clipped()).toBeGreaterThan(20);
@@ -59,5 +64,55 @@ test.describe('the story summary, without JavaScript', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await clipped()).toBe(0);
     await expect(page.getByText('Show the whole summary')).toBeHidden();
+  });
+});
+
+test.describe('a live story on a phone (390×844), without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  test('the first update starts within 1.25 screens, with the summary there (collapsed)', async ({
+    page,
+  }) => {
+    await page.goto('/stories/harbour-ferry-strike/');
+    await expect(page.locator('section.briefing')).toBeVisible();
+    const top = await page
+      .locator('article.bulletin')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(top).toBeLessThanOrEqual(1.25 * 844);
+  });
+  test('key events, days and the chart are one row of lines that open, by tap or keyboard', async ({
+    page,
+  }) => {
+    await page.goto('/stories/harbour-ferry-strike/');
+    const keyEvents = page.getByRole('checkbox', { name: /^Key events \d+$/ });
+    const days = page.getByRole('checkbox', { name: /^Days \d+$/ });
+    const activity = page.getByRole('checkbox', { name: 'Activity' });
+    const labels = page.locator('.story-tools .fold-label');
+    const rows = new Set(
+      await labels.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top))),
+    );
+    expect(rows.size).toBe(1);
+    await expect(page.getByRole('heading', { name: 'Key events' })).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Jump to day' })).toBeHidden();
+    await page.locator('label[for="fold-key-events"]').click();
+    await expect(keyEvents).toBeChecked();
+    await expect(page.getByRole('heading', { name: 'Key events' })).toBeVisible();
+    await days.focus();
+    await page.keyboard.press('Space');
+    const nav = page.getByRole('navigation', { name: 'Jump to day' });
+    await expect(nav).toBeVisible();
+    await nav.getByRole('link', { name: /^18 Nov/ }).click();
+    await expect(page.locator('[id="2026-11-18"]')).toBeInViewport();
+    await page.locator('label[for="fold-activity"]').click();
+    await expect(activity).toBeChecked();
+    await expect(page.locator('.activity-caption')).toBeVisible();
+  });
+  test('on a wide screen they are shown as they are, without the control', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/stories/harbour-ferry-strike/');
+    await expect(page.getByRole('heading', { name: 'Key events' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Jump to day' })).toBeVisible();
+    await expect(page.locator('.story-tools .fold-label').first()).toBeHidden();
+    await expect(page.getByRole('checkbox', { name: /^Key events/ })).toHaveCount(0);
   });
 });

@@ -40,6 +40,8 @@ export interface Strings {
   updateAt: (time: string) => string;
   updateOf: (day: string) => string;
   jumpToDay: string;
+  /** The folded lines of a timeline's tools on a phone (src/components/Fold.astro). */
+  fold: { days: string; activity: string };
   allDays: (n: number) => string;
   allDaysHeading: string;
   allDaysNote: string;
@@ -203,6 +205,7 @@ const en: Strings = {
   updateAt: (time) => `Update at ${time}`,
   updateOf: (day) => `Update of ${day}`,
   jumpToDay: 'Jump to day',
+  fold: { days: 'Days', activity: 'Activity' },
   allDays: (n) => `All ${n} days`,
   allDaysHeading: 'All days',
   allDaysNote: 'Each day has its own page with every update of that day.',
@@ -370,6 +373,7 @@ const ru: Strings = {
   updateAt: (time) => `Сообщение в ${time}`,
   updateOf: (day) => `Сообщение за ${day}`,
   jumpToDay: 'Перейти к дню',
+  fold: { days: 'Дни', activity: 'Хроника' },
   allDays: (n) => `Все дни (${n})`,
   allDaysHeading: 'Все дни',
   allDaysNote: 'У каждого дня своя страница со всеми сообщениями за этот день.',

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 390, height: 844 } });
+await p.goto('http://127.0.0.1:4399/stories/harbour-ferry-strike/');
+await p.locator('label[for=fold-key-events]').click();
+await p.locator('label[for=fold-days]').click();
+await p.screenshot({ path: '/tmp/exp/open.png', fullPage: true, clip: { x: 0, y: 850, width: 390, height: 900 } });
+const d = await b.newPage({ viewport: { width: 1280, height: 900 } });
+await d.goto('http://127.0.0.1:4399/stories/harbour-ferry-strike/');
+await d.screenshot({ path: '/tmp/exp/desk.png', fullPage: true, clip: { x: 0, y: 500, width: 1280, height: 900 } });
+await b.close();
