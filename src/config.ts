@@ -23,6 +23,8 @@ export const config = {
   monthKeyEvents: 10,
   /** How many of a tag's newest updates its page lists. */
   tagUpdates: 50,
+  /** How many updates a page of an author's updates lists (pages are cut from their first update, so a new one changes only the newest page). */
+  authorUpdates: 60,
   /** How many of the newest bulletins across all stories the front page lists. */
   frontPageBulletins: 10,
   /** How many of the newest updates each feed carries. */

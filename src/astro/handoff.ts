@@ -8,6 +8,7 @@
  * in one `globalThis` slot, and nothing else makes one.
  */
 import type { PublishedFile } from '../lib/content/archive.ts';
+import type { AuthorRecord } from '../schemas/author.ts';
 import type { Rendered } from '../lib/content/markdown.ts';
 import type { StoryView } from '../lib/site/timeline.ts';
 
@@ -17,6 +18,10 @@ export interface Published {
   views: StoryView[];
   /** Files next to bulletins, published with their stories. */
   files: PublishedFile[];
+  /** The authors of content/authors/ (each with its rendered bio's key). */
+  authors: AuthorRecord[];
+  /** Their photos, published at `/authors/files/<name>`. */
+  photos: PublishedFile[];
   /** A rendered body by its key (a record's `rendered`); waits until it is rendered (rendering runs in child processes while Astro bundles). */
   body(key: string): Promise<Rendered>;
 }

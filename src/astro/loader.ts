@@ -26,7 +26,7 @@ import { type Archive } from '../lib/content/archive.ts';
 import { formatProblem } from '../lib/content/problems.ts';
 import { fileDigest, renderKey } from '../core/cache-keys.ts';
 import { renderMissing, type Job } from '../render/pool.ts';
-import { briefingScope, bulletinScope, introScope } from '../lib/content/markdown.ts';
+import { bioScope, briefingScope, bulletinScope, introScope } from '../lib/content/markdown.ts';
 import {
   ContentError,
   contentSignature,
@@ -70,6 +70,7 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
       ? { briefing: { ...s.briefing, rendered: keyOf(briefingScope(s), s.briefing.digest) } }
       : {}),
   }));
+  const authors = archive.authors.map((a) => ({ ...a, rendered: keyOf(bioScope(a), a.digest) }));
   const bulletins = archive.bulletins.map((b) => ({
     ...b,
     rendered: keyOf(bulletinScope(b), b.digest),
@@ -85,7 +86,7 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
       briefing
         ? [
             {
-              key: briefing.rendered,
+              key: keyOf(briefingScope(s), briefing.digest),
               scope: briefingScope(s),
               file: briefing.file,
               digest: briefing.digest,
@@ -93,6 +94,12 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
           ]
         : [],
     ),
+    ...authors.map((a) => ({
+      key: a.rendered,
+      scope: bioScope(a),
+      file: a.file,
+      digest: a.digest,
+    })),
     ...bulletins
       .toSorted((a, b) => a.instant - b.instant)
       .map((b) => ({ key: b.rendered, scope: bulletinScope(b), file: b.file, digest: b.digest })),
@@ -121,6 +128,8 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   publish({
     views: orderStories(buildStoryViews(stories, bulletins)),
     files: archive.files,
+    authors,
+    photos: archive.photos,
     body: async (key) => {
       const source = sources.get(key);
       if (!source) throw new Error(`no body is rendered under ${key} in this build`);
@@ -141,7 +150,10 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
   });
 
   const byStory = new Map(archive.stories.map((s) => [s.slug, [] as string[]]));
-  for (const b of archive.bulletins) byStory.get(b.story)?.push(`${b.file}\0${b.digest}`);
+  for (const b of archive.bulletins)
+    byStory
+      .get(b.story)
+      ?.push(`${b.file}\0${b.digest}\0${b.authors.map((a) => a.name).join('\0')}`);
   const storyDigests = new Map(
     [...byStory].map(([slug, own]) => [
       slug,

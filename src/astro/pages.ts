@@ -11,6 +11,8 @@ import type { Rendered } from '../lib/content/markdown.ts';
 import { atom, buildFeedItems, jsonFeed, rss } from '../lib/publish/feeds.ts';
 import { FEEDS, rebaseHtml, type FeedFormat } from '../core/paths.ts';
 import {
+  authorFeedRoutes,
+  authorRoutes,
   archiveRoutes,
   dayRoutes,
   fromStartRoutes,
@@ -20,7 +22,8 @@ import {
   storyFileRoutes,
   storyRoutes,
   tagRoutes,
-  type StoryHead,
+  type AuthorFeedProps,
+  type StoryFeedProps,
 } from '../lib/site/routes.ts';
 import { absoluteUrl, paths, viewContext } from './site.ts';
 import { newestAcross, type StoryView } from '../lib/site/timeline.ts';
@@ -44,6 +47,14 @@ export const getFromStartRoutes = () =>
   fromStartRoutes(getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins });
 export const getArchive = () => archiveRoutes(getStories(), config.monthKeyEvents);
 export const getTags = () => tagRoutes(getStories(), config.locale, config.tagUpdates);
+/** Authors' pages: their bio and newest updates, and older updates page by page. */
+export const getAuthorRoutes = () =>
+  authorRoutes(getStories(), published().authors, config.authorUpdates);
+/** Authors' photos. */
+export const getAuthorPhotoRoutes = () => storyFileRoutes(published().photos);
+/** An author's feed: their newest updates. */
+export const getAuthorFeedRoutes = () =>
+  authorFeedRoutes(getStories(), published().authors, config.feedItems);
 /** Files placed next to the bulletins, published with their stories. */
 export const getStoryFileRoutes = () => storyFileRoutes(published().files);
 /** Each story's `latest.json`, polled by its open timeline while it is live (src/scripts/live.ts). */
@@ -73,6 +84,10 @@ export async function renderBulletins(
   return new Map(await Promise.all(list.map(async (b) => [b, await renderBulletin(b)] as const)));
 }
 
+/** An author's bio (the body of their file), root-relative URLs under the base path. */
+export const renderBio = (author: { file?: string; rendered?: string | undefined }) =>
+  renderedBody({ file: author.file ?? '', rendered: author.rendered });
+
 /** A story's introduction (the body of its index.md), root-relative URLs under the base path. */
 export const renderIntro = (story: StoryRecord): Promise<Rendered> => renderedBody(story);
 
@@ -90,14 +105,16 @@ export function getLatestAcross(n: number): { story: StoryRecord; bulletin: Bull
   }));
 }
 
-/** A story's feed (from its route's props), or the whole site's, as an HTTP response for an endpoint. */
+/** A story's feed or an author's (from its route's props), or the whole site's, as an HTTP response for an endpoint. */
 export async function feedResponse(
   format: FeedFormat,
-  story?: { story: StoryHead; bulletins: BulletinRecord[] },
+  source?: StoryFeedProps | AuthorFeedProps,
 ): Promise<Response> {
-  const entries = story
-    ? story.bulletins.map((bulletin) => ({ story: story.story, bulletin }))
-    : getLatestAcross(config.feedItems);
+  const entries = !source
+    ? getLatestAcross(config.feedItems)
+    : 'bulletins' in source
+      ? source.bulletins.map((bulletin) => ({ story: source.story, bulletin }))
+      : source.updates;
   const bodies = await renderBulletins(entries.map((e) => e.bulletin));
   const items = buildFeedItems(
     entries,
@@ -106,18 +123,19 @@ export async function feedResponse(
     absoluteUrl,
     config.feedItems,
   );
-  const slug = story?.story.slug;
+  const story = source && 'story' in source ? source.story : undefined;
+  const author = source && 'author' in source ? source.author : undefined;
+  const feedOf = (f: FeedFormat) =>
+    absoluteUrl(author ? paths.authorFeed(f, author.slug) : paths.feed(f, story?.slug));
   const meta = {
-    title: story ? `${story.story.title} · ${config.title}` : config.title,
-    description: story ? story.story.summary : config.description,
-    home: absoluteUrl(slug ? paths.story(slug) : paths.home()),
-    links: {
-      rss: absoluteUrl(paths.feed('rss', slug)),
-      atom: absoluteUrl(paths.feed('atom', slug)),
-      json: absoluteUrl(paths.feed('json', slug)),
-    },
+    title: `${story?.title ?? author?.name ?? ''}${source ? ' · ' : ''}${config.title}`,
+    description: story ? story.summary : author ? author.name : config.description,
+    home: absoluteUrl(
+      author ? paths.author(author.slug) : story ? paths.story(story.slug) : paths.home(),
+    ),
+    links: { rss: feedOf('rss'), atom: feedOf('atom'), json: feedOf('json') },
     // A story told in another language says so in its feeds.
-    language: story?.story.lang ?? config.lang,
+    language: story?.lang ?? config.lang,
   };
   const body =
     format === 'rss'

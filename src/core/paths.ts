@@ -44,6 +44,14 @@ export interface Paths {
   live(story: string): string;
   /** `/stories/<slug>/files/<name>`: a file placed next to the story's bulletins. */
   file(story: string, name: string): string;
+  /** `/authors/`: every author. */
+  authors(): string;
+  /** `/authors/<slug>/`: an author's bio and newest updates; `…/<n>/`: older ones, numbered from the first. */
+  author(slug: string, page?: number): string;
+  /** An author's feed: `/authors/<slug>/feed.xml`, `atom.xml`, `feed.json`. */
+  authorFeed(format: FeedFormat, slug: string): string;
+  /** `/authors/files/<name>`: an author's photo. */
+  authorPhoto(name: string): string;
 }
 
 /** What a search URL can carry: words, and the filters (`month` is `YYYY-MM`, `key` means key events only). */
@@ -107,6 +115,10 @@ export function createPaths(base: string): Paths {
     card: (story) => `${paths.story(story)}card.png`,
     live: (story) => `${paths.story(story)}latest.json`,
     file: (story, name) => `${paths.story(story)}files/${seg(name)}`,
+    authors: () => `${root}authors/`,
+    author: (slug, page) => `${paths.authors()}${seg(slug)}/${page ? `${page}/` : ''}`,
+    authorFeed: (format, slug) => `${paths.author(slug)}${FEEDS[format].file}`,
+    authorPhoto: (name) => `${root}authors/files/${seg(name)}`,
   };
   return paths;
 }

@@ -1,6 +1,7 @@
 /** The bulletin: `content/<story-slug>/<YYYY-MM-DD>[-HHMM][-words].md`, one update of a story. */
 import { z } from 'astro/zod';
-import { tags, text, webUrl, writtenDate, writtenDateTime } from './fields.ts';
+import { byline } from './author.ts';
+import { authorSlugs, tags, text, webUrl, writtenDate, writtenDateTime } from './fields.ts';
 
 /** A source the bulletin relies on. */
 export const source = z.strictObject({
@@ -25,6 +26,8 @@ export const bulletinFrontmatter = z
     key: z.boolean().default(false),
     /** Topics of this update. */
     tags: tags(),
+    /** Who reported it, by author file (`[aigerim-sadykova]`); default: its story's `authors`. */
+    authors: authorSlugs().optional(),
     /** Sources, shown under the bulletin. */
     sources: z.array(source).default([]),
     /** When the bulletin was last changed after publication (datetime with offset). */
@@ -56,6 +59,8 @@ export const bulletinRecord = z.strictObject({
   title: z.string().optional(),
   key: z.boolean(),
   tags: z.array(z.string()),
+  /** Its authors (its own `authors`, else its story's), with the names bylines show. */
+  authors: z.array(byline),
   sources: z.array(z.object({ title: z.string(), url: z.string() })),
   /** Epoch milliseconds of `updated`. */
   updated: z.number().optional(),

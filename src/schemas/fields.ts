@@ -17,6 +17,10 @@ export const tags = () =>
     .max(30, 'holds more than 30 tags; keep the few topics readers would follow')
     .default([]);
 
+/** Authors named by their file in content/authors/ (`[aigerim-sadykova]`), at most ten. */
+export const authorSlugs = () =>
+  z.array(text()).max(10, 'names more than 10 authors; name those who reported it');
+
 /** A BCP 47 language tag such as `ru`, `en-GB` or `he`, kept in its canonical form. */
 export const language = () =>
   z

@@ -1,7 +1,15 @@
 /** The story: `content/<story-slug>/index.md`. */
 import { z } from 'astro/zod';
 import { config } from '../config.ts';
-import { language, localDateTime, tags, text, timeZone, writtenDate } from './fields.ts';
+import {
+  authorSlugs,
+  language,
+  localDateTime,
+  tags,
+  text,
+  timeZone,
+  writtenDate,
+} from './fields.ts';
 
 /** Frontmatter of a story's `index.md`. Strict: an unknown or misspelt field fails the build. */
 export const storyFrontmatter = z.strictObject({
@@ -15,6 +23,8 @@ export const storyFrontmatter = z.strictObject({
   timezone: timeZone().default(config.defaultTimezone),
   /** Topics, for later filters and feeds. */
   tags: tags(),
+  /** The authors of its bulletins that do not name their own (`[aigerim-sadykova]`). */
+  authors: authorSlugs().default([]),
   /** When the events began, if before the first bulletin (`YYYY-MM-DD`). */
   started: writtenDate().optional(),
   /** The language the story is told in, when not the site's (BCP 47: `ru`, `he`): its text is marked so, and written right to left where the language is. */

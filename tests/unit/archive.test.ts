@@ -102,6 +102,7 @@ describe('buildArchive', () => {
         timezone: 'Asia/Almaty',
         tags: [],
         translations: [],
+        authors: [],
         slug: 'unrest',
         intro: 'Intro.',
         file: 'content/unrest/index.md',

@@ -80,6 +80,12 @@ beforeAll(async () => {
     get files() {
       return trap();
     },
+    get authors() {
+      return trap();
+    },
+    get photos() {
+      return trap();
+    },
     body: async (key) => bodies.get(key) ?? trap(),
   });
   const views = orderStories(buildStoryViews(stories, bulletins));

@@ -12,6 +12,8 @@ import { lineOfField } from './frontmatter.ts';
 import { checkStoryFiles, refusedProblems, type RefusedEntry, type StoryFile } from './files.ts';
 import { tagProblems, tagUses, tagWarnings } from './tags.ts';
 import { translationGroups } from './translations.ts';
+import { AUTHORS_FOLDER, checkAuthor, resolveAuthors } from './authors.ts';
+import type { AuthorRecord, Byline } from '../../schemas/author.ts';
 import { byCodePoint } from '../../core/text.ts';
 import {
   type CheckCache,
@@ -47,6 +49,10 @@ export interface Archive {
   bulletins: BulletinRecord[];
   /** Files next to bulletins to publish at `/stories/<story>/files/<name>`: project-relative path and digest. */
   files: PublishedFile[];
+  /** The authors of content/authors/, by slug order. */
+  authors: AuthorRecord[];
+  /** Their photos, published at `/authors/files/<name>` (`story` is the authors' folder). */
+  photos: PublishedFile[];
   held: Held[];
   problems: Problem[];
   /** What is published but probably not as meant (two spellings of one tag): printed, never fatal. */
@@ -93,6 +99,7 @@ export function buildArchive(
   const storyFolders = new Set<string>();
   const bulletinFiles: { file: SourceFile; story: string; name: string }[] = [];
   const summaryFiles: { file: SourceFile; story: string }[] = [];
+  const authorFiles: { file: SourceFile; name: string }[] = [];
   const prefix = `${contentDir.replace(/\/+$/, '')}/`;
 
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
@@ -105,6 +112,10 @@ export function buildArchive(
       continue;
     }
     const [story, name] = parts as [string, string];
+    if (story === AUTHORS_FOLDER) {
+      authorFiles.push({ file, name });
+      continue;
+    }
     if (!isStorySlug(story)) {
       if (!storyFolders.has(story)) {
         problems.push({
@@ -136,6 +147,23 @@ export function buildArchive(
     } else {
       bulletinFiles.push({ file, story, name });
     }
+  }
+
+  // Authors: their photos are the publishable files of their folder.
+  const checkedFiles = checkStoryFiles(storyFiles, prefix);
+  const photos = checkedFiles.publish.filter((f) => f.story === AUTHORS_FOLDER);
+  const authors = new Map<string, AuthorRecord>();
+  for (const { file, name } of authorFiles) {
+    const checked = checkAuthor(file, name, new Set(photos.map((p) => p.name)));
+    if ('problems' in checked) problems.push(...checked.problems);
+    else authors.set(checked.author.slug, checked.author);
+  }
+  const storyAuthors = new Map<string, Byline[]>();
+  for (const story of stories.values()) {
+    const text = files.find((f) => f.path === story.file)?.text ?? '';
+    const resolved = resolveAuthors(story.authors, authors, { file: story.file, text, prefix });
+    problems.push(...resolved.problems);
+    storyAuthors.set(story.slug, resolved.bylines);
   }
 
   // Each story's record names every story of its group of translations, whichever side named which.
@@ -237,6 +265,19 @@ export function buildArchive(
     }
     seen.set(storyId, file.path);
     const d = parsed.data;
+    let bylines = storyAuthors.get(story) ?? [];
+    if (d.authors) {
+      const resolved = resolveAuthors(d.authors, authors, {
+        file: file.path,
+        text: file.text,
+        prefix,
+      });
+      if (resolved.problems.length) {
+        problems.push(...resolved.problems);
+        continue;
+      }
+      bylines = resolved.bylines;
+    }
     if (d.draft) {
       held.push({ file: file.path, reason: 'draft' });
       continue;
@@ -264,6 +305,7 @@ export function buildArchive(
       ...(d.title !== undefined ? { title: d.title } : {}),
       key: d.key,
       tags: d.tags,
+      authors: bylines,
       sources: d.sources,
       ...(d.updated !== undefined ? { updated: Date.parse(d.updated) } : {}),
       ...(d.correction !== undefined ? { correction: d.correction } : {}),
@@ -287,7 +329,6 @@ export function buildArchive(
     }
     problems.push(...yearTypos(own));
   }
-  const checkedFiles = checkStoryFiles(storyFiles, prefix);
   problems.push(...checkedFiles.problems);
   const publishedFiles = checkedFiles.publish.filter((f) => stories.has(f.story));
   const targets = {
@@ -321,6 +362,8 @@ export function buildArchive(
       file: path,
       digest,
     })),
+    authors: [...authors.values()],
+    photos: photos.map(({ story, name, path, digest }) => ({ story, name, file: path, digest })),
     problems,
     warnings,
   };

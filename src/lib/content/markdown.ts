@@ -31,6 +31,7 @@ import { contentLinkUrl, resolveContentLink } from './links.ts';
 import { createPaths, decodePath } from '../../core/paths.ts';
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
+import type { AuthorRecord } from '../../schemas/author.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -301,4 +302,11 @@ export const briefingScope = (story: Pick<StoryRecord, 'slug'>): ScopeOptions =>
   topHeading: 3,
   source: `${story.slug}/summary.md`,
   lead: true,
+});
+
+/** How an author's bio (`content/authors/<slug>.md`) is scoped: under their page's h1. */
+export const bioScope = (author: Pick<AuthorRecord, 'slug'>): ScopeOptions => ({
+  idPrefix: 'bio',
+  topHeading: 2,
+  source: `authors/${author.slug}.md`,
 });

@@ -46,6 +46,8 @@ export interface FeedItem {
   modified: ZonedDate;
   tags: string[];
   story: string;
+  /** Its authors, with their pages' absolute URLs. */
+  authors: { name: string; url: string }[];
 }
 
 /** What a feed is about. */
@@ -97,6 +99,7 @@ export function buildFeedItems(
         modified: new ZonedDate(b.updated ?? b.instant, story.timezone),
         tags: b.tags,
         story: story.title,
+        authors: b.authors.map((a) => ({ name: a.name, url: absolute(ctx.paths.author(a.slug)) })),
       };
     });
 }
@@ -108,7 +111,8 @@ function escapeHtml(s: string): string {
   );
 }
 
-function xmlFeed(meta: FeedMeta, items: readonly FeedItem[]): Feed {
+/** Authors go in Atom's `<author>` (name and page) and in RSS's `<dc:creator>` (RSS's own `<author>` must be an email address). */
+function xmlFeed(meta: FeedMeta, items: readonly FeedItem[], format: 'rss' | 'atom'): Feed {
   const newest = items.reduce<ZonedDate | undefined>(
     (a, i) => (!a || i.modified.getTime() > a.getTime() ? i.modified : a),
     undefined,
@@ -135,6 +139,21 @@ function xmlFeed(meta: FeedMeta, items: readonly FeedItem[]): Feed {
       date: i.modified,
       published: i.published,
       category: i.tags.map((name) => ({ name, term: name })),
+      ...(i.authors.length && format === 'atom'
+        ? { author: i.authors.map((a) => ({ name: a.name, link: a.url })) }
+        : {}),
+      ...(i.authors.length && format === 'rss'
+        ? {
+            extensions: [
+              {
+                name: 'dc:creator',
+                objects: {
+                  _text: new Intl.ListFormat(meta.language).format(i.authors.map((a) => a.name)),
+                },
+              },
+            ],
+          }
+        : {}),
     });
   }
   return feed;
@@ -142,12 +161,12 @@ function xmlFeed(meta: FeedMeta, items: readonly FeedItem[]): Feed {
 
 /** RSS 2.0 */
 export function rss(meta: FeedMeta, items: readonly FeedItem[]): string {
-  return xmlFeed(meta, items).rss2();
+  return xmlFeed(meta, items, 'rss').rss2();
 }
 
 /** Atom 1.0 */
 export function atom(meta: FeedMeta, items: readonly FeedItem[]): string {
-  return xmlFeed(meta, items).atom1();
+  return xmlFeed(meta, items, 'atom').atom1();
 }
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) */
@@ -169,6 +188,7 @@ export function jsonFeed(meta: FeedMeta, items: readonly FeedItem[]): string {
         date_published: i.published.toISOString(),
         date_modified: i.modified.toISOString(),
         ...(i.tags.length ? { tags: i.tags } : {}),
+        ...(i.authors.length ? { authors: i.authors } : {}),
       })),
     },
     null,

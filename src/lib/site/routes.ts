@@ -9,12 +9,15 @@ import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { PublishedFile } from '../content/archive.ts';
 import { storyFileType } from '../content/files.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
+import type { AuthorRecord, Byline } from '../../schemas/author.ts';
+import { byCodePoint } from '../../core/text.ts';
 import { pageKey } from '../../core/cache-keys.ts';
 import type { DayKey } from '../../core/dates.ts';
 import { liveState, type LiveState } from './live.ts';
 import { groupMonths, type MonthKey } from './months.ts';
 import { groupTags } from './tag-pages.ts';
 import {
+  compareNewestFirst,
   chronological,
   keyEventDays,
   lastChanged,
@@ -337,6 +340,93 @@ export function tagRoutes(
       ),
     ),
   };
+}
+
+/** An update as a list shows it, with its story: on tag and author pages. */
+export type StoryUpdate = { story: StoryHead; bulletin: BulletinRecord };
+
+/**
+ * A page of an author's updates, newest first: their page (`/authors/<slug>/`, with their bio)
+ * holds the newest ones, older pages (`/authors/<slug>/<n>/`) are numbered from the first. Pages
+ * are cut from the author's first update, so a new one changes only their page until it is full
+ * (then one new page appears, and the page before it gains a link): the page count is not shown.
+ */
+export type AuthorPageProps = {
+  /** The whole record on their own page (bio, photo, role); the name only on older pages, so an edit to the bio renders one page. */
+  author: Pick<AuthorRecord, 'slug' | 'name'> & Partial<AuthorRecord>;
+  updates: StoryUpdate[];
+  /** The first update's position on this page, counted from the author's first (1-based). */
+  first: number;
+  /** Whether this is their own page (the newest). */
+  newest: boolean;
+  /** The page of newer updates (`0`: their own page), and of older ones. */
+  newer?: number;
+  older?: number;
+};
+
+/** Each author's updates, oldest first (by time, then story). */
+function updatesByAuthor(
+  views: readonly StoryView[],
+  authors: readonly AuthorRecord[],
+): Map<string, StoryUpdate[]> {
+  const byAuthor = new Map(authors.map((a) => [a.slug, [] as StoryUpdate[]]));
+  for (const view of views) {
+    const story = head(view.story);
+    for (const bulletin of view.bulletins)
+      for (const { slug } of bulletin.authors) byAuthor.get(slug)?.push({ story, bulletin });
+  }
+  for (const list of byAuthor.values())
+    list.sort(
+      (a, b) =>
+        -compareNewestFirst(a.bulletin, b.bulletin) || byCodePoint(a.story.slug, b.story.slug),
+    );
+  return byAuthor;
+}
+
+export function authorRoutes(
+  views: readonly StoryView[],
+  authors: readonly AuthorRecord[],
+  perPage: number,
+): CachedRoute<AuthorPageProps, 'author' | 'page'>[] {
+  const byAuthor = updatesByAuthor(views, authors);
+  return authors.flatMap((author) => {
+    const all = byAuthor.get(author.slug)!;
+    const count = Math.max(1, Math.ceil(all.length / perPage));
+    return Array.from({ length: count }, (_, i) => {
+      const newest = i === count - 1;
+      return route(
+        { author: author.slug, page: newest ? undefined : String(i + 1) },
+        {
+          author: newest ? author : { slug: author.slug, name: author.name },
+          updates: all.slice(i * perPage, (i + 1) * perPage).reverse(),
+          first: i * perPage + 1,
+          newest,
+          ...(newest ? {} : { newer: i + 2 === count ? 0 : i + 2 }),
+          ...(i > 0 ? { older: i } : {}),
+        },
+      );
+    });
+  });
+}
+
+/** An author's feed: their newest updates. */
+export type AuthorFeedProps = { author: Byline; updates: StoryUpdate[] };
+
+export function authorFeedRoutes(
+  views: readonly StoryView[],
+  authors: readonly AuthorRecord[],
+  limit: number,
+): CachedRoute<AuthorFeedProps, 'author'>[] {
+  const byAuthor = updatesByAuthor(views, authors);
+  return authors.map((a) =>
+    route(
+      { author: a.slug },
+      {
+        author: { slug: a.slug, name: a.name },
+        updates: byAuthor.get(a.slug)!.slice(-limit).reverse(),
+      },
+    ),
+  );
 }
 
 /** What a story's open pages poll (`latest.json`, src/lib/site/live.ts): its status and newest updates. */

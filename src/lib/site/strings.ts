@@ -27,6 +27,23 @@ export interface Strings {
   readFromStart: string;
   /** Before the links to the story in other languages: `Also in: Русский`. */
   alsoIn: string;
+  /** Before a bulletin's authors: `By`. */
+  by: (authors: number) => string;
+  /** An author's page. */
+  author: {
+    /** The list of every author. */
+    title: string;
+    lede: string;
+    /** A page's description: `Updates by Aigerim Sadykova.` */
+    description: (name: string) => string;
+    updates: string;
+    feed: string;
+    /** `Updates 61–120`, on an older page of an author's updates. */
+    range: (from: number, to: number) => string;
+    newer: string;
+    older: string;
+    none: string;
+  };
   /** The story's summary (summary.md) above its updates. */
   briefing: { heading: string; updated: string; more: string };
   storyTopics: string;
@@ -193,6 +210,18 @@ const en: Strings = {
   latestUpdate: 'Latest update:',
   readFromStart: 'Read from the start',
   alsoIn: 'Also in',
+  by: () => 'By',
+  author: {
+    title: 'Authors',
+    lede: 'Who reported the updates, with their newest.',
+    description: (name) => `Updates by ${name}.`,
+    updates: 'Updates',
+    feed: 'Follow their updates',
+    range: (from, to) => `Updates ${from}–${to}`,
+    newer: 'Newer updates',
+    older: 'Older updates',
+    none: 'No updates yet.',
+  },
   briefing: { heading: 'Summary', updated: 'Updated', more: 'Show the whole summary' },
   storyTopics: 'Topics of this story',
   topics: 'Topics',
@@ -361,6 +390,18 @@ const ru: Strings = {
   latestUpdate: 'Последнее сообщение:',
   readFromStart: 'Читать с начала',
   alsoIn: 'Другие языки',
+  by: (n) => (n === 1 ? 'Автор:' : 'Авторы:'),
+  author: {
+    title: 'Авторы',
+    lede: 'Кто передавал сообщения, и их последние сообщения.',
+    description: (name) => `Сообщения автора: ${name}.`,
+    updates: 'Сообщения',
+    feed: 'Подписаться на сообщения автора',
+    range: (from, to) => `Сообщения ${from}–${to}`,
+    newer: 'Более новые',
+    older: 'Более старые',
+    none: 'Сообщений пока нет.',
+  },
   briefing: { heading: 'Сводка', updated: 'Обновлено', more: 'Показать всю сводку' },
   storyTopics: 'Темы сюжета',
   topics: 'Темы',

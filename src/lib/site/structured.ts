@@ -22,7 +22,7 @@ export function jsonLd(data: Json): string {
 }
 
 /**
- * The updates of `bulletins` as BlogPostings: headline, permalink, times and keywords. Their text is
+ * The updates of `bulletins` as BlogPostings: headline, permalink, times, keywords and authors. Their text is
  * on the page already; repeated here it made up some 40 % of a day page's bytes.
  */
 function postings(
@@ -41,6 +41,15 @@ function postings(
       datePublished: isoIn(b.instant, story.timezone),
       dateModified: isoIn(lastChanged(b), story.timezone),
       ...(b.tags.length ? { keywords: b.tags.join(', ') } : {}),
+      ...(b.authors.length
+        ? {
+            author: b.authors.map((a) => ({
+              '@type': 'Person',
+              name: a.name,
+              url: absolute(ctx.paths.author(a.slug)),
+            })),
+          }
+        : {}),
     };
   });
 }

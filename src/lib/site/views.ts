@@ -60,6 +60,8 @@ export interface BulletinView {
   fullWhen: Moment;
   key: boolean;
   latest: boolean;
+  /** Who reported it, as the byline reads (`Aigerim Sadykova and Tom Reyes`), names linked to their pages; empty without authors. */
+  byline: BylinePart[];
   tags: TagLink[];
   sources: { title: string; url: string }[];
   updated?: Moment;
@@ -126,6 +128,7 @@ export function viewBulletin(
     fullWhen,
     key: b.key,
     latest: b.id === latestId,
+    byline: viewByline(b.authors, ctx),
     tags: viewTags(b.tags, ctx),
     sources: b.sources,
     ...(b.updated !== undefined
@@ -416,4 +419,24 @@ export function viewBriefing(
     version: liveVersion(b),
     collapses: rendered.text.length > BRIEFING_SHOWN_CHARS,
   };
+}
+
+/** A piece of a byline: an author's name (linked to their page) or the words between names. */
+export type BylinePart = { name: string; href: string } | { text: string };
+
+/** Authors as a byline in the context's language (`A, B and C`, `A, B и C`), each name a link. */
+export function viewByline(
+  authors: readonly { slug: string; name: string }[],
+  ctx: ViewContext,
+): BylinePart[] {
+  if (!authors.length) return [];
+  // Names are given as placeholders, so a name that is also a joining word stays a name.
+  const parts = new Intl.ListFormat(ctx.locale, { type: 'conjunction' }).formatToParts(
+    authors.map((_, i) => `\u0000${i}\u0000`),
+  );
+  return parts.map((p) => {
+    if (p.type === 'literal') return { text: p.value };
+    const a = authors[Number(p.value.slice(1, -1))]!;
+    return { name: a.name, href: ctx.paths.author(a.slug) };
+  });
 }
