@@ -9,6 +9,8 @@ import { publish } from '../../src/astro/handoff.ts';
 import { config } from '../../src/config.ts';
 import { bodyOf } from '../../src/lib/content/check.ts';
 import {
+  bioScope,
+  briefingScope,
   bulletinScope,
   introScope,
   renderMarkdown,
@@ -16,6 +18,8 @@ import {
 } from '../../src/lib/content/markdown.ts';
 import { loadArchive } from '../../src/lib/content/read.ts';
 import {
+  authorFeedRoutes,
+  authorRoutes,
   archiveRoutes,
   dayRoutes,
   fromStartRoutes,
@@ -40,6 +44,10 @@ import Timeline from '../../src/pages/stories/[story]/index.astro';
 import KeyEvents from '../../src/pages/stories/[story]/key-events/[...page].astro';
 import * as Latest from '../../src/pages/stories/[story]/latest.json.ts';
 import TagPage from '../../src/pages/tags/[tag].astro';
+import AuthorPage from '../../src/pages/authors/[author]/[...page].astro';
+import * as AuthorRss from '../../src/pages/authors/[author]/feed.xml.ts';
+import * as AuthorAtom from '../../src/pages/authors/[author]/atom.xml.ts';
+import * as AuthorJsonFeed from '../../src/pages/authors/[author]/feed.json.ts';
 
 const OUTSIDE = 'a cached page read the content state outside its props';
 const trap = (): never => {
@@ -61,7 +69,17 @@ beforeAll(async () => {
   const stories = await Promise.all(
     archive.stories.map(async (s) => {
       bodies.set(`test:${s.file}`, await renderMarkdown(bodyOf(text.get(s.file)!), introScope(s)));
-      return { ...s, rendered: `test:${s.file}` };
+      const b = s.briefing;
+      if (b)
+        bodies.set(
+          `test:${b.file}`,
+          await renderMarkdown(bodyOf(text.get(b.file)!), briefingScope(s)),
+        );
+      return {
+        ...s,
+        rendered: `test:${s.file}`,
+        ...(b ? { briefing: { ...b, rendered: `test:${b.file}` } } : {}),
+      };
     }),
   );
   const bulletins = await Promise.all(
@@ -88,6 +106,12 @@ beforeAll(async () => {
     },
     body: async (key) => bodies.get(key) ?? trap(),
   });
+  const authors = await Promise.all(
+    archive.authors.map(async (a) => {
+      bodies.set(`test:${a.file}`, await renderMarkdown(bodyOf(text.get(a.file)!), bioScope(a)));
+      return { ...a, rendered: `test:${a.file}` };
+    }),
+  );
   const views = orderStories(buildStoryViews(stories, bulletins));
   const limits = {
     days: config.timelineDays,
@@ -104,6 +128,8 @@ beforeAll(async () => {
     tag: tagRoutes(views, config.locale, config.tagUpdates).tags,
     file: storyFileRoutes(archive.files),
     latest: liveRoutes(views, config.live.entries),
+    author: authorRoutes(views, authors, config.authorUpdates),
+    authorFeed: authorFeedRoutes(views, authors, config.feedItems),
   });
   container = await AstroContainer.create();
 }, 60_000);
@@ -116,6 +142,7 @@ describe('a cached page renders from its props alone', () => {
     fromStart: FromStart,
     month: ArchiveMonth,
     tag: TagPage,
+    author: AuthorPage,
   };
   test.each(Object.entries(pages))('%s pages', async (kind, page) => {
     expect(routes[kind]!.length).toBeGreaterThan(0);
@@ -132,6 +159,7 @@ describe('a cached page renders from its props alone', () => {
     feed: [StoryRss, StoryAtom, StoryJsonFeed],
     file: [StoryFile],
     latest: [Latest],
+    authorFeed: [AuthorRss, AuthorAtom, AuthorJsonFeed],
   };
   test.each(Object.entries(endpoints))('%s endpoints', async (kind, modules) => {
     expect(routes[kind]!.length).toBeGreaterThan(0);
