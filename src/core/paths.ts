@@ -62,12 +62,14 @@ export interface SearchQuery {
   month?: string;
   key?: boolean;
   tag?: string;
+  /** An author's slug. */
+  author?: string;
 }
 
 /** The URL parameters of a search, in one fixed order (what the search page reads back). */
 export function searchParams(query: SearchQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ['q', 'story', 'year', 'month', 'tag'] as const)
+  for (const name of ['q', 'story', 'year', 'month', 'tag', 'author'] as const)
     if (query[name]) params.set(name, query[name]);
   if (query.key) params.set('key', '1');
   return params;

@@ -279,7 +279,7 @@ export function withoutTitle(excerpt: string, title: string): string {
 /**
  * The updates of one found story-day that the list shows: those Pagefind found the words in (its
  * sub-results), or with no words every update of the day, each with the opening of its text; only
- * those that are key events, or carry the tag, when those filters are in use. Newest first, as the
+ * those that are key events, carry the tag, or are by the author, when those filters are in use. Newest first, as the
  * record holds them, or oldest first for `oldest`.
  */
 export function hitsOf(
@@ -296,8 +296,12 @@ export function hitsOf(
   const updates = new Map(anchors.map((a, i) => [a.id, { anchor: a, index: i, flag: flags[i] }]));
   const story = data.filters?.['story']?.[0] ?? '';
   const tag = filters['tag'] ? tagHash(filters['tag']) : undefined;
+  const author = filters['author'] ? tagHash(filters['author']) : undefined;
   const wanted = (f: UpdateFlags | undefined): f is UpdateFlags =>
-    f !== undefined && (!filters['key'] || f.key) && (!tag || f.tags.includes(tag));
+    f !== undefined &&
+    (!filters['key'] || f.key) &&
+    (!tag || f.tags.includes(tag)) &&
+    (!author || f.authors.includes(author));
   const base = data.url.replace(/#.*$/, '');
   let hits: UpdateHit[];
   if (term !== null) {

@@ -239,9 +239,14 @@ describe('searchTiers', () => {
 
 describe('hitsOf: one result per update of a story-day', () => {
   const flags = [
-    { when: 't1', key: true, tags: [tagHash('strike')] },
-    { when: 't2', key: false, tags: [tagHash('talks')] },
-    { when: 'd20260119', key: false, tags: [] },
+    { when: 't1', key: true, tags: [tagHash('strike')], authors: [tagHash('tom-reyes')] },
+    {
+      when: 't2',
+      key: false,
+      tags: [tagHash('talks')],
+      authors: [tagHash('tom-reyes'), tagHash('priya-nair')],
+    },
+    { when: 'd20260119', key: false, tags: [], authors: [] },
   ];
   // Content as Pagefind keeps it: each heading's words, a stop, then its text.
   const content =
@@ -302,8 +307,15 @@ describe('hitsOf: one result per update of a story-day', () => {
     expect(hitsOf(day, null, {}, 'oldest').map((h) => h.when)).toEqual(['d20260119', 't2', 't1']);
   });
 
-  test('the key and tag filters hold for each update, not only for its day', () => {
+  test('the key, tag and author filters hold for each update, not only for its day', () => {
     expect(hitsOf(day, null, { key: '1' }, 'newest').map((h) => h.when)).toEqual(['t1']);
+    expect(hitsOf(day, null, { author: 'priya-nair' }, 'newest').map((h) => h.when)).toEqual([
+      't2',
+    ]);
+    expect(hitsOf(day, null, { author: 'tom-reyes' }, 'newest').map((h) => h.when)).toEqual([
+      't1',
+      't2',
+    ]);
     expect(hitsOf(day, null, { tag: 'talks' }, 'newest').map((h) => h.when)).toEqual(['t2']);
     expect(hitsOf(day, 'dawn talks', { tag: 'strike' }, 'best').map((h) => h.when)).toEqual(['t1']);
     expect(hitsOf(day, null, { story: 's', month: '2026-11' }, 'newest')).toHaveLength(3);

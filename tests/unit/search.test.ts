@@ -30,6 +30,7 @@ const bulletins = [
     title: 'Buildings secured',
     key: true,
     tags: ['Military', 'central asia'],
+    authors: [{ slug: 'aigerim-sadykova', name: 'Aigerim Sadykova' }],
     sources: [{ title: 'Agency report', url: 'https://example.org' }],
   }),
   makeBulletin('2022-01-07T09:00', { story: 'unrest', title: 'Curfew <extended>' }),
@@ -88,6 +89,7 @@ describe('search records: one per story-day', () => {
       'key:1',
       'tag:central-asia',
       'tag:military',
+      'author:aigerim-sadykova',
     ]);
     expect(values('data-pagefind-sort')).toEqual([
       'date:2022-01-07T08:00:00.000Z unrest 2022-01-07',
@@ -99,15 +101,21 @@ describe('search records: one per story-day', () => {
   test("each update's moment, key flag and tags in the metadata, in heading order, with no word of a tag in it", () => {
     const meta = html(0).querySelector('[data-pagefind-meta]')!.getAttribute('data-pagefind-meta')!;
     expect(meta.startsWith('u:')).toBe(true);
-    expect(meta).not.toMatch(/[,]|military|asia/);
+    expect(meta).not.toMatch(/[,]|military|asia|aigerim/);
     const updates = decodeUpdates(meta.slice(2));
     expect(updates).toEqual([
       {
         when: encodeWhen(bulletins[0]!),
         key: true,
         tags: [tagHash('central-asia'), tagHash('military')],
+        authors: [tagHash('aigerim-sadykova')],
       },
-      { when: encodeWhen(bulletins[1]!), key: false, tags: [tagHash('central-asia')] },
+      {
+        when: encodeWhen(bulletins[1]!),
+        key: false,
+        tags: [tagHash('central-asia')],
+        authors: [],
+      },
     ]);
   });
 
@@ -119,8 +127,9 @@ describe('search records: one per story-day', () => {
     expect(decodeWhen('d20220110')).toEqual({ day: '2022-01-10' });
     expect(decodeWhen('2022-01-10')).toBeUndefined();
     const flags = [
-      { when: 'tabc', key: true, tags: ['x1', 'y2'] },
-      { when: 'd20220110', key: false, tags: [] },
+      { when: 'tabc', key: true, tags: ['x1', 'y2'], authors: ['a1'] },
+      { when: 'd20220110', key: false, tags: [], authors: [] },
+      { when: 'tabd', key: false, tags: [], authors: ['a1', 'b2'] },
     ];
     expect(decodeUpdates(encodeUpdates(flags))).toEqual(flags);
   });
@@ -132,14 +141,16 @@ describe('search records: one per story-day', () => {
     expect(new Set(many.map(tagHash)).size).toBe(many.length);
   });
 
-  test("a day's filters: key when any update is one, tags of all its updates and its story", () => {
+  test("a day's filters: key when any update is one, tags of all its updates and its story, their authors", () => {
     expect(dayFilters(days[1]!)).toEqual({
       story: ['unrest'],
       year: ['2022'],
       month: ['2022-01'],
       key: [],
       tag: ['central-asia'],
+      author: [],
     });
+    expect(dayFilters(days[0]!).author).toEqual(['aigerim-sadykova']);
   });
 
   test("a record's inputs are what it is made of: the story's slug, zone and tags, not its title", () => {

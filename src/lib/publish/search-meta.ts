@@ -1,6 +1,6 @@
 /**
  * What a search record tells the search page beyond Pagefind's own fields: each update's moment,
- * whether it is a key event, and its tags, written as words Pagefind neither searches nor splits.
+ * whether it is a key event, its tags and authors, written as words Pagefind neither searches nor splits.
  * Its own module, without dependencies, because the search page's script reads it back.
  * Also bundled for the browser (src/scripts/search.ts): no Node APIs.
  */
@@ -31,6 +31,8 @@ export interface UpdateFlags {
   key: boolean;
   /** Its tags (its own and its story's), each as `tagHash` of its slug. */
   tags: string[];
+  /** Its authors, each as `tagHash` of their slug. */
+  authors: string[];
 }
 
 /**
@@ -48,11 +50,21 @@ export function tagHash(slug: string): string {
 }
 
 /**
- * A day's updates in one metadata value, in the order of their headings: `when~k~tag+tag` each,
- * separated by spaces (no comma or colon, Pagefind's separators).
+ * A day's updates in one metadata value, in the order of their headings: `when~k~tag+tag~author`
+ * each, separated by spaces (no comma or colon, Pagefind's separators); an update without authors
+ * ends at its tags.
  */
 export const encodeUpdates = (updates: readonly UpdateFlags[]): string =>
-  updates.map((u) => [u.when, u.key ? 'k' : '', u.tags.join('+')].join('~')).join(' ');
+  updates
+    .map((u) =>
+      [
+        u.when,
+        u.key ? 'k' : '',
+        u.tags.join('+'),
+        ...(u.authors.length ? [u.authors.join('+')] : []),
+      ].join('~'),
+    )
+    .join(' ');
 
 /** Reads `encodeUpdates` back. */
 export function decodeUpdates(text: string): UpdateFlags[] {
@@ -60,7 +72,12 @@ export function decodeUpdates(text: string): UpdateFlags[] {
     .split(' ')
     .filter(Boolean)
     .map((entry) => {
-      const [when = '', key = '', tags = ''] = entry.split('~');
-      return { when, key: key === 'k', tags: tags ? tags.split('+') : [] };
+      const [when = '', key = '', tags = '', authors = ''] = entry.split('~');
+      return {
+        when,
+        key: key === 'k',
+        tags: tags ? tags.split('+') : [],
+        authors: authors ? authors.split('+') : [],
+      };
     });
 }

@@ -8,9 +8,9 @@
  * sub-result with its permalink, and the search page lists one result per update. The headline is
  * the heading (weighted as one); the text is what the page shows: the rendered body, a correction,
  * the sources' titles. Filters are the day's: its story, year and month, `key` when one of its
- * updates is a key event, and every tag of its updates and story; the search page shows only the
- * updates of a day that match the key and tag filters themselves, from each update's own flags in
- * the record's metadata (`u`, src/lib/publish/search-meta.ts). The story's title and the date in words are not indexed: a word of
+ * updates is a key event, every tag of its updates and story, and every author of its updates; the
+ * search page shows only the updates of a day that match the key, tag and author filters themselves, from each update's own flags in
+ * the record's metadata (`u`, src/lib/publish/search-meta.ts); so do their authors. The story's title and the date in words are not indexed: a word of
  * a story's title would find every update of the story, "January" every update of January.
  *
  * Tiers: Pagefind cannot add a record to an index it has written, so the index of each language is
@@ -97,6 +97,8 @@ export interface SearchFilters {
   month: string[];
   key: string[];
   tag: string[];
+  /** Slugs of the authors of its updates. */
+  author: string[];
 }
 
 export function dayFilters(d: SearchDay): SearchFilters {
@@ -106,6 +108,9 @@ export function dayFilters(d: SearchDay): SearchFilters {
     month: [monthOf(d.day)],
     key: d.bulletins.some((b) => b.key) ? ['1'] : [],
     tag: [...new Set(d.bulletins.flatMap((b) => tagsOf(d.story, b)))].sort(byCodePoint),
+    author: [...new Set(d.bulletins.flatMap((b) => b.authors.map((a) => a.slug)))].sort(
+      byCodePoint,
+    ),
   };
 }
 
@@ -115,6 +120,7 @@ export const updateFlags = (d: SearchDay): UpdateFlags[] =>
     when: encodeWhen(b),
     key: b.key,
     tags: tagsOf(d.story, b).map(tagHash),
+    authors: b.authors.map((a) => tagHash(a.slug)),
   }));
 
 const escapeHtml = (s: string): string =>
@@ -232,6 +238,7 @@ export interface SearchFacets {
   year: FacetValue[];
   month: FacetValue[];
   tag: FacetValue[];
+  author: FacetValue[];
   key: number;
 }
 
@@ -241,6 +248,7 @@ export function searchFacets(views: readonly StoryView[], locale: string): Searc
     year: new Map<string, number>(),
     month: new Map<string, number>(),
     tag: new Map<string, number>(),
+    author: new Map<string, number>(),
   };
   const tagNames = preferredSpellings(
     tagUses(
@@ -248,11 +256,14 @@ export function searchFacets(views: readonly StoryView[], locale: string): Searc
       views.flatMap((v) => v.bulletins),
     ),
   );
+  const authorNames = new Map(
+    views.flatMap((v) => v.bulletins.flatMap((b) => b.authors.map((a) => [a.slug, a.name]))),
+  );
   let key = 0;
   for (const { story, days } of views) {
     for (const day of days) {
       const f = dayFilters({ story, day: day.day, bulletins: day.bulletins });
-      for (const name of ['year', 'month', 'tag'] as const)
+      for (const name of ['year', 'month', 'tag', 'author'] as const)
         for (const v of f[name]) counts[name].set(v, (counts[name].get(v) ?? 0) + 1);
       if (f.key.length) key++;
     }
@@ -268,6 +279,9 @@ export function searchFacets(views: readonly StoryView[], locale: string): Searc
     month: newestFirst(counts.month, (m) => formatMonth(m, locale)),
     tag: [...counts.tag.entries()]
       .map(([value, count]) => ({ value, label: tagNames.get(value) ?? value, count }))
+      .sort((a, b) => collator.compare(a.label, b.label)),
+    author: [...counts.author.entries()]
+      .map(([value, count]) => ({ value, label: authorNames.get(value) ?? value, count }))
       .sort((a, b) => collator.compare(a.label, b.label)),
     key,
   };

@@ -38,6 +38,7 @@ export interface Strings {
     description: (name: string) => string;
     updates: string;
     feed: string;
+    search: string;
     /** `Updates 61–120`, on an older page of an author's updates. */
     range: (from: number, to: number) => string;
     newer: string;
@@ -166,6 +167,8 @@ export interface Strings {
     anyMonth: string;
     topic: string;
     anyTopic: string;
+    author: string;
+    anyAuthor: string;
     keyOnly: string;
     order: string;
     best: string;
@@ -217,6 +220,7 @@ const en: Strings = {
     description: (name) => `Updates by ${name}.`,
     updates: 'Updates',
     feed: 'Follow their updates',
+    search: 'Search their updates',
     range: (from, to) => `Updates ${from}–${to}`,
     newer: 'Newer updates',
     older: 'Older updates',
@@ -352,6 +356,8 @@ const en: Strings = {
     anyMonth: 'Any month',
     topic: 'Topic',
     anyTopic: 'Any topic',
+    author: 'Author',
+    anyAuthor: 'Any author',
     keyOnly: 'Key events only',
     order: 'Order',
     best: 'Best match (newest first without words)',
@@ -397,6 +403,7 @@ const ru: Strings = {
     description: (name) => `Сообщения автора: ${name}.`,
     updates: 'Сообщения',
     feed: 'Подписаться на сообщения автора',
+    search: 'Искать в сообщениях автора',
     range: (from, to) => `Сообщения ${from}–${to}`,
     newer: 'Более новые',
     older: 'Более старые',
@@ -559,6 +566,8 @@ const ru: Strings = {
     anyMonth: 'Любой месяц',
     topic: 'Тема',
     anyTopic: 'Любая тема',
+    author: 'Автор',
+    anyAuthor: 'Любой автор',
     keyOnly: 'Только главное',
     order: 'Порядок',
     best: 'По совпадению (без слов — сначала новые)',
