@@ -120,3 +120,15 @@ test('a Russian bulletin is found from the search page by another form of its wo
   await expect(page.locator('#search-results > li').first()).toBeVisible();
   await expect(page.locator('.search-result-story').first()).toHaveText('Unrest in Kazakhstan');
 });
+
+test('the author filter keeps that author’s updates, each once', async ({ page }) => {
+  await page.goto('/search/?author=priya-nair');
+  const results = page.locator('#search-results > li');
+  await expect(results).toHaveCount(2);
+  await expect(page.locator('#search-results')).toHaveAttribute('aria-busy', 'false');
+  const links = await results
+    .locator('h2 a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash));
+  expect(links.toSorted()).toEqual(['#u-2026-11-20-2330-late-offer', '#u-2026-11-23-1450-result']);
+  await expect(page.getByLabel('Author')).toHaveValue('priya-nair');
+});

@@ -383,3 +383,91 @@ test('a __proto__ field pollutes nothing', () => {
 });
 
 test('the corpus is at least 25 cases', () => expect(FAILS.length + 5).toBeGreaterThanOrEqual(25));
+
+describe('authors', () => {
+  const author = (name: string, text: string): SourceFile => ({
+    path: `content/authors/${name}`,
+    text,
+  });
+  const A = author('tom-reyes.md', '---\nname: Tom Reyes\nrole: Transport reporter\n---\nBio.\n');
+  const check = (...files: SourceFile[]) =>
+    buildArchive([STORY, A, ...files], 'content', { exists: () => false });
+  test('a bulletin names its authors; a story gives the default; each byline carries the name', () => {
+    const story: SourceFile = {
+      path: 'content/t/index.md',
+      text: '---\ntitle: T\nsummary: S\nauthors: [tom-reyes]\n---\n',
+    };
+    const a = check(
+      story,
+      { path: 'content/t/2022-01-07.md', text: 'Default.\n' },
+      { path: 'content/t/2022-01-08.md', text: '---\nauthors: []\n---\nNobody.\n' },
+      {
+        path: 'content/s/2022-01-09.md',
+        text: '---\nauthors: [tom-reyes, tom-reyes]\n---\nOwn.\n',
+      },
+    );
+    expect(a.problems).toEqual([]);
+    const by = (file: string) => a.bulletins.find((b) => b.file === file)!.authors;
+    expect(by('content/t/2022-01-07.md')).toEqual([{ slug: 'tom-reyes', name: 'Tom Reyes' }]);
+    expect(by('content/t/2022-01-08.md')).toEqual([]);
+    expect(by('content/s/2022-01-09.md')).toEqual([{ slug: 'tom-reyes', name: 'Tom Reyes' }]);
+    expect(a.authors.map((x) => x.slug)).toEqual(['tom-reyes']);
+    expect(a.stories.map((s) => s.slug)).not.toContain('authors');
+  });
+  test.each([
+    [
+      'an unknown author in a bulletin',
+      [{ path: 'content/s/2022-01-09.md', text: '---\nauthors: [tom-reyes, ghost]\n---\nx\n' }],
+      'content/s/2022-01-09.md:2: field "authors": "ghost" is not an author: there is no content/authors/ghost.md',
+    ],
+    [
+      'an unknown author in a story',
+      [{ path: 'content/t/index.md', text: '---\ntitle: T\nsummary: S\nauthors: [nobody]\n---\n' }],
+      'content/t/index.md:4: field "authors": "nobody" is not an author',
+    ],
+    [
+      'an author without a name',
+      [author('ann.md', '---\nrole: Editor\n---\n')],
+      'content/authors/ann.md: field "name": is required',
+    ],
+    [
+      'a photo that is not there',
+      [author('ann.md', '---\nname: Ann\nphoto: ann.jpg\n---\n')],
+      'content/authors/ann.md:3: field "photo": "ann.jpg" is not a file beside it in content/authors/',
+    ],
+    [
+      'a photo that is not an image',
+      [author('ann.md', '---\nname: Ann\nphoto: ann.pdf\n---\n')],
+      'content/authors/ann.md:3: field "photo": "ann.pdf" is not an image',
+    ],
+    [
+      'an author file with a name that cannot be a URL',
+      [author('Ann Lee.md', '---\nname: Ann Lee\n---\n')],
+      'content/authors/Ann Lee.md: field "file name": an author file is named <slug>.md',
+    ],
+    [
+      'an unknown field',
+      [author('ann.md', '---\nname: Ann\nemail: ann@example.org\n---\n')],
+      'content/authors/ann.md:3: field "email": unknown field',
+    ],
+  ])('%s is a content error quoting it', (_name, files, message) => {
+    const out = check(...files).problems.map(formatProblem);
+    expect(
+      out.some((m) => m.startsWith(message)),
+      out.join('\n'),
+    ).toBe(true);
+  });
+  test('a photo beside the author files is published with them', () => {
+    const a = buildArchive(
+      [STORY, author('ann.md', '---\nname: Ann\nphoto: ann.jpg\n---\n')],
+      'content',
+      { storyFiles: [{ path: 'content/authors/ann.jpg', size: 1000, digest: 'd' }] },
+    );
+    expect(a.problems).toEqual([]);
+    expect(a.authors[0]!.photo).toBe('ann.jpg');
+    expect(a.photos).toEqual([
+      { story: 'authors', name: 'ann.jpg', file: 'content/authors/ann.jpg', digest: 'd' },
+    ]);
+    expect(a.files).toEqual([]);
+  });
+});
