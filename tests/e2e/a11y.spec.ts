@@ -14,6 +14,8 @@ const pages = {
   'archive month': '/archive/2026/11/',
   tags: '/tags/',
   tag: '/tags/strike/',
+  author: '/authors/aigerim-sadykova/',
+  authors: '/authors/',
   '404': '/404.html',
 };
 
