@@ -11,7 +11,8 @@ import { buildArchive } from '../src/lib/content/archive.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
 import { formatTime } from '../src/core/dates.ts';
 import { MAX_TEXT_BYTES } from '../src/lib/content/files.ts';
-import { importArticle, importFiles } from '../src/lib/editor/importer.ts';
+import { importArticle, importAuthorFiles, importFiles } from '../src/lib/editor/importer.ts';
+import { AUTHORS_FOLDER } from '../src/lib/content/authors.ts';
 import { readRegularFile } from '../src/lib/content/read.ts';
 
 const { values, positionals } = parseArgs({
@@ -69,6 +70,22 @@ if (conflicts.length)
     `nothing written: these files exist already:\n${conflicts.map((f) => `  ${join(dir, f.name)}`).join('\n')}`,
   );
 
+// Authors the bylines name: an author file that exists is used as it is, the others are written.
+const authorsDir = join(config.contentDir, AUTHORS_FOLDER);
+requireNoLinks([authorsDir, 'folder']);
+const authorFiles = importAuthorFiles(result).map((a) => {
+  const path = join(authorsDir, `${a.slug}.md`);
+  requireNoLinks([path, 'file']);
+  const exists = entryAt(path) === 'file';
+  return {
+    ...a,
+    path,
+    exists,
+    text: exists ? readRegularFile(path, MAX_TEXT_BYTES).toString('utf8') : a.text,
+  };
+});
+const newAuthors = authorFiles.filter((a) => !a.exists);
+
 // The same checks as the build, on the files about to be written (with the story's index.md).
 const index = storyExists
   ? readRegularFile(join(dir, 'index.md'), MAX_TEXT_BYTES).toString('utf8')
@@ -79,6 +96,7 @@ const check = buildArchive(
     ...files
       .filter((f) => f.name !== 'index.md')
       .map((f) => ({ path: `content/${slug}/${f.name}`, text: f.text })),
+    ...authorFiles.map((a) => ({ path: `content/${AUTHORS_FOLDER}/${a.slug}.md`, text: a.text })),
   ],
   'content',
 );
@@ -111,12 +129,22 @@ else
     'No closing sentence found: the story is live (set `status: closed` in index.md once it has ended)',
   );
 console.info(table.join('\n'));
+if (authorFiles.length)
+  console.info(
+    `Authors: ${authorFiles.map((a) => `${a.slug}${a.exists ? ' (exists)' : ' (new)'}`).join(', ')}`,
+  );
 if (result.cut.length) console.info(`Left out: ${result.cut.join('; ')}`);
 for (const w of result.warnings) console.info(`Check: ${w}`);
 if (values['dry-run']) {
-  console.info(`Dry run: nothing written (${files.length} files would be).`);
+  console.info(
+    `Dry run: nothing written (${files.length} files would be${newAuthors.length ? `, and ${newAuthors.length} author files` : ''}).`,
+  );
 } else {
   mkdirSync(dir, { recursive: true });
   for (const f of files) writeFileSync(join(dir, f.name), f.text, { flag: 'wx' });
-  console.info(`Wrote ${files.length} files into ${dir}/.`);
+  if (newAuthors.length) mkdirSync(authorsDir, { recursive: true });
+  for (const a of newAuthors) writeFileSync(a.path, a.text, { flag: 'wx' });
+  console.info(
+    `Wrote ${files.length} files into ${dir}/${newAuthors.length ? ` and ${newAuthors.length} into ${authorsDir}/` : ''}.`,
+  );
 }

@@ -1,10 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { closingSentence } from '../../src/lib/editor/closing.ts';
-import { importArticle, importFiles, type ImportResult } from '../../src/lib/editor/importer.ts';
+import {
+  importArticle,
+  importAuthorFiles,
+  importFiles,
+  type ImportResult,
+} from '../../src/lib/editor/importer.ts';
+import { buildArchive } from '../../src/lib/content/archive.ts';
 import { parseDateHeading } from '../../src/lib/editor/headings.ts';
 import { timedEntries } from '../../src/lib/editor/saved-pages.ts';
 
@@ -212,6 +225,23 @@ describe('npm run import', () => {
     expect(again.stderr).toContain('nothing written: these files exist already');
   }, 30_000);
 
+  test('the authors the bylines name get their files; an author file that exists is kept as it is', () => {
+    const first = run('tests/fixtures/import/article-updates.html', '--story', 'kelso');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('Authors: hana-ito (new), joe-marr (new)');
+    expect(readdirSync(join(dir, 'authors')).sort()).toEqual(['hana-ito.md', 'joe-marr.md']);
+    expect(readFileSync(join(dir, 'authors', 'hana-ito.md'), 'utf8')).toMatch(
+      /^---\nname: Hana Ito\n---\n/,
+    );
+    const kept = '---\nname: Hana Ito\nrole: Rivers correspondent\n---\nBio.\n';
+    writeFileSync(join(dir, 'authors', 'hana-ito.md'), kept);
+    rmSync(join(dir, 'authors', 'joe-marr.md'));
+    const second = run('tests/fixtures/import/article-updates.html', '--story', 'kelso-2');
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('Authors: hana-ito (exists), joe-marr (new)');
+    expect(readFileSync(join(dir, 'authors', 'hana-ito.md'), 'utf8')).toBe(kept);
+  }, 30_000);
+
   test('a story folder that is a symbolic link is not written through', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'dateline-elsewhere-'));
     symlinkSync(elsewhere, join(dir, 'linked'));
@@ -299,6 +329,76 @@ describe('pages that give each update its time in their markup', () => {
     expect([r.status, r.closingLine]).toEqual(['closed', 'This live blog is now closed.']);
     expect(r.intro).toContain('A fictional story written for');
     expect(r.intro).not.toMatch(/Most read|Dunmore Courier/);
+    // The post's own "Posted on … by News Desk" line and its share and like widgets are not its text.
+    expect(r.intro).not.toMatch(/Posted on|News Desk|Share this|Twitter|Like this|Loading/);
+    // Its one <time datetime> (the post's date) is not an update.
+    expect(r.bulletins).toHaveLength(3);
+  });
+
+  test('WordPress Liveblog: the authors each entry names are kept, with their files', () => {
+    const r = ok(
+      importArticle(fixture('wordpress-liveblog.html'), 'html', { defaultTimezone: 'UTC' }),
+    );
+    expect(r.authors).toEqual([
+      { slug: 'sam-okafor', name: 'Sam Okafor' },
+      { slug: 'priya-shah', name: 'Priya Shah' },
+    ]);
+    expect(r.bulletins.map((b) => b.authors)).toEqual([
+      ['sam-okafor'],
+      ['priya-shah', 'sam-okafor'],
+      ['sam-okafor'],
+    ]);
+    const files = importFiles(r);
+    expect(files[2]!.text).toMatch(/^---\nauthors:\n {2}- priya-shah\n {2}- sam-okafor\n---\n/);
+    expect(importAuthorFiles(r).map((a) => [a.slug, a.text.split('\n')[1]])).toEqual([
+      ['sam-okafor', 'name: Sam Okafor'],
+      ['priya-shah', 'name: Priya Shah'],
+    ]);
+  });
+
+  test('each update its own <article> with a <time datetime> and a byline: every update, with its time and authors', () => {
+    const r = ok(
+      importArticle(fixture('article-updates.html'), 'html', { defaultTimezone: 'UTC' }),
+    );
+    expect(r.title).toBe('Kelso flood warning');
+    expect(iso(r)).toEqual(['2025-02-14 18:05', '2025-02-14 09:30', '2025-02-13 21:10']);
+    expect(r.bulletins.map((b) => b.title)).toEqual([
+      'Warning lifted',
+      undefined,
+      'Flood warning issued',
+    ]);
+    expect(r.bulletins[1]!.body).toBe('Sandbags are available at the leisure centre until noon.');
+    expect(r.bulletins.map((b) => b.authors)).toEqual([
+      ['hana-ito', 'joe-marr'],
+      ['joe-marr'],
+      ['hana-ito'],
+    ]);
+    expect(r.authors.map((a) => a.name)).toEqual(['Hana Ito', 'Joe Marr']);
+    const all = r.bulletins.map((b) => b.body).join('\n');
+    expect(all).not.toMatch(/By |6\.05pm|9\.30am/);
+    expect(r.intro).toContain('A fictional story written for');
+    expect(r.status).toBe('closed');
+  });
+
+  test('the files it writes pass the content checks, authors included', () => {
+    const r = ok(
+      importArticle(fixture('article-updates.html'), 'html', { defaultTimezone: 'UTC' }),
+    );
+    const a = buildArchive(
+      [
+        ...importFiles(r).map((f) => ({ path: `content/kelso/${f.name}`, text: f.text })),
+        ...importAuthorFiles(r).map((f) => ({
+          path: `content/authors/${f.slug}.md`,
+          text: f.text,
+        })),
+      ],
+      'content',
+    );
+    expect(a.problems).toEqual([]);
+    expect(a.bulletins.find((b) => b.title === 'Warning lifted')!.authors).toEqual([
+      { slug: 'hana-ito', name: 'Hana Ito' },
+      { slug: 'joe-marr', name: 'Joe Marr' },
+    ]);
   });
 
   test('<time datetime> updates: the markup wins over the visible time (23:41, not "11:40pm"); read in the story zone', () => {

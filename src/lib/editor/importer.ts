@@ -36,6 +36,8 @@ export interface ImportedBulletin {
   time?: string;
   instant: number;
   title?: string;
+  /** Its authors, by the slugs of `ImportResult.authors`. */
+  authors?: string[];
   body: string;
   fileName: string;
 }
@@ -54,6 +56,8 @@ export interface ImportResult {
   cut: string[];
   /** Things an editor should look at: weekday mismatches, guessed years. */
   warnings: string[];
+  /** The authors the updates' bylines name, each with the slug of their file in content/authors/. */
+  authors: { slug: string; name: string }[];
 }
 
 const DEFAULT_TRAILERS = [
@@ -91,6 +95,12 @@ function importTimed(
   const warnings: string[] = [];
   const bulletins: ImportedBulletin[] = [];
   const used = new Set<string>();
+  const authors = new Map<string, string>();
+  const slugOf = (name: string): string => {
+    const slug = slugWords(name, 6) || 'author';
+    authors.set(slug, authors.get(slug) ?? name);
+    return slug;
+  };
   for (const e of entries) {
     // Unix seconds, or ISO with an offset: an instant; ISO without one: a wall time in the story's zone.
     const instant = /^\d+$/.test(e.datetime)
@@ -116,6 +126,7 @@ function importTimed(
       time,
       instant,
       ...(e.headline ? { title: e.headline } : {}),
+      ...(e.authors?.length ? { authors: [...new Set(e.authors.map(slugOf))] } : {}),
       body: e.body,
       fileName,
     });
@@ -125,11 +136,14 @@ function importTimed(
     warnings.push(
       `times were exact in the page; the files are named in ${timezone} (pass --timezone to name them in the story's own zone)`,
     );
-  return finish(title, intro, timezone, bulletins, removed, warnings);
+  return {
+    ...finish(title, intro, timezone, bulletins, removed, warnings),
+    authors: [...authors].map(([slug, name]) => ({ slug, name })),
+  };
 }
 
-/** Lines that carry no content: bylines and empty "Posted by". */
-const BYLINE = /^(?:posted\s+)?by\b.{0,60}$|^posted\s*(?:by)?\s*$/i;
+/** Lines that carry no content: bylines, "Posted on 17 November 2024 by News Desk", an empty "Posted by". */
+const BYLINE = /^(?:posted\s+)?by\b.{0,60}$|^posted\s+on\b.{0,100}$|^posted\s*(?:by)?\s*$/i;
 
 interface Section {
   heading: string;
@@ -343,6 +357,7 @@ function finish(
     bulletins,
     cut,
     warnings,
+    authors: [],
   };
 }
 
@@ -356,9 +371,23 @@ export function importFiles(result: ImportResult): { name: string; text: string 
       name: 'index.md',
       text: `${fm({ title: result.title, summary: result.summary, status: result.status, timezone: result.timezone })}\n${result.intro ? `${result.intro}\n` : ''}`,
     },
-    ...result.bulletins.map((b) => ({
-      name: b.fileName,
-      text: `${b.title ? fm({ title: b.title }) : ''}\n${b.body}\n`,
-    })),
+    ...result.bulletins.map((b) => {
+      const data = {
+        ...(b.title ? { title: b.title } : {}),
+        ...(b.authors ? { authors: b.authors } : {}),
+      };
+      return {
+        name: b.fileName,
+        text: `${Object.keys(data).length ? fm(data) : ''}\n${b.body}\n`,
+      };
+    }),
   ];
+}
+
+/** The author files the bulletins need (`content/authors/<slug>.md`), by slug: a name, and a bio to write. */
+export function importAuthorFiles(result: ImportResult): { slug: string; text: string }[] {
+  return result.authors.map((a) => ({
+    slug: a.slug,
+    text: `${fm({ name: a.name })}\nImported from the article's bylines: add a role, a photo and a short bio.\n`,
+  }));
 }

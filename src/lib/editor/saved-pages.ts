@@ -9,6 +9,50 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 
+/**
+ * The element that holds the article: its one outermost `<article>`, else `<main>` or `<body>`. A
+ * page whose updates are each an `<article>` has several outermost ones: the page is around them.
+ */
+function pageRoot(doc: HTMLElement): HTMLElement {
+  const articles = doc.querySelectorAll('article');
+  const inside = (el: HTMLElement, outer: HTMLElement) => {
+    for (let p = el.parentNode; p; p = p.parentNode) if (p === outer) return true;
+    return false;
+  };
+  const outermost = articles.filter((a) => !articles.some((o) => o !== a && inside(a, o)));
+  if (outermost.length === 1) return outermost[0]!;
+  return doc.querySelector('main') ?? doc.querySelector('body') ?? doc;
+}
+
+/**
+ * The post's own furniture, which is not its text: WordPress's "Posted on … by …" line
+ * (`.entry-meta`, `.posted-on`), Jetpack's "Share this:" and "Like this:" widgets (`.sharedaddy`)
+ * and related posts; other share bars.
+ */
+const FURNITURE =
+  '.entry-meta, .posted-on, .post-meta, .sharedaddy, .sd-block, .sd-sharing, .jp-relatedposts, .share-buttons, .social-share, .addtoany_share_save_container';
+
+/** A heading that only introduces a widget ("Share this:", "Like this:"). */
+const WIDGET_HEADING = /^(?:share|like|follow) (?:this|us)\b/i;
+
+/** Removes the post's furniture from `root`, saying what went. */
+function removeFurniture(root: HTMLElement, removed: string[]): void {
+  const say = (el: HTMLElement, label: string) =>
+    removed.push(`${label}: ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`);
+  for (const el of root.querySelectorAll(FURNITURE)) {
+    if (!el.parentNode) continue;
+    say(el, 'page furniture');
+    el.remove();
+  }
+  for (const h of root.querySelectorAll('h2, h3, h4, h5, h6')) {
+    if (!WIDGET_HEADING.test(h.textContent.trim())) continue;
+    const widget = h.nextElementSibling;
+    say(h, 'page furniture');
+    h.remove();
+    if (widget && /^(ul|ol|div)$/i.test(widget.tagName)) widget.remove();
+  }
+}
+
 /** A saved web page reduced to its article, as Markdown; with the page furniture that was dropped. */
 export function htmlToMarkdown(html: string): {
   title: string | undefined;
@@ -16,9 +60,9 @@ export function htmlToMarkdown(html: string): {
   removed: string[];
 } {
   const doc = parseHtml(html);
-  const root =
-    doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('body') ?? doc;
+  const root = pageRoot(doc);
   const removed: string[] = [];
+  removeFurniture(root, removed);
   for (const el of root.querySelectorAll(
     'nav, header, footer, aside, script, style, noscript, form, iframe, template, svg, button',
   )) {
@@ -52,6 +96,8 @@ export interface TimedEntry {
   /** The time as the markup gives it: ISO 8601, with or without an offset, or a Unix time. */
   datetime: string;
   headline?: string;
+  /** The names its byline gives, as written. */
+  authors?: string[];
   /** Its text as Markdown. */
   body: string;
 }
@@ -85,8 +131,7 @@ export function timedEntries(
   | { title: string | undefined; intro: string; entries: TimedEntry[]; removed: string[] }
   | undefined {
   const doc = parseHtml(html);
-  const root =
-    doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('body') ?? doc;
+  const root = pageRoot(doc);
   const title = (root.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent)
     ?.replace(/\s+/g, ' ')
     .trim();
@@ -95,6 +140,8 @@ export function timedEntries(
     'script, style, noscript, template, svg, form, iframe, button',
   ))
     el.remove();
+  // Before times are counted: "Posted on" carries the post's own <time datetime>.
+  removeFurniture(root, removed);
   const timeOf = (el: HTMLElement): string | undefined =>
     el
       .querySelectorAll('time[datetime]')
@@ -127,7 +174,9 @@ export function timedEntries(
     const stamp = c.getAttribute('data-timestamp');
     const datetime = stamp && /^\d{9,11}$/.test(stamp) ? stamp : timeOf(c);
     if (!datetime) return undefined;
+    const authors = bylineNames(c);
     for (const meta of c.querySelectorAll('.liveblog-meta, .liveblog-author, .byline, .author')) {
+      if (!meta.parentNode) continue;
       removed.push(`byline: ${meta.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`);
       meta.remove();
     }
@@ -141,9 +190,41 @@ export function timedEntries(
     const heading = text.querySelector('h1, h2, h3, h4, h5, h6');
     const headline = heading?.textContent.replace(/\s+/g, ' ').trim();
     heading?.remove();
-    entries.push({ datetime, ...(headline ? { headline } : {}), body: markdownOf(text.innerHTML) });
+    entries.push({
+      datetime,
+      ...(headline ? { headline } : {}),
+      ...(authors.length ? { authors } : {}),
+      body: markdownOf(text.innerHTML),
+    });
   }
   for (const c of containers) c.remove();
   for (const h of root.querySelectorAll('h1')) h.remove();
+  // A byline of the page itself, outside every update and its furniture.
+  for (const el of root.querySelectorAll('.byline, .author, [rel="author"]')) {
+    if (!el.parentNode) continue;
+    removed.push(`byline: ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`);
+    el.remove();
+  }
   return { title, intro: markdownOf(root.innerHTML), entries, removed };
+}
+
+/**
+ * The names an update's byline gives: WordPress Liveblog's author names (one element each), else
+ * links marked `rel="author"`, else a `.byline` or `.author` read as "By A, B and C".
+ */
+export function bylineNames(entry: HTMLElement): string[] {
+  const text = (el: HTMLElement) => el.textContent.replace(/\s+/g, ' ').trim();
+  const named = entry.querySelectorAll('.liveblog-author-name, [rel="author"]').map(text);
+  if (named.length) return [...new Set(named.filter(Boolean))];
+  const line = entry.querySelector('.byline, .author');
+  if (!line) return [];
+  return [
+    ...new Set(
+      text(line)
+        .replace(/^(?:posted\s+)?by\s+/i, '')
+        .split(/\s*(?:,|\band\b|&)\s*/i)
+        .map((n) => n.trim())
+        .filter((n) => n && n.length <= 80),
+    ),
+  ];
 }
