@@ -169,7 +169,7 @@ async function peer(scratch) {
   // Mount the archive at content/stories; keep Hugo's caches out of the project.
   writeFileSync(
     join(work, 'run.toml'),
-    `resourceDir = '${work}/resources'\ncacheDir = '${work}/cache'\n[module]\n[[module.mounts]]\nsource = '${join(scratch, 'content')}'\ntarget = 'content/stories'\n`,
+    `resourceDir = '${work}/resources'\ncacheDir = '${work}/cache'\n[module]\n[[module.mounts]]\nsource = '${join(scratch, 'content')}'\ntarget = 'content/stories'\nexcludeFiles = ['authors/**']\n`,
   );
   const hugo = await measure('hugo', [
     '--source',
@@ -735,6 +735,7 @@ async function benchSize(size) {
       'from-the-start page': /stories\/[^/]+\/from-the-start\/(\d+\/)?index\.html$/,
       'archive month': /archive\/\d{4}\/\d{2}\/index\.html$/,
       'tag page': /tags\/[^/]+\/index\.html$/,
+      'author page': /authors\/[^/]+\/(\d+\/)?index\.html$/,
     }).map(([name, re]) => [
       name,
       largestAndMedian(
@@ -765,6 +766,11 @@ async function benchSize(size) {
         ['front', '/'],
         ['story (longest)', `/${timelines.largest.file.replace(/index\.html$/, '')}`],
         ['day (median)', `/${days.median.file.replace(/index\.html$/, '')}`],
+        ['story with a summary', `/stories/${manifest[0].story}/`],
+        [
+          'author (largest page)',
+          `/${navigation['author page'].largest.file.replace(/index\.html$/, '')}`,
+        ],
         ['search', '/search/'],
       ]);
     } finally {

@@ -171,14 +171,41 @@ export function storySizes(stories, bulletins) {
  */
 export const tokenOf = (s, n) => `zq${String(s).padStart(2, '0')}x${String(n).padStart(6, '0')}`;
 
+/** Reporters of the generated archive (`content/authors/`): every bulletin has one or two. */
+const REPORTERS = [
+  ['Amina Bekova', 'Correspondent'],
+  ['Daniel Ortiz', 'Reporter'],
+  ['Mei Watanabe', 'Live editor'],
+  ['Kwame Mensah', 'Correspondent'],
+  ['Ingrid Solberg', 'Reporter'],
+  ['Rahul Iyer', 'Data reporter'],
+  ['Lucía Ferreira', 'Correspondent'],
+  ['Tomasz Nowak', 'Reporter'],
+];
+const reporterSlug = (name) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z]+/g, '-')
+    .replace(/^-|-$/g, '');
+
 /**
- * Writes `stories` story folders with `bulletins` bulletins in total into `dir` (emptied first).
- * Returns a manifest: per bulletin its story, file, day and token.
+ * Writes `stories` story folders with `bulletins` bulletins in total into `dir` (emptied first),
+ * and the authors they name (a story gives a default; every fifth bulletin names two of its own,
+ * chosen without the PRNG, so the rest of the archive is as it was). Returns a manifest: per
+ * bulletin its story, file, day and token.
  */
 export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
   rmSync(dir, { recursive: true, force: true });
   const rnd = prng(seed);
   const manifest = [];
+  mkdirSync(join(dir, 'authors'), { recursive: true });
+  for (const [name, role] of REPORTERS)
+    writeFileSync(
+      join(dir, 'authors', `${reporterSlug(name)}.md`),
+      `---\nname: ${name}\nrole: ${role}\n---\n\nA generated reporter for the benchmark.\n`,
+    );
+  const reporter = (i) => reporterSlug(REPORTERS[i % REPORTERS.length][0]);
   storySizes(stories, bulletins).forEach((size, s) => {
     const slug = `story-${String(s + 1).padStart(2, '0')}-${pick(rnd, PLACES)
       .toLowerCase()
@@ -189,8 +216,14 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
     mkdirSync(join(dir, slug), { recursive: true });
     writeFileSync(
       join(dir, slug, 'index.md'),
-      `---\ntitle: "Synthetic story ${s + 1}: ${pick(rnd, PLACES)}"\nsummary: A generated story of ${size} updates for the benchmark.\nstatus: ${s % 3 === 2 ? 'closed' : 'live'}\ntimezone: ${zone}\ntags: [benchmark]\n---\n\n${sentence(rnd)}\n`,
+      `---\ntitle: "Synthetic story ${s + 1}: ${pick(rnd, PLACES)}"\nsummary: A generated story of ${size} updates for the benchmark.\nstatus: ${s % 3 === 2 ? 'closed' : 'live'}\ntimezone: ${zone}\ntags: [benchmark]\nauthors: [${reporter(s)}]\n---\n\n${sentence(rnd)}\n`,
     );
+    // The first story has a summary, so the benchmark weighs a page with one.
+    if (s === 0)
+      writeFileSync(
+        join(dir, slug, 'summary.md'),
+        `---\nupdated: "2026-11-20 09:00"\n---\n\n${Array.from({ length: 4 }, (_, i) => `- Generated point ${i + 1} of the summary, a sentence of some length for the benchmark.`).join('\n')}\n`,
+      );
     // Walk back from the story's last day: busy days with 10–25 updates, quiet days with one.
     const day = new Date(Date.UTC(2026, 10, 20 - s * 3));
     let left = size;
@@ -224,6 +257,7 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
           );
         if (rnd() < 0.08) fm.push('key: true');
         if (topic) fm.push(`tags: [${topic}]`);
+        if (n % 5 === 0) fm.push(`authors: [${reporter(s + 1)}, ${reporter(n)}]`);
         if (rnd() < 0.2)
           fm.push(
             `sources:\n  - title: ${pick(rnd, ['Agency report', 'Ministry statement', 'Court filing'])}\n    url: https://example.org/src/${int(rnd, 1, 99999)}`,

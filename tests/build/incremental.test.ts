@@ -261,6 +261,43 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
     await buildAndCompare();
   });
 
+  test('a new bulletin by an author: their page renders again, other authors’ pages do not', async () => {
+    write(
+      `${live}/2026-11-24-2000-night-crossings.md`,
+      '---\nauthors: [priya-nair]\n---\n\nNight crossings resume on Friday.\n',
+    );
+    const { incremental } = await buildAndCompare();
+    expect(incremental).toMatch(/rendered 1 bodies/);
+    expect(incremental).toMatch(/authors\/priya-nair\/index\.html \(\+/);
+    expect(incremental).not.toMatch(/authors\/aigerim-sadykova\/index\.html \(\+/);
+  });
+
+  test('an author’s bio edited: only their own page renders again', async () => {
+    edit('content/authors/tom-reyes.md', (t) => `${t}\nHe grew up on Gull Island.\n`);
+    const { incremental } = await buildAndCompare();
+    expect(incremental).toMatch(/rendered 1 bodies/);
+    expect(incremental).toMatch(/authors\/tom-reyes\/index\.html \(\+/);
+    expect(incremental).not.toMatch(/stories\/[^ ]+\/\d{4}-\d\d-\d\d\/index\.html \(\+/);
+    expect(incremental).not.toMatch(/stories\/[^ ]+\/index\.html \(\+/);
+  });
+
+  test('an author renamed, then a new author with a photo named by a bulletin', async () => {
+    edit('content/authors/tom-reyes.md', (t) => t.replace('name: Tom Reyes', 'name: Tomás Reyes'));
+    await buildAndCompare();
+    writeFileSync(
+      path('content/authors/ana-lima.png'),
+      readFileSync(path('content/authors/aigerim-sadykova.png')),
+    );
+    write(
+      'content/authors/ana-lima.md',
+      '---\nname: Ana Lima\nphoto: ana-lima.png\n---\nPhotographer.\n',
+    );
+    edit(`${live}/2026-11-19.md`, (t) =>
+      t.replace(/^---\n/, '---\nauthors: [ana-lima, tom-reyes]\n'),
+    );
+    await buildAndCompare();
+  });
+
   test('a tag spelt in another case: it shares the tag page, and the build warns, naming the file', async () => {
     write(
       `${live}/2026-11-24-1900-union-statement.md`,
