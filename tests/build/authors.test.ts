@@ -144,3 +144,15 @@ describe('authors', () => {
       expect(xml).toMatch(new RegExp(`<loc>[^<]*/authors/${slug}/</loc>`));
   });
 });
+
+test('an author’s page is a ProfilePage about a Person with their role', () => {
+  const [slug, name] = [...names][0]!;
+  const ld = JSON.parse(
+    page(`authors/${slug}/index.html`).querySelector('script[type="application/ld+json"]')!.text,
+  ) as { '@type': string; mainEntity: { '@type': string; name: string; jobTitle?: string } };
+  expect(ld['@type']).toBe('ProfilePage');
+  expect(ld.mainEntity).toMatchObject({ '@type': 'Person', name });
+  expect(ld.mainEntity.jobTitle).toBe(
+    frontmatterOf(join('content', 'authors', `${slug}.md`))['role'],
+  );
+});

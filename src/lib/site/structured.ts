@@ -115,6 +115,29 @@ export function dayLd(
   };
 }
 
+/** An author's page: a ProfilePage about them, a Person with their role and photo. */
+export function authorLd(
+  author: { slug: string; name: string; role?: string | undefined; photo?: string | undefined },
+  ctx: ViewContext,
+  absolute: (p: string) => string,
+): Json {
+  const url = absolute(ctx.paths.author(author.slug));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    '@id': url,
+    url,
+    mainEntity: {
+      '@type': 'Person',
+      '@id': `${url}#person`,
+      name: author.name,
+      url,
+      ...(author.role ? { jobTitle: author.role } : {}),
+      ...(author.photo ? { image: absolute(ctx.paths.authorPhoto(author.photo)) } : {}),
+    },
+  };
+}
+
 /** The front page: the site and its search. */
 export function siteLd(
   name: string,
