@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
@@ -226,6 +228,29 @@ describe('every page', () => {
     expect(failures).toEqual([]);
   });
 
+  test('valid HTML (the W3C Nu HTML Checker, vnu.jar): no errors on any page', () => {
+    // vnu-jar's module exports the path of its jar; Java 17 runs it (about 3 s, mostly the JVM).
+    const jar = String(createRequire(import.meta.url)('vnu-jar'));
+    const r = spawnSync(
+      'java',
+      ['-jar', jar, '--skip-non-html', '--errors-only', '--format', 'json', DIST],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    expect(r.error, 'java is needed to run vnu.jar').toBeUndefined();
+    const { messages } = JSON.parse(r.stderr || '{"messages":[]}') as {
+      messages: { type: string; url: string; lastLine?: number; message: string }[];
+    };
+    expect(
+      messages.map(
+        (m) =>
+          `${m.url.replace(/^file:.*?\/dist\//, '')}:${m.lastLine ?? 0} ${m.type}: ${m.message}`,
+      ),
+    ).toEqual([]);
+  }, 60_000);
+
   test('no broken internal links or fragments (linkinator)', async () => {
     const checker = new LinkChecker();
     const result = await checker.check({
@@ -342,7 +367,9 @@ describe('metadata for search engines and link previews', () => {
   test('the sitemap lists the front page, stories and days with lastmod from their newest update; not search or 404', () => {
     const xml = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
     const entries = [
-      ...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?(?:<xhtml:link [^>]*\/>)*<\/url>/g),
+      ...xml.matchAll(
+        /<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?(?:<xhtml:link [^>]*\/>)*<\/url>/g,
+      ),
     ].map((m) => [m[1]!, m[2]] as const);
     const locs = entries.map(([loc]) => loc);
     expect(locs).toContain('http://localhost:4321/');
