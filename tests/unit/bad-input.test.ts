@@ -446,6 +446,11 @@ describe('authors', () => {
       'content/authors/Ann Lee.md: field "file name": an author file is named <slug>.md',
     ],
     [
+      'a story called "authors"',
+      [author('index.md', '---\ntitle: Authors\nsummary: S\n---\n')],
+      'content/authors/index.md: authors/ holds author files (<slug>.md), so no story can be called "authors"',
+    ],
+    [
       'an unknown field',
       [author('ann.md', '---\nname: Ann\nemail: ann@example.org\n---\n')],
       'content/authors/ann.md:3: field "email": unknown field',

@@ -27,6 +27,15 @@ export function checkAuthor(
   photos: ReadonlySet<string>,
 ): { author: AuthorRecord } | { problems: Problem[] } {
   const slug = name.replace(/\.md$/i, '');
+  if (name === 'index.md' || name === 'summary.md')
+    return {
+      problems: [
+        {
+          file: file.path,
+          message: `${AUTHORS_FOLDER}/ holds author files (<slug>.md), so no story can be called "${AUTHORS_FOLDER}": give the story another folder name`,
+        },
+      ],
+    };
   if (!isStorySlug(slug) || !name.endsWith('.md'))
     return {
       problems: [
