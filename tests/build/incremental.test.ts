@@ -70,7 +70,9 @@ function startBuild(
   const done = new Promise<string>((resolve, reject) => {
     child.on('exit', (code, signal) =>
       code === 0
-        ? resolve(log)
+        ? // Without colours (CI gets them): the checks below read the route lines as text.
+          // eslint-disable-next-line no-control-regex
+          resolve(log.replace(/\u001b\[[0-9;]*m/g, ''))
         : reject(
             new Error(`${name} build ${signal ?? `exited with ${code}`}:\n${log.slice(-3000)}`),
           ),
