@@ -137,9 +137,60 @@ describe('images', () => {
       '![decorative](/images/rule.png) ![Map of the closed roads](/images/map.png) <img src="/images/x.png" alt="Decorative">',
       { idPrefix: 'u-1', topHeading: 4 },
     );
-    expect(html).toContain('<img src="/images/rule.png" alt="">');
+    expect(html).toContain('<img src="/images/rule.png" alt="" decoding="async">');
     expect(html).toContain('alt="Map of the closed roads"');
-    expect(html).toContain('<img src="/images/x.png" alt="">');
+    expect(html).toContain('<img src="/images/x.png" alt="" decoding="async">');
+  });
+
+  test('a picture with a title, alone in its paragraph, is a figure captioned by the title, its credit set apart', async () => {
+    const doc = parse(
+      await html(
+        '![Crowds at the square](/images/a.jpg "Crowds at Republic Square. Photo: Agency")',
+      ),
+    );
+    const figure = doc.querySelector('figure')!;
+    expect(figure.parentNode.tagName).toBeNull(); // not inside a <p>
+    expect(figure.querySelector('img')!.getAttribute('alt')).toBe('Crowds at the square');
+    expect(figure.querySelector('img')!.hasAttribute('title')).toBe(false);
+    expect(figure.querySelector('figcaption')!.text).toBe(
+      'Crowds at Republic Square. Photo: Agency',
+    );
+    expect(figure.querySelector('figcaption .credit')!.text).toBe('Photo: Agency');
+  });
+
+  test.each([
+    ['a credit alone', '![Map](/m.png "Map: Harbour board")', '', 'Map: Harbour board'],
+    [
+      'a Russian credit',
+      '![Площадь](/p.jpg "Площадь Республики. Фото: ТАСС")',
+      'Площадь Республики.',
+      'Фото: ТАСС',
+    ],
+    [
+      'no credit, typographic quotes',
+      '![x](/x.png "The \'old\' route")',
+      'The ‘old’ route',
+      undefined,
+    ],
+  ])('%s', async (_name, md, caption, credit) => {
+    const figcaption = parse(await html(md)).querySelector('figcaption')!;
+    expect(figcaption.querySelector('.credit')?.text).toBe(credit);
+    expect(figcaption.childNodes[0]?.text.trim() ?? '').toBe(caption || (credit ?? ''));
+  });
+
+  test('a picture inside text, or without a title, stays as it is', async () => {
+    expect(await html('Before ![x](/a.png "T") after.')).toBe(
+      '<p>Before <img src="/a.png" alt="x" title="T" decoding="async"> after.</p>',
+    );
+    expect(await html('![y](/b.png)')).toBe('<p><img src="/b.png" alt="y" decoding="async"></p>');
+  });
+
+  test('a caption is searchable text of its bulletin', async () => {
+    const { text } = await renderMarkdown(
+      '![x](/a.png "Crowds at the square. Photo: Agency")',
+      scope,
+    );
+    expect(text).toBe('Crowds at the square. Photo: Agency');
   });
 });
 

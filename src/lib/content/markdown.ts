@@ -216,6 +216,52 @@ export function rehypeScopeIds() {
   };
 }
 
+/** The credit at the end of a caption: `Photo: Agency`, `Map: Ordnance Survey`, `Фото: ТАСС`. */
+const CREDIT =
+  /\s*(?<![\p{L}\p{N}])((?:photo(?:graph)?|picture|image|video|illustration|map|graphic|chart|фото|иллюстрация|карта|видео)s?\s*:\s*\S.*)$/iu;
+
+/**
+ * A picture with a title (`![Crowds at the square](./photo.jpg "Crowds at the square. Photo:
+ * Agency")`), alone in its paragraph, becomes a `<figure>` whose `<figcaption>` is the title, its
+ * credit (`Photo: Agency`) set apart; the title attribute goes (a caption says it once, to everyone).
+ * Pictures decode off the main thread (`decoding="async"`).
+ */
+export function rehypeFigures() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName === 'img') node.properties['decoding'] = 'async';
+      if (node.tagName !== 'p' || !parent || index === undefined) return;
+      const kids = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+      const img = kids[0];
+      if (kids.length !== 1 || img?.type !== 'element' || img.tagName !== 'img') return;
+      const title = img.properties['title'];
+      if (typeof title !== 'string' || !title.trim()) return;
+      delete img.properties['title'];
+      img.properties['decoding'] = 'async';
+      const m = CREDIT.exec(title.trim());
+      const caption = m ? title.trim().slice(0, m.index).trim() : title.trim();
+      const children: Element['children'] = [];
+      if (caption) children.push({ type: 'text', value: caption });
+      if (m)
+        children.push(
+          ...(caption ? [{ type: 'text' as const, value: ' ' }] : []),
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['credit'] },
+            children: [{ type: 'text', value: m[1]! }],
+          },
+        );
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'figure',
+        properties: {},
+        children: [img, { type: 'element', tagName: 'figcaption', properties: {}, children }],
+      };
+    });
+  };
+}
+
 /**
  * Links between content files become site URLs: `[earlier](./2022-01-06-1000-airport-seized.md)`
  * the update's permalink, `#heading` the heading inside it, `../other/index.md` that story's
@@ -245,6 +291,7 @@ const externalLinks = { rel: ['noopener'], protocols: ['http', 'https'] };
 export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
   [rehypeSanitize, sanitizeSchema],
+  rehypeFigures,
   rehypeTypography,
   rehypeContentLinks,
   rehypeScopeIds,
@@ -259,6 +306,7 @@ const chain = (raw: boolean) => {
   if (raw) p.use(rehypeRaw);
   return p
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeFigures)
     .use(rehypeTypography)
     .use(rehypeContentLinks)
     .use(rehypeScopeIds)
