@@ -243,15 +243,12 @@ export function rehypeFigures() {
       const children: Element['children'] = [];
       if (caption) children.push({ type: 'text', value: caption });
       if (m)
-        children.push(
-          ...(caption ? [{ type: 'text' as const, value: ' ' }] : []),
-          {
-            type: 'element',
-            tagName: 'span',
-            properties: { className: ['credit'] },
-            children: [{ type: 'text', value: m[1]! }],
-          },
-        );
+        children.push(...(caption ? [{ type: 'text' as const, value: ' ' }] : []), {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['credit'] },
+          children: [{ type: 'text', value: m[1]! }],
+        });
       parent.children[index] = {
         type: 'element',
         tagName: 'figure',
