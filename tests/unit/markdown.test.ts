@@ -149,7 +149,7 @@ describe('images', () => {
       ),
     );
     const figure = doc.querySelector('figure')!;
-    expect(figure.parentNode.tagName).toBeNull(); // not inside a <p>
+    expect(doc.querySelector('p figure')).toBeNull(); // not inside a <p>
     expect(figure.querySelector('img')!.getAttribute('alt')).toBe('Crowds at the square');
     expect(figure.querySelector('img')!.hasAttribute('title')).toBe(false);
     expect(figure.querySelector('figcaption')!.text).toBe(
