@@ -101,6 +101,9 @@ export function buildArchive(
   const summaryFiles: { file: SourceFile; story: string }[] = [];
   const authorFiles: { file: SourceFile; name: string }[] = [];
   const prefix = `${contentDir.replace(/\/+$/, '')}/`;
+  // A file's text by path, for the line of a field a problem is about (read only then: texts are lazy).
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const textOf = (path: string): string => byPath.get(path)?.text ?? '';
 
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     const parts = file.path.startsWith(prefix) ? file.path.slice(prefix.length).split('/') : [];
@@ -160,8 +163,11 @@ export function buildArchive(
   }
   const storyAuthors = new Map<string, Byline[]>();
   for (const story of stories.values()) {
-    const text = files.find((f) => f.path === story.file)?.text ?? '';
-    const resolved = resolveAuthors(story.authors, authors, { file: story.file, text, prefix });
+    const resolved = resolveAuthors(story.authors, authors, {
+      file: story.file,
+      text: () => textOf(story.file),
+      prefix,
+    });
     problems.push(...resolved.problems);
     storyAuthors.set(story.slug, resolved.bylines);
   }
@@ -173,7 +179,7 @@ export function buildArchive(
   for (const p of grouped.problems)
     problems.push({
       file: p.file,
-      line: lineOfField(files.find((f) => f.path === p.file)?.text ?? '', 'translations'),
+      line: lineOfField(textOf(p.file), 'translations'),
       field: 'translations',
       message: p.message,
     });
@@ -269,7 +275,7 @@ export function buildArchive(
     if (d.authors) {
       const resolved = resolveAuthors(d.authors, authors, {
         file: file.path,
-        text: file.text,
+        text: () => file.text,
         prefix,
       });
       if (resolved.problems.length) {
@@ -321,7 +327,7 @@ export function buildArchive(
     if (story.status === 'closed' && own.length === 0 && !waiting) {
       problems.push({
         file: story.file,
-        line: lineOfField(files.find((f) => f.path === story.file)!.text, 'status'),
+        line: lineOfField(textOf(story.file), 'status'),
         field: 'status',
         message:
           'a closed story needs at least one update: add its bulletins, or set `status: live`',
@@ -343,7 +349,7 @@ export function buildArchive(
   const uses = tagUses([...stories.values()], bulletins);
   const atTags = (p: { file: string; message: string }): Problem => ({
     file: p.file,
-    line: lineOfField(files.find((f) => f.path === p.file)?.text ?? '', 'tags'),
+    line: lineOfField(textOf(p.file), 'tags'),
     field: 'tags',
     message: p.message,
   });

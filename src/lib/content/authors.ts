@@ -77,12 +77,13 @@ export function checkAuthor(
 
 /**
  * The bylines of `slugs` (each once, in the order written), and a problem quoting each slug that
- * names no author file.
+ * names no author file. `text` gives the file's text, read only for a problem's line (a file not
+ * changed since the last build is otherwise never read).
  */
 export function resolveAuthors(
   slugs: readonly string[],
   authors: ReadonlyMap<string, AuthorRecord>,
-  where: { file: string; text: string; prefix: string },
+  where: { file: string; prefix: string; text: () => string },
 ): { bylines: Byline[]; problems: Problem[] } {
   const bylines: Byline[] = [];
   const problems: Problem[] = [];
@@ -92,7 +93,7 @@ export function resolveAuthors(
     else
       problems.push({
         file: where.file,
-        line: lineOfField(where.text, 'authors'),
+        line: lineOfField(where.text(), 'authors'),
         field: 'authors',
         message: `${quote(slug)} is not an author: there is no ${where.prefix}${AUTHORS_FOLDER}/${slug}.md (write it with a name, or correct the slug)`,
       });

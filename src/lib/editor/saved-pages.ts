@@ -35,10 +35,13 @@ const FURNITURE =
 /** A heading that only introduces a widget ("Share this:", "Like this:"). */
 const WIDGET_HEADING = /^(?:share|like|follow) (?:this|us)\b/i;
 
+/** How a report of what was left out quotes an element: its first 60 characters of text. */
+const opening = (el: HTMLElement): string =>
+  el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60);
+
 /** Removes the post's furniture from `root`, saying what went. */
 function removeFurniture(root: HTMLElement, removed: string[]): void {
-  const say = (el: HTMLElement, label: string) =>
-    removed.push(`${label}: ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`);
+  const say = (el: HTMLElement, label: string) => removed.push(`${label}: ${opening(el)}`);
   for (const el of root.querySelectorAll(FURNITURE)) {
     if (!el.parentNode) continue;
     say(el, 'page furniture');
@@ -68,16 +71,12 @@ export function htmlToMarkdown(html: string): {
   )) {
     const label = el.tagName.toLowerCase();
     if (!['script', 'style', 'noscript', 'template', 'svg'].includes(label))
-      removed.push(
-        `<${label}> ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`.trim(),
-      );
+      removed.push(`<${label}> ${opening(el)}`.trim());
     el.remove();
   }
   for (const el of doc.querySelectorAll('aside, footer, nav')) {
     if (!root.querySelectorAll('*').includes(el))
-      removed.push(
-        `<${el.tagName.toLowerCase()}> ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`.trim(),
-      );
+      removed.push(`<${el.tagName.toLowerCase()}> ${opening(el)}`.trim());
   }
   const title = (root.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent)
     ?.replace(/\s+/g, ' ')
@@ -177,7 +176,7 @@ export function timedEntries(
     const authors = bylineNames(c);
     for (const meta of c.querySelectorAll('.liveblog-meta, .liveblog-author, .byline, .author')) {
       if (!meta.parentNode) continue;
-      removed.push(`byline: ${meta.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`);
+      removed.push(`byline: ${opening(meta)}`);
       meta.remove();
     }
     for (const t of c.querySelectorAll('time')) {
@@ -202,7 +201,7 @@ export function timedEntries(
   // A byline of the page itself, outside every update and its furniture.
   for (const el of root.querySelectorAll('.byline, .author, [rel="author"]')) {
     if (!el.parentNode) continue;
-    removed.push(`byline: ${el.structuredText.replace(/\s+/g, ' ').trim().slice(0, 60)}`);
+    removed.push(`byline: ${opening(el)}`);
     el.remove();
   }
   return { title, intro: markdownOf(root.innerHTML), entries, removed };
