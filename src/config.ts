@@ -36,6 +36,12 @@ export const config = {
    * `entries`: how many of the newest updates the file lists, enough to cover a timeline's.
    */
   live: { enabled: true, pollSeconds: 60, entries: 60 },
+  /**
+   * Pictures next to bulletins: the widths of the WebP copies a page offers (`srcset`; a picture gets
+   * those narrower than itself, and its own width), their quality (0–100), and the width of the text
+   * column in CSS pixels (for `sizes`; 42rem less its margins in src/styles/tokens.css).
+   */
+  pictures: { widths: [400, 800, 1200, 1600], quality: 75, column: 640 },
   /** Where the Markdown content lives, relative to the project root (DATELINE_CONTENT overrides it, e.g. for the benchmark). */
   contentDir: process.env['DATELINE_CONTENT'] ?? 'content',
 };

@@ -67,13 +67,18 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
     ...s,
     rendered: keyOf(introScope(s), s.digest),
     ...(s.briefing
-      ? { briefing: { ...s.briefing, rendered: keyOf(briefingScope(s), s.briefing.digest) } }
+      ? {
+          briefing: {
+            ...s.briefing,
+            rendered: keyOf(briefingScope(s, archive.media[s.briefing.file]), s.briefing.digest),
+          },
+        }
       : {}),
   }));
   const authors = archive.authors.map((a) => ({ ...a, rendered: keyOf(bioScope(a), a.digest) }));
   const bulletins = archive.bulletins.map((b) => ({
     ...b,
-    rendered: keyOf(bulletinScope(b), b.digest),
+    rendered: keyOf(bulletinScope(b, archive.media[b.file]), b.digest),
   }));
   const wanted = [
     ...stories.map((s) => ({
@@ -86,8 +91,8 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
       briefing
         ? [
             {
-              key: keyOf(briefingScope(s), briefing.digest),
-              scope: briefingScope(s),
+              key: keyOf(briefingScope(s, archive.media[briefing.file]), briefing.digest),
+              scope: briefingScope(s, archive.media[briefing.file]),
               file: briefing.file,
               digest: briefing.digest,
             },
@@ -102,7 +107,12 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
     })),
     ...bulletins
       .toSorted((a, b) => a.instant - b.instant)
-      .map((b) => ({ key: b.rendered, scope: bulletinScope(b), file: b.file, digest: b.digest })),
+      .map((b) => ({
+        key: b.rendered,
+        scope: bulletinScope(b, archive.media[b.file]),
+        file: b.file,
+        digest: b.digest,
+      })),
   ];
   const sources = new Map(wanted.map((w) => [w.key, w]));
   const present = store.keys();

@@ -19,6 +19,7 @@ import {
   keyEventRoutes,
   liveRoutes,
   storyFeedRoutes,
+  pictureRoutes,
   storyFileRoutes,
   storyRoutes,
   tagRoutes,
@@ -55,6 +56,8 @@ export const getAuthorPhotoRoutes = () => storyFileRoutes(published().photos);
 /** An author's feed: their newest updates. */
 export const getAuthorFeedRoutes = () =>
   authorFeedRoutes(getStories(), published().authors, config.feedItems);
+/** The copies of the pictures next to the bulletins, in the widths the site's pages offer. */
+export const getPictureRoutes = () => pictureRoutes(published().files, config.pictures);
 /** Files placed next to the bulletins, published with their stories. */
 export const getStoryFileRoutes = () => storyFileRoutes(published().files);
 /** Each story's `latest.json`, polled by its open timeline while it is live (src/scripts/live.ts). */

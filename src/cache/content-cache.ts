@@ -9,7 +9,7 @@ import type { ContentCache, SeenFiles } from '../lib/content/read.ts';
  * written back, so deleted and edited files leave nothing behind.
  */
 export function contentCache(file: string, code: string): ContentCache & { save(): void } {
-  let earlier: { seen: SeenFiles; checked: Record<string, CheckedBulletin> } = {
+  let earlier: { code?: string; seen: SeenFiles; checked: Record<string, CheckedBulletin> } = {
     seen: {},
     checked: {},
   };
@@ -18,6 +18,8 @@ export function contentCache(file: string, code: string): ContentCache & { save(
   } catch {
     // none yet, or unreadable: read and check everything
   }
+  // What was learnt of a file by other code (a picture's size by another image-size) is learnt again.
+  if (earlier.code !== code) earlier.seen = {};
   const used: Record<string, CheckedBulletin> = {};
   let changed = false;
   const cache = {
@@ -34,6 +36,7 @@ export function contentCache(file: string, code: string): ContentCache & { save(
         (Object.keys(cache.seen).length !== Object.keys(earlier.seen).length ||
           Object.entries(cache.seen).some(([path, [sig]]) => earlier.seen[path]?.[0] !== sig));
       if (
+        earlier.code === code &&
         !changed &&
         !seenChanged &&
         Object.keys(used).length === Object.keys(earlier.checked).length
@@ -41,7 +44,7 @@ export function contentCache(file: string, code: string): ContentCache & { save(
         return;
       // Written in the background: nothing in this build reads it again.
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFile(tmp, JSON.stringify({ seen: cache.seen, checked: used }))
+      writeFile(tmp, JSON.stringify({ code, seen: cache.seen, checked: used }))
         .then(() => rename(tmp, file))
         .catch((err: unknown) =>
           console.warn(`dateline: could not write the content cache: ${String(err)}`),

@@ -39,7 +39,8 @@ export function parseKey(code: string, kind: 'story' | 'bulletin', file: string)
 
 /**
  * A rendered body: the rendering pipeline's code, how its ids are scoped, where the file is (its
- * relative links resolve from there), and the bytes of the file it comes from (an edit anywhere in
+ * relative links resolve from there), what it shows of other files (a picture's size and digest, a
+ * post's snapshot), and the bytes of the file it comes from (an edit anywhere in
  * the file renders it again: cheap, and simpler than splitting).
  */
 export function renderKey(
@@ -49,6 +50,7 @@ export function renderKey(
     topHeading: number;
     source?: string | undefined;
     lead?: boolean | undefined;
+    media?: unknown;
   },
   file: string,
 ): string {
@@ -59,6 +61,7 @@ export function renderKey(
     scope.topHeading,
     scope.source ?? '',
     scope.lead === true,
+    scope.media ?? {},
     file,
   ]);
 }

@@ -44,6 +44,12 @@ export interface Paths {
   live(story: string): string;
   /** `/stories/<slug>/files/<name>`: a file placed next to the story's bulletins. */
   file(story: string, name: string): string;
+  /**
+   * `/stories/<slug>/images/<name>-<width>w.<digest>.webp`: a copy of a picture `width` pixels wide.
+   * Named by the picture's digest, so a picture replaced under its name gets new URLs (and the
+   * copies can be cached for a year).
+   */
+  picture(story: string, name: string, digest: string, width: number): string;
   /** `/authors/`: every author. */
   authors(): string;
   /** `/authors/<slug>/`: an author's bio and newest updates; `…/<n>/`: older ones, numbered from the first. */
@@ -117,6 +123,8 @@ export function createPaths(base: string): Paths {
     card: (story) => `${paths.story(story)}card.png`,
     live: (story) => `${paths.story(story)}latest.json`,
     file: (story, name) => `${paths.story(story)}files/${seg(name)}`,
+    picture: (story, name, digest, width) =>
+      `${paths.story(story)}images/${seg(pictureFile(name, digest, width))}`,
     authors: () => `${root}authors/`,
     author: (slug, page) => `${paths.authors()}${seg(slug)}/${page ? `${page}/` : ''}`,
     authorFeed: (format, slug) => `${paths.author(slug)}${FEEDS[format].file}`,
@@ -125,6 +133,10 @@ export function createPaths(base: string): Paths {
   return paths;
 }
 
+/** The file name of a picture's copy (`route-map.png-800w.1a2b3c4d.webp`), the route's parameter. */
+export const pictureFile = (name: string, digest: string, width: number): string =>
+  `${name}-${width}w.${digest.slice(0, 8)}.webp`;
+
 /**
  * Root-relative links and images written in a bulletin (`/images/map.png`) put under the base
  * path, so they work when the site lives in a subpath. Rendered bodies are cached without a base.
@@ -132,5 +144,10 @@ export function createPaths(base: string): Paths {
 export function rebaseHtml(html: string, base: string): string {
   const root = normaliseBase(base);
   if (root === '/') return html;
-  return html.replace(/\b(src|href)="\/(?!\/)/g, `$1="${root}`);
+  return html
+    .replace(/\b(src|href)="\/(?!\/)/g, `$1="${root}`)
+    .replace(
+      /\bsrcset="([^"]*)"/g,
+      (_, set: string) => `srcset="${set.replace(/(^|,\s*)\/(?!\/)/g, `$1${root}`)}"`,
+    );
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildArchive } from '../../src/lib/content/archive.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
@@ -17,7 +18,7 @@ import {
 
 const root = mkdtempSync(join(tmpdir(), 'dateline-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const write = (path: string, text: string) => {
+const write = (path: string, text: string | Uint8Array) => {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), text);
 };
@@ -26,7 +27,7 @@ describe('content loader', () => {
   test('reads every Markdown file below the content folder, paths relative to the root', () => {
     write('content/s/index.md', '---\ntitle: T\nsummary: S\n---\n');
     write('content/s/2022-01-07.md', 'Body');
-    write('content/s/photo.jpg', 'not markdown');
+    write('content/s/notes.csv', 'not markdown');
     expect(
       readSourceFiles(root, 'content')
         .files.map((f) => f.path)
@@ -34,6 +35,50 @@ describe('content loader', () => {
     ).toEqual(['content/s/2022-01-07.md', 'content/s/index.md']);
     const { archive } = loadArchive(root, 'content');
     expect(archive.bulletins.map((b) => b.id)).toEqual(['u-2022-01-07']);
+  });
+
+  test('pictures: their size is read with their bytes, kept while unchanged, and given to the bodies that show them', async () => {
+    const jpeg = await sharp({
+      create: { width: 1200, height: 900, channels: 3, background: '#808080' },
+    })
+      .jpeg()
+      .toBuffer();
+    write('pics/s/index.md', '---\ntitle: T\nsummary: S\n---\n');
+    write('pics/s/photo.jpg', jpeg);
+    write('pics/s/2022-01-07.md', '![Crowds](./photo.jpg "Crowds. Photo: A")');
+    write('pics/s/2022-01-08.md', 'No picture.');
+    const read = readSourceFiles(root, 'pics');
+    const picture = { width: 1200, height: 900, format: 'jpg' };
+    expect(read.others).toEqual([
+      { path: 'pics/s/photo.jpg', size: jpeg.length, digest: fileDigest(jpeg), picture },
+    ]);
+    expect(readSourceFiles(root, 'pics', read.seen).others[0]!.picture).toEqual(picture);
+    const { archive } = loadArchive(root, 'pics');
+    expect(archive.media).toEqual({
+      'pics/s/2022-01-07.md': {
+        's/photo.jpg': { kind: 'picture', ...picture, digest: fileDigest(jpeg) },
+      },
+    });
+    expect(archive.files[0]).toMatchObject({ name: 'photo.jpg', picture });
+  });
+
+  test('a picture that is not one, or too large to resize, is a problem naming the file', () => {
+    write('badpics/s/index.md', '---\ntitle: T\nsummary: S\n---\n');
+    write('badpics/s/2022-01-07.md', 'Text');
+    write('badpics/s/photo.jpg', '<html>a saved web page</html>');
+    // A PNG header claiming 20,000 × 20,000 pixels: a few bytes that would take gigabytes to decode.
+    const bomb = Buffer.alloc(33);
+    Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').copy(bomb);
+    bomb.writeUInt32BE(20000, 16);
+    bomb.writeUInt32BE(20000, 20);
+    write('badpics/s/bomb.png', bomb);
+    expect(() => loadArchive(root, 'badpics')).toThrow(
+      [
+        '2 problems in badpics/:',
+        '  - badpics/s/bomb.png: is 20000 × 20000 pixels (400 megapixels); a picture may have at most 50 megapixels: make it smaller',
+        '  - badpics/s/photo.jpg: is not a JPG picture that can be read: export it again as JPEG, PNG or WebP',
+      ].join('\n'),
+    );
   });
 
   test('problems stop the build with one message listing each of them', () => {

@@ -185,6 +185,57 @@ describe('images', () => {
     expect(await html('![y](/b.png)')).toBe('<p><img src="/b.png" alt="y" decoding="async"></p>');
   });
 
+  test('a picture next to bulletins gets its size, its copies as srcset, and loads lazily', async () => {
+    const media = {
+      's/photo.jpg': {
+        kind: 'picture' as const,
+        width: 3000,
+        height: 2000,
+        format: 'jpg',
+        digest: 'abcdefgh12345',
+      },
+      's/anim.gif': {
+        kind: 'picture' as const,
+        width: 300,
+        height: 200,
+        format: 'gif',
+        digest: 'g',
+      },
+    };
+    const doc = parse(
+      (
+        await renderMarkdown(
+          '![Crowds](./photo.jpg "Crowds. Photo: A")\n\n![Spinner](./anim.gif)',
+          {
+            idPrefix: 'u-1',
+            topHeading: 4,
+            source: 's/2022-01-07.md',
+            media,
+          },
+        )
+      ).html,
+    );
+    const [photo, gif] = doc.querySelectorAll('img');
+    const copy = (w: number) => `/stories/s/images/photo.jpg-${w}w.abcdefgh.webp`;
+    expect(photo!.attributes).toMatchObject({
+      width: '3000',
+      height: '2000',
+      loading: 'lazy',
+      decoding: 'async',
+      src: copy(800),
+      srcset: [400, 800, 1200, 1600].map((w) => `${copy(w)} ${w}w`).join(', '),
+      sizes: '(min-width: 672px) 640px, calc(100vw - 2rem)',
+    });
+    expect(photo!.parentNode.tagName).toBe('FIGURE');
+    // A GIF may be animated: no copies, its own URL, but its size all the same.
+    expect(gif!.attributes).toMatchObject({ src: '/stories/s/files/anim.gif', width: '300' });
+    expect(gif!.hasAttribute('srcset')).toBe(false);
+  });
+
+  test('a picture the media do not know (in public/, or no media given) keeps its URL and has no size', async () => {
+    expect(await html('![y](/b.png)')).not.toContain('width=');
+  });
+
   test('a caption is searchable text of its bulletin', async () => {
     const { text } = await renderMarkdown(
       '![x](/a.png "Crowds at the square. Photo: Agency")',

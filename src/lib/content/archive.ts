@@ -24,6 +24,8 @@ import {
   parseFile,
 } from './check.ts';
 import { type LinkRef, linkProblems } from './links.ts';
+import { mediaOf, type Media, type MediaTable } from './media.ts';
+import type { PictureInfo } from './pictures.ts';
 import type { Problem } from './problems.ts';
 
 /** A file next to bulletins, published with its story. */
@@ -32,6 +34,8 @@ export interface PublishedFile {
   name: string;
   file: string;
   digest: string;
+  /** A picture's size and format (src/lib/content/pictures.ts). */
+  picture?: PictureInfo;
 }
 
 /** A valid bulletin kept out of this build: a draft, or dated after the build's clock. */
@@ -57,6 +61,8 @@ export interface Archive {
   problems: Problem[];
   /** What is published but probably not as meant (two spellings of one tag): printed, never fatal. */
   warnings: Problem[];
+  /** What each body shows of other files (pictures), by its Markdown file's project-relative path; absent when nothing. */
+  media: Record<string, MediaTable>;
 }
 
 /** What the checks need from outside: the build's clock, whether a file exists (for relative links), a cache. */
@@ -346,6 +352,15 @@ export function buildArchive(
     exists,
   };
   for (const { file, refs } of linked) problems.push(...linkProblems(file, refs, targets));
+  const available = new Map<string, Media>();
+  for (const f of publishedFiles)
+    if (f.picture && !('error' in f.picture))
+      available.set(`${f.story}/${f.name}`, { kind: 'picture', ...f.picture, digest: f.digest });
+  const media: Record<string, MediaTable> = {};
+  for (const { file, refs } of linked) {
+    const table = mediaOf(file.slice(prefix.length), refs, available);
+    if (table) media[file] = table;
+  }
   const uses = tagUses([...stories.values()], bulletins);
   const atTags = (p: { file: string; message: string }): Problem => ({
     file: p.file,
@@ -362,16 +377,18 @@ export function buildArchive(
     stories: [...stories.values()],
     bulletins,
     held,
-    files: publishedFiles.map(({ story, name, path, digest }) => ({
+    files: publishedFiles.map(({ story, name, path, digest, picture }) => ({
       story,
       name,
       file: path,
       digest,
+      ...(picture && !('error' in picture) ? { picture } : {}),
     })),
     authors: [...authors.values()],
     photos: photos.map(({ story, name, path, digest }) => ({ story, name, file: path, digest })),
     problems,
     warnings,
+    media,
   };
 }
 

@@ -1,3 +1,4 @@
+import { pictureProblem, type PictureInfo } from './pictures.ts';
 /**
  * Files placed next to bulletins in a story's folder (`content/<story>/map.png`): which may be
  * published, and how big. They are published at `/stories/<story>/files/<name>` and a bulletin
@@ -68,10 +69,19 @@ export interface StoryFile {
   path: string;
   size: number;
   digest: string;
+  /** A picture's size and format, read with its bytes (src/lib/content/pictures.ts), or why it is no picture. */
+  picture?: PictureInfo | { error: string };
 }
 
 /** The extension of a file name, lower case (`map.PNG` → `png`). */
-const extensionOf = (name: string): string => /\.([^./]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+export const extensionOf = (name: string): string =>
+  /\.([^./]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+
+/** Extensions of pictures: their size is read, and copies are made of them (src/lib/content/pictures.ts). */
+export const PICTURE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif']);
+
+/** Whether a file of this name is a picture. */
+export const isPictureName = (name: string): boolean => PICTURE_EXTENSIONS.has(extensionOf(name));
 
 /** Whether a file of this name may be published from a story folder. */
 export const isStoryFileName = (name: string): boolean =>
@@ -117,6 +127,10 @@ export function checkStoryFiles(
         file: f.path,
         message: `is ${(f.size / 1e6).toFixed(1)} MB; a file next to bulletins may be at most ${MAX_STORY_FILE_BYTES / 1e6} MB (make the image smaller, or link the document where it lives)`,
       });
+    else if (f.picture && 'error' in f.picture)
+      problems.push({ file: f.path, message: f.picture.error });
+    else if (f.picture && pictureProblem(f.picture))
+      problems.push({ file: f.path, message: pictureProblem(f.picture)! });
     else publish.push({ ...f, story, name });
   }
   return { publish, problems };

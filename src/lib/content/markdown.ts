@@ -26,7 +26,10 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { bodyAnchor } from '../../core/anchors.ts';
+import { config } from '../../config.ts';
 import { DECORATIVE_ALT } from './images.ts';
+import type { MediaTable } from './media.ts';
+import { pictureSizes, pictureWidths } from './pictures.ts';
 import { contentLinkUrl, resolveContentLink } from './links.ts';
 import { createPaths, decodePath } from '../../core/paths.ts';
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
@@ -54,6 +57,8 @@ export interface ScopeOptions {
   topHeading: number;
   /** Keep the plain text of its first point (first list item or paragraph) as `lead`: a story summary's. */
   lead?: boolean;
+  /** What it shows of other content files (pictures), by path in the content folder (src/lib/content/media.ts). */
+  media?: MediaTable;
 }
 
 /** A rendered body: sanitized HTML and its plain text (for excerpts). */
@@ -260,6 +265,39 @@ export function rehypeFigures() {
 }
 
 /**
+ * A picture next to bulletins gets its size (`width`, `height`: the page reserves its space before it
+ * loads), its WebP copies as `srcset` with the `sizes` of the text column (a phone downloads a
+ * phone-sized copy; `src` is the copy nearest 800 pixels, for feeds and old readers) and
+ * `loading="lazy"` (a page takes it off the first update it shows: src/components/Bulletin.astro).
+ * A picture the scope's media does not know (a GIF, a file in `public/`) keeps its own URL.
+ */
+export function rehypePictures() {
+  const root = createPaths('/');
+  const { widths, column } = config.pictures;
+  return (tree: Root, file: VFile) => {
+    const { source, media } = file.data.scope ?? {};
+    if (!source || !media) return;
+    visit(tree, 'element', (node: Element) => {
+      const value = node.tagName === 'img' ? node.properties['src'] : undefined;
+      const target = typeof value === 'string' ? resolveContentLink(source, value) : undefined;
+      const picture = target?.kind === 'other' ? media[target.path] : undefined;
+      if (picture?.kind !== 'picture' || target?.kind !== 'other') return;
+      const p = node.properties;
+      p['width'] = picture.width;
+      p['height'] = picture.height;
+      p['loading'] = 'lazy';
+      const copies = pictureWidths(picture, widths);
+      if (!copies.length) return;
+      const [story, name] = target.path.split('/') as [string, string];
+      const url = (w: number) => root.picture(story, name, picture.digest, w);
+      p['src'] = url(copies.findLast((w) => w <= 800) ?? copies[0]!);
+      p['srcSet'] = copies.map((w) => `${url(w)} ${w}w`).join(', ');
+      p['sizes'] = pictureSizes(picture, column);
+    });
+  };
+}
+
+/**
  * Links between content files become site URLs: `[earlier](./2022-01-06-1000-airport-seized.md)`
  * the update's permalink, `#heading` the heading inside it, `../other/index.md` that story's
  * timeline, `./map.png` the file published next to the story (the content checks refuse a link to
@@ -290,6 +328,7 @@ export const rehypePlugins: RehypePlugins = [
   [rehypeSanitize, sanitizeSchema],
   rehypeFigures,
   rehypeTypography,
+  rehypePictures,
   rehypeContentLinks,
   rehypeScopeIds,
   [rehypeExternalLinks, externalLinks],
@@ -305,6 +344,7 @@ const chain = (raw: boolean) => {
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeFigures)
     .use(rehypeTypography)
+    .use(rehypePictures)
     .use(rehypeContentLinks)
     .use(rehypeScopeIds)
     .use(rehypeExternalLinks, externalLinks)
@@ -328,10 +368,11 @@ export async function renderMarkdown(markdown: string, scope: ScopeOptions): Pro
 }
 
 /** How a bulletin's body is scoped: ids under its update id, headings below its h3 headline. */
-export const bulletinScope = (b: BulletinRecord): ScopeOptions => ({
+export const bulletinScope = (b: BulletinRecord, media?: MediaTable): ScopeOptions => ({
   idPrefix: b.id,
   topHeading: 4,
   source: `${b.story}/${b.file.slice(b.file.lastIndexOf('/') + 1)}`,
+  ...(media ? { media } : {}),
 });
 
 /** How a story's introduction is scoped: under the page's h1. */
@@ -342,11 +383,15 @@ export const introScope = (story: Pick<StoryRecord, 'slug'>): ScopeOptions => ({
 });
 
 /** How a story's summary (`summary.md`) is scoped: under its own h2, its first point kept for the story's card. */
-export const briefingScope = (story: Pick<StoryRecord, 'slug'>): ScopeOptions => ({
+export const briefingScope = (
+  story: Pick<StoryRecord, 'slug'>,
+  media?: MediaTable,
+): ScopeOptions => ({
   idPrefix: 'summary',
   topHeading: 3,
   source: `${story.slug}/summary.md`,
   lead: true,
+  ...(media ? { media } : {}),
 });
 
 /** How an author's bio (`content/authors/<slug>.md`) is scoped: under their page's h1. */

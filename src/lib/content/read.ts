@@ -30,7 +30,10 @@ import { buildArchive, type Archive } from './archive.ts';
 import { formatProblem, type Problem } from './problems.ts';
 import { type CheckCache, type SourceFile } from './check.ts';
 import { fileDigest } from '../../core/cache-keys.ts';
+import { readPicture, type PictureInfo } from './pictures.ts';
 import {
+  extensionOf,
+  isPictureName,
   isStoryFileName,
   MAX_STORY_FILE_BYTES,
   MAX_TEXT_BYTES,
@@ -38,8 +41,11 @@ import {
   type StoryFile,
 } from './files.ts';
 
-/** What a build learnt of each file, by path: its stat signature and the digest of its text. */
-export type SeenFiles = Record<string, [signature: string, digest: string]>;
+/** What a build learnt of each file, by path: its stat signature, the digest of its text, a picture's size. */
+export type SeenFiles = Record<
+  string,
+  [signature: string, digest: string, picture?: PictureInfo | { error: string }]
+>;
 
 /**
  * A file's stat signature: size, modification and change times, inode. Any write to a file
@@ -173,11 +179,19 @@ export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {})
     if (!path.toLowerCase().endsWith('.md')) {
       // Files next to bulletins: only their size and digest are needed (the page that serves one reads it).
       // One that will not be published (another type, too large) is not read: the checks refuse it by name and size.
-      const publishable = isStoryFileName(posix.basename(path)) && st.size <= MAX_STORY_FILE_BYTES;
-      const digest =
-        known ?? (publishable ? fileDigest(readRegularFile(full, MAX_STORY_FILE_BYTES)) : '');
-      now[path] = [sig, digest];
-      others.push({ path, size: st.size, digest });
+      // A picture's size is read from the same bytes, once (src/lib/content/pictures.ts).
+      const name = posix.basename(path);
+      const publishable = isStoryFileName(name) && st.size <= MAX_STORY_FILE_BYTES;
+      const earlier = known === undefined ? undefined : seen[path];
+      let digest = earlier?.[1] ?? '';
+      let picture = earlier?.[2];
+      if (!earlier && publishable) {
+        const bytes = readRegularFile(full, MAX_STORY_FILE_BYTES);
+        digest = fileDigest(bytes);
+        if (isPictureName(name)) picture = readPicture(bytes, extensionOf(name));
+      }
+      now[path] = picture ? [sig, digest, picture] : [sig, digest];
+      others.push({ path, size: st.size, digest, ...(picture ? { picture } : {}) });
       continue;
     }
     if (st.size > MAX_TEXT_BYTES) {

@@ -8,6 +8,8 @@
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { PublishedFile } from '../content/archive.ts';
 import { storyFileType } from '../content/files.ts';
+import { pictureWidths } from '../content/pictures.ts';
+import { pictureFile } from '../../core/paths.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
 import type { AuthorRecord, Byline } from '../../schemas/author.ts';
 import { byCodePoint } from '../../core/text.ts';
@@ -450,5 +452,38 @@ export function storyFileRoutes(
       { story: f.story, name: f.name },
       { file: f.file, digest: f.digest, type: storyFileType(f.name) },
     ),
+  );
+}
+
+/** A copy of a picture (src/lib/content/pictures.ts): its file, the digest that names it, and how wide and good the copy is. */
+export type PicturePageProps = {
+  file: string;
+  digest: string;
+  width: number;
+  quality: number;
+  /** PNG's maps, charts and screenshots keep sharp edges: their copies are lossless. */
+  lossless: boolean;
+};
+
+/** Every copy of every picture next to bulletins, `widths` wide where the picture is wider. */
+export function pictureRoutes(
+  files: readonly PublishedFile[],
+  settings: { widths: readonly number[]; quality: number },
+): CachedRoute<PicturePageProps, 'story' | 'picture'>[] {
+  return files.flatMap((f) =>
+    f.picture
+      ? pictureWidths(f.picture, settings.widths).map((width) =>
+          route(
+            { story: f.story, picture: pictureFile(f.name, f.digest, width) },
+            {
+              file: f.file,
+              digest: f.digest,
+              width,
+              quality: settings.quality,
+              lossless: f.picture!.format === 'png',
+            },
+          ),
+        )
+      : [],
   );
 }
