@@ -9,7 +9,7 @@ import type { StoryRecord } from '../schemas/story.ts';
 import { published } from './handoff.ts';
 import type { Rendered } from '../lib/content/markdown.ts';
 import { atom, buildFeedItems, jsonFeed, rss } from '../lib/publish/feeds.ts';
-import { FEEDS, rebaseHtml, type FeedFormat } from '../core/paths.ts';
+import { FEEDS, rebaseHtml, rebasePath, type FeedFormat } from '../core/paths.ts';
 import {
   authorFeedRoutes,
   authorRoutes,
@@ -74,7 +74,14 @@ async function renderedBody(record: {
       `${record.file} has no rendered body: the loaders set one on every record they publish`,
     );
   const rendered = await published().body(record.rendered);
-  return { ...rendered, html: rebaseHtml(rendered.html, import.meta.env.BASE_URL) };
+  const base = import.meta.env.BASE_URL;
+  return {
+    ...rendered,
+    html: rebaseHtml(rendered.html, base),
+    ...(rendered.picture
+      ? { picture: { ...rendered.picture, src: rebasePath(rendered.picture.src, base) } }
+      : {}),
+  };
 }
 
 /** A bulletin's body: sanitized HTML with ids scoped to its update id, root-relative URLs under the base path. */

@@ -137,6 +137,10 @@ export function createPaths(base: string): Paths {
 export const pictureFile = (name: string, digest: string, width: number): string =>
   `${name}-${width}w.${digest.slice(0, 8)}.webp`;
 
+/** A root-relative path (`/stories/…`) under the base path. */
+export const rebasePath = (path: string, base: string): string =>
+  path.startsWith('/') && !path.startsWith('//') ? `${normaliseBase(base)}${path.slice(1)}` : path;
+
 /**
  * Root-relative links and images written in a bulletin (`/images/map.png`) put under the base
  * path, so they work when the site lives in a subpath. Rendered bodies are cached without a base.

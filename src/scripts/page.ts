@@ -1,9 +1,10 @@
 /**
- * On every page, and small (under 1 kB compressed): `/` focuses the page's search box, and a page
+ * On every page, and small (under 1 kB compressed): `/` focuses the page's search box, a page
  * reached from a search result (`?highlight=words`) marks those words in the update it was sent
- * to. Without that parameter it does nothing more.
+ * to, and a video's link becomes its player when clicked (src/scripts/players.ts).
  */
 import { highlightPattern, highlightWords, markMatches } from './highlight.ts';
+import './players.ts';
 
 /** Whether an event's target takes typing itself (then `/` is a character, not a shortcut). */
 const typing = (t: EventTarget | null): boolean =>

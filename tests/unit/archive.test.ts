@@ -384,7 +384,7 @@ describe('drafts, scheduling and other content checks', () => {
       { story: 's', name: 'figures.csv', file: 'content/s/figures.csv', digest: 'f' },
     ]);
     expect(a.problems.map(formatProblem)).toEqual([
-      'content/s/notes.docx: a story folder may hold Markdown and files of these types only: png, jpg, jpeg, gif, webp, avif, pdf, csv; put other files elsewhere',
+      'content/s/notes.docx: a story folder may hold Markdown, snapshots of embeds (embed-*.json, made by npm run embed) and files of these types only: png, jpg, jpeg, gif, webp, avif, pdf, csv; put other files elsewhere',
     ]);
   });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, test } from 'vitest';
-import { headersFile, parseHeadersFile } from '../../src/lib/publish/headers.ts';
+import { framePolicy, headersFile, parseHeadersFile } from '../../src/lib/publish/headers.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
 const readme = readFileSync('README.md', 'utf8');
@@ -95,6 +95,7 @@ describe('deploy configuration', () => {
       '/dateline/pagefind/fragment/*',
       '/dateline/pagefind/filter/*',
       '/dateline/pagefind/part/*',
+      '/dateline/stories/*/images/*',
       '/dateline/stories/*/latest.json',
     ]);
     // What live pages poll is always revalidated.
@@ -108,6 +109,18 @@ describe('deploy configuration', () => {
       "script-src 'self' 'wasm-unsafe-eval'",
     );
     expect(rules[0]!.headers['Content-Security-Policy']).not.toContain('unsafe-inline');
+    // Frames: only the two players, and each page narrows that further (framePolicy).
+    expect(rules[0]!.headers['Content-Security-Policy']).toContain(
+      'frame-src https://www.youtube-nocookie.com https://player.vimeo.com;',
+    );
+    expect(framePolicy([])).toBe("frame-src 'none'");
+    expect(
+      framePolicy([
+        'https://player.vimeo.com',
+        'https://www.youtube-nocookie.com',
+        'https://player.vimeo.com',
+      ]),
+    ).toBe('frame-src https://player.vimeo.com https://www.youtube-nocookie.com');
     expect(
       rules.some(
         (r) => r.pattern.test('/dateline/pagefind/pagefind.js') && r.headers['Cache-Control'],

@@ -226,7 +226,7 @@ describe('images', () => {
       srcset: [400, 800, 1200, 1600].map((w) => `${copy(w)} ${w}w`).join(', '),
       sizes: '(min-width: 672px) 640px, calc(100vw - 2rem)',
     });
-    expect(photo!.parentNode.tagName).toBe('FIGURE');
+    expect(photo!.parentNode?.tagName).toBe('FIGURE');
     // A GIF may be animated: no copies, its own URL, but its size all the same.
     expect(gif!.attributes).toMatchObject({ src: '/stories/s/files/anim.gif', width: '300' });
     expect(gif!.hasAttribute('srcset')).toBe(false);

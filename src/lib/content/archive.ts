@@ -24,7 +24,9 @@ import {
   parseFile,
 } from './check.ts';
 import { type LinkRef, linkProblems } from './links.ts';
-import { mediaOf, type Media, type MediaTable } from './media.ts';
+import { isSnapshotName } from './embeds.ts';
+import { mediaOf, missingSnapshots, type Media, type MediaTable } from './media.ts';
+import { checkSnapshot } from './snapshots.ts';
 import type { PictureInfo } from './pictures.ts';
 import type { Problem } from './problems.ts';
 
@@ -106,6 +108,7 @@ export function buildArchive(
   const bulletinFiles: { file: SourceFile; story: string; name: string }[] = [];
   const summaryFiles: { file: SourceFile; story: string }[] = [];
   const authorFiles: { file: SourceFile; name: string }[] = [];
+  const snapshotFiles: { file: SourceFile; story: string; name: string }[] = [];
   const prefix = `${contentDir.replace(/\/+$/, '')}/`;
   // A file's text by path, for the line of a field a problem is about (read only then: texts are lazy).
   const byPath = new Map(files.map((f) => [f.path, f]));
@@ -136,7 +139,9 @@ export function buildArchive(
       continue;
     }
     storyFolders.add(story);
-    if (name === 'index.md') {
+    if (isSnapshotName(name)) {
+      snapshotFiles.push({ file, story, name });
+    } else if (name === 'index.md') {
       const parsed = parseFile(file, storyFrontmatter);
       if ('problems' in parsed) problems.push(...parsed.problems);
       else {
@@ -356,10 +361,33 @@ export function buildArchive(
   for (const f of publishedFiles)
     if (f.picture && !('error' in f.picture))
       available.set(`${f.story}/${f.name}`, { kind: 'picture', ...f.picture, digest: f.digest });
+  for (const { file, story, name } of snapshotFiles) {
+    const owner = stories.get(story);
+    if (!owner) continue; // a story without index.md is reported by its bulletins
+    const pictures = new Set(
+      publishedFiles.filter((f) => f.story === story && f.picture).map((f) => f.name),
+    );
+    const checked = checkSnapshot(file, name, pictures);
+    if ('problems' in checked) problems.push(...checked.problems);
+    else
+      available.set(
+        `${story}/${name}`,
+        checked.media.kind === 'post'
+          ? {
+              ...checked.media,
+              timezone: owner.timezone,
+              ...(owner.lang ? { locale: owner.lang } : {}),
+            }
+          : checked.media,
+      );
+  }
   const media: Record<string, MediaTable> = {};
+  const unkept: Problem[] = [];
   for (const { file, refs } of linked) {
-    const table = mediaOf(file.slice(prefix.length), refs, available);
+    const from = file.slice(prefix.length);
+    const table = mediaOf(from, refs, available);
     if (table) media[file] = table;
+    for (const m of missingSnapshots(from, refs, available)) unkept.push({ file, ...m });
   }
   const uses = tagUses([...stories.values()], bulletins);
   const atTags = (p: { file: string; message: string }): Problem => ({
@@ -369,7 +397,7 @@ export function buildArchive(
     message: p.message,
   });
   problems.push(...tagProblems(uses).map(atTags));
-  const warnings = tagWarnings(uses).map(atTags);
+  const warnings = [...tagWarnings(uses).map(atTags), ...unkept];
   problems.sort(
     (a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity),
   );

@@ -120,7 +120,7 @@ export function checkStoryFiles(
     if (!isStoryFileName(name))
       problems.push({
         file: f.path,
-        message: `a story folder may hold Markdown and files of these types only: ${kinds}; put other files elsewhere`,
+        message: `a story folder may hold Markdown, snapshots of embeds (embed-*.json, made by npm run embed) and files of these types only: ${kinds}; put other files elsewhere`,
       });
     else if (f.size > MAX_STORY_FILE_BYTES)
       problems.push({

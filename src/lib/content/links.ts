@@ -12,6 +12,8 @@ export interface LinkRef {
   target: string;
   image: boolean;
   line: number;
+  /** The link is its line's only content (a bare URL, `<URL>` or `[text](URL)`): it may be an embed (src/lib/content/embeds.ts). */
+  alone?: true;
 }
 
 /** What a relative link in a content file points at, once resolved against the file's folder. */
@@ -63,6 +65,9 @@ export function contentLinkUrl(paths: Paths, target: ContentTarget): string | un
   return target.fragment ? url.replace(/#.*$/, `#${bodyAnchor(id, target.fragment)}`) : url;
 }
 
+/** A line that is only a URL (`https://…` or `<https://…>`): GFM makes it a link. */
+const BARE_URL = /^\s{0,3}<?(https?:\/\/[^\s<>]+?)>?\s*$/;
+
 const LINK_TARGETS =
   /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\b(?:src|href)\s*=\s*["']([^"']+)["']/g;
 
@@ -70,11 +75,19 @@ const LINK_TARGETS =
 export function linkRefs(body: string, bodyLine: number): LinkRef[] {
   const out: LinkRef[] = [];
   body.split('\n').forEach((line, i) => {
+    const bare = BARE_URL.exec(line);
+    if (bare) {
+      out.push({ target: bare[1]!, image: false, line: bodyLine + i, alone: true });
+      return;
+    }
     for (const m of line.matchAll(LINK_TARGETS)) {
       out.push({
         target: m[1] ?? m[2] ?? '',
         image: m[0].startsWith('!') || /^src/i.test(m[0]),
         line: bodyLine + i,
+        ...(m[0].length === line.trim().length && m[0].startsWith('[')
+          ? { alone: true as const }
+          : {}),
       });
     }
   });

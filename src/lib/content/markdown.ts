@@ -5,7 +5,9 @@
  * - rehypeScopeIds: headings are demoted below the bulletin headline and every id in the body is
  *   prefixed with the update id, so no two bulletins on a page can clash;
  * - rehype-external-links: links off the site get rel="noopener";
- * - rehypeTypography: curly quotes and dashes.
+ * - rehypeTypography: curly quotes and dashes;
+ * - rehypeEmbeds, rehypePictures: videos and posts alone in a paragraph become a click-to-load player
+ *   and a card (src/lib/content/rehype-embeds.ts); pictures get their size and copies.
  * It is the chain Astro's own unified processor runs, minus the passes a bulletin does not need
  * (image collection, heading collection, a second raw-HTML pass), because it runs once per
  * bulletin and archives hold tens of thousands (src/render/pool.ts runs it in child processes, and only for bodies not rendered before).
@@ -29,7 +31,8 @@ import { bodyAnchor } from '../../core/anchors.ts';
 import { config } from '../../config.ts';
 import { DECORATIVE_ALT } from './images.ts';
 import type { MediaTable } from './media.ts';
-import { pictureSizes, pictureWidths } from './pictures.ts';
+import { EMBEDDED, rehypeEmbeds } from './rehype-embeds.ts';
+import { heightAt, pictureSizes, pictureWidths } from './pictures.ts';
 import { contentLinkUrl, resolveContentLink } from './links.ts';
 import { createPaths, decodePath } from '../../core/paths.ts';
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
@@ -44,7 +47,19 @@ declare module 'vfile' {
     text: string;
     /** Plain text of its first point, when the scope asks (set by rehypeScopeIds). */
     lead: string;
+    /** Its first picture with copies (set by rehypePictures). */
+    picture: SharedPicture;
+    /** The origins of the players its videos load when clicked (set by rehypeEmbeds). */
+    players: string[];
   }
+}
+
+/** A body's first picture as a page shares it (its social card image): a copy about 1,200 pixels wide. */
+export interface SharedPicture {
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
 }
 
 /** Per-document options, passed in the VFile's data. */
@@ -67,6 +82,10 @@ export interface Rendered {
   text: string;
   /** The first list item's or paragraph's text, when the scope asks for it. */
   lead?: string;
+  /** Its first picture, for a page's social card. */
+  picture?: SharedPicture;
+  /** The origins of its videos' players: the page's Content-Security-Policy allows them as frames. */
+  players?: string[];
 }
 
 /** GitHub's sanitizing rules, minus its id clobbering: rehypeScopeIds prefixes ids instead. */
@@ -135,7 +154,9 @@ export function rehypeTypography() {
     const walk = (node: Root | Element) => {
       for (const child of node.children) {
         if (child.type === 'element') {
-          if (!LITERAL.has(child.tagName)) walk(child);
+          // Code stays as written, and so do embeds: a post is quoted as it was posted, an address as it is.
+          const embed = (child.properties['className'] as string[] | undefined)?.includes('embed');
+          if (!LITERAL.has(child.tagName) && !embed) walk(child);
           else previous = 'x';
         } else if (child.type === 'text') {
           let out = '';
@@ -293,6 +314,16 @@ export function rehypePictures() {
       p['src'] = url(copies.findLast((w) => w <= 800) ?? copies[0]!);
       p['srcSet'] = copies.map((w) => `${url(w)} ${w}w`).join(', ');
       p['sizes'] = pictureSizes(picture, column);
+      // A page's social card shows the bulletin's own first described picture, not a post's or a poster.
+      const own = !(p['className'] as string[] | undefined)?.includes(EMBEDDED) && p['alt'];
+      const shared = copies.findLast((w) => w <= 1200) ?? copies[0]!;
+      if (own)
+        file.data.picture ??= {
+          src: url(shared),
+          width: shared,
+          height: heightAt(picture, shared),
+          alt: String(p['alt'] ?? ''),
+        };
     });
   };
 }
@@ -327,6 +358,7 @@ export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
   [rehypeSanitize, sanitizeSchema],
   rehypeFigures,
+  rehypeEmbeds,
   rehypeTypography,
   rehypePictures,
   rehypeContentLinks,
@@ -343,6 +375,7 @@ const chain = (raw: boolean) => {
   return p
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeFigures)
+    .use(rehypeEmbeds)
     .use(rehypeTypography)
     .use(rehypePictures)
     .use(rehypeContentLinks)
@@ -360,10 +393,13 @@ const MAY_HAVE_HTML = /<[a-zA-Z!/?]/;
 export async function renderMarkdown(markdown: string, scope: ScopeOptions): Promise<Rendered> {
   const file = new VFile({ value: markdown, data: { scope } });
   const html = String(await (MAY_HAVE_HTML.test(markdown) ? withHtml : withoutHtml).process(file));
+  const { lead, picture, players } = file.data;
   return {
     html,
     text: file.data.text ?? '',
-    ...(file.data.lead !== undefined ? { lead: file.data.lead } : {}),
+    ...(lead !== undefined ? { lead } : {}),
+    ...(picture ? { picture } : {}),
+    ...(players?.length ? { players: [...new Set(players)] } : {}),
   };
 }
 

@@ -31,6 +31,7 @@ import { formatProblem, type Problem } from './problems.ts';
 import { type CheckCache, type SourceFile } from './check.ts';
 import { fileDigest } from '../../core/cache-keys.ts';
 import { readPicture, type PictureInfo } from './pictures.ts';
+import { isSnapshotName } from './embeds.ts';
 import {
   extensionOf,
   isPictureName,
@@ -161,7 +162,8 @@ export interface ContentRead {
 }
 
 /**
- * Every Markdown file of the content folder (`content/*.md`, `content/<story>/*.md`), with paths
+ * Every Markdown file of the content folder (`content/*.md`, `content/<story>/*.md`) and every
+ * snapshot of an embed (`content/<story>/embed-*.json`), with paths
  * relative to `root` written with `/`, and the digest of its text; the other files with their size
  * and digest. A file whose signature is the one in `seen` is not read: its digest is taken from
  * there, and its text is read only if something asks for it.
@@ -176,7 +178,7 @@ export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {})
     const st = lstatSync(full);
     const sig = signature(st);
     const known = seen[path]?.[0] === sig ? seen[path][1] : undefined;
-    if (!path.toLowerCase().endsWith('.md')) {
+    if (!path.toLowerCase().endsWith('.md') && !isSnapshotName(posix.basename(path))) {
       // Files next to bulletins: only their size and digest are needed (the page that serves one reads it).
       // One that will not be published (another type, too large) is not read: the checks refuse it by name and size.
       // A picture's size is read from the same bytes, once (src/lib/content/pictures.ts).

@@ -62,6 +62,14 @@ export interface FeedMeta {
 }
 
 /**
+ * A body as a feed reader gets it: a picture is one `<img>` (its copy about 800 pixels wide, its
+ * size, its caption beside it), a video the link to it: what only a page's layout and script use
+ * (`srcset`, lazy loading, the player's address) is left out.
+ */
+export const portable = (html: string): string =>
+  html.replace(/ (?:srcset|sizes|loading|decoding|data-player|data-title)="[^"]*"/g, '');
+
+/**
  * The newest `limit` bulletins as feed items, with absolute URLs. `body` gives a bulletin's
  * rendered HTML and text; `absolute` turns a site path into a full URL.
  */
@@ -91,7 +99,7 @@ export function buildFeedItems(
         title: v.hasHeadline ? v.heading : excerpt(text, 12),
         // Fragment and root-relative links inside a body must work once it is read elsewhere.
         html:
-          html
+          portable(html)
             .replaceAll('href="#', `href="${page}#`)
             .replace(/\b(src|href)="\/(?!\/)/g, `$1="${origin}/`) + correction,
         summary: excerpt(text, 40),

@@ -4,10 +4,17 @@
  * needs 'wasm-unsafe-eval' and a worker), the usual hardening headers, and long cache lifetimes
  * for content-hashed files only.
  */
+import { PLAYER_ORIGINS } from '../content/embeds.ts';
 
-/** The Content-Security-Policy of every page. */
+/**
+ * The Content-Security-Policy of every response. Frames may come from the video players a click
+ * loads (src/scripts/players.ts), and only on the pages whose videos use them: every page narrows
+ * `frame-src` with a `<meta>` policy of its own (`framePolicy`), to `'none'` on a page with no video,
+ * and a browser enforces both policies. A host that applies no `_headers` still gets the page's own.
+ */
 export const CSP = [
   "default-src 'self'",
+  `frame-src ${Object.values(PLAYER_ORIGINS).join(' ')}`,
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
@@ -29,6 +36,10 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
+/** A page's own policy, in a `<meta>`: the frames its videos load when clicked, or none. */
+export const framePolicy = (players: readonly string[]): string =>
+  `frame-src ${players.length ? [...new Set(players)].sort().join(' ') : "'none'"}`;
+
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The `_headers` file for a site under `base` (`/` or `/dateline/`). */
@@ -42,9 +53,15 @@ export function headersFile(base: string): string {
     block(`${root}*`, SECURITY_HEADERS),
     // Astro's bundles, Pagefind's index chunks and the search tiers (folders named by their
     // key) are named by their content: cache them for a year.
-    ...['_astro', 'pagefind/index', 'pagefind/fragment', 'pagefind/filter', 'pagefind/part'].map(
-      (dir) => block(`${root}${dir}/*`, { 'Cache-Control': IMMUTABLE }),
-    ),
+    // Copies of pictures are named by the picture's digest too.
+    ...[
+      '_astro',
+      'pagefind/index',
+      'pagefind/fragment',
+      'pagefind/filter',
+      'pagefind/part',
+      'stories/*/images',
+    ].map((dir) => block(`${root}${dir}/*`, { 'Cache-Control': IMMUTABLE })),
     // What a live story's open pages poll: always revalidated (a 304 when unchanged), never served stale.
     block(`${root}stories/*/latest.json`, { 'Cache-Control': 'no-cache' }),
   ].join('\n');
