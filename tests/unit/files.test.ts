@@ -48,7 +48,9 @@ describe('files next to bulletins', () => {
       'content/s/img/deep.png',
       'content/loose.png',
     ]);
-    expect(problems[0]!.message).toMatch(/snapshots of embeds \(embed-\*\.json, made by npm run embed\) and files of these types only: png, jpg/);
+    expect(problems[0]!.message).toMatch(
+      /snapshots of embeds \(embed-\*\.json, made by npm run embed\) and files of these types only: png, jpg/,
+    );
     expect(problems[1]!.message).toMatch(/at most 5 MB/);
   });
 });
