@@ -359,6 +359,9 @@ describe('drafts, scheduling and other content checks', () => {
       'content/s/2022-01-07.md:3: refers to "missing.png", which does not exist (content/s/missing.png)',
       'content/s/2022-01-07.md:5: refers to "/images/no.png", which is not in public/ (files in public/ are served from the site root)',
     ]);
+    expect(a.warnings.map(formatProblem)).toEqual([
+      'content/s/2022-01-07.md:5: shows the picture "//cdn.example/x.png" from another site, which readers\' browsers would load from there (the site\'s security policy blocks it, so it shows as broken): save it into the story folder and write ./x.png',
+    ]);
   });
 
   test('files next to bulletins: published with the story and referred to by name; a refused one is reported once', () => {

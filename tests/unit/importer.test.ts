@@ -380,6 +380,37 @@ describe('pages that give each update its time in their markup', () => {
     expect(r.status).toBe('closed');
   });
 
+  test('embedded videos and posts become their address alone on a line; a figure caption becomes the picture title', () => {
+    const page = `<html><body><main><h1>Embeds</h1>
+      <article><time datetime="2025-02-14T18:05:00Z">6.05pm</time><h2>Video</h2>
+        <p>The minister spoke.</p>
+        <iframe width="560" height="315" src="https://www.youtube.com/embed/Xk3pF9aLm2Q?si=x" allowfullscreen></iframe>
+        <iframe src="https://player.vimeo.com/video/987654321?h=a1b2c3d4e5"></iframe>
+        <iframe src="https://maps.example/embed?x=1"></iframe>
+      </article>
+      <article><time datetime="2025-02-14T17:00:00Z">5pm</time><h2>Posts</h2>
+        <blockquote class="twitter-tweet"><p lang="en">Water rising.</p>&mdash; Ann (@ann) <a href="https://twitter.com/ann/status/1861234567890123456?ref_src=twsrc">November 26, 2024</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script>
+        <blockquote class="bluesky-embed" data-bluesky-uri="at://did:plc:abc/app.bsky.feed.post/3lbq2mdw7ks2a"><p>Roads shut.</p>&mdash; Bob (<a href="https://bsky.app/profile/did:plc:abc?ref_src=embed">@bob</a>) <a href="https://bsky.app/profile/did:plc:abc/post/3lbq2mdw7ks2a?ref_src=embed">Feb 14</a></blockquote>
+        <iframe src="https://mastodon.social/@cat/113502467741235810/embed" class="mastodon-embed"></iframe>
+        <script async src="https://telegram.org/js/telegram-widget.js" data-telegram-post="floodnews/482"></script>
+        <figure><img src="https://cdn.example/a.jpg" alt="Sandbags"><figcaption>Sandbags at the centre. Photo: Agency</figcaption></figure>
+      </article></main></body></html>`;
+    const r = ok(importArticle(page, 'html', { defaultTimezone: 'UTC' }));
+    const [video, posts] = r.bulletins.map((b) => b.body.split('\n\n'));
+    expect(video).toEqual([
+      'The minister spoke.',
+      '<https://www.youtube.com/watch?v=Xk3pF9aLm2Q>',
+      '<https://vimeo.com/987654321/a1b2c3d4e5>',
+    ]);
+    expect(posts).toEqual([
+      '<https://x.com/ann/status/1861234567890123456>',
+      '<https://bsky.app/profile/did:plc:abc/post/3lbq2mdw7ks2a>',
+      '<https://mastodon.social/@cat/113502467741235810>',
+      '<https://t.me/floodnews/482>',
+      '![Sandbags](https://cdn.example/a.jpg "Sandbags at the centre. Photo: Agency")',
+    ]);
+  });
+
   test('the files it writes pass the content checks, authors included', () => {
     const r = ok(
       importArticle(fixture('article-updates.html'), 'html', { defaultTimezone: 'UTC' }),

@@ -23,7 +23,7 @@ import {
   resolveInstant,
   parseFile,
 } from './check.ts';
-import { type LinkRef, linkProblems } from './links.ts';
+import { type LinkRef, linkProblems, remotePictures } from './links.ts';
 import { isSnapshotName } from './embeds.ts';
 import { mediaOf, missingSnapshots, type Media, type MediaTable } from './media.ts';
 import { checkSnapshot } from './snapshots.ts';
@@ -388,6 +388,7 @@ export function buildArchive(
     const table = mediaOf(from, refs, available);
     if (table) media[file] = table;
     for (const m of missingSnapshots(from, refs, available)) unkept.push({ file, ...m });
+    unkept.push(...remotePictures(file, refs));
   }
   const uses = tagUses([...stories.values()], bulletins);
   const atTags = (p: { file: string; message: string }): Problem => ({

@@ -111,7 +111,7 @@ export interface LinkTargets {
  * Links and images that would be broken on the site. A link to another bulletin or story by its
  * file (`./2022-01-06-1000-airport-seized.md`, `../other/index.md`) becomes its permalink when the
  * page is rendered, so it must be published: not missing, not a draft, not scheduled for later. Any
- * other relative path is refused (content/ is not published: such files go in public/), and an
+ * other relative path is refused (content/ is not published: such files go in public/), an
  * image at the site root must be in public/.
  */
 export function linkProblems(
@@ -182,4 +182,19 @@ export function linkProblems(
       });
   }
   return out;
+}
+
+/**
+ * Pictures from other sites (`![x](https://cdn.example/x.jpg)`): readers' browsers would ask that
+ * site for them, and the site's Content-Security-Policy blocks them, so they show as broken. A
+ * warning, as the page is safe either way: the picture belongs in the story folder.
+ */
+export function remotePictures(path: string, refs: readonly LinkRef[]): Problem[] {
+  return refs
+    .filter((r) => r.image && /^(https?:)?\/\//i.test(r.target))
+    .map((r) => ({
+      file: path,
+      line: r.line,
+      message: `shows the picture ${quote(r.target)} from another site, which readers' browsers would load from there (the site's security policy blocks it, so it shows as broken): save it into the story folder and write ./${r.target.split(/[?#]/)[0]!.split('/').pop()}`,
+    }));
 }

@@ -8,6 +8,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { recogniseEmbed } from '../content/embeds.ts';
 
 /**
  * The element that holds the article: its one outermost `<article>`, else `<main>` or `<body>`. A
@@ -56,6 +57,45 @@ function removeFurniture(root: HTMLElement, removed: string[]): void {
   }
 }
 
+/** The address an embedding element shows, if Dateline embeds it (src/lib/content/embeds.ts). */
+function embeddedAddress(el: HTMLElement): string | undefined {
+  const tag = el.tagName.toLowerCase();
+  const known = (url: string | undefined) => (url ? recogniseEmbed(url)?.url : undefined);
+  // A Mastodon post's iframe is the post's address followed by /embed.
+  if (tag === 'iframe') return known(el.getAttribute('src')?.replace(/\/embed\/?$/, ''));
+  if (tag === 'script') {
+    const post = el.getAttribute('data-telegram-post');
+    return post ? known(`https://t.me/${post}`) : undefined;
+  }
+  // X's, Bluesky's and Mastodon's blockquotes end with a link to the post.
+  return el
+    .querySelectorAll('a[href]')
+    .map((a) => known(a.getAttribute('href')))
+    .findLast(Boolean);
+}
+
+/**
+ * Turns what a page embeds into Dateline's forms, before scripts and frames are dropped: a YouTube
+ * or Vimeo player, an X, Bluesky or Mastodon blockquote, a Telegram widget become the address alone
+ * in a paragraph (a click-to-load player, or a post's card once `npm run embed` keeps it); a
+ * picture's `<figcaption>` becomes its Markdown title (its caption and credit).
+ */
+function keepEmbeds(root: HTMLElement): void {
+  for (const el of root.querySelectorAll(
+    'iframe[src], script[data-telegram-post], blockquote.twitter-tweet, blockquote.bluesky-embed, blockquote.mastodon-embed',
+  )) {
+    const url = embeddedAddress(el);
+    if (url) el.replaceWith(`<p><a href="${url}">${url}</a></p>`);
+  }
+  for (const figure of root.querySelectorAll('figure')) {
+    const img = figure.querySelectorAll('img');
+    const caption = figure.querySelector('figcaption');
+    if (img.length !== 1 || !caption) continue;
+    img[0]!.setAttribute('title', caption.textContent.replace(/\s+/g, ' ').trim());
+    caption.remove();
+  }
+}
+
 /** A saved web page reduced to its article, as Markdown; with the page furniture that was dropped. */
 export function htmlToMarkdown(html: string): {
   title: string | undefined;
@@ -65,6 +105,7 @@ export function htmlToMarkdown(html: string): {
   const doc = parseHtml(html);
   const root = pageRoot(doc);
   const removed: string[] = [];
+  keepEmbeds(root);
   removeFurniture(root, removed);
   for (const el of root.querySelectorAll(
     'nav, header, footer, aside, script, style, noscript, form, iframe, template, svg, button',
@@ -135,6 +176,7 @@ export function timedEntries(
     ?.replace(/\s+/g, ' ')
     .trim();
   const removed: string[] = [];
+  keepEmbeds(root);
   for (const el of root.querySelectorAll(
     'script, style, noscript, template, svg, form, iframe, button',
   ))
