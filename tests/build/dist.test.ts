@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
+import sharp from 'sharp';
 import { LinkChecker, LinkState } from 'linkinator';
 import { describe, expect, test } from 'vitest';
 import { config } from '../../src/config.ts';
@@ -346,11 +347,26 @@ describe('metadata for search engines and link previews', () => {
         ).toBeTruthy();
       expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
       const story = /^stories\/([^/]+)\//.exec(path)?.[1];
-      const card =
-        story && !path.endsWith('.xml')
+      // A day page whose updates have a picture of their own (not a post's, not a poster) shares its first.
+      const own = /^stories\/[^/]+\/\d{4}-\d{2}-\d{2}\//.test(path)
+        ? doc.querySelector('.bulletin-body img[srcset]:not(.embedded):not([alt=""])')
+        : null;
+      const card = own
+        ? `http://localhost:4321${
+            own
+              .getAttribute('srcset')!
+              .split(', ')
+              .findLast((c) => Number(/(\d+)w$/.exec(c)![1]) <= 1200)!
+              .split(' ')[0]
+          }`
+        : story && !path.endsWith('.xml')
           ? `http://localhost:4321/stories/${story}/card.png`
           : undefined;
       expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(card);
+      if (own)
+        expect(doc.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')).toBe(
+          own.getAttribute('alt'),
+        );
       expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe(
         card ? 'summary_large_image' : 'summary',
       );
@@ -452,6 +468,59 @@ describe('structured data (schema.org JSON-LD)', () => {
     expect((site['potentialAction'] as { target: string }).target).toBe(
       'http://localhost:4321/search/?q={search_term_string}',
     );
+  });
+});
+
+describe('pictures, videos and posts', () => {
+  const html = [...pages].filter(([path]) => path.endsWith('.html'));
+
+  test('the demo story shows pictures, two videos and four posts', () => {
+    const all = html.filter(([p]) => /^stories\/harbour-ferry-strike\/\d{4}-/.test(p));
+    const count = (sel: string) => all.reduce((n, [, d]) => n + d.querySelectorAll(sel).length, 0);
+    expect(count('.bulletin-body figure > img[srcset]')).toBeGreaterThanOrEqual(3);
+    expect(count('figure.embed-video')).toBe(2);
+    expect(count('figure.embed-post')).toBe(4);
+  });
+
+  test('every picture next to bulletins has its size, and every copy it offers exists, in the width it says', async () => {
+    const copies = new Set<string>();
+    for (const [path, doc] of html)
+      for (const img of doc.querySelectorAll('main img[src^="/stories/"]')) {
+        expect(img.getAttribute('width'), `${path}: ${img.getAttribute('src')}`).toMatch(/^\d+$/);
+        expect(img.getAttribute('height'), path).toMatch(/^\d+$/);
+        for (const c of (img.getAttribute('srcset') ?? '').split(', ').filter(Boolean))
+          copies.add(c);
+      }
+    expect(copies.size).toBeGreaterThan(10);
+    for (const c of copies) {
+      const [url, width] = c.split(' ') as [string, string];
+      const meta = await sharp(join(DIST, decodeURIComponent(url))).metadata();
+      expect(meta.format, url).toBe('webp');
+      expect(`${meta.width}w`, url).toBe(width);
+    }
+  });
+
+  test('every page allows frames only from the players its videos load', () => {
+    for (const [path, doc] of html) {
+      const players = doc
+        .querySelectorAll('a[data-player]')
+        .map((a) => new URL(a.getAttribute('data-player')!).origin);
+      const policy = doc.querySelector('meta[http-equiv="Content-Security-Policy"]');
+      expect(policy?.getAttribute('content'), path).toBe(
+        players.length ? `frame-src ${[...new Set(players)].sort().join(' ')}` : "frame-src 'none'",
+      );
+    }
+  });
+
+  test('feeds carry a picture as one image with its caption, a video as its link, a post as its text', () => {
+    const feed = readFileSync(join(DIST, 'stories/harbour-ferry-strike/feed.xml'), 'utf8');
+    expect(feed).toContain(
+      '<img src="http://localhost:4321/stories/harbour-ferry-strike/images/picket-line.jpg-800w.',
+    );
+    expect(feed).toContain('The picket line on the quay at dawn.');
+    expect(feed).not.toMatch(/srcset|loading=|data-player/);
+    expect(feed).toContain('href="https://www.youtube.com/watch?v=Xk3pF9aLm2Q"');
+    expect(feed).toContain('No ferry services to Gull Island today');
   });
 });
 

@@ -5,6 +5,7 @@ const pages = [
   '/',
   '/stories/harbour-ferry-strike/',
   '/stories/kazakhstan-unrest/2022-01-07/',
+  '/stories/harbour-ferry-strike/2026-11-18/',
   '/stories/kazakhstan-unrest/2022-01-07/?highlight=soldiers#u-2022-01-07-1400-buildings-secured',
   '/stories/harbour-ferry-strike/key-events/',
   '/stories/harbour-ferry-strike/from-the-start/',

@@ -1,15 +1,21 @@
 import { test as base, expect } from '@playwright/test';
 
-/** Every test fails if the page requests anything from another host, or logs an error. */
-export const test = base.extend<{ guard: void }>({
+/** Every test fails if the page requests anything from another host (but `allowedHosts`), or logs an error. */
+export const test = base.extend<{ guard: void; allowedHosts: string[] }>({
+  /** Origins a test may reach besides this machine (a video's player after its click). */
+  allowedHosts: [[], { option: true }],
   guard: [
-    async ({ page }, use) => {
+    async ({ page, allowedHosts }, use) => {
       const foreign: string[] = [];
       const errors: string[] = [];
       page.on('request', (req) => {
         const url = req.url();
         // Only this machine: the test servers (dist/ and its subpath twin) listen on 127.0.0.1.
-        if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url) && !/^(data|blob):/.test(url))
+        if (
+          !/^http:\/\/127\.0\.0\.1:\d+\//.test(url) &&
+          !/^(data|blob):/.test(url) &&
+          !allowedHosts.some((h) => url.startsWith(`${h}/`))
+        )
           foreign.push(url);
       });
       page.on('console', (msg) => {

@@ -63,11 +63,11 @@ export interface FeedMeta {
 
 /**
  * A body as a feed reader gets it: a picture is one `<img>` (its copy about 800 pixels wide, its
- * size, its caption beside it), a video the link to it: what only a page's layout and script use
- * (`srcset`, lazy loading, the player's address) is left out.
+ * caption beside it), a video the link to it: what only a page's layout and script use (`srcset`,
+ * lazy loading, the player's address, the size a page reserves) is left out.
  */
 export const portable = (html: string): string =>
-  html.replace(/ (?:srcset|sizes|loading|decoding|data-player|data-title)="[^"]*"/g, '');
+  html.replace(/ (?:srcset|sizes|loading|decoding|width|height|data-player|data-title)="[^"]*"/g, '');
 
 /**
  * The newest `limit` bulletins as feed items, with absolute URLs. `body` gives a bulletin's
