@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 // The demo story's 18 November: a video, a post with a picture, two photos, a map.
@@ -5,7 +6,7 @@ const DAY = '/stories/harbour-ferry-strike/2026-11-18/';
 const YOUTUBE = 'https://www.youtube-nocookie.com';
 
 /** Scrolls to the end in steps, so every lazy picture loads, and waits for the network to settle. */
-async function scrollThrough(page: import('@playwright/test').Page) {
+async function scrollThrough(page: Page) {
   await page.evaluate(async () => {
     for (let y = 0; y < document.body.scrollHeight; y += 400) {
       window.scrollTo(0, y);
