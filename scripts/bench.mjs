@@ -1,4 +1,4 @@
-// `npm run bench -- [--sizes 1000,10000,30000] [--detail 10000] [--stories 10] [--seed 1] [--no-lighthouse]`
+// `npm run bench -- [--sizes 1000,10000,30000] [--detail 10000] [--stories 10] [--seed 1] [--photos] [--no-lighthouse]`
 // For each size: generates a synthetic archive, builds it with the Hugo peer and Pagefind's CLI
 // from scratch (the tool a newsroom would use instead), then with Dateline cold, after one new
 // bulletin, after one edited and after one deleted bulletin, and the peer again; measures the
@@ -26,7 +26,7 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { chromium } from 'playwright-core';
 import { findChromium } from './chromium.mjs';
-import { generate, tokenOf } from './bench/generate.mjs';
+import { addMediaStory, addPhotos, generate, photo, tokenOf } from './bench/generate.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -35,6 +35,8 @@ const { values: opts } = parseArgs({
     stories: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     'no-lighthouse': { type: 'boolean', default: false },
+    // A photo beside every hundredth bulletin (about 1 MB each), to compare cold builds with and without.
+    photos: { type: 'boolean', default: false },
   },
 });
 const SIZES = opts.sizes.split(',').map(Number);
@@ -633,6 +635,9 @@ async function benchSize(size) {
     bulletins: size,
     seed: Number(opts.seed),
   });
+  const photos = opts.photos ? await addPhotos(content, manifest) : 0;
+  // At the detail size, a story of ten photos, two videos and three posts, for Lighthouse.
+  const media = size === DETAIL ? await addMediaStory(content) : undefined;
   const generateMs = performance.now() - t0;
   const contentBytes = filesUnder(content).reduce((n, f) => n + statSync(f).size, 0);
   const storyDays = new Set(manifest.map((b) => b.story + b.day)).size;
@@ -666,6 +671,22 @@ async function benchSize(size) {
   manifest.push(added);
   console.info('bench:   Dateline, one new bulletin…');
   const plusOne = await build('+1 bulletin', scratch);
+  // The same with a camera's photo beside it: its copies are all the build makes more.
+  const withPhoto = {
+    story: longest,
+    file: `${longest}/${newestDay}-2358-bench-photo.md`,
+    day: newestDay,
+    token: 'zq99x000002',
+  };
+  const camera = await photo({ width: 4000, height: 3000, seed: 3 });
+  writeFileSync(join(content, longest, 'bench-camera.jpg'), camera);
+  writeFileSync(
+    join(content, withPhoto.file),
+    '---\ntitle: A bulletin with a photo, added by the benchmark\n---\n\nThe rebuild after one new bulletin with a photo, zq99x000002.\n\n![A generated photo](./bench-camera.jpg "A generated photo. Photo: Benchmark")\n',
+  );
+  manifest.push(withPhoto);
+  console.info(`bench:   Dateline, one new bulletin with a ${mb(camera.length)} photo…`);
+  const plusPhoto = await build(`+1 bulletin with a ${mb(camera.length)} photo`, scratch);
   const edited = manifest[Math.floor(manifest.length / 2)];
   writeFileSync(
     join(content, edited.file),
@@ -688,7 +709,8 @@ async function benchSize(size) {
     contentBytes,
     generateMs,
     peer: { before: peerBefore, after: peerAfter, wallMs: peerMs },
-    builds: [cold, plusOne, edit, del],
+    builds: [cold, plusOne, edit, del, plusPhoto],
+    photos,
   };
   // At every size: the output's size, its correctness, and search beside the plain-Pagefind anchor.
   const outFiles = filesUnder(dist);
@@ -772,6 +794,15 @@ async function benchSize(size) {
           `/${navigation['author page'].largest.file.replace(/index\.html$/, '')}`,
         ],
         ['search', '/search/'],
+        ...(media
+          ? [
+              [
+                'day of ten photos, two videos, three posts',
+                `/stories/${media.slug}/${media.day}/`,
+              ],
+              ['its story timeline', `/stories/${media.slug}/`],
+            ]
+          : []),
       ]);
     } finally {
       server.kill();
@@ -803,12 +834,12 @@ function report(results, machine, chrome) {
     '',
     '## Growth',
     '',
-    '| bulletins | story-days | Markdown | Hugo + Pagefind | Dateline cold | +1 bulletin | 1 edited | 1 deleted | peak memory (whole tree) |',
-    '|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| bulletins | photos | story-days | Markdown | Hugo + Pagefind | Dateline cold | +1 bulletin | +1 with a 5 MB photo (more than +1) | 1 edited | 1 deleted | peak memory (whole tree) |',
+    '|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     ...results.map((r) => {
-      const [cold, plus, edit, del] = r.builds;
+      const [cold, plus, edit, del, photo] = r.builds;
       const peer = r.peer.wallMs;
-      return `| ${fmt(r.bulletins)} | ${fmt(r.storyDays)} | ${mb(r.contentBytes)} | ${sec(peer)} (${sec(r.peer.before.wallMs)}, ${sec(r.peer.after.wallMs)}) | ${sec(cold.wallMs)} (${ratio(cold.wallMs, peer)}) | ${sec(plus.wallMs)} (${ratio(plus.wallMs, peer)}) | ${sec(edit.wallMs)} (${ratio(edit.wallMs, peer)}) | ${sec(del.wallMs)} (${ratio(del.wallMs, peer)}) | ${mb(Math.max(...r.builds.map((b) => b.peakRss)))} |`;
+      return `| ${fmt(r.bulletins)} | ${fmt(r.photos)} | ${fmt(r.storyDays)} | ${mb(r.contentBytes)} | ${sec(peer)} (${sec(r.peer.before.wallMs)}, ${sec(r.peer.after.wallMs)}) | ${sec(cold.wallMs)} (${ratio(cold.wallMs, peer)}) | ${sec(plus.wallMs)} (${ratio(plus.wallMs, peer)}) | ${sec(photo.wallMs)} (+${sec(photo.wallMs - plus.wallMs)}) | ${sec(edit.wallMs)} (${ratio(edit.wallMs, peer)}) | ${sec(del.wallMs)} (${ratio(del.wallMs, peer)}) | ${mb(Math.max(...r.builds.map((b) => b.peakRss)))} |`;
     }),
     '',
     "Ratios are to the mean of the peer's two runs (in brackets) on the same archive in the same run.",

@@ -14,3 +14,16 @@ export function generate(options: {
   bulletins?: number;
   seed?: number;
 }): GeneratedBulletin[];
+export function photo(options: {
+  width: number;
+  height: number;
+  seed: number;
+  maxBytes?: number;
+  amplitude?: number;
+}): Promise<Buffer>;
+export function addPhotos(
+  dir: string,
+  manifest: GeneratedBulletin[],
+  every?: number,
+): Promise<number>;
+export function addMediaStory(dir: string): Promise<{ slug: string; day: string }>;

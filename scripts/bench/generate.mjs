@@ -275,6 +275,109 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
   return manifest;
 }
 
+// ---------------------------------------------------------------- pictures and embeds
+
+/**
+ * A JPEG `width` × `height` of seeded noise over a gradient (a camera photo's entropy), at most
+ * `maxBytes`: the quality steps down until it fits. Same arguments, same bytes.
+ */
+export async function photo({ width, height, seed, maxBytes = 4_950_000, amplitude = 48 }) {
+  const { default: sharp } = await import('sharp');
+  const rnd = prng(seed);
+  const raw = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < raw.length; i++)
+    raw[i] = 60 + Math.floor(rnd() * amplitude) + (Math.floor(i / 3 / width) % 97);
+  for (let quality = 92; ; quality -= 4) {
+    const jpeg = await sharp(raw, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality })
+      .toBuffer();
+    if (jpeg.length <= maxBytes || quality <= 40) return jpeg;
+  }
+}
+
+/**
+ * Gives every hundredth bulletin of `manifest` a photo beside it (2,400 × 1,600, about 1 MB, its
+ * own bytes), shown with a caption. Returns how many.
+ */
+export async function addPhotos(dir, manifest, every = 100) {
+  const { appendFileSync } = await import('node:fs');
+  const base = await photo({ width: 2400, height: 1600, seed: 11, maxBytes: 1_200_000 });
+  let n = 0;
+  for (let i = every / 2; i < manifest.length; i += every) {
+    const b = manifest[i];
+    const name = `photo-${b.token}.jpg`;
+    // The same picture with its own bytes after the end marker: its own digest, so its own copies.
+    writeFileSync(join(dir, b.story, name), Buffer.concat([base, Buffer.from(b.token)]));
+    appendFileSync(
+      join(dir, b.file),
+      `\n![A generated photo for ${b.token}](./${name} "A generated photo. Photo: Benchmark")\n`,
+    );
+    n++;
+  }
+  return n;
+}
+
+/**
+ * A story made to weigh a page of pictures and embeds (Lighthouse's): one day with ten updates, each
+ * with a photo and a caption; two with a video (its still kept beside it), three with a post (a
+ * snapshot). Returns its slug and day.
+ */
+export async function addMediaStory(dir) {
+  const slug = 'story-media';
+  const day = '2026-11-20';
+  mkdirSync(join(dir, slug), { recursive: true });
+  writeFileSync(
+    join(dir, slug, 'index.md'),
+    '---\ntitle: "A story told in pictures"\nsummary: Ten photos, two videos and three posts on one day.\nstatus: live\ntimezone: Europe/London\n---\n\nGenerated for the benchmark.\n',
+  );
+  const still = await photo({ width: 1280, height: 720, seed: 5, maxBytes: 300_000 });
+  const posts = [
+    [
+      'https://bsky.app/profile/bench.bsky.social/post/3lbenchpost1a',
+      'embed-bluesky-bench.bsky.social-3lbenchpost1a.json',
+    ],
+    [
+      'https://mastodon.example/@bench/113500000000000001',
+      'embed-mastodon-mastodon.example-113500000000000001.json',
+    ],
+    ['https://x.com/Bench/status/1861234567890123001', 'embed-x-1861234567890123001.json'],
+  ];
+  const videos = [
+    ['https://www.youtube.com/watch?v=BenchVideo1', 'embed-youtube-BenchVideo1'],
+    ['https://vimeo.com/900000001', 'embed-vimeo-900000001'],
+  ];
+  for (const [url, file] of posts)
+    writeFileSync(
+      join(dir, slug, file),
+      JSON.stringify({
+        url,
+        author: { name: 'A generated account', handle: '@bench' },
+        text: 'A generated post for the benchmark, with a sentence or two of text.\n\nAnd a second paragraph.',
+        published: '2026-11-20T10:00:00Z',
+      }),
+    );
+  for (const [url, stem] of videos) {
+    writeFileSync(join(dir, slug, `${stem}.jpg`), Buffer.concat([still, Buffer.from(stem)]));
+    writeFileSync(
+      join(dir, slug, `${stem}.json`),
+      JSON.stringify({ url, title: `A generated video (${stem})`, poster: `${stem}.jpg` }),
+    );
+  }
+  for (let i = 0; i < 10; i++) {
+    const name = `scene-${i + 1}.jpg`;
+    writeFileSync(
+      join(dir, slug, name),
+      await photo({ width: 2000, height: 1333, seed: 100 + i, maxBytes: 900_000 }),
+    );
+    const extra = i < 2 ? videos[i][0] : i < 5 ? posts[i - 2][0] : '';
+    writeFileSync(
+      join(dir, slug, `${day}-${pad(9 + i)}00-scene-${i + 1}.md`),
+      `---\ntitle: "Scene ${i + 1}"\n---\n\n${sentence(prng(i + 1))}\n\n![Generated scene ${i + 1}](./${name} "Scene ${i + 1}. Photo: Benchmark")\n${extra ? `\n${extra}\n` : ''}`,
+    );
+  }
+  return { slug, day };
+}
+
 // `node scripts/bench/generate.mjs --dir DIR [--bulletins 1000] [--stories 10] [--seed 1]`: writes an archive (npm test builds one to search across partitions).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { parseArgs } = await import('node:util');

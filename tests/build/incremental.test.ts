@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { digests } from './digests.ts';
 
@@ -314,6 +315,47 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
     expect(readdirSync(path('out-incremental/tags')).filter((t) => /^strike$/i.test(t))).toEqual([
       'strike',
     ]);
+  });
+
+  test("a new bulletin with a new photo makes that photo's copies only; the photo replaced under its name renders the bulletin again; a snapshot turns a link into a card", async () => {
+    const photo = async (background: string) =>
+      sharp({ create: { width: 1800, height: 1200, channels: 3, background } })
+        .jpeg()
+        .toBuffer();
+    writeFileSync(path(`${live}/quay.jpg`), await photo('#456'));
+    write(
+      `${live}/2026-11-24-2000-quay.md`,
+      '---\ntitle: The quay at night\n---\n\n![The quay](./quay.jpg "The quay at night. Photo: A")\n\nhttps://bsky.app/profile/ann.bsky.social/post/3lbq2mdw7ks2b\n',
+    );
+    let { incremental } = await buildAndCompare();
+    // The copies this build made (a cached route is not logged with its time).
+    const copies = (log: string) => log.match(/images\/[^ ]+\.webp(?= \(\+)/g) ?? [];
+    expect(copies(incremental).sort()).toEqual(
+      [1200, 1600, 400, 800].map((w) => expect.stringContaining(`images/quay.jpg-${w}w.`)),
+    );
+    expect(incremental).toMatch(/the post https:\/\/bsky\.app\/[^ ]+ has no snapshot/);
+    writeFileSync(path(`${live}/quay.jpg`), await photo('#654'));
+    ({ incremental } = await buildAndCompare());
+    expect(incremental).toMatch(/rendered 1 bodies/);
+    expect(copies(incremental)).toHaveLength(4);
+    write(
+      `${live}/embed-bluesky-ann.bsky.social-3lbq2mdw7ks2b.json`,
+      JSON.stringify({
+        url: 'https://bsky.app/profile/ann.bsky.social/post/3lbq2mdw7ks2b',
+        author: { name: 'Ann' },
+        text: 'Lights on the quay.',
+        published: '2026-11-24T20:05:00Z',
+      }),
+    );
+    ({ incremental } = await buildAndCompare());
+    expect(incremental).toMatch(/rendered 1 bodies/);
+    expect(copies(incremental)).toEqual([]);
+    expect(
+      readFileSync(
+        path('out-incremental/stories/harbour-ferry-strike/2026-11-24/index.html'),
+        'utf8',
+      ),
+    ).toContain('Lights on the quay.');
   });
 
   test('a change to src/config.ts', async () => {

@@ -67,7 +67,10 @@ export interface FeedMeta {
  * lazy loading, the player's address, the size a page reserves) is left out.
  */
 export const portable = (html: string): string =>
-  html.replace(/ (?:srcset|sizes|loading|decoding|width|height|data-player|data-title)="[^"]*"/g, '');
+  html.replace(
+    / (?:srcset|sizes|loading|decoding|width|height|data-player|data-title)="[^"]*"/g,
+    '',
+  );
 
 /**
  * The newest `limit` bulletins as feed items, with absolute URLs. `body` gives a bulletin's
