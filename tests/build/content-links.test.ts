@@ -35,35 +35,46 @@ describe('links between bulletins', () => {
 
 describe('files next to bulletins', () => {
   const src = '/stories/harbour-ferry-strike/files/route-map.png';
-  test('an image in the story folder is published with the story, byte for byte, and the page refers to it there', () => {
+  const copy = /^\/stories\/harbour-ferry-strike\/images\/route-map\.png-480w\.[\w-]{8}\.webp$/;
+  const map = (doc: ReturnType<typeof page>) =>
+    doc.querySelector('img[alt^="Map: the ferry crosses"]');
+  test('an image in the story folder is published with the story, byte for byte; the page shows its copies', () => {
     expect(readFileSync(join(DIST, src))).toEqual(
       readFileSync('content/harbour-ferry-strike/route-map.png'),
     );
-    const img = page('stories/harbour-ferry-strike/2026-11-18/index.html').querySelector(
-      `img[src="${src}"]`,
+    const img = map(page('stories/harbour-ferry-strike/2026-11-18/index.html'))!;
+    expect(img.getAttribute('src')).toMatch(copy);
+    expect(img.getAttribute('srcset')).toMatch(
+      /-400w\.[\w-]{8}\.webp 400w, .*-480w\.[\w-]{8}\.webp 480w$/,
     );
-    expect(img?.getAttribute('alt')).toMatch(/^Map: the ferry crosses/);
+    expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['480', '240']);
   });
   test('in the feeds and under a subpath too', () => {
+    const src = map(page('stories/harbour-ferry-strike/2026-11-18/index.html'))!.getAttribute(
+      'src',
+    )!;
     expect(
       readFileSync(join(DIST, 'stories', 'harbour-ferry-strike', 'feed.xml'), 'utf8'),
     ).toContain(`src="http://localhost:4321${src}"`);
-    expect(
-      readFileSync(
-        join(
-          'test-results',
-          'webroot',
-          'dateline',
-          'stories',
-          'harbour-ferry-strike',
-          '2026-11-18',
-          'index.html',
-        ),
-        'utf8',
+    const underBase = readFileSync(
+      join(
+        'test-results',
+        'webroot',
+        'dateline',
+        'stories',
+        'harbour-ferry-strike',
+        '2026-11-18',
+        'index.html',
       ),
-    ).toContain(`src="/dateline${src}"`);
+      'utf8',
+    );
+    expect(underBase).toContain(`src="/dateline${src}"`);
+    expect(underBase).toContain(
+      `srcset="/dateline/stories/harbour-ferry-strike/images/route-map.png-400w.`,
+    );
+    expect(underBase).toContain(`, /dateline${src} 480w"`);
     expect(readFileSync(join('test-results', 'webroot', 'dateline', src.slice(1)))).toEqual(
-      readFileSync('content/harbour-ferry-strike/route-map.png'),
+      readFileSync(join(DIST, src.slice(1))),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, recordViolations, test, withHeaders } from './fixtures.ts';
 
 // dist/ served with its _headers file, as Netlify or Cloudflare Pages would.
 const pages = [
@@ -18,15 +18,8 @@ const pages = [
 
 for (const path of pages) {
   test(`no Content-Security-Policy violation on ${path}`, async ({ page, baseURL }) => {
-    const origin = `http://127.0.0.1:${Number(new URL(baseURL!).port) + 2}`;
-    await page.addInitScript(() => {
-      (window as unknown as { violations: string[] }).violations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { violations: string[] }).violations.push(
-          `${e.violatedDirective}: ${e.blockedURI}`,
-        ),
-      );
-    });
+    const origin = withHeaders(baseURL);
+    const violations = await recordViolations(page);
     const response = await page.goto(`${origin}${path}`);
     expect(response!.headers()['content-security-policy']).toContain(
       "script-src 'self' 'wasm-unsafe-eval'",
@@ -35,8 +28,6 @@ for (const path of pages) {
     if (path.startsWith('/search/'))
       await expect(page.locator('#search-results > li').first()).toBeVisible();
     await page.waitForLoadState('networkidle');
-    expect(
-      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
-    ).toEqual([]);
+    expect(await violations()).toEqual([]);
   });
 }

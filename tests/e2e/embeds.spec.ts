@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, recordViolations, test, withHeaders } from './fixtures.ts';
 
 // The demo story's 18 November: a video, a post with a picture, two photos, a map.
 const DAY = '/stories/harbour-ferry-strike/2026-11-18/';
@@ -85,15 +85,8 @@ test.describe('after a click', () => {
       return route.fulfill({ contentType: 'text/html', body: '<p id="stand-in">player</p>' });
     });
     // dist/ served with its _headers: the site-wide policy, and the page's own.
-    const origin = `http://127.0.0.1:${Number(new URL(baseURL!).port) + 2}`;
-    await page.addInitScript(() => {
-      (window as unknown as { violations: string[] }).violations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { violations: string[] }).violations.push(
-          `${e.violatedDirective}: ${e.blockedURI}`,
-        ),
-      );
-    });
+    const origin = withHeaders(baseURL);
+    const violations = await recordViolations(page);
     await page.goto(`${origin}${DAY}`);
     await page.waitForLoadState('networkidle');
     expect(asked).toEqual([]);
@@ -116,16 +109,14 @@ test.describe('after a click', () => {
     await expect(page.frameLocator('iframe.player-frame').locator('#stand-in')).toHaveText(
       'player',
     );
-    expect(
-      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
-    ).toEqual([]);
+    expect(await violations()).toEqual([]);
   });
 
   test('a page without videos allows no frame at all', async ({ browser, baseURL }) => {
     // Its own context: the blocked frame logs the error the page's guard would fail on.
     const context = await browser.newContext();
     const page = await context.newPage();
-    const origin = `http://127.0.0.1:${Number(new URL(baseURL!).port) + 2}`;
+    const origin = withHeaders(baseURL);
     await page.goto(`${origin}/stories/harbour-ferry-strike/2026-11-19/`);
     const blocked = await page.evaluate(
       (src) =>

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 /** Every test fails if the page requests anything from another host (but `allowedHosts`), or logs an error. */
 export const test = base.extend<{ guard: void; allowedHosts: string[] }>({
@@ -46,3 +46,23 @@ export async function waitForServer(url: string, ms: number, what: string): Prom
   }
   throw new Error(`${what} did not start`);
 }
+
+/**
+ * Records the page's Content-Security-Policy violations from its first script on; the function
+ * returned reads them (`directive: blocked URL`).
+ */
+export async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    (window as unknown as { violations: string[] }).violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { violations: string[] }).violations.push(
+        `${e.violatedDirective}: ${e.blockedURI}`,
+      ),
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+}
+
+/** The server of dist/ with its `_headers` applied (two ports above the plain one). */
+export const withHeaders = (baseURL: string | undefined): string =>
+  `http://127.0.0.1:${Number(new URL(baseURL!).port) + 2}`;
