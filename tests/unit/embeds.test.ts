@@ -186,9 +186,10 @@ describe('rendering', () => {
     expect(text).toContain('Second paragraph'); // searchable with its bulletin
   });
 
-  test('a post without a snapshot stays a link, marked; one inside a sentence is only a link', async () => {
+  test('a post without a snapshot is a card of its link and provider; one inside a sentence is only a link', async () => {
     const { html } = await render(`${post.url}\n\nSee ${post.url} for more.`, {});
     expect(html).toContain(`<p class="embed-link embed-bluesky"><a href="${post.url}"`);
+    expect(html).toContain('</a> <span class="embed-host">Bluesky</span></p>');
     expect(html).toContain(`<p>See <a href="${post.url}" rel="noopener">`);
   });
 

@@ -6,7 +6,7 @@
  *   JavaScript it stays a link, and nothing is asked of the provider before the click;
  * - a post: a card made at build time (author, handle, text, pictures kept beside it, its time on
  *   the story's clock, a link to it), a quotation any reader, feed reader or printer shows;
- * - a post without a snapshot: the link as written, marked as an embed.
+ * - a post without a snapshot: a card of the link as written and the provider's name.
  * It runs after sanitizing: what it builds is Dateline's markup, every value from a snapshot a text node or an attribute.
  */
 import type { Element, ElementContent, Root } from 'hast';
@@ -131,7 +131,13 @@ export function rehypeEmbeds() {
         parent.children[index] = video(embed, title, kept?.kind === 'video' ? kept : undefined);
         (file.data.players ??= []).push(PLAYER_ORIGINS[embed.provider]);
       } else if (kept?.kind === 'post') parent.children[index] = post(embed, kept);
-      else node.properties['className'] = ['embed-link', `embed-${embed.provider}`];
+      else {
+        node.properties['className'] = ['embed-link', `embed-${embed.provider}`];
+        node.children.push(
+          txt(' '),
+          el('span', { className: ['embed-host'] }, [txt(PROVIDER_NAMES[embed.provider])]),
+        );
+      }
     });
   };
 }
