@@ -52,7 +52,7 @@ const YOUTUBE_ID = /^[\w-]{11}$/;
 function seconds(t: string | null): number | undefined {
   if (!t) return undefined;
   const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(t);
-  if (!m || !t) return undefined;
+  if (!m) return undefined;
   const s = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
   return s > 0 ? s : undefined;
 }
