@@ -25,7 +25,7 @@ import {
 } from './check.ts';
 import { type LinkRef, linkProblems, remotePictures } from './links.ts';
 import { isSnapshotName } from './embeds.ts';
-import { mediaOf, missingSnapshots, type Media, type MediaTable } from './media.ts';
+import { mediaOf, type Media, type MediaTable } from './media.ts';
 import { checkSnapshot } from './snapshots.ts';
 import type { PictureInfo } from './pictures.ts';
 import type { Problem } from './problems.ts';
@@ -359,15 +359,14 @@ export function buildArchive(
   for (const { file, refs } of linked) problems.push(...linkProblems(file, refs, targets));
   const available = new Map<string, Media>();
   for (const f of publishedFiles)
-    if (f.picture && !('error' in f.picture))
+    if (f.picture)
       available.set(`${f.story}/${f.name}`, { kind: 'picture', ...f.picture, digest: f.digest });
   for (const { file, story, name } of snapshotFiles) {
     const owner = stories.get(story);
     if (!owner) continue; // a story without index.md is reported by its bulletins
-    const pictures = new Set(
-      publishedFiles.filter((f) => f.story === story && f.picture).map((f) => f.name),
-    );
-    const checked = checkSnapshot(file, name, pictures);
+    const checked = checkSnapshot(file, name, {
+      has: (picture) => available.get(`${story}/${picture}`)?.kind === 'picture',
+    });
     if ('problems' in checked) problems.push(...checked.problems);
     else
       available.set(
@@ -384,10 +383,9 @@ export function buildArchive(
   const media: Record<string, MediaTable> = {};
   const unkept: Problem[] = [];
   for (const { file, refs } of linked) {
-    const from = file.slice(prefix.length);
-    const table = mediaOf(from, refs, available);
-    if (table) media[file] = table;
-    for (const m of missingSnapshots(from, refs, available)) unkept.push({ file, ...m });
+    const shown = mediaOf(file.slice(prefix.length), refs, available);
+    if (shown.media) media[file] = shown.media;
+    for (const m of shown.missing) unkept.push({ file, ...m });
     unkept.push(...remotePictures(file, refs));
   }
   const uses = tagUses([...stories.values()], bulletins);
@@ -411,7 +409,7 @@ export function buildArchive(
       name,
       file: path,
       digest,
-      ...(picture && !('error' in picture) ? { picture } : {}),
+      ...(picture ? { picture } : {}),
     })),
     authors: [...authors.values()],
     photos: photos.map(({ story, name, path, digest }) => ({ story, name, file: path, digest })),

@@ -91,6 +91,13 @@ export const isStoryFileName = (name: string): boolean =>
 export const storyFileType = (name: string): string =>
   STORY_FILE_TYPES[extensionOf(name)] ?? 'application/octet-stream';
 
+/** A file of a story folder that may be published; a picture with its size. */
+export type PublishableFile = Omit<StoryFile, 'picture'> & {
+  story: string;
+  name: string;
+  picture?: PictureInfo;
+};
+
 /**
  * Splits the non-Markdown files under the content folder (`prefix`, with its slash) into those to
  * publish, by story, and problems: a file of another type, one too large, one outside a story folder
@@ -100,10 +107,10 @@ export function checkStoryFiles(
   files: readonly StoryFile[],
   prefix: string,
 ): {
-  publish: (StoryFile & { story: string; name: string })[];
+  publish: PublishableFile[];
   problems: { file: string; message: string }[];
 } {
-  const publish: (StoryFile & { story: string; name: string })[] = [];
+  const publish: PublishableFile[] = [];
   const problems: { file: string; message: string }[] = [];
   const kinds = Object.keys(STORY_FILE_TYPES).join(', ');
   for (const f of files) {
@@ -129,9 +136,12 @@ export function checkStoryFiles(
       });
     else if (f.picture && 'error' in f.picture)
       problems.push({ file: f.path, message: f.picture.error });
-    else if (f.picture && pictureProblem(f.picture))
-      problems.push({ file: f.path, message: pictureProblem(f.picture)! });
-    else publish.push({ ...f, story, name });
+    else {
+      const { picture, ...file } = f;
+      const problem = picture && pictureProblem(picture);
+      if (problem) problems.push({ file: f.path, message: problem });
+      else publish.push({ ...file, story, name, ...(picture ? { picture } : {}) });
+    }
   }
   return { publish, problems };
 }

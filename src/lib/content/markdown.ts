@@ -31,7 +31,7 @@ import { bodyAnchor } from '../../core/anchors.ts';
 import { config } from '../../config.ts';
 import { DECORATIVE_ALT } from './images.ts';
 import type { MediaTable } from './media.ts';
-import { EMBEDDED, rehypeEmbeds } from './rehype-embeds.ts';
+import { EMBEDDED, hasClass, rehypeEmbeds } from './rehype-embeds.ts';
 import { heightAt, pictureSizes, pictureWidths } from './pictures.ts';
 import { contentLinkUrl, resolveContentLink } from './links.ts';
 import { createPaths, decodePath } from '../../core/paths.ts';
@@ -155,8 +155,7 @@ export function rehypeTypography() {
       for (const child of node.children) {
         if (child.type === 'element') {
           // Code stays as written, and so do embeds: a post is quoted as it was posted, an address as it is.
-          const embed = (child.properties['className'] as string[] | undefined)?.includes('embed');
-          if (!LITERAL.has(child.tagName) && !embed) walk(child);
+          if (!LITERAL.has(child.tagName) && !hasClass(child, 'embed')) walk(child);
           else previous = 'x';
         } else if (child.type === 'text') {
           let out = '';
@@ -315,7 +314,7 @@ export function rehypePictures() {
       p['srcSet'] = copies.map((w) => `${url(w)} ${w}w`).join(', ');
       p['sizes'] = pictureSizes(picture, column);
       // A page's social card shows the bulletin's own first described picture, not a post's or a poster.
-      const own = !(p['className'] as string[] | undefined)?.includes(EMBEDDED) && p['alt'];
+      const own = !hasClass(node, EMBEDDED) && p['alt'];
       const shared = copies.findLast((w) => w <= 1200) ?? copies[0]!;
       if (own)
         file.data.picture ??= {

@@ -5,7 +5,7 @@
  * its scope, and of its key (src/core/cache-keys.ts): a picture replaced under the same name, or a
  * snapshot made again, renders the bulletins that show it again, and no other.
  */
-import { embedCommand, recogniseEmbed, snapshotName, type Embed } from './embeds.ts';
+import { embedCommand, recogniseEmbed, snapshotName } from './embeds.ts';
 import { resolveContentLink, type LinkRef } from './links.ts';
 import type { PictureMedia } from './pictures.ts';
 import type { PostSnapshot, VideoSnapshot } from '../../schemas/embed.ts';
@@ -31,7 +31,9 @@ export type Media = PictureMedia | PostMedia | VideoMedia;
 export type MediaTable = Record<string, Media>;
 
 /** The pictures a snapshot shows (a post's images, a video's poster), by name in its story folder. */
-export const snapshotPictures = (media: PostMedia | VideoMedia): string[] =>
+export const snapshotPictures = (
+  media: Pick<PostMedia, 'kind' | 'snapshot'> | VideoMedia,
+): string[] =>
   media.kind === 'post'
     ? media.snapshot.images.map((i) => i.file)
     : media.snapshot.poster
@@ -39,16 +41,19 @@ export const snapshotPictures = (media: PostMedia | VideoMedia): string[] =>
       : [];
 
 /**
- * The media a body (`from`, `<story>/<file>.md` in the content folder) shows among `available`:
- * the pictures its images refer to, and for each line that is only a video's or post's address,
- * that embed's snapshot and its pictures. Undefined when it shows none.
+ * What a body (`from`, `<story>/<file>.md` in the content folder) shows among `available`: the
+ * pictures its images refer to, and for each line that is only a video's or post's address, that
+ * embed's snapshot and its pictures (`media`, undefined when it shows none). And the posts it embeds
+ * with no snapshot beside it (`missing`): published as a plain link until one is made
+ * (`npm run embed`), so the checks say which, and how.
  */
 export function mediaOf(
   from: string,
   refs: readonly LinkRef[],
   available: ReadonlyMap<string, Media>,
-): MediaTable | undefined {
+): { media: MediaTable | undefined; missing: { line: number; message: string }[] } {
   const out: MediaTable = {};
+  const missing: { line: number; message: string }[] = [];
   const story = from.slice(0, from.indexOf('/'));
   for (const ref of refs) {
     if (ref.image) {
@@ -57,36 +62,20 @@ export function mediaOf(
       if (target?.kind === 'other' && media) out[target.path] = media;
     }
     const embed = ref.alone ? recogniseEmbed(ref.target) : undefined;
-    const path = embed && `${story}/${snapshotName(embed)}`;
-    const snapshot = path ? available.get(path) : undefined;
-    if (!path || !snapshot || snapshot.kind === 'picture') continue;
+    if (!embed) continue;
+    const path = `${story}/${snapshotName(embed)}`;
+    const snapshot = available.get(path);
+    if (!snapshot && embed.kind === 'post')
+      missing.push({
+        line: ref.line,
+        message: `the post ${embed.url} has no snapshot (${snapshotName(embed)}), so it is published as a plain link: run \`${embedCommand(embed.url, story)}\` to keep it`,
+      });
+    if (!snapshot || snapshot.kind === 'picture') continue;
     out[path] = snapshot;
     for (const name of snapshotPictures(snapshot)) {
       const picture = available.get(`${story}/${name}`);
       if (picture) out[`${story}/${name}`] = picture;
     }
   }
-  return Object.keys(out).length ? out : undefined;
-}
-
-/**
- * The posts a body embeds with no snapshot beside it: published as a plain link until one is made
- * (`npm run embed`), so the checks say which, and how.
- */
-export function missingSnapshots(
-  from: string,
-  refs: readonly LinkRef[],
-  available: ReadonlyMap<string, Media>,
-): { line: number; message: string }[] {
-  const story = from.slice(0, from.indexOf('/'));
-  return refs.flatMap((ref) => {
-    const embed: Embed | undefined = ref.alone ? recogniseEmbed(ref.target) : undefined;
-    if (embed?.kind !== 'post' || available.has(`${story}/${snapshotName(embed)}`)) return [];
-    return [
-      {
-        line: ref.line,
-        message: `the post ${embed.url} has no snapshot (${snapshotName(embed)}), so it is published as a plain link: run \`${embedCommand(embed.url, story)}\` to keep it`,
-      },
-    ];
-  });
+  return { media: Object.keys(out).length ? out : undefined, missing };
 }

@@ -38,6 +38,12 @@ const txt = (value: string): ElementContent => ({ type: 'text', value });
 const picture = (name: string, alt: string) =>
   el('img', { src: `./${name}`, alt, decoding: 'async', className: [EMBEDDED] });
 
+/** Whether a hast element has the class `name` (hast keeps classes as a list in `className`). */
+export const hasClass = (node: Element, name: string): boolean => {
+  const c = node.properties['className'];
+  return Array.isArray(c) && c.map(String).includes(name);
+};
+
 /** The class of pictures that belong to an embed. Sanitizing drops classes written in content, so no bulletin can forge it. */
 export const EMBEDDED = 'embedded';
 

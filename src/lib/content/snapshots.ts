@@ -8,13 +8,13 @@ import type { SourceFile } from './check.ts';
 import { recogniseEmbed, snapshotName } from './embeds.ts';
 import { MAX_TEXT_BYTES } from './files.ts';
 import { type Problem, zodProblems } from './problems.ts';
-import type { PostMedia, VideoMedia } from './media.ts';
+import { snapshotPictures, type PostMedia, type VideoMedia } from './media.ts';
 
-/** A valid snapshot as a body's media, or its problems. `pictures`: the story folder's pictures, by name. */
+/** A valid snapshot as a body's media, or its problems. `pictures`: which names are pictures beside it in its story folder. */
 export function checkSnapshot(
   file: SourceFile,
   name: string,
-  pictures: ReadonlySet<string>,
+  pictures: { has(name: string): boolean },
 ): { media: Omit<PostMedia, 'timezone'> | VideoMedia } | { problems: Problem[] } {
   const at = (message: string, field?: string): { problems: Problem[] } => ({
     problems: [{ file: file.path, ...(field ? { field } : {}), message }],
@@ -42,18 +42,15 @@ export function checkSnapshot(
         : `is about ${snapshot.url}, which is not a video or post address Dateline embeds`,
       'url',
     );
-  const files = 'images' in snapshot ? snapshot.images.map((i) => i.file) : [];
-  if ('poster' in snapshot && snapshot.poster) files.push(snapshot.poster);
-  const missing = files.find((f) => !pictures.has(f));
+  const media: Omit<PostMedia, 'timezone'> | VideoMedia =
+    embed.kind === 'video'
+      ? { kind: 'video', snapshot: snapshot as VideoMedia['snapshot'] }
+      : { kind: 'post', snapshot: snapshot as PostMedia['snapshot'] };
+  const missing = snapshotPictures(media).find((f) => !pictures.has(f));
   if (missing)
     return at(
       `names the picture ${missing}, which is not beside it in the story folder`,
-      'images' in snapshot ? 'images' : 'poster',
+      media.kind === 'post' ? 'images' : 'poster',
     );
-  return {
-    media:
-      embed.kind === 'video'
-        ? { kind: 'video', snapshot: snapshot as VideoMedia['snapshot'] }
-        : { kind: 'post', snapshot: snapshot as PostMedia['snapshot'] },
-  };
+  return { media };
 }

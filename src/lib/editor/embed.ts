@@ -15,6 +15,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { PostSnapshot, VideoSnapshot } from '../../schemas/embed.ts';
 import { snapshotName, type Embed } from '../content/embeds.ts';
+import { hasClass } from '../content/rehype-embeds.ts';
 
 /** Fetches a URL (a stand-in for `fetch` in tests). */
 export type Get = (url: string) => Promise<Response>;
@@ -67,17 +68,12 @@ export function htmlText(source: string | Root): string {
     .trim();
 }
 
-const classes = (node: Element): string[] => {
-  const c = node.properties['className'];
-  return Array.isArray(c) ? c.map(String) : [];
-};
-
 /** The first element with class `name`. */
 function byClass(tree: Root | Element, name: string): Element | undefined {
   let found: Element | undefined;
   visit(tree, 'element', (node: Element) => {
     if (found) return false;
-    if (classes(node).includes(name)) found = node;
+    if (hasClass(node, name)) found = node;
     return undefined;
   });
   return found;
@@ -204,7 +200,7 @@ export async function fetchSnapshot(embed: Embed, get: Get, now: Date): Promise<
   });
   const photos: { url: string; alt: string }[] = [];
   visit(page, 'element', (node: Element) => {
-    if (!classes(node).includes('tgme_widget_message_photo_wrap')) return;
+    if (!hasClass(node, 'tgme_widget_message_photo_wrap')) return;
     const m = /background-image:\s*url\('([^']+)'\)/.exec(str(node.properties['style']));
     if (m) photos.push({ url: m[1]!, alt: '' });
   });

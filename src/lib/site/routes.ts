@@ -470,9 +470,9 @@ export function pictureRoutes(
   files: readonly PublishedFile[],
   settings: { widths: readonly number[]; quality: number },
 ): CachedRoute<PicturePageProps, 'story' | 'picture'>[] {
-  return files.flatMap((f) =>
-    f.picture
-      ? pictureWidths(f.picture, settings.widths).map((width) =>
+  return files.flatMap(({ picture, ...f }) =>
+    picture
+      ? pictureWidths(picture, settings.widths).map((width) =>
           route(
             { story: f.story, picture: pictureFile(f.name, f.digest, width) },
             {
@@ -480,7 +480,7 @@ export function pictureRoutes(
               digest: f.digest,
               width,
               quality: settings.quality,
-              lossless: f.picture!.format === 'png',
+              lossless: picture.format === 'png',
             },
           ),
         )
