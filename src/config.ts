@@ -42,6 +42,21 @@ export const config = {
    * column in CSS pixels (for `sizes`; 42rem less its margins in src/styles/tokens.css).
    */
   pictures: { widths: [400, 800, 1200, 1600], quality: 75, column: 640 },
+  /**
+   * The browser editor at `/admin/` (Sveltia CMS): the GitHub repository it commits to
+   * (`owner/name`; DATELINE_EDITOR_REPO, else GitHub Actions' GITHUB_REPOSITORY, else Netlify's
+   * REPOSITORY_URL), its branch (DATELINE_EDITOR_BRANCH), and the address of an OAuth helper for
+   * signing in with GitHub (DATELINE_EDITOR_AUTH; without one, reporters sign in with a token).
+   */
+  editor: {
+    repo:
+      process.env['DATELINE_EDITOR_REPO'] ??
+      process.env['GITHUB_REPOSITORY'] ??
+      /github\.com[/:]([^/]+\/[^/.]+)/.exec(process.env['REPOSITORY_URL'] ?? '')?.[1] ??
+      'your-org/your-site',
+    branch: process.env['DATELINE_EDITOR_BRANCH'] ?? 'main',
+    authUrl: process.env['DATELINE_EDITOR_AUTH'] ?? '',
+  },
   /** Where the Markdown content lives, relative to the project root (DATELINE_CONTENT overrides it, e.g. for the benchmark). */
   contentDir: process.env['DATELINE_CONTENT'] ?? 'content',
 };

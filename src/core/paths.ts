@@ -34,6 +34,8 @@ export interface Paths {
   tags(slug?: string): string;
   /** The search page, optionally with words and filters that run on load. */
   search(query?: string | SearchQuery): string;
+  /** `/admin/`: the browser editor, and its files (`/admin/config.yml`). */
+  editor(file?: string): string;
   /** A file in `public/` or a generated asset (`pagefind/pagefind.js`). */
   asset(path: string): string;
   /** The site's feed, or a story's: `/feed.xml`, `/stories/<slug>/atom.xml`, `…/feed.json`. */
@@ -118,6 +120,7 @@ export function createPaths(base: string): Paths {
       ).toString();
       return `${root}search/${params ? `?${params}` : ''}`;
     },
+    editor: (file = '') => `${root}admin/${file}`,
     asset: (path) => `${root}${path.replace(/^\/+/, '')}`,
     feed: (format, story) => `${story ? paths.story(story) : root}${FEEDS[format].file}`,
     card: (story) => `${paths.story(story)}card.png`,

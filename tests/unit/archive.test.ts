@@ -23,6 +23,11 @@ describe('parseBulletinName', () => {
     ['2022-01-07-2022-review.md', { day: '2022-01-07', time: '20:22' }],
     ['2022-01-07-review-2022.md', { day: '2022-01-07' }],
     ['2022-01-07-0000.md', { day: '2022-01-07', time: '00:00' }],
+    // A time in UTC, as the browser editor names a file.
+    ['2026-12-05-2355z-ferries.md', { day: '2026-12-05', time: '23:55', utc: true }],
+    ['2026-12-05-2355Z.md', { day: '2026-12-05', time: '23:55', utc: true }],
+    // `z` belongs to a time only: after a date alone it starts the words.
+    ['2026-12-05-zulu.md', { day: '2026-12-05' }],
   ])('%s', (name, expected) => expect(parseBulletinName(name)).toEqual(expected));
 
   test.each([
@@ -31,6 +36,7 @@ describe('parseBulletinName', () => {
     ['2022-02-30.md', 'not a real calendar date'],
     ['2022-01-07-2460.md', 'not a time of day'],
     ['2022-01-07-1299-x.md', 'not a time of day'],
+    ['2022-01-07-2400z.md', 'not a time of day'],
   ])('%s is refused', (name, msg) =>
     expect((parseBulletinName(name) as { error: string }).error).toContain(msg),
   );
@@ -72,6 +78,28 @@ describe('resolveInstant', () => {
     expect(resolveInstant({ day: '2022-01-07' }, '2022-01-07', tz)).toEqual({
       instant: Date.parse('2022-01-07T00:00:00+06:00'),
       hasTime: false,
+    });
+  });
+  test("a name in UTC: the instant is UTC, the day is the story's", () => {
+    // 23:55 UTC on the 5th is 04:55 on the 6th in Almaty (UTC+5 since 2024).
+    const name = { day: '2026-12-05', time: '23:55', utc: true as const };
+    const instant = Date.parse('2026-12-05T23:55:00Z');
+    expect(resolveInstant(name, undefined, tz)).toEqual({ instant, hasTime: true });
+    expect(resolveInstant(name, '2026-12-06T04:55:00+05:00', tz)).toEqual({
+      instant,
+      hasTime: true,
+    });
+    expect(resolveInstant(name, '2026-12-06', tz)).toEqual({ instant, hasTime: true });
+    const r = resolveInstant(name, '2026-12-05', tz);
+    expect(r).toMatchObject({ field: 'date' });
+    expect((r as { error: string }).error).toContain('2026-12-06 04:55 in Asia/Almaty');
+    expect(resolveInstant(name, '2026-12-06T05:55:00+05:00', tz)).toHaveProperty('error');
+  });
+  test('a name in UTC is never skipped by a clock change', () => {
+    const name = { day: '2024-03-10', time: '07:30', utc: true as const };
+    expect(resolveInstant(name, undefined, 'America/New_York')).toEqual({
+      instant: Date.parse('2024-03-10T07:30:00Z'),
+      hasTime: true,
     });
   });
   test('a wall-clock time that DST skips is refused', () => {

@@ -173,8 +173,9 @@ function parseChecked<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
 }
 
 /**
- * The instant of a bulletin from its file name and optional `date:` field, in the story's zone.
- * Both must agree on the day (and on the time when the name has one).
+ * The instant of a bulletin from its file name and optional `date:` field, in the story's zone
+ * (or in UTC, for a name whose time ends in `z`). Both must agree on the day (and on the time when
+ * the name has one).
  */
 export function resolveInstant(
   name: BulletinName,
@@ -183,6 +184,21 @@ export function resolveInstant(
 ): { instant: number; hasTime: boolean } | { error: string; field: string } {
   const parsed = written === undefined ? undefined : parseWrittenDate(written);
   if (parsed && 'error' in parsed) return { error: parsed.error, field: 'date' };
+  if (name.utc && name.time) {
+    // A name in UTC gives the instant itself; the story's day follows from it.
+    const instant = Date.parse(`${name.day}T${name.time}:00Z`);
+    const agrees =
+      parsed === undefined ||
+      (parsed.kind === 'datetime'
+        ? Math.floor(parsed.instant / 60_000) === instant / 60_000
+        : parsed.day === dayOf(instant, tz));
+    if (!agrees)
+      return {
+        field: 'date',
+        error: `${written} disagrees with the file name's ${name.day} ${name.time} UTC (${dayOf(instant, tz)} ${clockOf(instant, tz)} in ${tz}); make them agree`,
+      };
+    return { instant, hasTime: true };
+  }
   if (parsed?.kind === 'datetime') {
     const day = dayOf(parsed.instant, tz);
     const clock = clockOf(parsed.instant, tz);

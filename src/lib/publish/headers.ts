@@ -27,6 +27,27 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The Content-Security-Policy of the browser editor at `/admin/` (and only there): Sveltia CMS
+ * injects its styles as `<style>` elements ('unsafe-inline' styles), runs a worker from a `blob:`
+ * URL, shows pictures being uploaded from `blob:` URLs, and talks to GitHub's API (and its status
+ * page, to say when GitHub is down). Scripts and fonts come from the site only.
+ */
+export const EDITOR_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https://avatars.githubusercontent.com",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self' blob: data: https://api.github.com https://www.githubstatus.com",
+  "worker-src 'self' blob:",
+  "frame-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
 /** Headers for every response. */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,
