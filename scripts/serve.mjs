@@ -59,9 +59,14 @@ function textFile(pathname) {
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
+  // Every matching rule applies; a header two rules set gets both values, joined, as Netlify and
+  // Cloudflare Pages join them (two Content-Security-Policies: a browser enforces both).
   for (const rule of rules)
     if (rule.pattern.test(url.pathname))
-      for (const [k, v] of Object.entries(rule.headers)) res.setHeader(k, v);
+      for (const [k, v] of Object.entries(rule.headers)) {
+        const before = res.getHeader(k);
+        res.setHeader(k, before === undefined ? v : `${String(before)}, ${v}`);
+      }
   if (!url.pathname.startsWith(base)) {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
     return;

@@ -1,8 +1,7 @@
 /**
  * Dateline's parts of the browser editor, registered before Sveltia CMS starts (it waits for the
  * document to be parsed; this module runs before that): the file format that writes only what was
- * edited (src/lib/editor/cms-format.ts), a preview that looks like the site, and the checks a save
- * must pass.
+ * edited (src/lib/editor/cms-format.ts), and a preview that looks like the site.
  */
 import { BULLETIN_FORMAT, readEntry, writeEntry } from '../lib/editor/cms-format.ts';
 import { EDITED_FIELDS } from '../lib/editor/cms-config.ts';
@@ -22,10 +21,6 @@ interface Cms {
   ): void;
   registerPreviewStyle(url: string): void;
   registerPreviewTemplate(name: string, component: (props: PreviewProps) => unknown): void;
-  registerEventListener(listener: {
-    name: 'preSave';
-    handler: (args: { entry: ImmutableMap }) => void;
-  }): void;
 }
 interface PreviewProps {
   entry: ImmutableMap;
@@ -82,16 +77,6 @@ const bulletin = ({ entry, widgetFor }: PreviewProps) => {
     ),
   );
 };
-
-/** A save with a picture that has no description is refused, with the reason (the build would refuse it too). */
-CMS.registerEventListener({
-  name: 'preSave',
-  handler: ({ entry }) => {
-    const body = entry.getIn(['data', 'body']);
-    if (typeof body === 'string' && /!\[\s*\]\(/.test(body))
-      throw new Error('Describe every picture: write what it shows in its description (alt text).');
-  },
-});
 
 for (const name of document.documentElement.dataset['collections']?.split(' ') ?? [])
   CMS.registerPreviewTemplate(name, bulletin);

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, test } from 'vitest';
-import { framePolicy, headersFile, parseHeadersFile } from '../../src/lib/publish/headers.ts';
+import {
+  CSP,
+  EDITOR_CSP,
+  framePolicy,
+  headersFile,
+  parseHeadersFile,
+} from '../../src/lib/publish/headers.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
 const readme = readFileSync('README.md', 'utf8');
@@ -86,10 +92,21 @@ describe('deploy configuration', () => {
       expect(readme).toContain(name);
   });
 
-  test('_headers: the CSP everywhere, long caching only for content-hashed files, under the base path', () => {
+  test('_headers: the CSP on the site, its own on the editor, long caching only for content-hashed files, under the base path', () => {
     const rules = parseHeadersFile(headersFile('/dateline/'));
     expect(rules.map((r) => r.path)).toEqual([
       '/dateline/*',
+      '/dateline/',
+      '/dateline/index.html',
+      '/dateline/404.html',
+      '/dateline/_astro/*',
+      '/dateline/archive/*',
+      '/dateline/authors/*',
+      '/dateline/pagefind/*',
+      '/dateline/search/*',
+      '/dateline/stories/*',
+      '/dateline/tags/*',
+      '/dateline/admin/*',
       '/dateline/_astro/*',
       '/dateline/pagefind/index/*',
       '/dateline/pagefind/fragment/*',
@@ -98,6 +115,19 @@ describe('deploy configuration', () => {
       '/dateline/stories/*/images/*',
       '/dateline/stories/*/latest.json',
     ]);
+    // Each path gets one policy: the site's, or under /admin/ the editor's (hosts join the values of every matching rule).
+    const policies = (path: string) =>
+      rules
+        .filter((r) => r.pattern.test(path))
+        .map((r) => r.headers['Content-Security-Policy'])
+        .filter(Boolean);
+    for (const path of ['/dateline/', '/dateline/stories/strike/2026-11-18/', '/dateline/search/'])
+      expect(policies(path)).toEqual([CSP]);
+    expect(policies('/dateline/admin/')).toEqual([EDITOR_CSP]);
+    expect(EDITOR_CSP).not.toMatch(
+      /unsafe-eval|https:\/\/(?!api\.github\.com|www\.githubstatus\.com|avatars\.githubusercontent\.com)/,
+    );
+    const site = (header: string) => rules.find((r) => r.path === '/dateline/')!.headers[header];
     // What live pages poll is always revalidated.
     expect(
       rules
@@ -105,12 +135,10 @@ describe('deploy configuration', () => {
         .map((r) => r.headers['Cache-Control'])
         .filter(Boolean),
     ).toEqual(['no-cache']);
-    expect(rules[0]!.headers['Content-Security-Policy']).toContain(
-      "script-src 'self' 'wasm-unsafe-eval'",
-    );
-    expect(rules[0]!.headers['Content-Security-Policy']).not.toContain('unsafe-inline');
+    expect(site('Content-Security-Policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(site('Content-Security-Policy')).not.toContain('unsafe-inline');
     // Frames: only the two players, and each page narrows that further (framePolicy).
-    expect(rules[0]!.headers['Content-Security-Policy']).toContain(
+    expect(site('Content-Security-Policy')).toContain(
       'frame-src https://www.youtube-nocookie.com https://player.vimeo.com;',
     );
     expect(framePolicy([])).toBe("frame-src 'none'");

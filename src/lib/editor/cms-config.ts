@@ -59,6 +59,9 @@ export const EDITED_FIELDS = [
   'photo',
 ] as const;
 
+/** Text without a Markdown picture whose description is empty (`![](map.png)`). */
+export const NO_UNDESCRIBED_PICTURE = '^(?![\\s\\S]*!\\[\\s*\\]\\()[\\s\\S]*$';
+
 /** Collection names: `story-<slug>` for a story's bulletins. */
 export const bulletinCollection = (slug: string) => `story-${slug}`;
 
@@ -99,7 +102,11 @@ function bulletinFields(story: EditorStory) {
       name: 'body',
       label: 'Text',
       widget: 'markdown',
-      hint: 'Every picture needs a description of what it shows',
+      // The build refuses a picture without a description: say so before the save.
+      pattern: [
+        NO_UNDESCRIBED_PICTURE,
+        'Describe every picture: write what it shows in its Alt Text',
+      ],
     },
     tagsField,
     authorsField("Default: the story's authors"),
@@ -194,7 +201,7 @@ export function editorConfig(
           fields: ['slug', 'title'],
           default: { field: 'slug', direction: 'descending' },
         },
-        media_folder: '',
+        media_folder: `/${content}/${story.slug}`,
         public_folder: '',
         fields: bulletinFields(story),
       })),

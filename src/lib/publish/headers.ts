@@ -48,9 +48,11 @@ export const EDITOR_CSP = [
   "form-action 'self'",
 ].join('; ');
 
-/** Headers for every response. */
+/** The editor's folder in the output (`/admin/`). */
+export const EDITOR_FOLDER = 'admin';
+
+/** Headers for every response (and the site's policy, or the editor's: `headersFile`). */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
@@ -63,15 +65,43 @@ export const framePolicy = (players: readonly string[]): string =>
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** The `_headers` file for a site under `base` (`/` or `/dateline/`). */
+/**
+ * The site's folders at the top of the output (its routes in src/pages, Astro's bundles, the search
+ * index) and its top-level pages: the paths the site's policy is given to (tests/build checks that
+ * the output holds nothing else that needs it).
+ */
+export const SITE_FOLDERS = [
+  '_astro',
+  'archive',
+  'authors',
+  'pagefind',
+  'search',
+  'stories',
+  'tags',
+];
+export const SITE_PAGES = ['', 'index.html', '404.html'];
+
+/**
+ * The `_headers` file for a site under `base` (`/` or `/dateline/`). Hosts join the values of
+ * every rule that matches a path (two policies, which a browser both enforces), and no rule can
+ * leave a path out: so the site's policy is given to its own folders and pages by name, and the
+ * editor's folder, `admin/`, gets the editor's instead.
+ */
 export function headersFile(base: string): string {
   const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const block = (path: string, headers: Record<string, string>) =>
     `${path}\n${Object.entries(headers)
       .map(([k, v]) => `  ${k}: ${v}`)
       .join('\n')}\n`;
+  const site = { 'Content-Security-Policy': CSP };
   return [
     block(`${root}*`, SECURITY_HEADERS),
+    ...SITE_PAGES.map((page) => block(`${root}${page}`, site)),
+    ...SITE_FOLDERS.map((folder) => block(`${root}${folder}/*`, site)),
+    block(`${root}${EDITOR_FOLDER}/*`, {
+      'Content-Security-Policy': EDITOR_CSP,
+      'X-Robots-Tag': 'noindex, nofollow',
+    }),
     // Astro's bundles, Pagefind's index chunks and the search tiers (folders named by their
     // key) are named by their content: cache them for a year.
     // Copies of pictures are named by the picture's digest too.
