@@ -62,7 +62,7 @@ export default defineConfig(
         'error',
         {
           selector:
-            'ImportDeclaration[source.value=/^\\.\\.?\\/(?!.*\\.(ts|mts|astro|mjs|js|css|json)$)/], ImportExpression[source.value=/^\\.\\.?\\/(?!.*\\.(ts|mts|astro|mjs|js|css|json)$)/]',
+            'ImportDeclaration[source.value=/^\\.\\.?\\/(?!.*\\.(ts|mts|astro|mjs|js|css|json)(\\?raw)?$)/], ImportExpression[source.value=/^\\.\\.?\\/(?!.*\\.(ts|mts|astro|mjs|js|css|json)(\\?raw)?$)/]',
           message: 'Name the imported file with its extension (./dates.ts).',
         },
       ],

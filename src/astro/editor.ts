@@ -81,7 +81,6 @@ export function editorConfigYaml(): string {
     title: story.title,
     timezone: story.timezone,
     status: story.status,
-    hasSummary: story.briefing !== undefined,
   }));
   const zones = new Set([
     'UTC',
@@ -95,7 +94,6 @@ export function editorConfigYaml(): string {
       branch: config.editor.branch,
       authUrl: config.editor.authUrl,
       siteUrl: absoluteUrl(paths.home()),
-      previewStyle: paths.editor(),
       timezones: [...zones].sort(),
       defaultTimezone: config.defaultTimezone,
     }),

@@ -11,8 +11,6 @@ export interface EditorStory {
   title: string;
   timezone: string;
   status: 'live' | 'closed';
-  /** Its `summary.md`'s path exists. */
-  hasSummary: boolean;
 }
 
 export interface EditorSettings {
@@ -25,8 +23,6 @@ export interface EditorSettings {
   authUrl?: string | undefined;
   /** The site's address, for links back from the editor. */
   siteUrl: string;
-  /** `/admin/` under the site's base: the site's stylesheet for the preview, and the logo. */
-  previewStyle: string;
   /** IANA zone names offered for a new story. */
   timezones: readonly string[];
   /** The default zone of a story (config.defaultTimezone). */

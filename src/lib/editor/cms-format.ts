@@ -71,12 +71,14 @@ function blocks(frontmatter: string): { name?: string; above: string; text: stri
  * of the file the form does not show is kept as it is, whatever the editor hands back.
  */
 export function writeEntry(entry: Data, fields: readonly string[]): string {
-  const { body = '', [SOURCE_FIELD]: source, ...values } = entry;
-  const text = typeof body === 'string' ? body : String(body);
+  const { body, [SOURCE_FIELD]: source, ...values } = entry;
+  const text = typeof body === 'string' ? body : '';
   const shown = fields.filter((f) => f !== 'body');
   if (typeof source !== 'string') {
     const data = Object.fromEntries(
-      shown.map((f) => [f, meaningful(values[f])]).filter(([, v]) => v !== undefined),
+      shown
+        .map((f): [string, unknown] => [f, meaningful(values[f])])
+        .filter(([, v]) => v !== undefined),
     );
     const frontmatter = Object.keys(data).length
       ? `---\n${Object.entries(data)
