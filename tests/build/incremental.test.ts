@@ -172,6 +172,22 @@ describe('an incremental build equals a cold build, byte for byte', { timeout: 1
     expect(incremental).toMatch(/rendered 1 bodies/);
   });
 
+  test('a bulletin as the browser editor names it: in UTC, on the story day it falls on', async () => {
+    // 01:30 UTC on the 25th is 20:30 on the 24th in New York.
+    write(
+      `${live}/2026-11-25-0130z-night-crossings.md`,
+      '---\ntitle: Night crossings added\n---\n\nTwo late boats from Monday.\n',
+    );
+    const { incremental } = await buildAndCompare();
+    expect(incremental).toMatch(/rendered 1 bodies/);
+    expect(
+      readFileSync(
+        path(`out-incremental/stories/${live.split('/').at(-1)}/2026-11-24/index.html`),
+        'utf8',
+      ),
+    ).toContain('id="u-2026-11-25-0130z-night-crossings"');
+  });
+
   test('an edit to a bulletin four years old', async () => {
     edit(
       `${old}/2022-01-06-1000-airport-seized.md`,

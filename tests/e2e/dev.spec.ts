@@ -72,3 +72,10 @@ test('broken frontmatter saved while previewing: the browser shows the file, lin
     'Demo: the Port Ellery ferry strike',
   );
 });
+
+test('the browser editor is served at /admin/ under the dev server', async ({ page }) => {
+  await page.goto(`${origin}/admin/`);
+  await expect(page.getByRole('button', { name: 'Work with Local Repository' })).toBeVisible({
+    timeout: 15_000,
+  });
+});

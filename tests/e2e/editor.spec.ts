@@ -4,9 +4,9 @@
  * Repository"): the files it writes are read back and checked against the content contract.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { resolveInstant } from '../../src/lib/content/check.ts';
 import { parseBulletinName, type BulletinName } from '../../src/lib/content/names.ts';
@@ -37,10 +37,11 @@ test.use({
   timezoneId: 'Asia/Almaty',
 });
 
-/** Opens /admin/ with the headers of `_headers`, on a repository of the seed files. */
+/** Opens /admin/ with the headers of `_headers`, on a repository of the seed files, at a collection. */
 async function openEditor(
   page: Page,
   baseURL: string | undefined,
+  collection = 'Demo: the Port Ellery ferry strike',
 ): Promise<() => Promise<string[]>> {
   await page.route(`${STATUS}/**`, (route) =>
     route.fulfill({ json: { status: { indicator: 'none' } } }),
@@ -71,7 +72,7 @@ async function openEditor(
   );
   await page.goto(`${withHeaders(baseURL)}/admin/`);
   await page.getByRole('button', { name: 'Work with Local Repository' }).click();
-  await page.getByText('Demo: the Port Ellery ferry strike').first().click();
+  await page.getByText(collection, { exact: true }).first().click();
   return violations;
 }
 
@@ -102,11 +103,11 @@ function check(files: Record<string, string>): { status: number | null; output: 
   const dir = mkdtempSync(join(tmpdir(), 'dateline-editor-'));
   try {
     cpSync('content', dir, { recursive: true });
-    for (const [path, text] of Object.entries(files))
-      writeFileSync(
-        join(dir, path.replace(/^content\//, '')),
-        /\.png$/.test(path) ? Buffer.from(text, 'base64') : text,
-      );
+    for (const [path, text] of Object.entries(files)) {
+      const target = join(dir, path.replace(/^content\//, ''));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, /\.png$/.test(path) ? Buffer.from(text, 'base64') : text);
+    }
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts'], {
       env: { ...process.env, DATELINE_CONTENT: dir },
       encoding: 'utf8',
@@ -199,5 +200,28 @@ test('a picture is uploaded beside the bulletins of its story, and not saved wit
   expect(written[bulletin]).toContain('![Map of the ferry route](route-map.png)');
   expect(Buffer.from(written[PICTURE]!, 'base64').equals(readFileSync(PICTURE))).toBe(true);
   expect(check(written).status).toBe(0);
+  expect(await violations()).toEqual([]);
+});
+
+test('a new story: its folder and index.md, which `npm run check` accepts', async ({
+  page,
+  baseURL,
+}) => {
+  const violations = await openEditor(page, baseURL, 'Stories');
+  await page.getByRole('button', { name: 'Create New Entry' }).click();
+  await page.locator('input[type=text]').first().fill('Bridge closure');
+  await page.locator('textarea').first().fill('The harbour bridge is closed for repairs.');
+  await page.locator('[contenteditable=true]').first().click();
+  await page.keyboard.type('Repairs began on Monday.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Create New Entry' })).toBeVisible();
+  const written = newFiles(await repository(page));
+  expect(Object.keys(written)).toEqual(['content/bridge-closure/index.md']);
+  expect(written['content/bridge-closure/index.md']).toBe(
+    '---\ntitle: Bridge closure\nsummary: The harbour bridge is closed for repairs.\nstatus: live\ntimezone: UTC\n---\n\nRepairs began on Monday.\n',
+  );
+  const checked = check(written);
+  expect(checked.output).not.toMatch(/error/i);
+  expect(checked.status).toBe(0);
   expect(await violations()).toEqual([]);
 });

@@ -47,8 +47,8 @@ const UNPKG = 'https://unpkg.com/';
 /**
  * The modules of the editor's own dependencies that Dateline's use of it loads, served from
  * `node_modules` under the address the bundle asks for (`<package>@<version in its package.json>/<file>`):
- * Immutable for the preview and the save check (src/scripts/admin.ts), exifr to read a photo's
- * orientation on upload, Turndown to turn pasted HTML into Markdown, SVGO to clean an uploaded SVG.
+ * Immutable for the preview (src/scripts/admin.ts), exifr to read a photo's date and place on
+ * upload, Turndown to turn pasted HTML into Markdown, SVGO to clean an uploaded SVG.
  */
 export const EDITOR_MODULES: readonly { name: string; file: string }[] = [
   { name: 'immutable', file: 'dist/immutable.es.js' },

@@ -189,6 +189,8 @@ export function editorConfig(
         // index.md and summary.md live in the same folder: bulletins are the files named by a day.
         filter: { field: 'slug', pattern: '^\\d{4}-\\d{2}-\\d{2}' },
         slug: UTC_SLUG,
+        // A published bulletin's name is its permalink: it is corrected, never deleted from a phone.
+        delete: false,
         format: BULLETIN_FORMAT,
         extension: 'md',
         identifier_field: 'title',
@@ -209,6 +211,8 @@ export function editorConfig(
         description: 'Each story’s headline, summary, clock and introduction; a new story here',
         folder: content,
         path: '{{slug}}/index',
+        // Its bulletins would be left without a story.
+        delete: false,
         format: BULLETIN_FORMAT,
         extension: 'md',
         slug: '{{title}}',
