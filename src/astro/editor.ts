@@ -1,13 +1,14 @@
 /**
- * The browser editor's files for the `/admin/` routes: Sveltia CMS's script from its npm package
- * (rewritten to load nothing from other hosts), the fonts and interface languages it would fetch,
- * and its configuration made from the published content.
+ * The browser editor's files for `/admin/`: Sveltia CMS's script from its npm package (rewritten to
+ * load nothing from other hosts), the fonts, languages and modules it would fetch from CDNs, and its
+ * configuration made from the published content.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import yaml from 'js-yaml';
 import { config } from '../config.ts';
+import { fileDigest, pageKey } from '../core/cache-keys.ts';
 import { EDITOR_FONTS, EDITOR_MODULES, rewriteEditorBundle } from '../lib/editor/cms-bundle.ts';
 import { editorConfig } from '../lib/editor/cms-config.ts';
 import { published } from './handoff.ts';
@@ -16,63 +17,106 @@ import { absoluteUrl, paths } from './site.ts';
 const require = createRequire(import.meta.url);
 /** The `@sveltia/cms` package folder (its `exports` name only its entry point). */
 const cmsRoot = () => join(dirname(require.resolve('@sveltia/cms')), '..');
+/** A package's folder that holds `file` (searched as Node would, from here). */
+const packageWith = (name: string, file: string) =>
+  (require.resolve.paths(name) ?? [])
+    .map((modules) => join(modules, name))
+    .find((dir) => existsSync(join(dir, file)));
 
-const cmsPackage = () =>
-  JSON.parse(readFileSync(join(cmsRoot(), 'package.json'), 'utf8')) as {
+/** A file under `/admin/`: where it comes from, and what is done to it on the way. */
+export type EditorFileProps = {
+  /** Its path under `/admin/`. */
+  path: string;
+  type: string;
+  /** The file in `node_modules` it is made from, or its text. */
+  from: { file: string } | { text: string };
+  /** The editor's script: rewritten to load nothing from other hosts (src/lib/editor/cms-bundle.ts). */
+  rewrite?: 'bundle' | 'chunk';
+};
+
+/**
+ * Every file of the editor but its page, configuration and preview style: each keyed by the digest
+ * of what it is made from, so a build writes them again only when an installed package changed.
+ */
+export function editorFiles(): {
+  params: { file: string };
+  props: EditorFileProps;
+  cacheKey: string;
+}[] {
+  const root = cmsRoot();
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     version: string;
     dependencies: Record<string, string>;
   };
-
-/** The version the site runs: what the editor's update check is answered with. */
-export const editorVersion = (): string => cmsPackage().version;
-
-/** The dependency modules under `/admin/unpkg/`, by the address the bundle asks for (src/lib/editor/cms-bundle.ts). */
-export function editorModules(): { path: string; text: () => string }[] {
-  const { dependencies } = cmsPackage();
-  return EDITOR_MODULES.map(({ name, file }) => {
-    const range = dependencies[name];
-    const dir = (require.resolve.paths(name) ?? [])
-      .map((modules) => join(modules, name))
-      .find((d) => existsSync(join(d, file)));
-    if (!range || !dir)
-      throw new Error(
-        `the editor's module ${name}/${file} is not installed (src/lib/editor/cms-bundle.ts)`,
-      );
-    return {
-      path: `${name}@${range.replace(/^\D/, '')}/${file}`,
-      text: () => readFileSync(join(dir, file), 'utf8'),
-    };
-  });
+  const js = 'text/javascript';
+  const files: EditorFileProps[] = [
+    {
+      path: 'sveltia-cms.js',
+      type: js,
+      from: { file: join(root, 'dist/sveltia-cms.js') },
+      rewrite: 'bundle',
+    },
+    // What it loads beside itself to show the site-like preview (src/scripts/admin.ts).
+    {
+      path: 'chunks/react-dom.js',
+      type: js,
+      from: { file: join(root, 'dist/chunks/react-dom.js') },
+      rewrite: 'chunk',
+    },
+    ...EDITOR_FONTS.map((font) => ({
+      path: `fonts/${font.name}`,
+      type: 'font/woff2',
+      from: { file: require.resolve(font.file) },
+    })),
+    // Its update check is answered with the version the site runs.
+    {
+      path: 'unpkg/@sveltia/cms/package.json',
+      type: 'application/json',
+      from: { text: `${JSON.stringify({ name: '@sveltia/cms', version: pkg.version })}\n` },
+    },
+    ...EDITOR_MODULES.map(({ name, file }) => {
+      const range = pkg.dependencies[name];
+      const dir = packageWith(name, file);
+      if (!range || !dir)
+        throw new Error(
+          `the editor's module ${name}/${file} is not installed (src/lib/editor/cms-bundle.ts)`,
+        );
+      return {
+        path: `unpkg/${name}@${range.replace(/^\D/, '')}/${file}`,
+        type: js,
+        from: { file: join(dir, file) },
+      };
+    }),
+    // Its interface in other languages, for a browser in one of them.
+    ...readdirSync(join(root, 'locales'))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => ({
+        path: `unpkg/@sveltia/cms@${pkg.version}/locales/${name}`,
+        type: 'application/json',
+        from: { file: join(root, 'locales', name) },
+      })),
+  ];
+  return files.map((props) => ({
+    params: { file: props.path },
+    props,
+    cacheKey: pageKey({
+      ...props,
+      from:
+        'text' in props.from ? props.from : { digest: fileDigest(readFileSync(props.from.file)) },
+    }),
+  }));
 }
 
-/** `/admin/sveltia-cms.js`. */
-export const editorBundle = (): string =>
-  rewriteEditorBundle(
-    readFileSync(join(cmsRoot(), 'dist', 'sveltia-cms.js'), 'utf8'),
-    paths.editor(),
-  );
-
-/** `/admin/chunks/react-dom.js`: what the editor loads beside itself for the site-like preview. */
-export const editorChunk = (): string =>
-  readFileSync(join(cmsRoot(), 'dist', 'chunks', 'react-dom.js'), 'utf8').replace(
-    /\n\/\/# sourceMappingURL=\S+\s*$/,
-    '\n',
-  );
-
-/** The fonts under `/admin/fonts/`. */
-export const editorFonts = () =>
-  EDITOR_FONTS.map((font) => ({
-    name: font.name,
-    bytes: () => readFileSync(require.resolve(font.file)),
-  }));
-
-/** The interface languages the package ships (`de.json`, `ru.json`…), asked for by a browser in that language. */
-export const editorLocales = () => {
-  const dir = join(cmsRoot(), 'locales');
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => ({ name, text: () => readFileSync(join(dir, name), 'utf8') }));
-};
+/** A file under `/admin/`, from its props alone. */
+export function editorFile(props: EditorFileProps): Uint8Array | string {
+  if ('text' in props.from) return props.from.text;
+  const bytes = readFileSync(props.from.file);
+  if (props.rewrite === 'bundle')
+    return rewriteEditorBundle(bytes.toString('utf8'), paths.editor());
+  if (props.rewrite === 'chunk')
+    return bytes.toString('utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  return new Uint8Array(bytes);
+}
 
 /** `/admin/config.yml`. */
 export function editorConfigYaml(): string {

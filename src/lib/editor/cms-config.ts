@@ -175,8 +175,11 @@ export function editorConfig(
     },
     site_url: settings.siteUrl,
     display_url: settings.siteUrl,
-    // Pictures sit beside the bulletins of their story, named in the text as they are.
-    media_folder: `${content}/media`,
+    // Files uploaded outside a bulletin (the editor's Assets) go where the site's own files are,
+    // `public/images/`, written from the site's root (`/images/map.png`). A bulletin's pictures go
+    // beside it (its collection's media folder), an author's photo beside the author's file.
+    media_folder: 'public/images',
+    public_folder: '/images',
     slug: { encoding: 'ascii', clean_accents: true, maxlength: 60 },
     output: { omit_empty_optional_fields: true },
     collections: [
@@ -280,7 +283,7 @@ export function editorConfig(
         extension: 'md',
         slug: '{{name}}',
         identifier_field: 'name',
-        media_folder: '',
+        media_folder: `/${content}/authors`,
         public_folder: '',
         fields: [
           { name: 'name', label: 'Name', widget: 'string' },
