@@ -108,7 +108,7 @@ export function editorFiles(): {
 }
 
 /** A file under `/admin/`, from its props alone. */
-export function editorFile(props: EditorFileProps): Uint8Array | string {
+export function editorFile(props: EditorFileProps): Uint8Array<ArrayBuffer> | string {
   if ('text' in props.from) return props.from.text;
   const bytes = readFileSync(props.from.file);
   if (props.rewrite === 'bundle')
