@@ -225,3 +225,23 @@ test('a new story: its folder and index.md, which `npm run check` accepts', asyn
   expect(checked.status).toBe(0);
   expect(await violations()).toEqual([]);
 });
+
+test("a story's summary: brought up to date on the story's clock, the rest of the file kept", async ({
+  page,
+  baseURL,
+}) => {
+  // 14:05 UTC is 09:05 in New York.
+  await page.clock.install({ time: new Date('2026-11-25T14:05:00Z') });
+  const violations = await openEditor(page, baseURL, 'Summaries');
+  const file = `content/${STORY}/summary.md`;
+  const before = readFileSync(file, 'utf8');
+  await page.getByText('Demo: the Port Ellery ferry strike').first().click();
+  await page.getByRole('button', { name: 'Now' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Save' })).toBeEnabled();
+  await expect
+    .poll(async () => (await repository(page))[file])
+    .toBe(before.replace('updated: "2026-11-24 09:15"', 'updated: 2026-11-25 09:05'));
+  expect(check(newFiles(await repository(page))).status).toBe(0);
+  expect(await violations()).toEqual([]);
+});
