@@ -128,7 +128,17 @@ test('a reporter files a key event from a phone: named and timed in the story zo
   // 03:55 UTC on the 6th is 22:55 on the 5th in New York, and 08:55 on the 6th on the phone.
   await page.clock.install({ time: new Date('2026-12-06T03:55:00Z') });
   const violations = await openEditor(page, baseURL);
+  // Usable one-handed at 390 px: nothing wider than the screen, and targets a thumb can hit.
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const size = async (name: string) => {
+    const box = (await page.getByRole('button', { name }).boundingBox())!;
+    return Math.min(box.width, box.height);
+  };
+  expect(await fits()).toBe(true);
+  expect(await size('Create New Entry')).toBeGreaterThanOrEqual(40);
   await page.getByRole('button', { name: 'Create New Entry' }).click();
+  expect(await fits()).toBe(true);
+  expect(await size('Save')).toBeGreaterThanOrEqual(40);
   await page.locator('input[type=text]').first().fill('Night crossing cancelled');
   await page.locator('[contenteditable=true]').first().click();
   await page.keyboard.type('The 23:30 crossing will not sail tonight.');
