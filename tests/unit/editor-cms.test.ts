@@ -10,6 +10,9 @@ import {
 } from '../../src/lib/editor/cms-config.ts';
 import { readEntry, writeEntry, SOURCE_FIELD } from '../../src/lib/editor/cms-format.ts';
 import { parseBulletinName } from '../../src/lib/content/names.ts';
+import { bulletinFrontmatter } from '../../src/schemas/bulletin.ts';
+import { storyFrontmatter, summaryFrontmatter } from '../../src/schemas/story.ts';
+import { authorFrontmatter } from '../../src/schemas/author.ts';
 
 const fields = EDITED_FIELDS;
 const save = (text: string, change: Record<string, unknown> = {}) =>
@@ -168,6 +171,27 @@ describe('the editor configuration', () => {
       input_timezone: 'America/New_York',
       format: 'YYYY-MM-DDTHH:mm:ssZ',
     });
+  });
+
+  test('every field of the schemas has its place in a form, but those kept as written', () => {
+    const shown = (c: Record<string, unknown>) =>
+      (c['fields'] as { name: string }[]).map((f) => f.name).sort();
+    const schema = (shape: object, kept: string[]) =>
+      [...Object.keys(shape).filter((k) => !kept.includes(k)), 'body'].sort();
+    // `date` (the name says when), `lang` and `translations` (rare, set by the desk) are kept as written.
+    expect(shown(named(bulletinCollection('harbour')))).toEqual(
+      schema(bulletinFrontmatter.shape, ['date']),
+    );
+    expect(shown(named('stories'))).toEqual(
+      schema(storyFrontmatter.shape, ['lang', 'translations']),
+    );
+    expect(shown((named('summaries')['files'] as Record<string, unknown>[])[0]!)).toEqual(
+      schema(summaryFrontmatter.shape, []),
+    );
+    expect(shown(named('authors'))).toEqual(schema(authorFrontmatter.shape, []));
+    // …and the file format knows each field a form shows (what it may rewrite).
+    for (const c of config.collections.filter((c) => c['fields']))
+      expect(shown(c).filter((f) => !(EDITED_FIELDS as readonly string[]).includes(f))).toEqual([]);
   });
 
   test('a text with an undescribed picture fails the form', () => {

@@ -82,7 +82,10 @@ const authorsField = (hint: string) => ({
   hint,
 });
 
-/** The fields of a bulletin (src/schemas/bulletin.ts), in the order a reporter needs them. */
+/**
+ * The fields of a bulletin (src/schemas/bulletin.ts; tests/unit/editor-cms.test.ts holds every form
+ * to its schema), in the order a reporter needs them.
+ */
 function bulletinFields(story: EditorStory) {
   return [
     { name: 'title', label: 'Headline', widget: 'string', required: false },
