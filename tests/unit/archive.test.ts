@@ -144,6 +144,15 @@ describe('buildArchive', () => {
     expect(a.bulletins[1]!.sources).toEqual([{ title: 'Agency', url: 'https://example.org/a' }]);
   });
 
+  test("a bulletin named in UTC is on the story's day of its instant", () => {
+    // 20:30 UTC on the 5th is 02:30 on the 6th in Almaty (UTC+6 in 2022).
+    const a = build(story('unrest'), file('unrest/2022-01-05-2030z-night.md', 'Body'));
+    expect(a.problems).toEqual([]);
+    expect(a.bulletins.map((b) => [b.id, b.day, b.instant])).toEqual([
+      ['u-2022-01-05-2030z-night', '2022-01-06', Date.parse('2022-01-05T20:30:00Z')],
+    ]);
+  });
+
   test('defaults: live status and the configured zone', () => {
     const a = build(story('s', 'title: T\nsummary: S'));
     expect(a.stories[0]).toMatchObject({ status: 'live', timezone: 'UTC', tags: [] });
