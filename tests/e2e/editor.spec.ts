@@ -144,7 +144,7 @@ test('a reporter files a key event from a phone: named and timed in the story zo
   await page.getByRole('button', { name: 'Create New Entry' }).click();
   expect(await fits()).toBe(true);
   expect(await size('Save')).toBeGreaterThanOrEqual(40);
-  await page.locator('input[type=text]').first().fill('Night crossing cancelled');
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Night crossing cancelled');
   await page.locator('[contenteditable=true]').first().click();
   await page.keyboard.type('The 23:30 crossing will not sail tonight.');
   await page.getByRole('switch', { name: 'Key event' }).click();
@@ -179,7 +179,9 @@ test('an edit changes only what was edited; a save without change leaves the fil
   expect((await repository(page))[EXISTING]).toBe(before);
 
   await page.getByText('Crews accept the offer').first().click();
-  await page.locator('input[type=text]').first().fill('Crews accept the offer by 61 votes to 23');
+  await page
+    .getByRole('textbox', { name: 'Headline' })
+    .fill('Crews accept the offer by 61 votes to 23');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('button', { name: 'Create New Entry' })).toBeVisible();
   const after = (await repository(page))[EXISTING]!;
@@ -195,7 +197,7 @@ test('a picture is uploaded beside the bulletins of its story, and not saved wit
 }) => {
   const violations = await openEditor(page, baseURL);
   await page.getByRole('button', { name: 'Create New Entry' }).click();
-  await page.locator('input[type=text]').first().fill('The ferry route');
+  await page.getByRole('textbox', { name: 'Headline' }).fill('The ferry route');
   await page.locator('[contenteditable=true]').first().click();
   await page.keyboard.type('Crossings resume on this route.');
   await page.keyboard.press('Enter');
@@ -224,8 +226,10 @@ test('a new story: its folder and index.md, which `npm run check` accepts', asyn
 }) => {
   const violations = await openEditor(page, baseURL, 'Stories');
   await page.getByRole('button', { name: 'Create New Entry' }).click();
-  await page.locator('input[type=text]').first().fill('Bridge closure');
-  await page.locator('textarea').first().fill('The harbour bridge is closed for repairs.');
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Bridge closure');
+  await page
+    .getByRole('textbox', { name: 'Summary' })
+    .fill('The harbour bridge is closed for repairs.');
   await page.locator('[contenteditable=true]').first().click();
   await page.keyboard.type('Repairs began on Monday.');
   await page.getByRole('button', { name: 'Save' }).click();
