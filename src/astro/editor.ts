@@ -9,7 +9,12 @@ import { dirname, join } from 'node:path';
 import yaml from 'js-yaml';
 import { config } from '../config.ts';
 import { fileDigest, pageKey } from '../core/cache-keys.ts';
-import { EDITOR_FONTS, EDITOR_MODULES, rewriteEditorBundle } from '../lib/editor/cms-bundle.ts';
+import {
+  EDITOR_FONTS,
+  EDITOR_MODULES,
+  rewriteEditorBundle,
+  withoutSourceMap,
+} from '../lib/editor/cms-bundle.ts';
 import { editorConfig } from '../lib/editor/cms-config.ts';
 import { published } from './handoff.ts';
 import { absoluteUrl, paths } from './site.ts';
@@ -113,8 +118,7 @@ export function editorFile(props: EditorFileProps): Uint8Array<ArrayBuffer> | st
   const bytes = readFileSync(props.from.file);
   if (props.rewrite === 'bundle')
     return rewriteEditorBundle(bytes.toString('utf8'), paths.editor());
-  if (props.rewrite === 'chunk')
-    return bytes.toString('utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  if (props.rewrite === 'chunk') return withoutSourceMap(bytes.toString('utf8'));
   return new Uint8Array(bytes);
 }
 

@@ -3,7 +3,7 @@
  * document to be parsed; this module runs before that): the file format that writes only what was
  * edited (src/lib/editor/cms-format.ts), and a preview that looks like the site.
  */
-import { BULLETIN_FORMAT, readEntry, writeEntry } from '../lib/editor/cms-format.ts';
+import { CONTENT_FORMAT, readEntry, writeEntry } from '../lib/editor/cms-format.ts';
 import { EDITED_FIELDS } from '../lib/editor/cms-config.ts';
 
 interface ImmutableMap {
@@ -31,7 +31,7 @@ type H = (tag: string, props: Record<string, unknown> | null, ...children: unkno
 const { CMS, h } = window as unknown as { CMS: Cms; h: H };
 const config = document.querySelector<HTMLLinkElement>('link[rel="cms-config-url"]')!;
 
-CMS.registerCustomFormat(BULLETIN_FORMAT, 'md', {
+CMS.registerCustomFormat(CONTENT_FORMAT, 'md', {
   fromFile: readEntry,
   toFile: (data) => writeEntry(data, EDITED_FIELDS),
 });

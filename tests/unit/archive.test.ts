@@ -47,12 +47,14 @@ describe('resolveInstant', () => {
   test('time from the file name, in the story zone', () => {
     expect(resolveInstant({ day: '2022-01-07', time: '14:30' }, undefined, tz)).toEqual({
       instant: Date.parse('2022-01-07T14:30:00+06:00'),
+      day: '2022-01-07',
       hasTime: true,
     });
   });
   test('date only', () => {
     expect(resolveInstant({ day: '2022-01-07' }, undefined, tz)).toEqual({
       instant: Date.parse('2022-01-07T00:00:00+06:00'),
+      day: '2022-01-07',
       hasTime: false,
     });
   });
@@ -60,6 +62,7 @@ describe('resolveInstant', () => {
     // 20:00 UTC on the 6th is 02:00 on the 7th in Almaty.
     expect(resolveInstant({ day: '2022-01-07' }, '2022-01-06T20:00:00Z', tz)).toEqual({
       instant: Date.parse('2022-01-06T20:00:00Z'),
+      day: '2022-01-07',
       hasTime: true,
     });
   });
@@ -77,6 +80,7 @@ describe('resolveInstant', () => {
     expect(resolveInstant({ day: '2022-01-07' }, '2022-01-08', tz)).toHaveProperty('error');
     expect(resolveInstant({ day: '2022-01-07' }, '2022-01-07', tz)).toEqual({
       instant: Date.parse('2022-01-07T00:00:00+06:00'),
+      day: '2022-01-07',
       hasTime: false,
     });
   });
@@ -84,12 +88,14 @@ describe('resolveInstant', () => {
     // 23:55 UTC on the 5th is 04:55 on the 6th in Almaty (UTC+5 since 2024).
     const name = { day: '2026-12-05', time: '23:55', utc: true as const };
     const instant = Date.parse('2026-12-05T23:55:00Z');
-    expect(resolveInstant(name, undefined, tz)).toEqual({ instant, hasTime: true });
+    const day = '2026-12-06';
+    expect(resolveInstant(name, undefined, tz)).toEqual({ instant, day, hasTime: true });
     expect(resolveInstant(name, '2026-12-06T04:55:00+05:00', tz)).toEqual({
       instant,
+      day,
       hasTime: true,
     });
-    expect(resolveInstant(name, '2026-12-06', tz)).toEqual({ instant, hasTime: true });
+    expect(resolveInstant(name, '2026-12-06', tz)).toEqual({ instant, day, hasTime: true });
     const r = resolveInstant(name, '2026-12-05', tz);
     expect(r).toMatchObject({ field: 'date' });
     expect((r as { error: string }).error).toContain('2026-12-06 04:55 in Asia/Almaty');
@@ -99,6 +105,7 @@ describe('resolveInstant', () => {
     const name = { day: '2024-03-10', time: '07:30', utc: true as const };
     expect(resolveInstant(name, undefined, 'America/New_York')).toEqual({
       instant: Date.parse('2024-03-10T07:30:00Z'),
+      day: '2024-03-10',
       hasTime: true,
     });
   });

@@ -7,7 +7,6 @@ import { type BulletinRecord } from '../../schemas/bulletin.ts';
 import { storyFrontmatter, type StoryRecord } from '../../schemas/story.ts';
 import { isStorySlug, parseBulletinName } from './names.ts';
 import { updateId } from '../../core/anchors.ts';
-import { dayOf } from '../../core/dates.ts';
 import { fileDigest, parseKey } from '../../core/cache-keys.ts';
 import { lineOfField } from './frontmatter.ts';
 import { checkStoryFiles, refusedProblems, type RefusedEntry, type StoryFile } from './files.ts';
@@ -317,8 +316,7 @@ export function buildArchive(
     bulletins.push({
       id,
       story,
-      // A name in UTC falls on the story's day of its instant, not on the day it is named by.
-      day: fromName.utc ? dayOf(when.instant, owner.timezone) : fromName.day,
+      day: when.day,
       instant: when.instant,
       hasTime: when.hasTime,
       ...(d.title !== undefined ? { title: d.title } : {}),

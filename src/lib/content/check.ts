@@ -6,7 +6,14 @@
 import type { z } from 'astro/zod';
 import { bulletinFrontmatter, type BulletinFrontmatter } from '../../schemas/bulletin.ts';
 import { summaryFrontmatter } from '../../schemas/story.ts';
-import { clockOf, dayOf, instantAt, parseWrittenDate, startOfDayIn } from '../../core/dates.ts';
+import {
+  clockOf,
+  dayOf,
+  instantAt,
+  parseWrittenDate,
+  startOfDayIn,
+  type DayKey,
+} from '../../core/dates.ts';
 import { FrontmatterError, lineOfField, splitFence, splitFrontmatter } from './frontmatter.ts';
 import { MAX_TEXT_BYTES, tooLargeText } from './files.ts';
 import { imageProblems } from './images.ts';
@@ -174,30 +181,31 @@ function parseChecked<T>(file: SourceFile, schema: z.ZodType<T>): Parsed<T> {
 
 /**
  * The instant of a bulletin from its file name and optional `date:` field, in the story's zone
- * (or in UTC, for a name whose time ends in `z`). Both must agree on the day (and on the time when
- * the name has one).
+ * (or in UTC, for a name whose time ends in `z`), and the story's day it falls on. Both must agree
+ * on the day (and on the time when the name has one).
  */
 export function resolveInstant(
   name: BulletinName,
   written: string | undefined,
   tz: string,
-): { instant: number; hasTime: boolean } | { error: string; field: string } {
+): { instant: number; day: DayKey; hasTime: boolean } | { error: string; field: string } {
   const parsed = written === undefined ? undefined : parseWrittenDate(written);
   if (parsed && 'error' in parsed) return { error: parsed.error, field: 'date' };
   if (name.utc && name.time) {
     // A name in UTC gives the instant itself; the story's day follows from it.
     const instant = Date.parse(`${name.day}T${name.time}:00Z`);
+    const day = dayOf(instant, tz);
     const agrees =
       parsed === undefined ||
       (parsed.kind === 'datetime'
         ? Math.floor(parsed.instant / 60_000) === instant / 60_000
-        : parsed.day === dayOf(instant, tz));
+        : parsed.day === day);
     if (!agrees)
       return {
         field: 'date',
-        error: `${written} disagrees with the file name's ${name.day} ${name.time} UTC (${dayOf(instant, tz)} ${clockOf(instant, tz)} in ${tz}); make them agree`,
+        error: `${written} disagrees with the file name's ${name.day} ${name.time} UTC (${day} ${clockOf(instant, tz)} in ${tz}); make them agree`,
       };
-    return { instant, hasTime: true };
+    return { instant, day, hasTime: true };
   }
   if (parsed?.kind === 'datetime') {
     const day = dayOf(parsed.instant, tz);
@@ -208,7 +216,7 @@ export function resolveInstant(
         error: `${written} is ${day} ${clock} in ${tz}, but the file name says ${name.day}${name.time ? ` ${name.time}` : ''}; make them agree`,
       };
     }
-    return { instant: parsed.instant, hasTime: true };
+    return { instant: parsed.instant, day, hasTime: true };
   }
   if (parsed?.kind === 'date' && parsed.day !== name.day) {
     return {
@@ -224,7 +232,7 @@ export function resolveInstant(
         error: `${name.day} ${name.time} does not exist in ${tz} (clocks skip it); use the time shown after the change`,
       };
     }
-    return { instant, hasTime: true };
+    return { instant, day: name.day, hasTime: true };
   }
-  return { instant: startOfDayIn(name.day, tz), hasTime: false };
+  return { instant: startOfDayIn(name.day, tz), day: name.day, hasTime: false };
 }

@@ -57,6 +57,10 @@ export const EDITOR_MODULES: readonly { name: string; file: string }[] = [
   { name: 'svgo', file: 'dist/svgo.browser.js' },
 ];
 
+/** A script without its `//# sourceMappingURL=` line: the maps are not published, so devtools would only ask for a 404. */
+export const withoutSourceMap = (script: string): string =>
+  script.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+
 /** The bundle with its fonts and unpkg.com requests moved under `admin` (`/admin/`, or under the base path). */
 export function rewriteEditorBundle(bundle: string, admin: string): string {
   let out = bundle;
@@ -71,7 +75,7 @@ export function rewriteEditorBundle(bundle: string, admin: string): string {
     throw new Error(
       'the editor bundle no longer mentions unpkg.com: check what it loads now (src/lib/editor/cms-bundle.ts)',
     );
-  out = out.replaceAll(UNPKG, `${admin}unpkg/`).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  out = withoutSourceMap(out.replaceAll(UNPKG, `${admin}unpkg/`));
   const left = /https:\/\/cdn\.jsdelivr\.net\/[^\s`'")]*/.exec(out);
   if (left)
     throw new Error(

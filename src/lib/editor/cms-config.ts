@@ -4,7 +4,7 @@
  * the content contract says; the stories themselves (`index.md`, new ones too), their summaries
  * and the authors. Pure: the stories, authors and settings in, a plain object out.
  */
-import { BULLETIN_FORMAT } from './cms-format.ts';
+import { CONTENT_FORMAT } from './cms-format.ts';
 
 export interface EditorStory {
   slug: string;
@@ -197,7 +197,7 @@ export function editorConfig(
         slug: UTC_SLUG,
         // A published bulletin's name is its permalink: it is corrected, never deleted from a phone.
         delete: false,
-        format: BULLETIN_FORMAT,
+        format: CONTENT_FORMAT,
         extension: 'md',
         identifier_field: 'title',
         summary: '{{title}}',
@@ -219,7 +219,7 @@ export function editorConfig(
         path: '{{slug}}/index',
         // Its bulletins would be left without a story.
         delete: false,
-        format: BULLETIN_FORMAT,
+        format: CONTENT_FORMAT,
         extension: 'md',
         slug: '{{title}}',
         summary: '{{title}}',
@@ -263,7 +263,7 @@ export function editorConfig(
           name: story.slug,
           label: story.title,
           file: `${content}/${story.slug}/summary.md`,
-          format: BULLETIN_FORMAT,
+          format: CONTENT_FORMAT,
           fields: [
             {
               name: 'updated',
@@ -282,7 +282,7 @@ export function editorConfig(
         label: 'Authors',
         label_singular: 'author',
         folder: `${content}/authors`,
-        format: BULLETIN_FORMAT,
+        format: CONTENT_FORMAT,
         extension: 'md',
         slug: '{{name}}',
         identifier_field: 'name',

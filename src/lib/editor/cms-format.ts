@@ -9,7 +9,7 @@ import yaml from 'js-yaml';
 import { splitFence, splitFrontmatter } from '../content/frontmatter.ts';
 
 /** The format's name in the editor's configuration (a name ending `-frontmatter` is what the editor accepts for `.md` files). */
-export const BULLETIN_FORMAT = 'dateline-frontmatter';
+export const CONTENT_FORMAT = 'dateline-frontmatter';
 
 /**
  * Where an entry keeps the text it was read from, so that writing it can start from there. The
