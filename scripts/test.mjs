@@ -1,87 +1,147 @@
-// `npm test`: every layer in order, then one closing line `N passed, N failed` over all of them.
-// Type check, lint and build count as one check each; Vitest and Playwright report their tests
-// through JSON files. A failed step does not stop the later ones unless they need its output.
-import { spawnSync } from 'node:child_process';
+// `npm test`: every layer, then each layer's time and one closing line `N passed, N failed`.
+// Two cores: the type check, lint, unit tests and the four builds the later layers read share them
+// (two at a time, each step's output printed whole when it ends); then the checks over the builds
+// (Vitest), then the browser tests (Playwright). Type check, lint and each build count as one check;
+// Vitest and Playwright report their tests through JSON files. A failed step does not stop the
+// later ones unless they need its output.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
 
 const RESULTS = 'test-results';
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
+// Node's compile cache for every process of the run (Astro turns its own off when CI is set): the
+// build tests start Astro about seventy times. It caches V8's compiled code by source, never output.
+process.env.NODE_COMPILE_CACHE ??= join('node_modules', '.cache', 'node-compile-cache');
 
+const started = Date.now();
 let passed = 0;
 let failed = 0;
 const lines = [];
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-function run(label, command, args, env = {}) {
-  const started = Date.now();
-  console.info(`\n==> ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  const ok = result.status === 0;
-  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  return ok;
+/**
+ * Runs one step. `live` steps print as they go; the others (run beside another) print their output
+ * whole when they end, so that two steps' lines never mix.
+ */
+function run(label, command, args, { env = {}, live = false } = {}) {
+  const since = Date.now();
+  console.info(`\n==> ${label}: ${command} ${args.join(' ')}${live ? '' : ' (output when done)'}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    child.on('close', (code) => {
+      const ok = code === 0;
+      if (!live) console.info(`\n==> ${label}: ${ok ? 'ok' : 'FAILED'}\n${output.trimEnd()}`);
+      lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${seconds(since)})`);
+      resolve(ok);
+    });
+  });
 }
 
 /** A step that is one check. */
-function check(label, command, args, env) {
-  const ok = run(label, command, args, env);
+async function check(label, command, args, options) {
+  const ok = await run(label, command, args, options);
   if (ok) passed++;
   else failed++;
   return ok;
 }
 
 /** A Vitest project; its tests are counted from the JSON report. */
-function vitest(project) {
+async function vitest(project, options) {
   const report = `${RESULTS}/${project}.json`;
-  const ok = run(`vitest ${project}`, 'vitest', [
-    'run',
-    '--config',
-    'tests/vitest.config.ts',
-    '--project',
-    project,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-  ]);
+  const ok = await run(
+    `vitest ${project}`,
+    'vitest',
+    [
+      'run',
+      '--config',
+      'tests/vitest.config.ts',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    options,
+  );
   if (!existsSync(report)) {
     failed++;
-    return;
+    return false;
   }
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests + (ok || r.numFailedTests ? 0 : 1);
+  return ok;
 }
 
-check('type check', 'astro', ['check']);
-check('lint', 'npm', ['run', '--silent', 'lint']);
-vitest('unit');
-// The same site under a subpath, into a folder that stands for a web root: <root>/dateline/.
-const built = check('build', 'astro', ['build']);
-const builtUnderBase = check('build under /dateline/', 'astro', ['build'], {
-  BASE: '/dateline/',
-  OUT_DIR: `${RESULTS}/webroot/dateline`,
-});
-// The same content built again must give the same bytes (tests/build/reproducible.test.ts compares them).
-const builtAgain = check('build again', 'astro', ['build'], { OUT_DIR: `${RESULTS}/dist-again` });
-// A generated archive large enough for a search index in tiers (tests/e2e/tiers.spec.ts).
+/** Runs the tasks (functions returning a promise) at most `width` at a time, in order. */
+async function pool(width, tasks) {
+  const queue = [...tasks];
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let task = queue.shift(); task; task = queue.shift()) await task();
+    }),
+  );
+}
+
+/** The builds the later layers read, and whether each succeeded. */
+const builds = new Map();
+const buildStep = async (label, env) =>
+  builds.set(label, await check(label, 'astro', ['build'], { env }));
+
+// 1. Static checks, unit tests and the builds, two at a time.
 const SCALE = `${RESULTS}/scale`;
-const builtScale =
-  run('generate 2,500 bulletins', process.execPath, [
-    'scripts/bench/generate.mjs',
-    '--dir',
-    `${SCALE}/content`,
-    '--bulletins',
-    '2500',
-    '--seed',
-    '1',
-  ]) &&
-  check('build the generated archive', 'astro', ['build'], {
-    DATELINE_CONTENT: `${SCALE}/content`,
-    OUT_DIR: `${SCALE}/dist`,
-    CACHE_DIR: `${SCALE}/cache`,
-  });
-if (built && builtUnderBase && builtAgain && builtScale) {
-  vitest('build');
+await pool(2, [
+  () => vitest('unit'),
+  // Every build of this run has its own cache folder: two builds that share one would trip over each other.
+  () => check('type check', 'astro', ['check'], { env: { CACHE_DIR: `${RESULTS}/cache-check` } }),
+  // The site, as `npm run build` makes it.
+  () => buildStep('build', {}),
+  // The same site under a subpath, into a folder that stands for a web root: <root>/dateline/.
+  () =>
+    buildStep('build under /dateline/', {
+      BASE: '/dateline/',
+      OUT_DIR: `${RESULTS}/webroot/dateline`,
+      CACHE_DIR: `${RESULTS}/cache-base`,
+    }),
+  () => check('lint', 'npm', ['run', '--silent', 'lint']),
+  // The same content again, from empty caches and in another time zone: it must give the same
+  // bytes (tests/build/reproducible.test.ts compares them).
+  () =>
+    buildStep('build again, cold, in another time zone', {
+      OUT_DIR: `${RESULTS}/dist-again`,
+      CACHE_DIR: `${RESULTS}/cache-again`,
+      TZ: 'Pacific/Kiritimati',
+    }),
+  // A generated archive large enough for a search index in tiers (tests/e2e/tiers.spec.ts).
+  async () =>
+    (await run('generate 2,500 bulletins', process.execPath, [
+      'scripts/bench/generate.mjs',
+      '--dir',
+      `${SCALE}/content`,
+      '--bulletins',
+      '2500',
+      '--seed',
+      '1',
+    ])) &&
+    buildStep('build the generated archive', {
+      DATELINE_CONTENT: `${SCALE}/content`,
+      OUT_DIR: `${SCALE}/dist`,
+      CACHE_DIR: `${SCALE}/cache`,
+    }),
+]);
+if (builds.size === 4 && [...builds.values()].every(Boolean)) {
+  // 2. Checks over the builds, and builds of changed copies of the project.
+  await vitest('build', { live: true });
+  // 3. The browser tests.
   let chrome;
   try {
     chrome = ensureChromium();
@@ -91,8 +151,9 @@ if (built && builtUnderBase && builtAgain && builtScale) {
     lines.push('FAIL browser tests: no Chromium');
   }
   if (chrome) {
-    const ok = run('playwright', 'playwright', ['test', '-c', 'tests/playwright.config.ts'], {
-      CHROME_PATH: chrome,
+    const ok = await run('playwright', 'playwright', ['test', '-c', 'tests/playwright.config.ts'], {
+      env: { CHROME_PATH: chrome },
+      live: true,
     });
     const report = `${RESULTS}/e2e.json`;
     if (existsSync(report)) {
@@ -102,9 +163,10 @@ if (built && builtUnderBase && builtAgain && builtScale) {
     } else failed++;
   }
 } else {
-  lines.push('skip build checks and browser tests: the build failed');
+  lines.push('skip build checks and browser tests: a build failed');
 }
 
-console.info(`\n${lines.join('\n')}`);
+console.info(`\nEach layer (wall time; the first seven share two cores):\n${lines.join('\n')}`);
+console.info(`all layers: ${seconds(started)}`);
 console.info(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

@@ -8,7 +8,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: 'e2e',
   outputDir: '../test-results/e2e',
-  workers: 1, // two cores: one browser at a time is fastest and stable
+  // Two: a browser test waits (for pages, the network, an idle network) more than it computes.
+  // Specs that share a server or a build run in one worker; csp and a11y spread over both.
+  workers: 2,
   retries: process.env['CI'] ? 1 : 0,
   forbidOnly: !!process.env['CI'],
   timeout: 30_000,

@@ -1,32 +1,25 @@
 // A story told in another language than the site: its text carries its language and, for Hebrew or
 // Arabic, its direction; its feeds say so. Built from a copy of content/ with a short Hebrew story.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { build as astroBuild, ROOT } from './project.ts';
 
 const WORK = join(process.cwd(), 'test-results', 'languages');
 const OUT = join(WORK, 'dist');
 const OUT_RU = join(WORK, 'dist-ru');
 const read = (path: string, out = OUT) => parse(readFileSync(join(out, path), 'utf8'));
 
-function build(out: string, env: Record<string, string> = {}): void {
-  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: {
-      ...process.env,
-      DATELINE_CONTENT: join(WORK, 'content'),
-      OUT_DIR: out,
-      CACHE_DIR: join(out, '..', `cache-${env['DATELINE_LANG'] ?? 'en'}`),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...env,
-    },
-    encoding: 'utf8',
+const build = (out: string, env: Record<string, string> = {}) =>
+  astroBuild(ROOT, {
+    DATELINE_CONTENT: join(WORK, 'content'),
+    OUT_DIR: out,
+    CACHE_DIR: join(out, '..', `cache-${env['DATELINE_LANG'] ?? 'en'}`),
+    ...env,
   });
-  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
-}
 
-beforeAll(() => {
+beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   cpSync('content', join(WORK, 'content'), { recursive: true });
@@ -42,8 +35,7 @@ beforeAll(() => {
     join(story, '2026-11-20-0900-ferry.md'),
     '---\ntitle: המעבורת הראשונה יצאה\n---\n\nהמעבורת הראשונה יצאה בשעה שש בבוקר.\n',
   );
-  build(OUT);
-  build(OUT_RU, { DATELINE_LANG: 'ru' });
+  await Promise.all([build(OUT), build(OUT_RU, { DATELINE_LANG: 'ru' })]);
 }, 180_000);
 
 describe('the site in Russian (DATELINE_LANG=ru)', () => {

@@ -5,31 +5,17 @@
 // links point at may reach the output, then or once they are removed.
 import { spawnSync } from 'node:child_process';
 import {
-  cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-
-const ROOT = process.cwd();
-const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const SOURCES = [
-  'astro.config.mjs',
-  'package.json',
-  'package-lock.json',
-  'tsconfig.json',
-  'src',
-  'public',
-  'content',
-];
+import { copyProject, ROOT, scratchFolder, startBuild } from './project.ts';
 /** Written into the files outside the project that the links point at: it must appear nowhere in the output. */
 const SECRET = `BUILD-MACHINE-SECRET-${process.pid}`;
 const STORY = 'content/harbour-ferry-strike';
@@ -40,20 +26,7 @@ let work = '';
 let outside = '';
 const at = (rel: string) => join(work, rel);
 
-function build(): { code: number | null; log: string } {
-  const r = spawnSync(process.execPath, [ASTRO, 'build'], {
-    cwd: work,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      OUT_DIR: at('out'),
-      CACHE_DIR: at('cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    timeout: 120_000,
-  });
-  return { code: r.status, log: `${r.stdout}${r.stderr}` };
-}
+const build = () => startBuild(work, { OUT_DIR: at('out'), CACHE_DIR: at('cache') }).done;
 
 /** Every file below `dir` (links listed, never followed), relative to it. */
 function filesBelow(dir: string): string[] {
@@ -64,10 +37,8 @@ function filesBelow(dir: string): string[] {
 }
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'dateline-untrusted-'));
+  work = copyProject(scratchFolder('untrusted'));
   outside = join(work, 'outside');
-  for (const f of SOURCES) cpSync(join(ROOT, f), at(f), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), at('node_modules'), 'dir');
   mkdirSync(outside);
   writeFileSync(join(outside, 'credentials.png'), SECRET);
   writeFileSync(join(outside, 'note.md'), `---\ntitle: From elsewhere\n---\n\n${SECRET}\n`);
@@ -81,7 +52,7 @@ describe(
   'a contributor’s content cannot reach the build machine or stop the build unnamed',
   { timeout: 180_000 },
   () => {
-    test('links, a subfolder, a pipe, deep nesting and an oversized file: the build stops naming each, and publishes nothing', () => {
+    test('links, a subfolder, a pipe, deep nesting and an oversized file: the build stops naming each, and publishes nothing', async () => {
       symlinkSync(join(outside, 'credentials.png'), at(`${STORY}/leak.png`));
       writeFileSync(
         at(`${STORY}/2026-11-20-0900-map.md`),
@@ -103,7 +74,7 @@ describe(
         `Huge.\n\n${'word '.repeat(400_000)}\n`,
       );
 
-      const { code, log } = build();
+      const { code, log } = await build();
       expect(code).not.toBe(0);
       const listed = log.slice(log.indexOf('problems in content/:')).split('\n').slice(1, 10);
       expect(listed).toEqual([
@@ -124,7 +95,7 @@ describe(
         expect(readFileSync(at(`out/${f}`), 'latin1'), f).not.toContain(SECRET);
     });
 
-    test('without them, the site builds, and every file it publishes from a story is that story’s own regular file', () => {
+    test('without them, the site builds, and every file it publishes from a story is that story’s own regular file', async () => {
       for (const f of [
         'leak.png',
         '2026-11-20-0900-map.md',
@@ -138,7 +109,7 @@ describe(
       ]) {
         rmSync(at(`${STORY}/${f}`), { recursive: true, force: true });
       }
-      const { code, log } = build();
+      const { code, log } = await build();
       expect(code, log.slice(-2000)).toBe(0);
       const out = filesBelow(at('out'));
       expect(out.length).toBeGreaterThan(50);

@@ -1,6 +1,9 @@
 import { expect, recordViolations, test, withHeaders } from './fixtures.ts';
 
-// dist/ served with its _headers file, as Netlify or Cloudflare Pages would.
+// dist/ served with its _headers file, as Netlify or Cloudflare Pages would. The pages are
+// independent: they may be checked at the same time by several workers.
+test.describe.configure({ mode: 'parallel' });
+
 const pages = [
   '/',
   '/stories/harbour-ferry-strike/',
