@@ -1,15 +1,19 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import { config } from './src/config.ts';
+import { settingsFrom } from './src/config.ts';
 import { datelineSearch } from './src/integrations/pagefind.ts';
 import { datelineCards } from './src/integrations/cards.ts';
 import { datelineHeaders } from './src/integrations/headers.ts';
 import { datelineSitemap } from './src/integrations/sitemap.ts';
 import { datelineDevErrors } from './src/integrations/dev-errors.ts';
 import { datelineGuard } from './src/integrations/guard.ts';
-import { rehypePlugins } from './src/lib/content/markdown.ts';
+import { datelineSettings } from './src/integrations/settings.ts';
+import { rehypePlugins, renderOptions } from './src/lib/markdown/pipeline.ts';
 
+// The site's settings (src/config.ts), with what DATELINE_* variables set: read here once, and
+// given to everything else as arguments (the pages get them as a module: src/integrations/settings.ts).
+const settings = settingsFrom(process.env);
 // Where the site is served. SITE and BASE let operators build for a host or a subpath
 // (BASE=/dateline/ npm run build) without editing this file.
 const site = process.env.SITE ?? 'http://localhost:4321';
@@ -24,8 +28,14 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'ignore',
-  // The unified (remark/rehype) processor with the same sanitizing plugins bulletins are rendered with (src/lib/content/markdown.ts).
-  markdown: { processor: unified({ rehypePlugins, smartypants: false }), syntaxHighlight: false },
+  // The unified (remark/rehype) processor with the same sanitizing plugins bulletins are rendered with (src/lib/markdown/pipeline.ts).
+  markdown: {
+    processor: unified({
+      rehypePlugins: rehypePlugins(renderOptions(settings)),
+      smartypants: false,
+    }),
+    syntaxHighlight: false,
+  },
   build: {
     // External stylesheets only: a strict Content-Security-Policy then needs no 'unsafe-inline'.
     inlineStylesheets: 'never',
@@ -49,11 +59,12 @@ export default defineConfig({
   },
   // The guard comes last: it marks the cache consistent once every other integration is done.
   integrations: [
+    datelineSettings(settings),
     datelineDevErrors(),
-    datelineSearch({ language: config.lang, locale: config.locale }),
-    datelineSitemap(base, config.lang),
+    datelineSearch({ language: settings.lang, locale: settings.locale }),
+    datelineSitemap(base, settings.lang),
     datelineHeaders(),
-    datelineCards({ site: config.title, locale: config.locale }),
+    datelineCards({ site: settings.title, locale: settings.locale }),
     datelineGuard(),
   ],
   devToolbar: { enabled: false },

@@ -68,12 +68,13 @@ export default defineConfig(
       ],
     },
   },
-  // The layers: core → schemas → lib/content → lib/site → lib/publish (lib/editor beside them) →
+  // The layers: core → schemas → lib/content → lib/markdown → lib/site → lib/publish (lib/editor beside them) →
   // astro, render, cache, integrations → pages, components. No module imports from a layer above.
   ...layers({
     'src/core/**': ['lib', 'schemas', 'config.ts', ...TOP],
     'src/schemas/**': ['lib', ...TOP],
-    'src/lib/content/**': ['site', 'publish', 'editor', ...TOP],
+    'src/lib/content/**': ['markdown', 'site', 'publish', 'editor', ...TOP],
+    'src/lib/markdown/**': ['site', 'publish', 'editor', ...TOP],
     'src/lib/site/**': ['publish', 'editor', ...TOP],
     'src/lib/publish/**': ['editor', ...TOP],
     'src/lib/editor/**': ['site', 'publish', ...TOP],

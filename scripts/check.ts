@@ -3,15 +3,16 @@
 // as meant) and what is held back, and exits 1 on any problem (never on a warning).
 // The build runs the same checks (src/lib/content/archive.ts) and fails the same way.
 import { relative, resolve } from 'node:path';
-import { config, buildClock } from '../src/config.ts';
+import { clockFrom, settingsFrom } from '../src/config.ts';
 import { ContentError, loadArchive } from '../src/lib/content/read.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
 
 const root = process.cwd();
-const dir = process.argv[2] ?? config.contentDir;
-const now = buildClock();
+const settings = settingsFrom(process.env);
+const dir = process.argv[2] ?? settings.contentDir;
+const now = clockFrom(process.env)();
 try {
-  const { archive } = loadArchive(root, dir, now);
+  const { archive } = loadArchive(root, { ...settings, contentDir: dir }, now);
   for (const h of archive.held) {
     console.info(
       `${h.file}: ${h.reason === 'draft' ? 'draft, not published' : `scheduled for ${new Date(h.at!).toISOString()}, published by the first build after that`}`,

@@ -8,13 +8,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { entryAt, fail, requireNoLinks, requireStorySlug } from './cli.ts';
-import { config } from '../src/config.ts';
+import { settingsFrom } from '../src/config.ts';
 import { recogniseEmbed, snapshotName } from '../src/lib/content/embeds.ts';
 import { extensionOf, MAX_STORY_FILE_BYTES } from '../src/lib/content/files.ts';
 import { pictureProblem, readPicture } from '../src/lib/content/pictures.ts';
 import { checkSnapshot } from '../src/lib/content/snapshots.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
 import { fetchSnapshot, pictureExtension, type Get } from '../src/lib/editor/embed.ts';
+
+const settings = settingsFrom(process.env);
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,8 +31,8 @@ if (!embed)
   fail(
     `${address} is not the address of a video (YouTube, Vimeo) or a post (Bluesky, Mastodon, X, Telegram)`,
   );
-const dir = join(config.contentDir, slug);
-requireNoLinks([config.contentDir, 'folder'], [dir, 'folder'], [join(dir, 'index.md'), 'file']);
+const dir = join(settings.contentDir, slug);
+requireNoLinks([settings.contentDir, 'folder'], [dir, 'folder'], [join(dir, 'index.md'), 'file']);
 if (entryAt(join(dir, 'index.md')) !== 'file')
   fail(`there is no story ${slug} (${join(dir, 'index.md')}): create it first with npm run new`);
 const name = snapshotName(embed);

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { entryAt, fail, requireNoLinks, requireStorySlug } from './cli.ts';
-import { config } from '../src/config.ts';
+import { settingsFrom } from '../src/config.ts';
 import { buildArchive } from '../src/lib/content/archive.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
 import { formatTime } from '../src/core/dates.ts';
@@ -14,6 +14,8 @@ import { MAX_TEXT_BYTES } from '../src/lib/content/files.ts';
 import { importArticle, importAuthorFiles, importFiles } from '../src/lib/editor/importer.ts';
 import { AUTHORS_FOLDER } from '../src/lib/content/authors.ts';
 import { readRegularFile } from '../src/lib/content/read.ts';
+
+const settings = settingsFrom(process.env);
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -56,12 +58,12 @@ const result = importArticle(source, kind, {
   year: values.year === undefined ? undefined : Number(values.year),
   timezone: values.timezone,
   trailers: values.trailer,
-  defaultTimezone: config.defaultTimezone,
+  defaultTimezone: settings.defaultTimezone,
 });
 if ('error' in result) fail(`${input}: ${result.error}`);
 
-const dir = join(config.contentDir, slug);
-requireNoLinks([config.contentDir, 'folder'], [dir, 'folder'], [join(dir, 'index.md'), 'file']);
+const dir = join(settings.contentDir, slug);
+requireNoLinks([settings.contentDir, 'folder'], [dir, 'folder'], [join(dir, 'index.md'), 'file']);
 const storyExists = entryAt(join(dir, 'index.md')) === 'file';
 const files = importFiles(result).filter((f) => !(storyExists && f.name === 'index.md'));
 const conflicts = files.filter((f) => entryAt(join(dir, f.name)) !== 'none');
@@ -71,7 +73,7 @@ if (conflicts.length)
   );
 
 // Authors the bylines name: an author file that exists is used as it is, the others are written.
-const authorsDir = join(config.contentDir, AUTHORS_FOLDER);
+const authorsDir = join(settings.contentDir, AUTHORS_FOLDER);
 requireNoLinks([authorsDir, 'folder']);
 const authorFiles = importAuthorFiles(result).map((a) => {
   const path = join(authorsDir, `${a.slug}.md`);

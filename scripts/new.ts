@@ -7,11 +7,13 @@ import { parseArgs } from 'node:util';
 // The hot path of a breaking story: Node runs this file with its own TypeScript support (no loader
 // to start: about a tenth of a second), so every import below, and below them, names its `.ts` file.
 import { entryAt, fail, requireNoLinks, requireStorySlug } from './cli.ts';
-import { buildClock, config } from '../src/config.ts';
+import { clockFrom, settingsFrom } from '../src/config.ts';
 import { isValidTimeZone } from '../src/core/dates.ts';
 import { splitFrontmatter } from '../src/lib/content/frontmatter.ts';
 import { bulletinFileName, slugWords } from '../src/lib/content/names.ts';
 import { bulletinTemplate, resolveAt, storyTemplate } from '../src/lib/editor/scaffold.ts';
+
+const settings = settingsFrom(process.env);
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,7 +26,7 @@ const { values, positionals } = parseArgs({
     at: { type: 'string' },
   },
 });
-const content = config.contentDir;
+const content = settings.contentDir;
 const stories = () =>
   entryAt(content) === 'folder'
     ? readdirSync(content).filter(
@@ -47,7 +49,7 @@ if (values.story !== undefined) {
   const slug = values.story;
   requireStorySlug(slug);
   if (!values.title) fail('a new story needs --title "…"');
-  const timezone = values.timezone ?? config.defaultTimezone;
+  const timezone = values.timezone ?? settings.defaultTimezone;
   if (!isValidTimeZone(timezone))
     fail(
       `--timezone ${timezone} is not an IANA time zone name (for example Asia/Almaty, Europe/London)`,
@@ -78,13 +80,13 @@ if (values.story !== undefined) {
   const written = splitFrontmatter(readFileSync(index, 'utf8')).data['timezone'];
   const timezone =
     written === undefined
-      ? config.defaultTimezone
+      ? settings.defaultTimezone
       : typeof written === 'string'
         ? written
         : JSON.stringify(written);
   if (!isValidTimeZone(timezone))
     fail(`${index}: timezone "${timezone}" is not an IANA time zone name; fix it first`);
-  const when = resolveAt(values.at, buildClock(), timezone);
+  const when = resolveAt(values.at, clockFrom(process.env)(), timezone);
   if ('error' in when) fail(when.error);
   const path = join(
     content,

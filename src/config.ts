@@ -1,77 +1,111 @@
-/** The one settings object for a Dateline site. Everything a newsroom tunes lives here. */
-export const config = {
+/**
+ * The one settings object of a Dateline site: everything a newsroom tunes lives here. A few are set
+ * at build time by environment variables (`DATELINE_*`); `settingsFrom` reads them, once, in the
+ * entry points (astro.config.mjs and the editors' commands), and everything else is given the
+ * settings as arguments, so that each cache can key what it makes on the settings it used.
+ * Pure: no module reads the environment at import.
+ */
+
+/** The settings a site is built with. */
+export interface Settings {
   /** Site name, shown in the header and in every `<title>`. */
-  title: 'Dateline',
+  title: string;
   /** One sentence for the front page and its meta description. */
-  description:
-    'Rolling coverage, day by day: every update of every story, with a permalink and full-text search.',
-  /** Language of the site and its content (BCP 47): `<html lang>`, the interface's words (src/lib/site/strings.ts: `en`, `ru`) and the search index. DATELINE_LANG overrides it. */
-  lang: process.env['DATELINE_LANG'] ?? 'en',
-  /** Locale used to format dates, times and counts for readers. DATELINE_LOCALE overrides it. */
-  locale: process.env['DATELINE_LOCALE'] ?? process.env['DATELINE_LANG'] ?? 'en-GB',
+  description: string;
+  /** Language of the site and its content (BCP 47): `<html lang>`, the interface's words (src/lib/site/strings.ts: `en`, `ru`) and the search index. DATELINE_LANG sets it. */
+  lang: string;
+  /** Locale used to format dates, times and counts for readers. DATELINE_LOCALE sets it (else DATELINE_LANG, else `en-GB`). */
+  locale: string;
   /** Time zone of a story whose `index.md` names none (IANA name). */
-  defaultTimezone: 'UTC',
+  defaultTimezone: string;
   /** How many of the newest days a story timeline shows in full; older days link to their day pages. */
-  timelineDays: 7,
+  timelineDays: number;
   /** …and at most this many bulletins (whole days only, at least one day), so the page stays light on busy days. */
-  timelineBulletins: 60,
+  timelineBulletins: number;
   /** How many of a story's newest key events its timeline lists under "Key events" (all of them are on its key-events pages). */
-  timelineKeyEvents: 10,
+  timelineKeyEvents: number;
   /** How many key events a key-events page shows in full (whole days only, at least one day). */
-  keyEventsPerPage: 40,
+  keyEventsPerPage: number;
   /** How many key events of each story a month of the archive lists. */
-  monthKeyEvents: 10,
+  monthKeyEvents: number;
   /** How many of a tag's newest updates its page lists. */
-  tagUpdates: 50,
+  tagUpdates: number;
   /** How many updates a page of an author's updates lists (pages are cut from their first update, so a new one changes only the newest page). */
-  authorUpdates: 60,
+  authorUpdates: number;
   /** How many of the newest bulletins across all stories the front page lists. */
-  frontPageBulletins: 10,
+  frontPageBulletins: number;
   /** How many of the newest updates each feed carries. */
-  feedItems: 50,
+  feedItems: number;
   /**
    * Live story pages: a live story's open timeline checks the story's `latest.json` every
    * `pollSeconds` (with jitter; less often after errors) and offers its new updates without a
    * reload. `enabled: false` switches the script off (the file is still written, and harmless).
    * `entries`: how many of the newest updates the file lists, enough to cover a timeline's.
    */
-  live: { enabled: true, pollSeconds: 60, entries: 60 },
+  live: { enabled: boolean; pollSeconds: number; entries: number };
   /**
    * Pictures next to bulletins: the widths of the WebP copies a page offers (`srcset`; a picture gets
    * those narrower than itself, and its own width), their quality (0–100), and the width of the text
    * column in CSS pixels (for `sizes`; 42rem less its margins in src/styles/tokens.css).
    */
-  pictures: { widths: [400, 800, 1200, 1600], quality: 75, column: 640 },
+  pictures: { widths: number[]; quality: number; column: number };
   /**
    * The browser editor at `/admin/` (Sveltia CMS): the GitHub repository it commits to
    * (`owner/name`; DATELINE_EDITOR_REPO, else GitHub Actions' GITHUB_REPOSITORY, else Netlify's
    * REPOSITORY_URL), its branch (DATELINE_EDITOR_BRANCH), and the address of an OAuth helper for
    * signing in with GitHub (DATELINE_EDITOR_AUTH; without one, reporters sign in with a token).
    */
-  editor: {
-    repo:
-      process.env['DATELINE_EDITOR_REPO'] ??
-      process.env['GITHUB_REPOSITORY'] ??
-      /github\.com[/:]([^/]+\/[^/.]+)/.exec(process.env['REPOSITORY_URL'] ?? '')?.[1] ??
-      'your-org/your-site',
-    branch: process.env['DATELINE_EDITOR_BRANCH'] ?? 'main',
-    authUrl: process.env['DATELINE_EDITOR_AUTH'] ?? '',
-  },
-  /** Where the Markdown content lives, relative to the project root (DATELINE_CONTENT overrides it, e.g. for the benchmark). */
-  contentDir: process.env['DATELINE_CONTENT'] ?? 'content',
-};
+  editor: { repo: string; branch: string; authUrl: string };
+  /** Where the Markdown content lives, relative to the project root (DATELINE_CONTENT sets it, e.g. for the benchmark). */
+  contentDir: string;
+}
 
-export type SiteConfig = typeof config;
+/** The environment variables the settings read (a subset of `process.env`). */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The settings of a build with the environment `env`: this file's values, and what the variables set. */
+export function settingsFrom(env: Environment): Settings {
+  return {
+    title: 'Dateline',
+    description:
+      'Rolling coverage, day by day: every update of every story, with a permalink and full-text search.',
+    lang: env['DATELINE_LANG'] ?? 'en',
+    locale: env['DATELINE_LOCALE'] ?? env['DATELINE_LANG'] ?? 'en-GB',
+    defaultTimezone: 'UTC',
+    timelineDays: 7,
+    timelineBulletins: 60,
+    timelineKeyEvents: 10,
+    keyEventsPerPage: 40,
+    monthKeyEvents: 10,
+    tagUpdates: 50,
+    authorUpdates: 60,
+    frontPageBulletins: 10,
+    feedItems: 50,
+    live: { enabled: true, pollSeconds: 60, entries: 60 },
+    pictures: { widths: [400, 800, 1200, 1600], quality: 75, column: 640 },
+    editor: {
+      repo:
+        env['DATELINE_EDITOR_REPO'] ??
+        env['GITHUB_REPOSITORY'] ??
+        /github\.com[/:]([^/]+\/[^/.]+)/.exec(env['REPOSITORY_URL'] ?? '')?.[1] ??
+        'your-org/your-site',
+      branch: env['DATELINE_EDITOR_BRANCH'] ?? 'main',
+      authUrl: env['DATELINE_EDITOR_AUTH'] ?? '',
+    },
+    contentDir: env['DATELINE_CONTENT'] ?? 'content',
+  };
+}
 
 /**
  * The build's clock: now, or `DATELINE_NOW` (an ISO datetime) to build, check or scaffold as of
- * another moment (bulletins dated after it are held back as scheduled).
+ * another moment (bulletins dated after it are held back as scheduled). A function: a dev server
+ * reads it again at each change.
  */
-export function buildClock(): number {
-  const fixed = process.env['DATELINE_NOW'];
-  if (!fixed) return Date.now();
+export function clockFrom(env: Environment): () => number {
+  const fixed = env['DATELINE_NOW'];
+  if (!fixed) return Date.now;
   const t = Date.parse(fixed);
   if (Number.isNaN(t))
     throw new Error(`DATELINE_NOW="${fixed}" is not a datetime (use e.g. 2022-01-07T12:00:00Z)`);
-  return t;
+  return () => t;
 }

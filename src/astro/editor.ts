@@ -7,7 +7,6 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import yaml from 'js-yaml';
-import { config } from '../config.ts';
 import { fileDigest, pageKey } from '../core/cache-keys.ts';
 import {
   EDITOR_FONTS,
@@ -17,7 +16,7 @@ import {
 } from '../lib/editor/cms-bundle.ts';
 import { editorConfig } from '../lib/editor/cms-config.ts';
 import { published } from './handoff.ts';
-import { absoluteUrl, paths } from './site.ts';
+import { absoluteUrl, paths, settings } from './site.ts';
 
 const require = createRequire(import.meta.url);
 /** The `@sveltia/cms` package folder (its `exports` name only its entry point). */
@@ -137,13 +136,13 @@ export function editorConfigYaml(): string {
   ]);
   return yaml.dump(
     editorConfig(stories, {
-      contentDir: config.contentDir,
-      repo: config.editor.repo,
-      branch: config.editor.branch,
-      authUrl: config.editor.authUrl,
+      contentDir: settings.contentDir,
+      repo: settings.editor.repo,
+      branch: settings.editor.branch,
+      authUrl: settings.editor.authUrl,
       siteUrl: absoluteUrl(paths.home()),
       timezones: [...zones].sort(),
-      defaultTimezone: config.defaultTimezone,
+      defaultTimezone: settings.defaultTimezone,
     }),
     { lineWidth: -1, noRefs: true },
   );

@@ -9,7 +9,7 @@
  */
 import type { PublishedFile } from '../lib/content/archive.ts';
 import type { AuthorRecord } from '../schemas/author.ts';
-import type { Rendered } from '../lib/content/markdown.ts';
+import type { Rendered } from '../lib/markdown/pipeline.ts';
 import type { StoryView } from '../lib/site/timeline.ts';
 
 /** The content state the loader publishes after each sync. */

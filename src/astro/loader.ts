@@ -18,15 +18,17 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { EntryStore } from '../cache/store.ts';
 import { codeVersions } from '../cache/versions.ts';
-import { buildClock, config } from '../config.ts';
+import { contentCache } from '../cache/content-cache.ts';
+import type { Settings } from '../config.ts';
 import { devErrors, publish } from './handoff.ts';
 import { MAX_TEXT_BYTES } from '../lib/content/files.ts';
 import { bodyOf } from '../lib/content/check.ts';
 import { type Archive } from '../lib/content/archive.ts';
 import { formatProblem } from '../lib/content/problems.ts';
-import { fileDigest, renderKey } from '../core/cache-keys.ts';
-import { renderMissing, type Job } from '../render/pool.ts';
-import { bioScope, briefingScope, bulletinScope, introScope } from '../lib/content/markdown.ts';
+import { digestOf, fileDigest } from '../core/cache-keys.ts';
+import { renderMissing } from '../render/pool.ts';
+import { jobsFor, planRenders } from '../render/plan.ts';
+import { renderOptions } from '../lib/markdown/pipeline.ts';
 import {
   ContentError,
   contentSignature,
@@ -34,7 +36,12 @@ import {
   readRegularFile,
 } from '../lib/content/read.ts';
 import { buildStoryViews, orderStories } from '../lib/site/timeline.ts';
-import { contentCache } from '../cache/content-cache.ts';
+
+/** What the loaders are given: the site's settings and the build's clock (src/content.config.ts). */
+export interface LoaderInputs {
+  settings: Settings;
+  clock: () => number;
+}
 
 interface Synced {
   archive: Archive;
@@ -47,91 +54,34 @@ interface Synced {
  * rendering the bodies the render store lacks (in child processes); the pages and the search index
  * wait for the bodies they need, Astro's bundling does not.
  */
-async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
+async function syncArchive(
+  ctx: LoaderContext,
+  root: string,
+  { settings, clock }: LoaderInputs,
+): Promise<Synced> {
   const started = performance.now();
   const cacheDir = fileURLToPath(ctx.config.cacheDir);
   const { versions, workerCode, workerVersion } = await codeVersions(root);
   const cache = contentCache(join(cacheDir, 'dateline-content.json'), versions.archive);
-  const { files, archive } = loadArchive(root, config.contentDir, buildClock(), cache);
+  const { files, archive } = loadArchive(root, settings, clock(), cache);
   cache.save();
   for (const w of archive.warnings) ctx.logger.warn(formatProblem(w));
 
   const store = new EntryStore(join(cacheDir, 'dateline-rendered'));
-  const keyOf = (scope: Job['scope'], digest: string) => renderKey(versions.render, scope, digest);
+  const options = renderOptions(settings);
+  const { stories, authors, bulletins, wanted } = planRenders(archive, versions.render, options);
   const byDigest = new Map(files.map((f) => [f.digest!, f]));
-  // Oldest first: the search index is built in tiers of consecutive time, and can start on
-  // the first as soon as its bodies are in.
-  // Each record names its rendered body by the body's key, which covers the pipeline's code and
-  // packages: props that carry the record then change whenever the body would (src/lib/site/routes.ts).
-  const stories = archive.stories.map((s) => ({
-    ...s,
-    rendered: keyOf(introScope(s), s.digest),
-    ...(s.briefing
-      ? {
-          briefing: {
-            ...s.briefing,
-            rendered: keyOf(briefingScope(s, archive.media[s.briefing.file]), s.briefing.digest),
-          },
-        }
-      : {}),
-  }));
-  const authors = archive.authors.map((a) => ({ ...a, rendered: keyOf(bioScope(a), a.digest) }));
-  const bulletins = archive.bulletins.map((b) => ({
-    ...b,
-    rendered: keyOf(bulletinScope(b, archive.media[b.file]), b.digest),
-  }));
-  const wanted = [
-    ...stories.map((s) => ({
-      key: s.rendered,
-      scope: introScope(s),
-      file: s.file,
-      digest: s.digest,
-    })),
-    ...stories.flatMap(({ briefing, ...s }) =>
-      briefing
-        ? [
-            {
-              key: keyOf(briefingScope(s, archive.media[briefing.file]), briefing.digest),
-              scope: briefingScope(s, archive.media[briefing.file]),
-              file: briefing.file,
-              digest: briefing.digest,
-            },
-          ]
-        : [],
-    ),
-    ...authors.map((a) => ({
-      key: a.rendered,
-      scope: bioScope(a),
-      file: a.file,
-      digest: a.digest,
-    })),
-    ...bulletins
-      .toSorted((a, b) => a.instant - b.instant)
-      .map((b) => ({
-        key: b.rendered,
-        scope: bulletinScope(b, archive.media[b.file]),
-        file: b.file,
-        digest: b.digest,
-      })),
-  ];
+  const misses = jobsFor(wanted, store.keys(), (d) => byDigest.get(d)!.text, options);
   const sources = new Map(wanted.map((w) => [w.key, w]));
-  const present = store.keys();
-  const misses: Job[] = wanted
-    .filter((w) => !present.has(w.key))
-    .map((w) => ({
-      key: w.key,
-      file: w.file,
-      scope: w.scope,
-      markdown: bodyOf(byDigest.get(w.digest)!.text),
-    }));
   const checked = performance.now();
-  const rendering = renderMissing(misses, store, { root, workerCode, version: workerVersion });
+  const worker = { root, workerCode, version: workerVersion };
+  const rendering = renderMissing(misses, store, worker);
   const rendered = rendering.done.then((n) => {
     ctx.logger.info(
       `rendered ${n} bodies (${wanted.length - n} from cache) in ${Math.round(performance.now() - checked)} ms`,
     );
     // Only the bodies of this content state stay in the store.
-    store.prune(new Set(wanted.map((w) => w.key)));
+    store.prune(new Set(sources.keys()));
   });
   // Whoever awaits it reports a failure; this only keeps it from being "unhandled" meanwhile.
   rendered.catch(() => undefined);
@@ -150,9 +100,9 @@ async function syncArchive(ctx: LoaderContext, root: string): Promise<Synced> {
         if (fileDigest(text) !== source.digest)
           throw new ContentError(`${source.file} changed during the build; build again`);
         await renderMissing(
-          [{ key, file: source.file, scope: source.scope, markdown: bodyOf(text) }],
+          [{ key, file: source.file, scope: source.scope, markdown: bodyOf(text), options }],
           store,
-          { root, workerCode, version: workerVersion },
+          worker,
         ).done;
       }
       return store.readJson(key);
@@ -187,15 +137,16 @@ let last: { key: string; synced: Promise<Synced> } | undefined;
  * content is read once; in `astro dev` it is read again when files have changed (compared by size
  * and time).
  */
-function sharedSync(ctx: LoaderContext, root: string): Promise<Synced> {
-  if (!ctx.watcher) return (last ??= { key: '', synced: syncArchive(ctx, root) }).synced;
-  const key = contentSignature(root, config.contentDir);
-  if (last?.key !== key) last = { key, synced: syncArchive(ctx, root) };
+function sharedSync(ctx: LoaderContext, root: string, inputs: LoaderInputs): Promise<Synced> {
+  if (!ctx.watcher) return (last ??= { key: '', synced: syncArchive(ctx, root, inputs) }).synced;
+  const key = contentSignature(root, inputs.settings.contentDir);
+  if (last?.key !== key) last = { key, synced: syncArchive(ctx, root, inputs) };
   return last.synced;
 }
 
 function archiveLoader(
   name: string,
+  inputs: LoaderInputs,
   fill: (ctx: LoaderContext, synced: Synced, stale: Set<string>) => Promise<void>,
 ): Loader {
   return {
@@ -204,13 +155,13 @@ function archiveLoader(
       const root = fileURLToPath(ctx.config.root);
       const sync = async () => {
         const stale = new Set(ctx.store.keys());
-        await fill(ctx, await sharedSync(ctx, root), stale);
+        await fill(ctx, await sharedSync(ctx, root, inputs), stale);
         // Whatever was not set again has been deleted or renamed.
         for (const id of stale) ctx.store.delete(id);
       };
       await sync();
       ctx.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(resolve(root, config.contentDir))) {
+        if (path.startsWith(resolve(root, inputs.settings.contentDir))) {
           // Shown in the terminal and, through the dev server's overlay, in the browser.
           sync().then(
             () => devErrors()?.clear(),
@@ -232,14 +183,13 @@ function archiveLoader(
 }
 
 /** Stories: one entry per `content/<slug>/index.md`. */
-export const storiesLoader = () =>
-  archiveLoader('dateline-stories', async ({ store, ...ctx }, { archive }, stale) => {
+export const storiesLoader = (inputs: LoaderInputs) =>
+  archiveLoader('dateline-stories', inputs, async ({ store, ...ctx }, { archive }, stale) => {
     for (const story of archive.stories) {
       stale.delete(story.slug);
-      // The entry changes with its index.md, its summary.md and its translations (set from other stories).
-      const digest = fileDigest(
-        [story.digest, story.briefing?.digest ?? '', ...story.translations].join('\n'),
-      );
+      // The entry changes with anything of its record: its files, its translations (set from other
+      // stories), what the settings give it (a default zone).
+      const digest = digestOf(story);
       if (store.get(story.slug)?.digest === digest) continue;
       const data = await ctx.parseData({ id: story.slug, data: story, filePath: story.file });
       store.set({ id: story.slug, data, filePath: story.file, digest });
@@ -251,12 +201,16 @@ export const storiesLoader = () =>
  * its bulletins (so `astro dev` reloads when one changes). The bulletins themselves go to the
  * pages through src/astro/handoff.ts (see the comment at the top).
  */
-export const updateCountsLoader = () =>
-  archiveLoader('dateline-update-counts', async ({ store, ...ctx }, { storyDigests }, stale) => {
-    for (const [story, { count, digest }] of storyDigests) {
-      stale.delete(story);
-      if (store.get(story)?.digest === digest) continue;
-      const data = await ctx.parseData({ id: story, data: { story, count } });
-      store.set({ id: story, data, digest });
-    }
-  });
+export const updateCountsLoader = (inputs: LoaderInputs) =>
+  archiveLoader(
+    'dateline-update-counts',
+    inputs,
+    async ({ store, ...ctx }, { storyDigests }, stale) => {
+      for (const [story, { count, digest }] of storyDigests) {
+        stale.delete(story);
+        if (store.get(story)?.digest === digest) continue;
+        const data = await ctx.parseData({ id: story, data: { story, count } });
+        store.set({ id: story, data, digest });
+      }
+    },
+  );

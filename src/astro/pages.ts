@@ -3,11 +3,10 @@
  * loaders published (src/astro/handoff.ts) and hands out plain view models and the routes Astro
  * may cache. Pages call these functions and nothing else.
  */
-import { config } from '../config.ts';
 import type { BulletinRecord } from '../schemas/bulletin.ts';
 import type { StoryRecord } from '../schemas/story.ts';
 import { published } from './handoff.ts';
-import type { Rendered } from '../lib/content/markdown.ts';
+import type { Rendered } from '../lib/markdown/pipeline.ts';
 import { atom, buildFeedItems, jsonFeed, rss } from '../lib/publish/feeds.ts';
 import { FEEDS, rebaseHtml, rebasePath, type FeedFormat } from '../core/paths.ts';
 import {
@@ -26,7 +25,7 @@ import {
   type AuthorFeedProps,
   type StoryFeedProps,
 } from '../lib/site/routes.ts';
-import { absoluteUrl, paths, viewContext } from './site.ts';
+import { absoluteUrl, paths, viewContext, settings } from './site.ts';
 import { newestAcross, type StoryView } from '../lib/site/timeline.ts';
 
 /** All stories with their bulletins, front-page order (built once per content state, by the loader). */
@@ -38,31 +37,34 @@ export function getStories(): StoryView[] {
 export const getDayRoutes = () => dayRoutes(getStories());
 export const getStoryRoutes = () =>
   storyRoutes(getStories(), {
-    days: config.timelineDays,
-    bulletins: config.timelineBulletins,
-    keyEvents: config.timelineKeyEvents,
+    days: settings.timelineDays,
+    bulletins: settings.timelineBulletins,
+    keyEvents: settings.timelineKeyEvents,
   });
 /** Key-events pages, pages of a story from the start, the archive by month, and tags (the same rule). */
-export const getKeyEventRoutes = () => keyEventRoutes(getStories(), config.keyEventsPerPage);
+export const getKeyEventRoutes = () => keyEventRoutes(getStories(), settings.keyEventsPerPage);
 export const getFromStartRoutes = () =>
-  fromStartRoutes(getStories(), { days: config.timelineDays, bulletins: config.timelineBulletins });
-export const getArchive = () => archiveRoutes(getStories(), config.monthKeyEvents);
-export const getTags = () => tagRoutes(getStories(), config.locale, config.tagUpdates);
+  fromStartRoutes(getStories(), {
+    days: settings.timelineDays,
+    bulletins: settings.timelineBulletins,
+  });
+export const getArchive = () => archiveRoutes(getStories(), settings.monthKeyEvents);
+export const getTags = () => tagRoutes(getStories(), settings.locale, settings.tagUpdates);
 /** Authors' pages: their bio and newest updates, and older updates page by page. */
 export const getAuthorRoutes = () =>
-  authorRoutes(getStories(), published().authors, config.authorUpdates);
+  authorRoutes(getStories(), published().authors, settings.authorUpdates);
 /** Authors' photos. */
 export const getAuthorPhotoRoutes = () => storyFileRoutes(published().photos);
 /** An author's feed: their newest updates. */
 export const getAuthorFeedRoutes = () =>
-  authorFeedRoutes(getStories(), published().authors, config.feedItems);
+  authorFeedRoutes(getStories(), published().authors, settings.feedItems);
 /** The copies of the pictures next to the bulletins, in the widths the site's pages offer. */
-export const getPictureRoutes = () => pictureRoutes(published().files, config.pictures);
+export const getPictureRoutes = () => pictureRoutes(published().files, settings.pictures);
 /** Files placed next to the bulletins, published with their stories. */
 export const getStoryFileRoutes = () => storyFileRoutes(published().files);
 /** Each story's `latest.json`, polled by its open timeline while it is live (src/scripts/live.ts). */
-export const getLiveRoutes = () => liveRoutes(getStories(), config.live.entries);
-export const getStoryFeedRoutes = () => storyFeedRoutes(getStories(), config.feedItems);
+export const getLiveRoutes = () => liveRoutes(getStories(), settings.live.entries);
+export const getStoryFeedRoutes = () => storyFeedRoutes(getStories(), settings.feedItems);
 
 /** A rendered body by the key its record carries, root-relative URLs under the base path. */
 async function renderedBody(record: {
@@ -121,7 +123,7 @@ export async function feedResponse(
   source?: StoryFeedProps | AuthorFeedProps,
 ): Promise<Response> {
   const entries = !source
-    ? getLatestAcross(config.feedItems)
+    ? getLatestAcross(settings.feedItems)
     : 'bulletins' in source
       ? source.bulletins.map((bulletin) => ({ story: source.story, bulletin }))
       : source.updates;
@@ -131,21 +133,21 @@ export async function feedResponse(
     (b) => bodies.get(b)!,
     viewContext,
     absoluteUrl,
-    config.feedItems,
+    settings.feedItems,
   );
   const story = source && 'story' in source ? source.story : undefined;
   const author = source && 'author' in source ? source.author : undefined;
   const feedOf = (f: FeedFormat) =>
     absoluteUrl(author ? paths.authorFeed(f, author.slug) : paths.feed(f, story?.slug));
   const meta = {
-    title: `${story?.title ?? author?.name ?? ''}${source ? ' · ' : ''}${config.title}`,
-    description: story ? story.summary : author ? author.name : config.description,
+    title: `${story?.title ?? author?.name ?? ''}${source ? ' · ' : ''}${settings.title}`,
+    description: story ? story.summary : author ? author.name : settings.description,
     home: absoluteUrl(
       author ? paths.author(author.slug) : story ? paths.story(story.slug) : paths.home(),
     ),
     links: { rss: feedOf('rss'), atom: feedOf('atom'), json: feedOf('json') },
     // A story told in another language says so in its feeds.
-    language: story?.lang ?? config.lang,
+    language: story?.lang ?? settings.lang,
   };
   const body =
     format === 'rss'

@@ -1,8 +1,14 @@
-/** The site's URL helpers and view context, bound once to Astro's `base` (the only place that reads it). */
-import { config } from '../config.ts';
+/**
+ * The site's settings, URL helpers and view context, bound once to Astro's `base` (the only place
+ * that reads it) and to the build's settings (the module src/integrations/settings.ts makes of them).
+ */
+import settings from 'virtual:dateline/settings';
 import { createPaths } from '../core/paths.ts';
 import { DICTIONARIES, stringsFor, type Strings } from '../lib/site/strings.ts';
 import type { ViewContext } from '../lib/site/views.ts';
+
+/** The build's settings (src/settings.ts), for the pages and components. */
+export { settings };
 
 /** Every internal URL, under the configured base path. */
 export const paths = createPaths(import.meta.env.BASE_URL);
@@ -15,9 +21,9 @@ export function absoluteUrl(path: string): string {
 /** What view builders need. */
 export const viewContext: ViewContext = {
   paths,
-  locale: config.locale,
+  locale: settings.locale,
   origin: import.meta.env.SITE,
-  ui: stringsFor(config.lang),
+  ui: stringsFor(settings.lang),
 };
 
 /** The interface's words in the site's language (src/lib/site/strings.ts). */
@@ -35,7 +41,7 @@ export function storyLanguage(story: {
   if (
     !lang ||
     !(lang.split('-')[0]!.toLowerCase() in DICTIONARIES) ||
-    lang.split('-')[0] === config.lang.split('-')[0]
+    lang.split('-')[0] === settings.lang.split('-')[0]
   )
     return undefined;
   const words = stringsFor(lang);
@@ -46,4 +52,4 @@ export function storyLanguage(story: {
 export const wordsOf = (locals: App.Locals): Strings => locals.dateline?.ui ?? ui;
 
 /** The locale a component formats with: its page's, else the site's. */
-export const localeOf = (locals: App.Locals): string => locals.dateline?.locale ?? config.locale;
+export const localeOf = (locals: App.Locals): string => locals.dateline?.locale ?? settings.locale;

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 
 /** The cached pieces: the Markdown pipeline, the content checks, the search index (records and how its tiers are written), the social cards. */
 const ENTRIES = {
-  render: '../lib/content/markdown.ts',
+  render: '../lib/markdown/pipeline.ts',
   archive: '../lib/content/archive.ts',
   search: '../integrations/pagefind.ts',
   cards: '../lib/publish/cards.ts',

@@ -4,9 +4,10 @@
  * would ship a stale page, so each key below says what it covers. Pure: inputs in, keys out; the
  * caches themselves live in src/cache/.
  *
- * The rule for pages: a page renders from its props alone (plus code and `src/config.ts`, which
- * Astro's own module-graph hash covers, and `site`/`base`, which its config hash covers), and its
- * key is the digest of those props. A page cannot show an input its key misses.
+ * The rule for pages: a page renders from its props alone (plus code and the settings, which
+ * Astro's own module-graph hash covers: they reach pages as a module whose text is their values,
+ * src/integrations/settings.ts; and `site`/`base`, which its config hash covers), and its key is
+ * the digest of those props. A page cannot show an input its key misses.
  */
 import { createHash } from 'node:crypto';
 
@@ -38,13 +39,14 @@ export function parseKey(code: string, kind: 'story' | 'bulletin', file: string)
 }
 
 /**
- * A rendered body: the rendering pipeline's code, how its ids are scoped, where the file is (its
- * relative links resolve from there), what it shows of other files (a picture's size and digest, a
- * post's snapshot), and the bytes of the file it comes from (an edit anywhere in
- * the file renders it again: cheap, and simpler than splitting).
+ * A rendered body: the rendering pipeline's code and its options (the settings it uses), how its
+ * ids are scoped, where the file is (its relative links resolve from there), what it shows of other
+ * files (a picture's size and digest, a post's snapshot), and the bytes of the file it comes from
+ * (an edit anywhere in the file renders it again: cheap, and simpler than splitting).
  */
 export function renderKey(
   pipeline: string,
+  options: unknown,
   scope: {
     idPrefix: string;
     topHeading: number;
@@ -57,6 +59,7 @@ export function renderKey(
   return digestOf([
     CACHE_FORMAT,
     pipeline,
+    options,
     scope.idPrefix,
     scope.topHeading,
     scope.source ?? '',

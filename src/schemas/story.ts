@@ -1,6 +1,5 @@
 /** The story: `content/<story-slug>/index.md`. */
 import { z } from 'astro/zod';
-import { config } from '../config.ts';
 import {
   authorSlugs,
   language,
@@ -19,8 +18,8 @@ export const storyFrontmatter = z.strictObject({
   summary: text(),
   /** `live` while updates are coming; `closed` once the last bulletin is in. */
   status: z.enum(['live', 'closed']).default('live'),
-  /** IANA zone the story is told in; its days and times are computed there. */
-  timezone: timeZone().default(config.defaultTimezone),
+  /** IANA zone the story is told in; its days and times are computed there (the site's `defaultTimezone` when left out). */
+  timezone: timeZone().optional(),
   /** Topics, for later filters and feeds. */
   tags: tags(),
   /** The authors of its bulletins that do not name their own (`[aigerim-sadykova]`). */
@@ -62,6 +61,8 @@ export type StoryBriefing = z.infer<typeof storyBriefing>;
 
 /** A story as the content layer stores it: its frontmatter plus what the file itself gives. */
 export const storyRecord = storyFrontmatter.extend({
+  /** IANA zone the story is told in: its own, or the site's default. */
+  timezone: timeZone(),
   /** The folder name, which is the story's URL segment. */
   slug: z.string(),
   /** The Markdown introduction (standfirst); short, so it is stored. */

@@ -1,5 +1,5 @@
 /**
- * Click-to-load videos (src/lib/content/rehype-embeds.ts): a video is a link until the reader
+ * Click-to-load videos (src/lib/markdown/embeds.ts): a video is a link until the reader
  * activates it; then, and only then, the link gives way to the provider's privacy-enhanced player,
  * which starts playing. Until that click the page asks the provider for nothing.
  */

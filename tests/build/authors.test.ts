@@ -5,8 +5,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { updateId } from '../../src/core/anchors.ts';
-import { config } from '../../src/config.ts';
-import { contentBulletins, contentStories, DIST, frontmatterOf, page, pages } from './dist.ts';
+import {
+  contentBulletins,
+  contentStories,
+  DIST,
+  frontmatterOf,
+  page,
+  pages,
+  settings,
+} from './dist.ts';
 
 const names = new Map(
   readdirSync(join('content', 'authors'))
@@ -96,7 +103,7 @@ describe('authors', () => {
       };
       const expected = bulletins.filter((b) => b.authors.includes(slug));
       expect(feed.title).toContain(name);
-      expect(feed.items).toHaveLength(Math.min(expected.length, config.feedItems));
+      expect(feed.items).toHaveLength(Math.min(expected.length, settings.feedItems));
       for (const item of feed.items) expect(item.authors?.map((a) => a.name)).toContain(name);
       const rss = readFileSync(join(DIST, 'authors', slug, 'feed.xml'), 'utf8');
       expect(rss).toContain(`<dc:creator>`);

@@ -7,9 +7,8 @@ import { HtmlValidate } from 'html-validate';
 import sharp from 'sharp';
 import { LinkChecker, LinkState } from 'linkinator';
 import { describe, expect, test } from 'vitest';
-import { config } from '../../src/config.ts';
 import { updateId } from '../../src/core/anchors.ts';
-import { contentBulletins, contentStories, DIST, page, pages } from './dist.ts';
+import { contentBulletins, contentStories, DIST, page, pages, settings } from './dist.ts';
 
 const DAY_ID = /^\d{4}-\d{2}-\d{2}$/;
 const bulletins = contentBulletins();
@@ -80,7 +79,7 @@ describe('story timelines', () => {
       // Days in full have their section; the others an entry in the index linking to their day page.
       const full = doc.querySelectorAll('section.day > h2').map((h) => h.id);
       expect(full.length).toBeGreaterThan(0);
-      expect(full.length).toBeLessThanOrEqual(config.timelineDays);
+      expect(full.length).toBeLessThanOrEqual(settings.timelineDays);
       expect(full).toEqual(expected.slice(0, full.length));
       const index = doc.querySelectorAll('nav#days li > a').map((a) => a.getAttribute('href'));
       expect(index).toEqual(
@@ -283,7 +282,7 @@ describe('search index', () => {
     ) as { stubs: string[]; parts: string[]; languages: string[] };
     expect(manifest.parts.length).toBeGreaterThan(0);
     // The Russian sample story is indexed in Russian, in tiers of its own.
-    expect([...new Set(manifest.languages)]).toEqual([config.lang, 'ru']);
+    expect([...new Set(manifest.languages)]).toEqual([settings.lang, 'ru']);
     for (const language of new Set(manifest.languages))
       expect(manifest.languages.filter((l) => l === language).length).toBeLessThanOrEqual(3);
     const records = manifest.parts.flatMap((part, i) => {

@@ -3,8 +3,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { load } from 'js-yaml';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { settingsFrom } from '../../src/config.ts';
 
 export const DIST = join(process.cwd(), 'dist');
+
+/** The settings dist/ was built with (npm test builds it with the environment it runs in). */
+export const settings = settingsFrom(process.env);
 
 if (!existsSync(join(DIST, 'index.html'))) {
   throw new Error('dist/ has no index.html: run `npm run build` before the build checks');

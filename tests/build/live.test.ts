@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { config } from '../../src/config.ts';
-import { contentStories, DIST, frontmatterOf, page, pages } from './dist.ts';
+import { contentStories, DIST, frontmatterOf, page, pages, settings } from './dist.ts';
 
 const stories = contentStories().map((slug) => ({
   slug,
@@ -28,7 +27,7 @@ describe('live story pages', () => {
         '.timeline article.bulletin',
       );
       const shown = articles.map((a) => ({ id: a.id, v: a.getAttribute('data-v') }));
-      expect(state.updates.length).toBe(Math.min(config.live.entries, state.updates.length));
+      expect(state.updates.length).toBe(Math.min(settings.live.entries, state.updates.length));
       expect(state.updates.slice(0, shown.length).map(({ id, v }) => ({ id, v }))).toEqual(shown);
       for (const u of state.updates)
         expect(

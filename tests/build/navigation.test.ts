@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { updateId } from '../../src/core/anchors.ts';
 import { tagSlug } from '../../src/lib/content/tags.ts';
-import { config } from '../../src/config.ts';
 import {
   contentBulletins,
   contentStories,
@@ -15,6 +14,7 @@ import {
   page,
   pagedPages,
   pages,
+  settings,
 } from './dist.ts';
 
 const bulletins = contentBulletins().map((b) => {
@@ -77,7 +77,7 @@ describe('key events', () => {
         return;
       }
       const links = box!.querySelectorAll('.key-events-list a').map((a) => a.getAttribute('href'));
-      expect(links.length).toBe(Math.min(keys.length, config.timelineKeyEvents));
+      expect(links.length).toBe(Math.min(keys.length, settings.timelineKeyEvents));
       for (const href of links)
         expect(keys.map((b) => `/stories/${slug}/${b.day}/#${b.id}`)).toContain(href);
       // Newest first: the days of the links never increase.
@@ -213,7 +213,7 @@ describe('tags', () => {
     );
     const tagged = bulletins.filter((b) => b.tags.some((t) => tagSlug(t) === slug));
     const updates = doc.querySelectorAll('.update-list-text a').map((a) => a.getAttribute('href'));
-    expect(updates.length).toBe(Math.min(tagged.length, config.tagUpdates));
+    expect(updates.length).toBe(Math.min(tagged.length, settings.tagUpdates));
     for (const href of updates)
       expect(tagged.map((b) => `/stories/${b.story}/${b.day}/#${b.id}`)).toContain(href);
   });

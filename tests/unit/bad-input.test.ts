@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { bodyOf, type SourceFile } from '../../src/lib/content/check.ts';
 import { buildArchive } from '../../src/lib/content/archive.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
-import { renderMarkdown } from '../../src/lib/content/markdown.ts';
+import { renderMarkdown } from '../../src/lib/markdown/pipeline.ts';
+import { RENDER } from './fixtures.ts';
 
 const STORY = {
   path: 'content/s/index.md',
@@ -346,7 +347,7 @@ describe('bad input that is made safe', () => {
     );
     publish(file);
     const html = (
-      await renderMarkdown(bodyOf(file.text), { idPrefix: 'u-2022-01-07', topHeading: 4 })
+      await renderMarkdown(bodyOf(file.text), { idPrefix: 'u-2022-01-07', topHeading: 4 }, RENDER)
     ).html;
     expect(html).toContain('Text');
     expect(html).not.toMatch(/<script|onerror|<iframe|javascript:/);

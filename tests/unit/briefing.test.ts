@@ -2,11 +2,12 @@
 import { describe, expect, test } from 'vitest';
 import { buildArchive } from '../../src/lib/content/archive.ts';
 import type { SourceFile } from '../../src/lib/content/check.ts';
-import { briefingScope, renderMarkdown } from '../../src/lib/content/markdown.ts';
+import { briefingScope, renderMarkdown } from '../../src/lib/markdown/pipeline.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { createPaths } from '../../src/core/paths.ts';
 import { BRIEFING_SHOWN_CHARS, viewBriefing } from '../../src/lib/site/views.ts';
 import { makeStory } from './fixtures.ts';
+import { RENDER } from './fixtures.ts';
 
 const STORY: SourceFile = {
   path: 'content/s/index.md',
@@ -90,6 +91,7 @@ describe('its first point', () => {
     const r = await renderMarkdown(
       '- Ferries run **again**, [see](https://x.example).\n  - a detail\n- Second.\n',
       briefingScope({ slug: 's' }),
+      RENDER,
     );
     expect(r.lead).toBe('Ferries run again, see. a detail');
   });
@@ -97,12 +99,13 @@ describe('its first point', () => {
     const r = await renderMarkdown(
       'Calm returned overnight.\n\n- a point\n',
       briefingScope({ slug: 's' }),
+      RENDER,
     );
     expect(r.lead).toBe('Calm returned overnight.');
   });
   test('bulletins do not keep one', async () =>
     expect(
-      (await renderMarkdown('Text.', { idPrefix: 'u-1', topHeading: 4 })).lead,
+      (await renderMarkdown('Text.', { idPrefix: 'u-1', topHeading: 4 }, RENDER)).lead,
     ).toBeUndefined());
 });
 

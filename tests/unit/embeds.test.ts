@@ -9,10 +9,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildArchive } from '../../src/lib/content/archive.ts';
 import { recogniseEmbed, snapshotName } from '../../src/lib/content/embeds.ts';
-import { renderMarkdown } from '../../src/lib/content/markdown.ts';
+import { renderMarkdown } from '../../src/lib/markdown/pipeline.ts';
 import { checkSnapshot } from '../../src/lib/content/snapshots.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { htmlText, snowflakeTime } from '../../src/lib/editor/embed.ts';
+import { RENDER } from './fixtures.ts';
 
 describe('recogniseEmbed', () => {
   test.each([
@@ -158,12 +159,16 @@ describe('rendering', () => {
     },
   };
   const render = (md: string, m: object = media) =>
-    renderMarkdown(md, {
-      idPrefix: 'u-1',
-      topHeading: 4,
-      source: 's/2022-01-07.md',
-      media: m as never,
-    });
+    renderMarkdown(
+      md,
+      {
+        idPrefix: 'u-1',
+        topHeading: 4,
+        source: 's/2022-01-07.md',
+        media: m as never,
+      },
+      RENDER,
+    );
 
   test('a post alone in its paragraph is a card: author, text as posted, pictures, its time on the story clock, a link', async () => {
     const { html, text } = await render(`Before.\n\n${post.url}\n\nAfter.`);

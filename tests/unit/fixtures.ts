@@ -1,4 +1,6 @@
 /** Small builders for test data. */
+import { settingsFrom } from '../../src/config.ts';
+import { renderOptions } from '../../src/lib/markdown/pipeline.ts';
 import type { BulletinRecord } from '../../src/schemas/bulletin.ts';
 import type { StoryRecord } from '../../src/schemas/story.ts';
 
@@ -40,3 +42,12 @@ export function makeBulletin(local: string, over: Partial<BulletinRecord> = {}):
     ...over,
   };
 }
+
+/** The settings of a site built with no DATELINE_* variable set. */
+export const SETTINGS = settingsFrom({});
+
+/** The Markdown pipeline's options with those settings. */
+export const RENDER = renderOptions(SETTINGS);
+
+/** Those settings, reading content from `contentDir`. */
+export const contentIn = (contentDir: string) => ({ ...SETTINGS, contentDir });

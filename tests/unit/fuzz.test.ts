@@ -17,7 +17,8 @@ import { buildArchive } from '../../src/lib/content/archive.ts';
 import { parseBulletinName } from '../../src/lib/content/names.ts';
 import { isRealDate } from '../../src/core/dates.ts';
 import { MAX_NESTING } from '../../src/lib/content/limits.ts';
-import { renderMarkdown } from '../../src/lib/content/markdown.ts';
+import { renderMarkdown } from '../../src/lib/markdown/pipeline.ts';
+import { RENDER } from './fixtures.ts';
 
 const SEED =
   process.env['FUZZ_SEED'] === 'random'
@@ -340,11 +341,15 @@ describe('Markdown bodies', () => {
         const archive = checkAll(file);
         if (!archive.bulletins.some((b) => b.file === file.path)) return;
         const started = performance.now();
-        const { html } = await renderMarkdown(bodyOf(file.text), {
-          idPrefix: 'u-x',
-          topHeading: 4,
-          source: 's/2022-01-07-1200-x.md',
-        });
+        const { html } = await renderMarkdown(
+          bodyOf(file.text),
+          {
+            idPrefix: 'u-x',
+            topHeading: 4,
+            source: 's/2022-01-07-1200-x.md',
+          },
+          RENDER,
+        );
         timed(performance.now() - started, 'render', markdown);
         // The checks' estimate is from above: what they let through is no deeper than they say.
         expect(depthOf(html)).toBeLessThanOrEqual(MAX_NESTING + 10);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generate, storySizes, tokenOf } from '../../scripts/bench/generate.mjs';
 import { loadArchive } from '../../src/lib/content/read.ts';
+import { contentIn } from './fixtures.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dateline-gen-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -20,7 +21,7 @@ describe('benchmark archive generator', () => {
   });
 
   test('writes content that passes every check, one bulletin per manifest entry', () => {
-    const { archive } = loadArchive(root, 'a');
+    const { archive } = loadArchive(root, contentIn('a'), Infinity);
     expect(archive.bulletins).toHaveLength(400);
     expect(archive.stories).toHaveLength(4);
     expect(new Set(archive.stories.map((s) => s.timezone)).size).toBe(4);

@@ -15,6 +15,7 @@ import {
   readSourceFiles,
   type ContentCache,
 } from '../../src/lib/content/read.ts';
+import { contentIn } from './fixtures.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dateline-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -33,7 +34,7 @@ describe('content loader', () => {
         .files.map((f) => f.path)
         .sort(),
     ).toEqual(['content/s/2022-01-07.md', 'content/s/index.md']);
-    const { archive } = loadArchive(root, 'content');
+    const { archive } = loadArchive(root, contentIn('content'), Infinity);
     expect(archive.bulletins.map((b) => b.id)).toEqual(['u-2022-01-07']);
   });
 
@@ -53,7 +54,7 @@ describe('content loader', () => {
       { path: 'pics/s/photo.jpg', size: jpeg.length, digest: fileDigest(jpeg), picture },
     ]);
     expect(readSourceFiles(root, 'pics', read.seen).others[0]!.picture).toEqual(picture);
-    const { archive } = loadArchive(root, 'pics');
+    const { archive } = loadArchive(root, contentIn('pics'), Infinity);
     expect(archive.media).toEqual({
       'pics/s/2022-01-07.md': {
         's/photo.jpg': { kind: 'picture', ...picture, digest: fileDigest(jpeg) },
@@ -72,7 +73,7 @@ describe('content loader', () => {
     bomb.writeUInt32BE(20000, 16);
     bomb.writeUInt32BE(20000, 20);
     write('badpics/s/bomb.png', bomb);
-    expect(() => loadArchive(root, 'badpics')).toThrow(
+    expect(() => loadArchive(root, contentIn('badpics'), Infinity)).toThrow(
       [
         '2 problems in badpics/:',
         '  - badpics/s/bomb.png: is 20000 × 20000 pixels (400 megapixels); a picture may have at most 50 megapixels: make it smaller',
@@ -86,7 +87,7 @@ describe('content loader', () => {
     write('bad/t/2022-02-30.md', 'x');
     let error: unknown;
     try {
-      loadArchive(root, 'bad');
+      loadArchive(root, contentIn('bad'), Infinity);
     } catch (err) {
       error = err;
     }
@@ -131,17 +132,17 @@ describe('content loader', () => {
       get: (k) => (gets.push(k), checked.get(k)),
       set: (k, v) => void checked.set(k, v),
     };
-    const cold = loadArchive(root, 'cached', Infinity);
-    const first = loadArchive(root, 'cached', Infinity, cache);
+    const cold = loadArchive(root, contentIn('cached'), Infinity);
+    const first = loadArchive(root, contentIn('cached'), Infinity, cache);
     expect(first.archive).toEqual(cold.archive);
     expect(checked.size).toBe(2);
     const stored = [...checked.values()];
-    const again = loadArchive(root, 'cached', Infinity, cache);
+    const again = loadArchive(root, contentIn('cached'), Infinity, cache);
     expect(again.archive).toEqual(cold.archive);
     expect([...checked.values()]).toEqual(stored);
     // Another checking code: nothing is taken from the cache.
     const before = checked.size;
-    loadArchive(root, 'cached', Infinity, { ...cache, code: 'v2' });
+    loadArchive(root, contentIn('cached'), Infinity, { ...cache, code: 'v2' });
     expect(checked.size).toBe(before + 2);
   });
 
@@ -156,19 +157,21 @@ describe('content loader', () => {
       get: (k) => checked.get(k),
       set: (k, v) => void checked.set(k, v),
     };
-    const { archive } = loadArchive(root, 'twins', Infinity, cache);
+    const { archive } = loadArchive(root, contentIn('twins'), Infinity, cache);
     expect(archive.bulletins.map((b) => [b.id, b.instant])).toEqual([
       ['u-2022-01-07-1400-a', Date.parse('2022-01-07T14:00:00+06:00')],
       ['u-2022-01-08-0900-b', Date.parse('2022-01-08T09:00:00+06:00')],
     ]);
     write('twins/s/index.md', '---\ntitle: T\nsummary: S\ntimezone: Europe/London\n---\n');
     expect(
-      loadArchive(root, 'twins', Infinity, cache).archive.bulletins.map((b) => b.instant),
+      loadArchive(root, contentIn('twins'), Infinity, cache).archive.bulletins.map(
+        (b) => b.instant,
+      ),
     ).toEqual([Date.parse('2022-01-07T14:00:00Z'), Date.parse('2022-01-08T09:00:00Z')]);
   });
 
   test('a missing content folder is named', () => {
-    expect(() => loadArchive(root, 'nowhere')).toThrow(
+    expect(() => loadArchive(root, contentIn('nowhere'), Infinity)).toThrow(
       'the content folder nowhere/ does not exist',
     );
   });
@@ -185,7 +188,7 @@ describe('content from contributors: nothing is followed or read outside the con
   };
   const problems = (name: string) => {
     try {
-      loadArchive(root, name);
+      loadArchive(root, contentIn(name), Infinity);
     } catch (err) {
       if (err instanceof ContentError) return err.message.split('\n').slice(1);
       throw err;

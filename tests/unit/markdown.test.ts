@@ -1,10 +1,11 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
-import { renderMarkdown } from '../../src/lib/content/markdown.ts';
+import { renderMarkdown } from '../../src/lib/markdown/pipeline.ts';
 import { excerpt } from '../../src/lib/site/views.ts';
+import { RENDER } from './fixtures.ts';
 
 const scope = { idPrefix: 'u-2022-01-07', topHeading: 4 };
-const html = async (md: string) => (await renderMarkdown(md, scope)).html;
+const html = async (md: string) => (await renderMarkdown(md, scope, RENDER)).html;
 
 describe('GFM', () => {
   test('tables, strikethrough, autolinks and task lists', async () => {
@@ -61,8 +62,12 @@ describe('headings are demoted and scoped to the update', () => {
     ]);
   });
   test('two bulletins with the same heading never share an id', async () => {
-    const a = parse((await renderMarkdown('## Reaction', { idPrefix: 'u-a', topHeading: 4 })).html);
-    const b = parse((await renderMarkdown('## Reaction', { idPrefix: 'u-b', topHeading: 4 })).html);
+    const a = parse(
+      (await renderMarkdown('## Reaction', { idPrefix: 'u-a', topHeading: 4 }, RENDER)).html,
+    );
+    const b = parse(
+      (await renderMarkdown('## Reaction', { idPrefix: 'u-b', topHeading: 4 }, RENDER)).html,
+    );
     expect(a.querySelector('h4')!.id).not.toBe(b.querySelector('h4')!.id);
   });
   test('footnote ids and their links are scoped together', async () => {
@@ -121,7 +126,7 @@ describe('links', () => {
 
 describe('text', () => {
   test('plain text comes with the HTML', async () => {
-    expect((await renderMarkdown('# Title\n\nSome **bold** text.', scope)).text).toBe(
+    expect((await renderMarkdown('# Title\n\nSome **bold** text.', scope, RENDER)).text).toBe(
       'Title Some bold text.',
     );
   });
@@ -136,6 +141,7 @@ describe('images', () => {
     const { html } = await renderMarkdown(
       '![decorative](/images/rule.png) ![Map of the closed roads](/images/map.png) <img src="/images/x.png" alt="Decorative">',
       { idPrefix: 'u-1', topHeading: 4 },
+      RENDER,
     );
     expect(html).toContain('<img src="/images/rule.png" alt="" decoding="async">');
     expect(html).toContain('alt="Map of the closed roads"');
@@ -212,6 +218,7 @@ describe('images', () => {
             source: 's/2022-01-07.md',
             media,
           },
+          RENDER,
         )
       ).html,
     );
@@ -240,6 +247,7 @@ describe('images', () => {
     const { text } = await renderMarkdown(
       '![x](/a.png "Crowds at the square. Photo: Agency")',
       scope,
+      RENDER,
     );
     expect(text).toBe('Crowds at the square. Photo: Agency');
   });
@@ -250,6 +258,7 @@ describe('links between bulletins', () => {
     const { html } = await renderMarkdown(
       '[earlier](./2022-01-06-1000-airport-seized.md#foreign-troops) [timeline](./index.md) [web](https://example.org/x.md) [here](#a)',
       { idPrefix: 'u-2022-01-07', topHeading: 4, source: 'unrest/2022-01-07.md' },
+      RENDER,
     );
     expect(html).toContain(
       'href="/stories/unrest/2022-01-06/#u-2022-01-06-1000-airport-seized--foreign-troops"',
@@ -262,6 +271,7 @@ describe('links between bulletins', () => {
     const { html } = await renderMarkdown(
       '![Map of the route](./map.png) [the figures](figures.csv) [a note](./notes.docx)',
       { idPrefix: 'u-1', topHeading: 4, source: 'unrest/2022-01-07.md' },
+      RENDER,
     );
     expect(html).toContain('src="/stories/unrest/files/map.png"');
     expect(html).toContain('href="/stories/unrest/files/figures.csv"');
@@ -269,10 +279,14 @@ describe('links between bulletins', () => {
     expect(html).toContain('href="./notes.docx"');
   });
   test('without a source (a page Astro renders itself) nothing is rewritten', async () => {
-    const { html } = await renderMarkdown('[earlier](./2022-01-06.md)', {
-      idPrefix: 'u-1',
-      topHeading: 4,
-    });
+    const { html } = await renderMarkdown(
+      '[earlier](./2022-01-06.md)',
+      {
+        idPrefix: 'u-1',
+        topHeading: 4,
+      },
+      RENDER,
+    );
     expect(html).toContain('href="./2022-01-06.md"');
   });
 });

@@ -6,7 +6,6 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { publish } from '../../src/astro/handoff.ts';
-import { config } from '../../src/config.ts';
 import { bodyOf } from '../../src/lib/content/check.ts';
 import {
   bioScope,
@@ -15,7 +14,7 @@ import {
   introScope,
   renderMarkdown,
   type Rendered,
-} from '../../src/lib/content/markdown.ts';
+} from '../../src/lib/markdown/pipeline.ts';
 import { loadArchive } from '../../src/lib/content/read.ts';
 import {
   authorFeedRoutes,
@@ -48,6 +47,7 @@ import AuthorPage from '../../src/pages/authors/[author]/[...page].astro';
 import * as AuthorRss from '../../src/pages/authors/[author]/feed.xml.ts';
 import * as AuthorAtom from '../../src/pages/authors/[author]/atom.xml.ts';
 import * as AuthorJsonFeed from '../../src/pages/authors/[author]/feed.json.ts';
+import { RENDER, SETTINGS } from './fixtures.ts';
 
 const OUTSIDE = 'a cached page read the content state outside its props';
 const trap = (): never => {
@@ -60,7 +60,7 @@ const routes: Record<string, CachedRoute<unknown>[]> = {};
 beforeAll(async () => {
   const { archive, files } = loadArchive(
     process.cwd(),
-    'content',
+    SETTINGS,
     Date.parse('2026-12-01T00:00:00Z'),
   );
   const text = new Map(files.map((f) => [f.path, f.text]));
@@ -68,12 +68,15 @@ beforeAll(async () => {
   const bodies = new Map<string, Rendered>();
   const stories = await Promise.all(
     archive.stories.map(async (s) => {
-      bodies.set(`test:${s.file}`, await renderMarkdown(bodyOf(text.get(s.file)!), introScope(s)));
+      bodies.set(
+        `test:${s.file}`,
+        await renderMarkdown(bodyOf(text.get(s.file)!), introScope(s), RENDER),
+      );
       const b = s.briefing;
       if (b)
         bodies.set(
           `test:${b.file}`,
-          await renderMarkdown(bodyOf(text.get(b.file)!), briefingScope(s)),
+          await renderMarkdown(bodyOf(text.get(b.file)!), briefingScope(s), RENDER),
         );
       return {
         ...s,
@@ -86,7 +89,7 @@ beforeAll(async () => {
     archive.bulletins.map(async (b) => {
       bodies.set(
         `test:${b.file}`,
-        await renderMarkdown(bodyOf(text.get(b.file)!), bulletinScope(b)),
+        await renderMarkdown(bodyOf(text.get(b.file)!), bulletinScope(b), RENDER),
       );
       return { ...b, rendered: `test:${b.file}` };
     }),
@@ -108,28 +111,31 @@ beforeAll(async () => {
   });
   const authors = await Promise.all(
     archive.authors.map(async (a) => {
-      bodies.set(`test:${a.file}`, await renderMarkdown(bodyOf(text.get(a.file)!), bioScope(a)));
+      bodies.set(
+        `test:${a.file}`,
+        await renderMarkdown(bodyOf(text.get(a.file)!), bioScope(a), RENDER),
+      );
       return { ...a, rendered: `test:${a.file}` };
     }),
   );
   const views = orderStories(buildStoryViews(stories, bulletins));
   const limits = {
-    days: config.timelineDays,
-    bulletins: config.timelineBulletins,
-    keyEvents: config.timelineKeyEvents,
+    days: SETTINGS.timelineDays,
+    bulletins: SETTINGS.timelineBulletins,
+    keyEvents: SETTINGS.timelineKeyEvents,
   };
   Object.assign(routes, {
     day: dayRoutes(views),
     timeline: storyRoutes(views, limits),
-    feed: storyFeedRoutes(views, config.feedItems),
-    keyEvents: keyEventRoutes(views, config.keyEventsPerPage),
+    feed: storyFeedRoutes(views, SETTINGS.feedItems),
+    keyEvents: keyEventRoutes(views, SETTINGS.keyEventsPerPage),
     fromStart: fromStartRoutes(views, limits),
-    month: archiveRoutes(views, config.monthKeyEvents).months,
-    tag: tagRoutes(views, config.locale, config.tagUpdates).tags,
+    month: archiveRoutes(views, SETTINGS.monthKeyEvents).months,
+    tag: tagRoutes(views, SETTINGS.locale, SETTINGS.tagUpdates).tags,
     file: storyFileRoutes(archive.files),
-    latest: liveRoutes(views, config.live.entries),
-    author: authorRoutes(views, authors, config.authorUpdates),
-    authorFeed: authorFeedRoutes(views, authors, config.feedItems),
+    latest: liveRoutes(views, SETTINGS.live.entries),
+    author: authorRoutes(views, authors, SETTINGS.authorUpdates),
+    authorFeed: authorFeedRoutes(views, authors, SETTINGS.feedItems),
   });
   container = await AstroContainer.create();
 }, 60_000);

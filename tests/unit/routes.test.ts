@@ -34,16 +34,20 @@ describe('cache keys', () => {
 
   test('each key changes with each of its parts', () => {
     const scope = { idPrefix: 'u-1', topHeading: 4 };
-    const base = renderKey('p1', scope, 'd1');
+    const options = { locale: 'en-GB', pictures: { widths: [400], column: 640 } };
+    const base = renderKey('p1', options, scope, 'd1');
     expect(
       new Set([
         base,
-        renderKey('p2', scope, 'd1'),
-        renderKey('p1', { ...scope, idPrefix: 'u-2' }, 'd1'),
-        renderKey('p1', { ...scope, topHeading: 2 }, 'd1'),
-        renderKey('p1', scope, 'd2'),
+        renderKey('p2', options, scope, 'd1'),
+        renderKey('p1', { ...options, locale: 'en-US' }, scope, 'd1'),
+        renderKey('p1', { ...options, pictures: { widths: [400, 800], column: 640 } }, scope, 'd1'),
+        renderKey('p1', { ...options, pictures: { widths: [400], column: 600 } }, scope, 'd1'),
+        renderKey('p1', options, { ...scope, idPrefix: 'u-2' }, 'd1'),
+        renderKey('p1', options, { ...scope, topHeading: 2 }, 'd1'),
+        renderKey('p1', options, scope, 'd2'),
       ]).size,
-    ).toBe(5);
+    ).toBe(8);
     expect(
       new Set([
         parseKey('c1', 'bulletin', 'd'),

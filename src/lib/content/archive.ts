@@ -81,6 +81,8 @@ export interface ArchiveOptions {
   cache?: CheckCache;
   /** The site's language, which a story without `lang:` is told in (for its translations). Default: `en`. */
   siteLang?: string;
+  /** The zone of a story that names none (the site's `defaultTimezone`). Default: `UTC`. */
+  defaultTimezone?: string;
 }
 
 /**
@@ -100,6 +102,7 @@ export function buildArchive(
     storyFiles = [],
     refused = [],
     siteLang = 'en',
+    defaultTimezone = 'UTC',
   } = options;
   const problems: Problem[] = refusedProblems(refused);
   const held: Held[] = [];
@@ -146,9 +149,10 @@ export function buildArchive(
       if ('problems' in parsed) problems.push(...parsed.problems);
       else {
         // `lang:` naming the site's own language says nothing more than leaving it out.
-        const { lang, ...data } = parsed.data;
+        const { lang, timezone, ...data } = parsed.data;
         stories.set(story, {
           ...data,
+          timezone: timezone ?? defaultTimezone,
           ...(lang && lang.toLowerCase() !== siteLang.toLowerCase() ? { lang } : {}),
           slug: story,
           intro: parsed.body.trim(),

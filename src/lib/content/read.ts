@@ -25,7 +25,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { posix, relative, resolve, sep } from 'node:path';
-import { buildClock, config } from '../../config.ts';
+import type { Settings } from '../../config.ts';
 import { buildArchive, type Archive } from './archive.ts';
 import { formatProblem, type Problem } from './problems.ts';
 import { type CheckCache, type SourceFile } from './check.ts';
@@ -263,13 +263,20 @@ function existsFor(
   };
 }
 
-/** Reads and validates the whole archive; throws a ContentError listing every problem. */
+/** What reading and checking the content take from the site's settings. */
+export type ContentSettings = Pick<Settings, 'contentDir' | 'lang' | 'defaultTimezone'>;
+
+/**
+ * Reads and validates the whole archive in `settings.contentDir` as of `now` (epoch ms; later
+ * bulletins are held back); throws a ContentError listing every problem.
+ */
 export function loadArchive(
   root: string,
-  dir: string = config.contentDir,
-  now: number = buildClock(),
+  settings: ContentSettings,
+  now: number,
   cache?: ContentCache,
 ): { files: SourceFile[]; archive: Archive } {
+  const dir = settings.contentDir;
   const read = readSourceFiles(root, dir, cache?.seen);
   if (cache) cache.seen = read.seen;
   const { files } = read;
@@ -280,7 +287,8 @@ export function loadArchive(
     exists: existsFor(root, read.listed, contentDir),
     storyFiles: read.others,
     refused: read.refused,
-    siteLang: config.lang,
+    siteLang: settings.lang,
+    defaultTimezone: settings.defaultTimezone,
     ...(cache ? { cache } : {}),
   });
   const { problems } = archive;

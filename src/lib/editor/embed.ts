@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { PostSnapshot, VideoSnapshot } from '../../schemas/embed.ts';
 import { snapshotName, type Embed } from '../content/embeds.ts';
-import { hasClass } from '../content/rehype-embeds.ts';
+import { hasClass } from '../markdown/embeds.ts';
 
 /** Fetches a URL (a stand-in for `fetch` in tests). */
 export type Get = (url: string) => Promise<Response>;

@@ -7,7 +7,7 @@
 import { Feed } from 'feed';
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import { isoIn } from '../../core/dates.ts';
-import type { Rendered } from '../content/markdown.ts';
+import type { Rendered } from '../markdown/pipeline.ts';
 import { compareNewestFirst } from '../site/timeline.ts';
 import { excerpt, viewBulletin, uiOf, type StoryPlace, type ViewContext } from '../site/views.ts';
 

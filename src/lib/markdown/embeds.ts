@@ -13,7 +13,6 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { config } from '../../config.ts';
 import { dayOf, formatDay, formatTime } from '../../core/dates.ts';
 import {
   PLAYER_ORIGINS,
@@ -21,8 +20,8 @@ import {
   recogniseEmbed,
   snapshotName,
   type Embed,
-} from './embeds.ts';
-import type { PostMedia, VideoMedia } from './media.ts';
+} from '../content/embeds.ts';
+import type { PostMedia, VideoMedia } from '../content/media.ts';
 
 const el = (
   tagName: string,
@@ -81,10 +80,10 @@ function video(embed: Extract<Embed, { kind: 'video' }>, title: string, media?: 
   ]);
 }
 
-function post(embed: Extract<Embed, { kind: 'post' }>, media: PostMedia) {
+function post(embed: Extract<Embed, { kind: 'post' }>, media: PostMedia, locale: string) {
   const { snapshot: s, timezone } = media;
   const at = Date.parse(s.published);
-  const when = `${formatDay(dayOf(at, timezone), media.locale ?? config.locale)}, ${formatTime(at, timezone)}`;
+  const when = `${formatDay(dayOf(at, timezone), media.locale ?? locale)}, ${formatTime(at, timezone)}`;
   const paragraphs = s.text
     .trim()
     .split(/\n\s*\n/)
@@ -118,8 +117,8 @@ function post(embed: Extract<Embed, { kind: 'post' }>, media: PostMedia) {
   ]);
 }
 
-/** Videos and posts alone in their paragraph become what they embed (see above). */
-export function rehypeEmbeds() {
+/** Videos and posts alone in their paragraph become what they embed (see above); a post's time is written in `locale` unless its story has a language of its own. */
+export function rehypeEmbeds({ locale }: { locale: string }) {
   return (tree: Root, file: VFile) => {
     const source = file.data.scope?.source;
     const media = file.data.scope?.media ?? {};
@@ -136,7 +135,7 @@ export function rehypeEmbeds() {
       if (embed.kind === 'video') {
         parent.children[index] = video(embed, title, kept?.kind === 'video' ? kept : undefined);
         (file.data.players ??= []).push(PLAYER_ORIGINS[embed.provider]);
-      } else if (kept?.kind === 'post') parent.children[index] = post(embed, kept);
+      } else if (kept?.kind === 'post') parent.children[index] = post(embed, kept, locale);
       else {
         node.properties['className'] = ['embed-link', `embed-${embed.provider}`];
         node.children.push(
