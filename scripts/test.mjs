@@ -1,7 +1,7 @@
 // `npm test`: every layer, then each layer's time and one closing line `N passed, N failed`.
 // Two cores: the type check, lint, unit tests and the four builds the later layers read share them
 // (two at a time, each step's output printed whole when it ends); then the checks over the builds
-// (Vitest), then the browser tests (Playwright). Type check, lint and each build count as one check;
+// (Vitest) run beside the browser tests (Playwright). Type check, lint and each build count as one check;
 // Vitest and Playwright report their tests through JSON files. A failed step does not stop the
 // later ones unless they need its output.
 import { spawn } from 'node:child_process';
@@ -139,9 +139,15 @@ await pool(2, [
     }),
 ]);
 if (builds.size === 4 && [...builds.values()].every(Boolean)) {
-  // 2. Checks over the builds, and builds of changed copies of the project.
-  await vitest('build', { live: true });
-  // 3. The browser tests.
+  // 2. Side by side: the checks over the builds and the builds of changed copies of the project
+  // (Vitest: compute), and the browser tests (Playwright: mostly waiting for pages and the network).
+  await Promise.all([vitest('build'), browserTests()]);
+} else {
+  lines.push('skip build checks and browser tests: a build failed');
+}
+
+/** Playwright, when there is a Chromium; its tests are counted from the JSON report. */
+async function browserTests() {
   let chrome;
   try {
     chrome = ensureChromium();
@@ -149,24 +155,23 @@ if (builds.size === 4 && [...builds.values()].every(Boolean)) {
     console.error(`\n${err instanceof Error ? err.message : err}`);
     failed++;
     lines.push('FAIL browser tests: no Chromium');
+    return;
   }
-  if (chrome) {
-    const ok = await run('playwright', 'playwright', ['test', '-c', 'tests/playwright.config.ts'], {
-      env: { CHROME_PATH: chrome },
-      live: true,
-    });
-    const report = `${RESULTS}/e2e.json`;
-    if (existsSync(report)) {
-      const { stats } = JSON.parse(readFileSync(report, 'utf8'));
-      passed += stats.expected + stats.flaky;
-      failed += stats.unexpected + (ok || stats.unexpected ? 0 : 1);
-    } else failed++;
-  }
-} else {
-  lines.push('skip build checks and browser tests: a build failed');
+  const ok = await run('playwright', 'playwright', ['test', '-c', 'tests/playwright.config.ts'], {
+    env: { CHROME_PATH: chrome },
+    live: true,
+  });
+  const report = `${RESULTS}/e2e.json`;
+  if (existsSync(report)) {
+    const { stats } = JSON.parse(readFileSync(report, 'utf8'));
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected + (ok || stats.unexpected ? 0 : 1);
+  } else failed++;
 }
 
-console.info(`\nEach layer (wall time; the first seven share two cores):\n${lines.join('\n')}`);
+console.info(
+  `\nEach layer, wall time (layers run side by side on two cores):\n${lines.join('\n')}`,
+);
 console.info(`all layers: ${seconds(started)}`);
 console.info(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

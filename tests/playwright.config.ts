@@ -8,12 +8,13 @@ const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: 'e2e',
   outputDir: '../test-results/e2e',
-  // Two: a browser test waits (for pages, the network, an idle network) more than it computes.
-  // Specs that share a server or a build run in one worker; csp and a11y spread over both.
-  workers: 2,
+  // One browser at a time: npm test runs these beside the build checks, which keep both cores busy.
+  workers: 1,
   retries: process.env['CI'] ? 1 : 0,
   forbidOnly: !!process.env['CI'],
   timeout: 30_000,
+  // npm test runs these beside the build checks: a page may take longer than alone to settle.
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
   use: {
     baseURL,

@@ -1,9 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 
-// Each page is checked on its own: several workers may check them at the same time.
-test.describe.configure({ mode: 'parallel' });
-
 const pages = {
   front: '/',
   story: '/stories/harbour-ferry-strike/',

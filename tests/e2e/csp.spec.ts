@@ -1,9 +1,6 @@
 import { expect, recordViolations, test, withHeaders } from './fixtures.ts';
 
-// dist/ served with its _headers file, as Netlify or Cloudflare Pages would. The pages are
-// independent: they may be checked at the same time by several workers.
-test.describe.configure({ mode: 'parallel' });
-
+// dist/ served with its _headers file, as Netlify or Cloudflare Pages would.
 const pages = [
   '/',
   '/stories/harbour-ferry-strike/',

@@ -31,7 +31,8 @@ function build(): void {
 }
 
 let server: ChildProcess | undefined;
-test.describe.configure({ mode: 'serial' });
+// Serial: the tests share one served copy; a rebuild inside a test has time beside the build checks.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
