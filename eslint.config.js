@@ -96,6 +96,27 @@ export default defineConfig(
       'integrations',
     ],
   }),
+  // Pages are routes: they take what they show from src/astro/ (the one adapter to the content
+  // state and the site's logic) and render it with components; they import types from anywhere.
+  {
+    files: ['src/pages/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^(\\.\\./)+(lib|core|schemas|render|cache|integrations|styles)/|^(\\.\\./)+config\\.ts$',
+              allowTypeImports: true,
+              message:
+                'A page imports only from src/astro/ (and types): give it a function there that builds what it shows.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Tests read parsed feeds and JSON (untyped by nature) and fake async interfaces.
   {
     files: ['tests/**'],

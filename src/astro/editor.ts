@@ -14,7 +14,10 @@ import {
   rewriteEditorBundle,
   withoutSourceMap,
 } from '../lib/editor/cms-bundle.ts';
-import { editorConfig } from '../lib/editor/cms-config.ts';
+import { bulletinCollection, editorConfig } from '../lib/editor/cms-config.ts';
+import { EDITOR_CSP } from '../lib/publish/headers.ts';
+import tokens from '../styles/tokens.css?raw';
+import site from '../styles/global.css?raw';
 import { published } from './handoff.ts';
 import { absoluteUrl, paths, settings } from './site.ts';
 
@@ -147,3 +150,15 @@ export function editorConfigYaml(): string {
     { lineWidth: -1, noRefs: true },
   );
 }
+
+/** What the editor's page (`/admin/`) needs: its policy, and the collections whose preview is a bulletin as the site shows it. */
+export const editorPage = () => ({
+  csp: EDITOR_CSP,
+  collections: published()
+    .views.map((v) => bulletinCollection(v.story.slug))
+    .join(' '),
+});
+
+/** The site's own style sheet, for the editor's preview of a bulletin (src/scripts/admin.ts). */
+export const previewStyleSheet = (): string =>
+  `${tokens}\n${site.replace(/^@import [^;]+;\n/m, '')}`;
