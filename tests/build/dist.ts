@@ -4,6 +4,8 @@ import { join, relative, sep } from 'node:path';
 import { load } from 'js-yaml';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { settingsFrom } from '../../src/config.ts';
+import { resolveInstant } from '../../src/lib/content/check.ts';
+import { parseBulletinName } from '../../src/lib/content/names.ts';
 
 export const DIST = join(process.cwd(), 'dist');
 
@@ -40,14 +42,28 @@ export interface ExpectedBulletin {
 export const isDraft = (path: string) =>
   /^---\n(?:.*\n)*?draft:\s*true\s*\n(?:.*\n)*?---/m.test(readFileSync(path, 'utf8'));
 
-/** Every bulletin file in content/ (drafts apart), with its story and the day its file name gives. */
+/**
+ * Every bulletin file in content/ (drafts apart), with its story and its day on the story's clock,
+ * as the project's own file-name grammar reads it (a name in UTC, `…-0355z-…`, may fall on the
+ * story's previous day).
+ */
 export function contentBulletins(root = 'content', drafts = false): ExpectedBulletin[] {
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .map((f) => f.split(sep).join('/'))
     .filter((f) => /\/\d{4}-\d\d-\d\d[^/]*\.md$/.test(f) && isDraft(join(root, f)) === drafts)
     .map((f) => {
       const [story, name] = f.split('/') as [string, string];
-      return { file: relative(process.cwd(), join(root, f)), story, name, day: name.slice(0, 10) };
+      const parsed = parseBulletinName(name);
+      if ('error' in parsed) throw new Error(`${f}: ${parsed.error}`);
+      const zone = frontmatterOf(join(root, story, 'index.md'))['timezone'];
+      // The name decides the day (the build refuses a `date:` that disagrees with it).
+      const when = resolveInstant(
+        parsed,
+        undefined,
+        typeof zone === 'string' ? zone : settings.defaultTimezone,
+      );
+      if ('error' in when) throw new Error(`${f}: ${when.error}`);
+      return { file: relative(process.cwd(), join(root, f)), story, name, day: when.day };
     });
 }
 

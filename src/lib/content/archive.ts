@@ -9,7 +9,13 @@ import { isStorySlug, parseBulletinName } from './names.ts';
 import { updateId } from '../../core/anchors.ts';
 import { fileDigest, parseKey } from '../../core/cache-keys.ts';
 import { lineOfField } from './frontmatter.ts';
-import { checkStoryFiles, refusedProblems, type RefusedEntry, type StoryFile } from './files.ts';
+import {
+  checkStoryFiles,
+  refusedProblems,
+  type PublishableFile,
+  type RefusedEntry,
+  type StoryFile,
+} from './files.ts';
 import { tagProblems, tagUses, tagWarnings } from './tags.ts';
 import { translationGroups } from './translations.ts';
 import { AUTHORS_FOLDER, checkAuthor, resolveAuthors } from './authors.ts';
@@ -85,38 +91,131 @@ export interface ArchiveOptions {
   defaultTimezone?: string;
 }
 
+/** A Markdown file of a story folder, by its place. */
+interface Placed {
+  file: SourceFile;
+  story: string;
+  name: string;
+}
+
+/** What every pass knows: where content lives, and a file's text by path (for a problem's line). */
+interface Folder {
+  prefix: string;
+  textOf: (path: string) => string;
+}
+
+/** What a pass finds: its problems, and anything else it makes. */
+type Pass<T = object> = T & { problems: Problem[] };
+
 /**
  * Validates every file and cross-checks them: each bulletin needs its story's `index.md`, ids
  * are unique within a story, the date in the file name agrees with the frontmatter, and every tag
- * can have a page (spellings that share one are warned about).
+ * can have a page (spellings that share one are warned about). A sequence of passes, each giving
+ * its problems; all of them are reported at once.
  */
 export function buildArchive(
   files: SourceFile[],
   contentDir: string,
   options: ArchiveOptions = {},
 ): Archive {
-  const {
-    now = Infinity,
-    exists = () => true,
-    cache,
-    storyFiles = [],
-    refused = [],
-    siteLang = 'en',
-    defaultTimezone = 'UTC',
-  } = options;
-  const problems: Problem[] = refusedProblems(refused);
-  const held: Held[] = [];
-  const stories = new Map<string, StoryRecord>();
-  const storyFolders = new Set<string>();
-  const bulletinFiles: { file: SourceFile; story: string; name: string }[] = [];
-  const summaryFiles: { file: SourceFile; story: string }[] = [];
-  const authorFiles: { file: SourceFile; name: string }[] = [];
-  const snapshotFiles: { file: SourceFile; story: string; name: string }[] = [];
-  const prefix = `${contentDir.replace(/\/+$/, '')}/`;
-  // A file's text by path, for the line of a field a problem is about (read only then: texts are lazy).
+  const { now = Infinity, exists = () => true, cache, storyFiles = [], refused = [] } = options;
+  const { siteLang = 'en', defaultTimezone = 'UTC' } = options;
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const textOf = (path: string): string => byPath.get(path)?.text ?? '';
+  // Texts are read lazily: only for the line of a field a problem is about.
+  const folder: Folder = {
+    prefix: `${contentDir.replace(/\/+$/, '')}/`,
+    textOf: (path) => byPath.get(path)?.text ?? '',
+  };
+  const placed = placeFiles(files, folder, { siteLang, defaultTimezone });
+  const { stories } = placed;
+  const checkedFiles = checkStoryFiles(storyFiles, folder.prefix);
+  const people = checkAuthors(placed.authorFiles, checkedFiles.publish, stories, folder);
+  const translated = linkTranslations(stories, siteLang, folder);
+  const orphan = orphanCheck(files, refused, folder.prefix);
+  const summaries = checkSummaries(placed.summaryFiles, stories, orphan);
+  const updates = checkBulletins(
+    placed.bulletinFiles,
+    { stories, people, orphan, cache, now },
+    folder,
+  );
+  const { bulletins, held } = updates;
+  const whole = checkStories(stories, bulletins, held, folder);
+  const publishedFiles = checkedFiles.publish.filter((f) => stories.has(f.story));
+  const linked = [...summaries.linked, ...updates.linked];
+  const targets = {
+    prefix: folder.prefix,
+    files: new Set(publishedFiles.map((f) => f.path)),
+    published: new Set(bulletins.map((b) => b.file)),
+    held: new Map(held.map((h) => [h.file, h])),
+    stories: new Set([...stories.values()].map((s) => s.file)),
+    exists,
+  };
+  const links = linked.flatMap(({ file, refs }) => linkProblems(file, refs, targets));
+  const media = collectMedia(publishedFiles, placed.snapshotFiles, stories, linked, folder);
+  const tags = checkTags(stories, bulletins, folder);
+  const problems: Problem[] = [
+    ...refusedProblems(refused),
+    ...placed.problems,
+    ...people.problems,
+    ...translated.problems,
+    ...summaries.problems,
+    ...updates.problems,
+    ...whole.problems,
+    ...checkedFiles.problems,
+    ...links,
+    ...media.problems,
+    ...tags.problems,
+  ];
+  problems.sort(
+    (a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity),
+  );
+  return {
+    stories: [...stories.values()],
+    bulletins,
+    held,
+    files: publishedFiles.map(({ story, name, path, digest, picture }) => ({
+      story,
+      name,
+      file: path,
+      digest,
+      ...(picture ? { picture } : {}),
+    })),
+    authors: [...people.authors.values()],
+    photos: people.photos.map(({ story, name, path, digest }) => ({
+      story,
+      name,
+      file: path,
+      digest,
+    })),
+    problems,
+    warnings: [...tags.warnings, ...media.warnings],
+    media: media.media,
+  };
+}
 
+/**
+ * Places every Markdown file: a story's `index.md` (read here: every other file needs its story),
+ * its `summary.md`, its bulletins and snapshots, the authors' files. Files elsewhere, and story
+ * folders whose name cannot be a URL, are problems.
+ */
+function placeFiles(
+  files: readonly SourceFile[],
+  { prefix }: Folder,
+  { siteLang, defaultTimezone }: { siteLang: string; defaultTimezone: string },
+): Pass<{
+  stories: Map<string, StoryRecord>;
+  bulletinFiles: Placed[];
+  summaryFiles: Placed[];
+  authorFiles: Placed[];
+  snapshotFiles: Placed[];
+}> {
+  const problems: Problem[] = [];
+  const stories = new Map<string, StoryRecord>();
+  const folders = new Set<string>();
+  const bulletinFiles: Placed[] = [];
+  const summaryFiles: Placed[] = [];
+  const authorFiles: Placed[] = [];
+  const snapshotFiles: Placed[] = [];
   for (const file of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     const parts = file.path.startsWith(prefix) ? file.path.slice(prefix.length).split('/') : [];
     if (parts.length !== 2) {
@@ -128,20 +227,20 @@ export function buildArchive(
     }
     const [story, name] = parts as [string, string];
     if (story === AUTHORS_FOLDER) {
-      authorFiles.push({ file, name });
+      authorFiles.push({ file, story, name });
       continue;
     }
     if (!isStorySlug(story)) {
-      if (!storyFolders.has(story)) {
+      if (!folders.has(story)) {
         problems.push({
           file: file.path,
           message: `story folder "${story}" must be lower-case letters, digits and hyphens (it becomes the URL)`,
         });
       }
-      storyFolders.add(story);
+      folders.add(story);
       continue;
     }
-    storyFolders.add(story);
+    folders.add(story);
     if (isSnapshotName(name)) {
       snapshotFiles.push({ file, story, name });
     } else if (name === 'index.md') {
@@ -161,22 +260,34 @@ export function buildArchive(
         });
       }
     } else if (name === 'summary.md') {
-      summaryFiles.push({ file, story });
+      summaryFiles.push({ file, story, name });
     } else {
       bulletinFiles.push({ file, story, name });
     }
   }
+  return { problems, stories, bulletinFiles, summaryFiles, authorFiles, snapshotFiles };
+}
 
-  // Authors: their photos are the publishable files of their folder.
-  const checkedFiles = checkStoryFiles(storyFiles, prefix);
-  const photos = checkedFiles.publish.filter((f) => f.story === AUTHORS_FOLDER);
+/** The authors (their photos are the publishable files of their folder) and each story's default byline. */
+function checkAuthors(
+  authorFiles: readonly Placed[],
+  publishable: readonly PublishableFile[],
+  stories: ReadonlyMap<string, StoryRecord>,
+  { prefix, textOf }: Folder,
+): Pass<{
+  authors: Map<string, AuthorRecord>;
+  photos: PublishableFile[];
+  bylines: Map<string, Byline[]>;
+}> {
+  const problems: Problem[] = [];
+  const photos = publishable.filter((f) => f.story === AUTHORS_FOLDER);
   const authors = new Map<string, AuthorRecord>();
   for (const { file, name } of authorFiles) {
     const checked = checkAuthor(file, name, new Set(photos.map((p) => p.name)));
     if ('problems' in checked) problems.push(...checked.problems);
     else authors.set(checked.author.slug, checked.author);
   }
-  const storyAuthors = new Map<string, Byline[]>();
+  const bylines = new Map<string, Byline[]>();
   for (const story of stories.values()) {
     const resolved = resolveAuthors(story.authors, authors, {
       file: story.file,
@@ -184,40 +295,67 @@ export function buildArchive(
       prefix,
     });
     problems.push(...resolved.problems);
-    storyAuthors.set(story.slug, resolved.bylines);
+    bylines.set(story.slug, resolved.bylines);
   }
+  return { problems, authors, photos, bylines };
+}
 
-  // Each story's record names every story of its group of translations, whichever side named which.
+/** Each story's record names every story of its group of translations, whichever side named which. */
+function linkTranslations(
+  stories: ReadonlyMap<string, StoryRecord>,
+  siteLang: string,
+  { textOf }: Folder,
+): Pass {
   const grouped = translationGroups([...stories.values()], siteLang);
   for (const story of stories.values())
     story.translations = grouped.translations.get(story.slug) ?? [];
-  for (const p of grouped.problems)
-    problems.push({
+  return {
+    problems: grouped.problems.map((p) => ({
       file: p.file,
       line: lineOfField(textOf(p.file), 'translations'),
       field: 'translations',
       message: p.message,
-    });
+    })),
+  };
+}
 
-  const bulletins: BulletinRecord[] = [];
-  const seen = new Map<string, string>();
-  // Links are checked once every bulletin is known: a link to another update needs to know if it is published.
-  const linked: { file: string; refs: LinkRef[] }[] = [];
-  const orphan = (file: SourceFile, story: string): Problem | undefined => {
+/** The problem of a file whose story has no `index.md` (none when the `index.md` is there but invalid: it is reported on its own). */
+function orphanCheck(
+  files: readonly SourceFile[],
+  refused: readonly RefusedEntry[],
+  prefix: string,
+): (file: SourceFile, story: string) => Problem[] {
+  return (file, story) => {
     const index = `${prefix}${story}/index.md`;
     return files.some((f) => f.path === index) || refused.some((r) => r.path === index)
-      ? undefined // an invalid index.md is reported on its own
-      : {
-          file: file.path,
-          message: `its story has no ${index}; create it with a title and summary`,
-        };
+      ? []
+      : [
+          {
+            file: file.path,
+            message: `its story has no ${index}; create it with a title and summary`,
+          },
+        ];
   };
+}
 
+/** A file whose links are checked once every bulletin is known (a link to another update needs to know if it is published). */
+interface Linked {
+  file: string;
+  refs: LinkRef[];
+}
+
+/** Each story's `summary.md`: its `updated` time on the story's clock. */
+function checkSummaries(
+  summaryFiles: readonly Placed[],
+  stories: ReadonlyMap<string, StoryRecord>,
+  orphan: (file: SourceFile, story: string) => Problem[],
+): Pass<{ linked: Linked[] }> {
+  const problems: Problem[] = [];
+  const linked: Linked[] = [];
   for (const { file, story } of summaryFiles) {
     const owner = stories.get(story);
     if (!owner) {
-      const p = orphan(file, story);
-      if (p) problems.push(p);
+      problems.push(...orphan(file, story));
       continue;
     }
     const checked = checkSummary(file, owner.timezone);
@@ -232,6 +370,31 @@ export function buildArchive(
       digest: file.digest ?? fileDigest(file.text),
     };
   }
+  return { problems, linked };
+}
+
+/**
+ * Each bulletin: its name, its frontmatter (cached by its bytes), its moment on its story's clock,
+ * an id no other bulletin of its story has, its authors; drafts and bulletins dated after `now`
+ * are held back.
+ */
+function checkBulletins(
+  bulletinFiles: readonly Placed[],
+  context: {
+    stories: ReadonlyMap<string, StoryRecord>;
+    people: { authors: ReadonlyMap<string, AuthorRecord>; bylines: ReadonlyMap<string, Byline[]> };
+    orphan: (file: SourceFile, story: string) => Problem[];
+    cache: CheckCache | undefined;
+    now: number;
+  },
+  { prefix }: Folder,
+): Pass<{ bulletins: BulletinRecord[]; held: Held[]; linked: Linked[] }> {
+  const { stories, people, orphan, cache, now } = context;
+  const problems: Problem[] = [];
+  const bulletins: BulletinRecord[] = [];
+  const held: Held[] = [];
+  const linked: Linked[] = [];
+  const seen = new Map<string, string>();
   for (const { file, story, name } of bulletinFiles) {
     const fromName = parseBulletinName(name);
     if ('error' in fromName) {
@@ -248,8 +411,7 @@ export function buildArchive(
     }
     const owner = stories.get(story);
     if (!owner) {
-      const p = orphan(file, story);
-      if (p) problems.push(p);
+      problems.push(...orphan(file, story));
       continue;
     }
     if (parsed.when?.timezone !== owner.timezone || parsed.when.name !== name) {
@@ -274,8 +436,7 @@ export function buildArchive(
       continue;
     }
     const id = updateId(name);
-    const storyId = `${story}/${id}`;
-    const twin = seen.get(storyId);
+    const twin = seen.get(`${story}/${id}`);
     if (twin) {
       problems.push({
         file: file.path,
@@ -284,11 +445,11 @@ export function buildArchive(
       });
       continue;
     }
-    seen.set(storyId, file.path);
+    seen.set(`${story}/${id}`, file.path);
     const d = parsed.data;
-    let bylines = storyAuthors.get(story) ?? [];
+    let bylines = people.bylines.get(story) ?? [];
     if (d.authors) {
-      const resolved = resolveAuthors(d.authors, authors, {
+      const resolved = resolveAuthors(d.authors, people.authors, {
         file: file.path,
         text: () => file.text,
         prefix,
@@ -334,6 +495,17 @@ export function buildArchive(
       digest,
     });
   }
+  return { problems, bulletins, held, linked };
+}
+
+/** Each story as a whole: a closed story has updates; no update looks a year off. */
+function checkStories(
+  stories: ReadonlyMap<string, StoryRecord>,
+  bulletins: readonly BulletinRecord[],
+  held: readonly Held[],
+  { prefix, textOf }: Folder,
+): Pass {
+  const problems: Problem[] = [];
   for (const story of stories.values()) {
     const own = bulletins.filter((b) => b.story === story.slug);
     const waiting = held.some(
@@ -350,17 +522,22 @@ export function buildArchive(
     }
     problems.push(...yearTypos(own));
   }
-  problems.push(...checkedFiles.problems);
-  const publishedFiles = checkedFiles.publish.filter((f) => stories.has(f.story));
-  const targets = {
-    prefix,
-    files: new Set(publishedFiles.map((f) => f.path)),
-    published: new Set(bulletins.map((b) => b.file)),
-    held: new Map(held.map((h) => [h.file, h])),
-    stories: new Set([...stories.values()].map((s) => s.file)),
-    exists,
-  };
-  for (const { file, refs } of linked) problems.push(...linkProblems(file, refs, targets));
+  return { problems };
+}
+
+/**
+ * What each body shows of other files: the pictures beside it (with their size and digest) and the
+ * snapshots of the posts and videos it embeds. Snapshots are checked here; a post without one, and
+ * a picture from another site, are warnings.
+ */
+function collectMedia(
+  publishedFiles: readonly PublishableFile[],
+  snapshotFiles: readonly Placed[],
+  stories: ReadonlyMap<string, StoryRecord>,
+  linked: readonly Linked[],
+  { prefix }: Folder,
+): Pass<{ media: Record<string, MediaTable>; warnings: Problem[] }> {
+  const problems: Problem[] = [];
   const available = new Map<string, Media>();
   for (const f of publishedFiles)
     if (f.picture)
@@ -385,13 +562,22 @@ export function buildArchive(
       );
   }
   const media: Record<string, MediaTable> = {};
-  const unkept: Problem[] = [];
+  const warnings: Problem[] = [];
   for (const { file, refs } of linked) {
     const shown = mediaOf(file.slice(prefix.length), refs, available);
     if (shown.media) media[file] = shown.media;
-    for (const m of shown.missing) unkept.push({ file, ...m });
-    unkept.push(...remotePictures(file, refs));
+    for (const m of shown.missing) warnings.push({ file, ...m });
+    warnings.push(...remotePictures(file, refs));
   }
+  return { problems, media, warnings };
+}
+
+/** Every tag can have a page; two spellings that share one are warned about. */
+function checkTags(
+  stories: ReadonlyMap<string, StoryRecord>,
+  bulletins: readonly BulletinRecord[],
+  { textOf }: Folder,
+): Pass<{ warnings: Problem[] }> {
   const uses = tagUses([...stories.values()], bulletins);
   const atTags = (p: { file: string; message: string }): Problem => ({
     file: p.file,
@@ -399,28 +585,7 @@ export function buildArchive(
     field: 'tags',
     message: p.message,
   });
-  problems.push(...tagProblems(uses).map(atTags));
-  const warnings = [...tagWarnings(uses).map(atTags), ...unkept];
-  problems.sort(
-    (a, b) => byCodePoint(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity),
-  );
-  return {
-    stories: [...stories.values()],
-    bulletins,
-    held,
-    files: publishedFiles.map(({ story, name, path, digest, picture }) => ({
-      story,
-      name,
-      file: path,
-      digest,
-      ...(picture ? { picture } : {}),
-    })),
-    authors: [...authors.values()],
-    photos: photos.map(({ story, name, path, digest }) => ({ story, name, file: path, digest })),
-    problems,
-    warnings,
-    media,
-  };
+  return { problems: tagProblems(uses).map(atTags), warnings: tagWarnings(uses).map(atTags) };
 }
 
 const DAY_MS = 86_400_000;
