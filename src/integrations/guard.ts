@@ -5,14 +5,24 @@
  * exactly what a cold build would. It must be the last integration, so that its
  * `astro:build:done` runs after every other one has written its files.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { beginBuild, buildStarted, endBuild, sweepOutput } from '../cache/guard.ts';
 import { claimedOutput } from '../astro/handoff.ts';
 
+/** The files of `public/`, which Astro copies into the output as they are (relative, with `/`). */
+function publicFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => !d.isDirectory())
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'));
+}
+
 export function datelineGuard(): AstroIntegration {
   let cacheDir = '';
+  let publicDir = '';
   let started = 0;
   return {
     name: 'dateline-guard',
@@ -20,6 +30,7 @@ export function datelineGuard(): AstroIntegration {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build') return;
         cacheDir = fileURLToPath(config.cacheDir);
+        publicDir = fileURLToPath(config.publicDir);
         const distrust = beginBuild(cacheDir, fileURLToPath(config.outDir));
         if (distrust === 'interrupted')
           logger.warn('the last build did not finish: building everything from scratch');
@@ -30,12 +41,14 @@ export function datelineGuard(): AstroIntegration {
       'astro:build:done': ({ dir, assets, logger }) => {
         if (!cacheDir) return;
         const out = fileURLToPath(dir);
-        // Every page and endpoint Astro built or kept from the last build.
-        const files = new Set(
-          [...assets.values()]
+        // Every page and endpoint Astro built or kept from the last build, and the files of
+        // public/ (Astro copies them keeping their times, so they may look older than the build).
+        const files = new Set([
+          ...[...assets.values()]
             .flat()
             .map((url) => relative(out, fileURLToPath(url)).split(sep).join('/')),
-        );
+          ...publicFiles(publicDir),
+        ]);
         const claimed = claimedOutput();
         const removed = sweepOutput(
           out,

@@ -23,7 +23,7 @@ const FAILS: [string, SourceFile[], string][] = [
   [
     'broken YAML',
     [bulletin('2022-01-07.md', '---\ntitle: [unclosed\n---\nx')],
-    'content/s/2022-01-07.md:3: invalid YAML',
+    'content/s/2022-01-07.md:2: invalid YAML',
   ],
   [
     'unclosed frontmatter',

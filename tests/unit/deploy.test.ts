@@ -1,6 +1,6 @@
 // The deploy files the README names exist and agree with the build: command, output folder, base path.
 import { readFileSync } from 'node:fs';
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, test } from 'vitest';
 import {

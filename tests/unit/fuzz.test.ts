@@ -6,7 +6,7 @@
 // slowest input); a failure prints its seed and the smallest input fast-check shrank it to.
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Root, RootContent } from 'hast';

@@ -5,7 +5,7 @@
  * midnight UTC, so the written offset and the date-only case are lost (a 19:00 New York bulletin
  * would become 00:00 the next day); here dates stay the strings the editor wrote.
  */
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 
 /** A file split into its parts; `bodyLine` is the 1-based line where the body starts. */
 export interface SplitFile {
@@ -58,10 +58,13 @@ export function splitFrontmatter(source: string): SplitFile {
   if (fenced.yaml === undefined) return { data: {}, body: fenced.body, bodyLine: fenced.bodyLine };
   let data: unknown;
   try {
-    data = yaml.load(fenced.yaml, { schema: yaml.CORE_SCHEMA });
+    // Nothing but blank lines and comments is no field at all (js-yaml 5 calls it an error).
+    data = /^[ \t]*[^\s#]/m.test(fenced.yaml)
+      ? yaml.load(fenced.yaml, { schema: yaml.CORE_SCHEMA })
+      : {};
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
-      throw new FrontmatterError(`invalid YAML: ${err.reason}`, err.mark.line + 2);
+      throw new FrontmatterError(`invalid YAML: ${err.reason}`, (err.mark?.line ?? 0) + 2);
     }
     throw err;
   }

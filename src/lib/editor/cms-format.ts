@@ -5,7 +5,7 @@
  * field replaces its own lines and no other, in its place; fields the form does not show, comments
  * and the order of the frontmatter are kept. Pure, so it is tested here and runs in the browser.
  */
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 import { splitFence, splitFrontmatter } from '../content/frontmatter.ts';
 
 /** The format's name in the editor's configuration (a name ending `-frontmatter` is what the editor accepts for `.md` files). */

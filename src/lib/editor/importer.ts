@@ -3,7 +3,7 @@
  * story and one bulletin per dated update. Pure: it takes the article's text and returns what to
  * write, with everything it decided (cuts, years, warnings) so the command can report it.
  */
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 import {
   clockOf,
   dayOf,

@@ -1,5 +1,5 @@
 /** What `npm run new` writes: file names and frontmatter for a new bulletin or story. Pure. */
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 // `.ts`: `npm run new` loads this module with Node's own TypeScript support (scripts/new.ts).
 import { clockOf, dayOf, instantAt, type DayKey } from '../../core/dates.ts';
 

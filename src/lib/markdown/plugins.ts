@@ -81,9 +81,10 @@ export function rehypeScopeIds() {
       }
       if (typeof p['id'] === 'string' && p['id']) p['id'] = scoped(p['id']);
       for (const attr of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
-        const v = p[attr];
+        // A list once parsed; a string where a plugin set one.
+        const v: unknown = p[attr];
         if (Array.isArray(v)) p[attr] = v.map((x) => scoped(String(x)));
-        else if (typeof v === 'string') p[attr] = v.split(/\s+/).map(scoped).join(' ');
+        else if (typeof v === 'string') p[attr] = v.split(/\s+/).map(scoped);
       }
       if (
         node.tagName === 'a' &&
