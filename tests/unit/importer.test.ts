@@ -463,6 +463,49 @@ describe('pages that give each update its time in their markup', () => {
     expect(r.warnings.join(' ')).toMatch(/pass --timezone/);
   });
 
+  test('reading lists beside the updates are left out, whatever their class names; the sources an update lists stay', () => {
+    const r = ok(
+      importArticle(fixture('reading-lists.html'), 'html', { defaultTimezone: 'Europe/London' }),
+    );
+    expect(iso(r)).toEqual(['2025-03-03 16:20', '2025-03-03 09:05']);
+    expect(r.intro).toBe(
+      'The old river bridge is shut after engineers found cracks in two piers.\n\n- Buses run via the ring road\n- Pedestrians use the ferry',
+    );
+    const all = [r.intro, ...r.bulletins.map((b) => b.body)].join('\n');
+    expect(all).not.toMatch(/Most read|More on this story|Trending|Related|\/news\/|\/topics\//);
+    expect(r.bulletins[0]!.body).toContain(
+      '- [Inspection report](https://lowfield.example.gov/bridge-report)\n- [Council notice](https://lowfield.example.gov/notice)',
+    );
+    expect(r.bulletins[1]!.body).toBe('The bridge closed at dawn after the overnight inspection.');
+    expect(r.cut.filter((c) => c.startsWith('reading list:')).map((c) => c.split(' ')[2])).toEqual([
+      'Most',
+      'Transport',
+      'More',
+      'Related:',
+      'Trending',
+    ]);
+  });
+
+  test('a reading list inside an article read by its headings is left out too', () => {
+    const r = ok(
+      importArticle(
+        `<article><h1>Harwick count</h1>
+          <h3>Update 2 — Nov. 5, 2024, 9:00 p.m. ET</h3><p>Turnout is high.</p>
+          <div class="z"><h4>Read more</h4><ul><li><a href="/a">Polling day in pictures</a></li><li><a href="/b">How the count works</a></li></ul></div>
+          <h3>Update 1 — Nov. 5, 2024, 7:00 p.m. ET</h3><p>Polls have closed.</p>
+          <p>Sources: <a href="https://elections.example.gov">the county's results</a>, read at 7pm.</p>
+        </article>`,
+        'html',
+        { defaultTimezone: 'UTC' },
+      ),
+    );
+    expect(r.bulletins.map((b) => b.body)).toEqual([
+      'Turnout is high.',
+      "Polls have closed.\n\nSources: [the county's results](https://elections.example.gov), read at 7pm.",
+    ]);
+    expect(r.cut).toContain('reading list: Read more Polling day in pictures How the count works');
+  });
+
   test('a page with one timed element is read by its headings as before', () => {
     expect(
       timedEntries(

@@ -57,6 +57,71 @@ function removeFurniture(root: HTMLElement, removed: string[]): void {
   }
 }
 
+/**
+ * A heading or label that names a list of other articles: "Most read", "Related", "More on this
+ * story", "Trending", "Read more", "Читайте также"… (the words pages use, not their class names).
+ */
+const READING_LIST =
+  /^(?:most\s+(?:read|popular|viewed|shared|watched|commented)|(?:popular|trending)(?:\s+(?:now|today|stories|articles))?|related(?:\s+(?:stories|articles|coverage|content|posts|links|reading))?|read\s+(?:more|next|also)|also\s+read|more\s+(?:on\s+this(?:\s+story)?|about\s+this|stories|news|coverage|to\s+read|from\s+\S.*)|recommended(?:\s+(?:stories|for\s+you))?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|top\s+stories|latest\s+(?:news|stories|headlines)|see\s+also|what\s+to\s+read\s+next|editor['’]?s\s+picks|читайте\s+также|самое\s+(?:читаемое|популярное)|популярное|ещ[её]\s+по\s+теме|по\s+теме|смотрите\s+также)\s*:?$/iu;
+
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Links to other pages in `el` (not to a place on this one, nor to an e-mail address or a script). */
+const pageLinks = (el: HTMLElement): HTMLElement[] =>
+  el
+    .querySelectorAll('a[href]')
+    .filter((a) => !/^(?:#|javascript:|mailto:|tel:)/i.test(a.getAttribute('href')!.trim()));
+
+/**
+ * Whether `el` is a list of links to other articles: two links or more (`min`), whose text is
+ * nearly all of its text once its headings are left out.
+ */
+function isLinkList(el: HTMLElement, min = 2): boolean {
+  const links = pageLinks(el);
+  if (links.length < min) return false;
+  const headings = el.querySelectorAll('h1, h2, h3, h4, h5, h6');
+  const text =
+    squeeze(el.textContent).length -
+    headings.reduce((n, h) => n + squeeze(h.textContent).length, 0);
+  const linked = links.reduce((n, a) => n + squeeze(a.textContent).length, 0);
+  return linked > 0 && linked >= 0.75 * text;
+}
+
+/**
+ * Removes the page's reading lists from `root`, saying what went: recognised by what they are, a
+ * list of links to other articles in an `<aside>` or a `<nav>`, or under a heading that names one
+ * ("Most read" above a list of links), or a line that is such a label and its links ("Related:
+ * …"). A list of links inside an update with no such heading (its sources) is its text and stays.
+ */
+function removeReadingLists(root: HTMLElement, removed: string[]): void {
+  const cut = (els: HTMLElement[]) => {
+    if (els.some((el) => !el.parentNode)) return;
+    removed.push(`reading list: ${opening(els[0]!)}`);
+    for (const el of els) el.remove();
+  };
+  for (const el of root.querySelectorAll('aside, nav')) if (isLinkList(el, 1)) cut([el]);
+  for (const h of root.querySelectorAll('h2, h3, h4, h5, h6, p, strong, b')) {
+    if (!h.parentNode) continue;
+    const text = squeeze(h.textContent);
+    const label = /^([^:]{2,40}):/.exec(text)?.[1];
+    // "Related: <a>…</a>" on one line: the label, then nothing but links.
+    if (h.tagName === 'P' && label && READING_LIST.test(label) && pageLinks(h).length) {
+      const rest = text.length - label.length - 1;
+      const linked = pageLinks(h).reduce((n, a) => n + squeeze(a.textContent).length, 0);
+      if (linked >= 0.75 * rest) cut([h]);
+      continue;
+    }
+    if (!READING_LIST.test(text)) continue;
+    // The block the heading opens, when it is a list of links; else the list right after it.
+    const parent = h.parentNode;
+    if (parent !== root && parent.childNodes.length > 0 && isLinkList(parent)) cut([parent]);
+    else {
+      const next = h.nextElementSibling;
+      if (next && isLinkList(next)) cut([h, next]);
+    }
+  }
+}
+
 /** The address an embedding element shows, if Dateline embeds it (src/lib/content/embeds.ts). */
 function embeddedAddress(el: HTMLElement): string | undefined {
   const tag = el.tagName.toLowerCase();
@@ -106,6 +171,7 @@ export function htmlToMarkdown(html: string): {
   const root = pageRoot(doc);
   const removed: string[] = [];
   keepEmbeds(root);
+  removeReadingLists(root, removed);
   removeFurniture(root, removed);
   for (const el of root.querySelectorAll(
     'nav, header, footer, aside, script, style, noscript, form, iframe, template, svg, button',
@@ -181,6 +247,7 @@ export function timedEntries(
     'script, style, noscript, template, svg, form, iframe, button',
   ))
     el.remove();
+  removeReadingLists(root, removed);
   // Before times are counted: "Posted on" carries the post's own <time datetime>.
   removeFurniture(root, removed);
   const timeOf = (el: HTMLElement): string | undefined =>
