@@ -27,6 +27,13 @@ const ZONES = [
   'Asia/Kolkata',
   'Pacific/Auckland',
 ];
+/** A long introduction (no randomness: the rest of the archive stays as it was). */
+const TALL_INTRO = Array.from(
+  { length: 4 },
+  (_, i) =>
+    `Paragraph ${i + 1} of a long introduction: the background a newsroom writes once, at the start of the story, for readers who arrive late.`,
+).join('\n\n');
+
 const PLACES = [
   'Almaty',
   'Zhanaozen',
@@ -214,12 +221,17 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
       .replace(/^-|-$/g, '')}`;
     const zone = ZONES[s % ZONES.length];
     mkdirSync(join(dir, slug), { recursive: true });
+    // The third story has the tallest head a timeline can have on a phone (a closed story with a
+    // long title, a long introduction and a summary), so the tests hold every kind within bounds.
+    const tall = s === 2;
+    const title = `Synthetic story ${s + 1}: ${pick(rnd, PLACES)}${tall ? ', a closed story whose title runs to three lines on a phone' : ''}`;
+    const intro = `${sentence(rnd)}${tall ? `\n\n${TALL_INTRO}` : ''}`;
     writeFileSync(
       join(dir, slug, 'index.md'),
-      `---\ntitle: "Synthetic story ${s + 1}: ${pick(rnd, PLACES)}"\nsummary: A generated story of ${size} updates for the benchmark.\nstatus: ${s % 3 === 2 ? 'closed' : 'live'}\ntimezone: ${zone}\ntags: [benchmark]\nauthors: [${reporter(s)}]\n---\n\n${sentence(rnd)}\n`,
+      `---\ntitle: "${title}"\nsummary: A generated story of ${size} updates for the benchmark.\nstatus: ${s % 3 === 2 ? 'closed' : 'live'}\ntimezone: ${zone}\ntags: [${tall ? 'benchmark, generated, synthetic, archive' : 'benchmark'}]\nauthors: [${reporter(s)}]\n---\n\n${intro}\n`,
     );
-    // The first story has a summary, so the benchmark weighs a page with one.
-    if (s === 0)
+    // The first story has a summary, so the benchmark weighs a page with one; the third too.
+    if (s === 0 || tall)
       writeFileSync(
         join(dir, slug, 'summary.md'),
         `---\nupdated: "2026-11-20 09:00"\n---\n\n${Array.from({ length: 4 }, (_, i) => `- Generated point ${i + 1} of the summary, a sentence of some length for the benchmark.`).join('\n')}\n`,

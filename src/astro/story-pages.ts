@@ -26,6 +26,7 @@ import {
   viewBriefing,
   viewDay,
   viewDayLinks,
+  viewIntro,
   viewKeyEvent,
   viewLatest,
   viewTags,
@@ -100,7 +101,7 @@ export async function timelinePage(props: StoryPageProps, locals: App.Locals) {
     keyCount,
     hasUpdates: summaries.length > 0,
     activity: viewActivity(summaries, story, ctx),
-    intro: await renderIntro(story),
+    intro: viewIntro(await renderIntro(story)),
     briefing: briefingBody && viewBriefing(story, briefingBody, ctx),
     alternates,
     // Each page of a group lists every language, itself included, as hreflang asks.

@@ -47,6 +47,8 @@ export interface Strings {
   };
   /** The story's summary (summary.md) above its updates. */
   briefing: { heading: string; updated: string; more: string };
+  /** The control that shows a story's whole introduction on a phone. */
+  introMore: string;
   storyTopics: string;
   topics: string;
   noUpdates: string;
@@ -227,6 +229,7 @@ const en: Strings = {
     none: 'No updates yet.',
   },
   briefing: { heading: 'Summary', updated: 'Updated', more: 'Show the whole summary' },
+  introMore: 'More about this story',
   storyTopics: 'Topics of this story',
   topics: 'Topics',
   noUpdates: 'No updates yet.',
@@ -410,6 +413,7 @@ const ru: Strings = {
     none: 'Сообщений пока нет.',
   },
   briefing: { heading: 'Сводка', updated: 'Обновлено', more: 'Показать всю сводку' },
+  introMore: 'Подробнее о сюжете',
   storyTopics: 'Темы сюжета',
   topics: 'Темы',
   noUpdates: 'Сообщений пока нет.',

@@ -401,6 +401,21 @@ export interface BriefingView {
 /** Summaries longer than this many characters of text show their first lines, then a control. */
 export const BRIEFING_SHOWN_CHARS = 280;
 
+/** A story's introduction longer than this many characters shows its first lines on a phone, then a control (about three lines at 390 px). */
+export const INTRO_SHOWN_CHARS = 150;
+
+/** A story's introduction (the body of its index.md), and whether a phone shows only its first lines. */
+export interface IntroView {
+  html: string;
+  collapses: boolean;
+}
+
+/** The introduction as its timeline shows it; undefined when the story has none. */
+export function viewIntro(rendered: { html: string; text: string }): IntroView | undefined {
+  if (!rendered.html) return undefined;
+  return { html: rendered.html, collapses: rendered.text.length > INTRO_SHOWN_CHARS };
+}
+
 /** Builds a story's summary view in its zone. */
 export function viewBriefing(
   story: StoryPlace & { briefing?: { updated: number; digest: string } | undefined },
