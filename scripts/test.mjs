@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium } from './chromium.mjs';
+import { ensureChromium, ensureHeadlessShell } from './chromium.mjs';
 
 const RESULTS = 'test-results';
 rmSync(RESULTS, { recursive: true, force: true });
@@ -124,7 +124,7 @@ await pool(2, [
   // A generated archive large enough for a search index in tiers (tests/e2e/tiers.spec.ts).
   async () =>
     (await run('generate 2,500 bulletins', process.execPath, [
-      'scripts/bench/generate.mjs',
+      'scripts/bench/generate.ts',
       '--dir',
       `${SCALE}/content`,
       '--bulletins',
@@ -151,6 +151,8 @@ async function browserTests() {
   let chrome;
   try {
     chrome = ensureChromium();
+    if (!ensureHeadlessShell())
+      console.info('playwright: no chromium-headless-shell; every spec runs in Chromium (slower)');
   } catch (err) {
     console.error(`\n${err instanceof Error ? err.message : err}`);
     failed++;

@@ -1,7 +1,16 @@
 import { defineConfig } from '@playwright/test';
+import { findHeadlessShell } from '../scripts/chromium.mjs';
 
 // Debian's Chromium (scripts/chromium.mjs finds or installs it); Playwright never downloads a browser here.
+// Its headless shell, where installed, for every spec but the editor's (see scripts/chromium.mjs).
 const executablePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
+const shellPath = findHeadlessShell() ?? executablePath;
+const args = [
+  '--disable-gpu',
+  '--disable-quic',
+  // Chromium looks up Google hosts by itself; resolve nothing but this machine.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
 const port = Number(process.env['PREVIEW_PORT'] ?? 4391);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -21,17 +30,22 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--disable-gpu',
-        '--disable-quic',
-        // Chromium looks up Google hosts by itself; resolve nothing but this machine.
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-      ],
-    },
+    // A trace of a failed test's retry: recording one for every test cost a fifth of the CPU.
+    trace: 'on-first-retry',
   },
+  projects: [
+    {
+      name: 'pages',
+      testIgnore: /editor\.spec\.ts$/,
+      use: { launchOptions: { executablePath: shellPath, args } },
+    },
+    // The browser editor needs the full browser (its file system and file pickers).
+    {
+      name: 'editor',
+      testMatch: /editor\.spec\.ts$/,
+      use: { launchOptions: { executablePath, args } },
+    },
+  ],
   // The built dist/, and the copy built with BASE=/dateline/ (npm test builds both first),
   // each served by a plain static server, as a host would.
   webServer: [

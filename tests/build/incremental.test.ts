@@ -337,17 +337,9 @@ const steps: [string, () => Promise<void>][] = [
     },
   ],
   [
-    'the clock passes the scheduled bulletin (DATELINE_NOW)',
+    'the clock passes the scheduled bulletin (DATELINE_NOW); a new story (in the site’s default zone); a new picture referred to from a bulletin',
     async () => {
       clock = '2026-11-27T00:00:00Z';
-      const log = await buildStep();
-      expect(renderedBodies(log)).toBe(1);
-      expect(liveDay('2026-11-26')).toContain('id="u-2026-11-26-0900-vote-count"');
-    },
-  ],
-  [
-    'a new story (in the site’s default zone); a new picture referred to from a bulletin',
-    async () => {
       mkdirSync(path('content/a-new-story'));
       write(
         'content/a-new-story/index.md',
@@ -363,27 +355,40 @@ const steps: [string, () => Promise<void>][] = [
         `${live}/2026-11-19.md`,
         (t) => `${t}\n![The route map, as first drawn](./route-map-2.png)\n`,
       );
-      await buildStep();
+      const log = await buildStep();
+      // The scheduled bulletin, the new story's introduction and two bulletins, the bulletin with the picture.
+      expect(renderedBodies(log)).toBe(5);
+      expect(liveDay('2026-11-26')).toContain('id="u-2026-11-26-0900-vote-count"');
       expect(out('stories/a-new-story/index.html')).toContain('A second strike');
       expect(out('stories/a-new-story/index.html')).toContain('Times in UTC');
       expect(liveDay('2026-11-19')).toContain('route-map-2.png');
     },
   ],
   [
-    'a summary changed: only the pages that show it render again',
+    'a summary changed, and an author’s bio: only the pages that show them render again',
     async () => {
       edit(`${live}/summary.md`, (t) =>
         t
           .replace(/updated: .*/, 'updated: "2026-11-25 10:00"')
           .replace('- The first', '- Still: the first'),
       );
+      edit('content/authors/aigerim-sadykova.md', (t) => `${t}\nShe grew up in Shymkent.\n`);
       const log = await buildStep();
-      expect(renderedBodies(log)).toBe(1);
-      const pages = renderedPages(log);
-      expect(pages).toContain('/stories/harbour-ferry-strike/index.html');
-      expect(pages.filter((p) => /^\/stories\/[^/]+\/\d{4}-\d\d-\d\d\//.test(p))).toEqual([]);
-      expect(pages).not.toContain('/stories/kazakhstan-unrest/index.html');
+      expect(renderedBodies(log)).toBe(2);
+      // Of the pages Astro may take from its cache (the indexes of the archive, topics and authors
+      // are rendered every time): the live story's timeline (the summary) and Aigerim Sadykova's
+      // page (the bio), and nothing else.
+      const cached = renderedPages(log).filter(
+        (p) =>
+          /^\/(stories|authors|tags|archive)\//.test(p) &&
+          !/^\/(archive|authors|tags)\/index\.html$/.test(p),
+      );
+      expect(cached.filter((p) => p.endsWith('.html')).sort()).toEqual([
+        '/authors/aigerim-sadykova/index.html',
+        '/stories/harbour-ferry-strike/index.html',
+      ]);
       expect(out('stories/harbour-ferry-strike/index.html')).toContain('Still: the first');
+      expect(out('authors/aigerim-sadykova/index.html')).toContain('She grew up in Shymkent.');
     },
   ],
   [
@@ -419,20 +424,6 @@ const steps: [string, () => Promise<void>][] = [
       expect(renderedPages(log)).toContain('/authors/priya-nair/index.html');
       expect(renderedPages(log)).not.toContain('/authors/aigerim-sadykova/index.html');
       expect(out('authors/priya-nair/index.html')).toContain('u-2026-11-24-2000-night-crossings');
-    },
-  ],
-  [
-    'an author’s bio edited: only their own page renders again',
-    async () => {
-      edit('content/authors/tom-reyes.md', (t) => `${t}\nHe grew up on Gull Island.\n`);
-      const log = await buildStep();
-      expect(renderedBodies(log)).toBe(1);
-      const pages = renderedPages(log);
-      expect(pages).toContain('/authors/tom-reyes/index.html');
-      expect(
-        pages.filter((p) => /^\/stories\/[^/]+\/(\d{4}-\d\d-\d\d\/)?index\.html$/.test(p)),
-      ).toEqual([]);
-      expect(out('authors/tom-reyes/index.html')).toContain('He grew up on Gull Island.');
     },
   ],
   [
@@ -571,15 +562,6 @@ const steps: [string, () => Promise<void>][] = [
     },
   ],
   [
-    'a change to src/config.ts',
-    async () => {
-      edit('src/config.ts', (t) => t.replace('timelineDays: 7,', 'timelineDays: 3,'));
-      await buildStep();
-      const timeline = parse(out('stories/harbour-ferry-strike/index.html'));
-      expect(timeline.querySelectorAll('.timeline section.day')).toHaveLength(3);
-    },
-  ],
-  [
     'the locale changed (DATELINE_LOCALE), and how often live pages poll: dates in pages, feeds and post cards follow',
     async () => {
       settings = { DATELINE_LOCALE: 'en-US' };
@@ -622,7 +604,8 @@ const steps: [string, () => Promise<void>][] = [
           "'The harbour, hour by hour. Rolling coverage, day by day",
         ],
         ["defaultTimezone: 'UTC'", "defaultTimezone: 'Asia/Tokyo'"],
-        ['timelineBulletins: 60', 'timelineBulletins: 2'],
+        ['timelineDays: 7', 'timelineDays: 3'],
+        ['timelineBulletins: 60', 'timelineBulletins: 8'],
         ['timelineKeyEvents: 10', 'timelineKeyEvents: 1'],
         ['keyEventsPerPage: 40', 'keyEventsPerPage: 1'],
         ['monthKeyEvents: 10', 'monthKeyEvents: 1'],
@@ -646,8 +629,14 @@ const steps: [string, () => Promise<void>][] = [
         'https://news.example.org/desk/',
       );
       expect(out('stories/a-new-story/index.html')).toContain('Times in Asia/Tokyo');
+      // The live story stops at 8 updates (two days), the closed one at 3 days (one update each).
       const timeline = parse(out('stories/harbour-ferry-strike/index.html'));
-      expect(timeline.querySelectorAll('.timeline section.day')).toHaveLength(1);
+      expect(timeline.querySelectorAll('.timeline section.day')).toHaveLength(2);
+      expect(
+        parse(out('stories/kazakhstan-unrest/index.html')).querySelectorAll(
+          '.timeline section.day',
+        ),
+      ).toHaveLength(3);
       expect(timeline.querySelector('[data-poll]')).toBeNull();
       expect(
         existsSync(join(inc().OUT_DIR, 'stories/harbour-ferry-strike/key-events/2/index.html')),

@@ -122,7 +122,7 @@ test.describe('a live story on a phone (390×844), without JavaScript', () => {
   }) => {
     // The sample stories (live with a summary, closed with a translation, in Russian), and the
     // generated archive's ten, among them the tallest head there is: a closed story with a long
-    // title, a long introduction, four topics and a summary (scripts/bench/generate.mjs).
+    // title, a long introduction, four topics and a summary (scripts/bench/generate.ts).
     const scale = `http://127.0.0.1:${Number(new URL(baseURL!).port) + 3}`;
     const tops: Record<string, number> = {};
     for (const origin of [baseURL!, scale]) {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { storySizes, tokenOf } from '../../scripts/bench/generate.mjs';
+import { storySizes, tokenOf } from '../../scripts/bench/generate.ts';
 import { expect, test } from './fixtures.ts';
 
 // npm test runs Playwright from the project root.

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { generate, storySizes, tokenOf } from '../../scripts/bench/generate.mjs';
+import { generate, storySizes, tokenOf } from '../../scripts/bench/generate.ts';
 import { loadArchive } from '../../src/lib/content/read.ts';
 import { contentIn } from './fixtures.ts';
 

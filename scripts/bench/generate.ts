@@ -1,10 +1,20 @@
 // Deterministic synthetic archive in content/'s format, for the benchmark and scale tests.
 // Same options, same files, byte for byte: a seeded PRNG drives every choice.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+
+/** A generated bulletin: its story, its file (`<story>/<name>`), its day and its unique search word. */
+export interface GeneratedBulletin {
+  story: string;
+  file: string;
+  day: string;
+  token: string;
+}
 
 /** mulberry32: small, fast, good enough for test data. */
-export function prng(seed) {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -124,11 +134,12 @@ const HEADLINES = [
   'Agreement reached in {place}',
 ];
 
-const pick = (rnd, list) => list[Math.floor(rnd() * list.length)];
-const int = (rnd, lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
-const cap = (s) => s[0].toUpperCase() + s.slice(1);
+type Random = () => number;
+const pick = <T>(rnd: Random, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+const int = (rnd: Random, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-function sentence(rnd) {
+function sentence(rnd: Random): string {
   const n = int(rnd, 8, 18);
   const words = Array.from({ length: n }, () => pick(rnd, WORDS));
   if (rnd() < 0.5) words.splice(int(rnd, 1, n - 1), 0, pick(rnd, PLACES));
@@ -138,13 +149,13 @@ function sentence(rnd) {
 }
 
 /** 80–400 words of prose with paragraphs, and sometimes a list, a link or a subheading. */
-function body(rnd, token) {
+function body(rnd: Random, token: string): string {
   const target = int(rnd, 80, 400);
-  const parts = [];
+  const parts: string[] = [];
   let words = 0;
   while (words < target) {
     const roll = rnd();
-    let block;
+    let block: string;
     if (roll < 0.08 && parts.length) block = `## ${cap(pick(rnd, WORDS))} in ${pick(rnd, PLACES)}`;
     // (Never a list first: a file that starts with "- " is not Markdown to Hugo, the benchmark's peer.)
     else if (roll < 0.18 && parts.length)
@@ -160,15 +171,16 @@ function body(rnd, token) {
   return parts.join('\n\n');
 }
 
-const pad = (n) => String(n).padStart(2, '0');
-const dayKey = (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+const pad = (n: number) => String(n).padStart(2, '0');
+const dayKey = (d: Date) =>
+  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
 /** Bulletins per story: one long story (3,000+ at 10k), the rest of very different lengths. */
-export function storySizes(stories, bulletins) {
+export function storySizes(stories: number, bulletins: number): number[] {
   const weights = Array.from({ length: stories }, (_, i) => (i === 0 ? 3.2 : 2 / (i + 1)));
   const total = weights.reduce((a, b) => a + b, 0);
   const sizes = weights.map((w) => Math.max(1, Math.floor((w / total) * bulletins)));
-  sizes[0] += bulletins - sizes.reduce((a, b) => a + b, 0);
+  sizes[0]! += bulletins - sizes.reduce((a, b) => a + b, 0);
   return sizes;
 }
 
@@ -176,10 +188,11 @@ export function storySizes(stories, bulletins) {
  * Unique search word of bulletin `n` of story `s`. Fixed width and ending in digits, so that no
  * token is a prefix of another (Pagefind matches prefixes) and no stemmer changes it.
  */
-export const tokenOf = (s, n) => `zq${String(s).padStart(2, '0')}x${String(n).padStart(6, '0')}`;
+export const tokenOf = (s: number, n: number): string =>
+  `zq${String(s).padStart(2, '0')}x${String(n).padStart(6, '0')}`;
 
 /** Reporters of the generated archive (`content/authors/`): every bulletin has one or two. */
-const REPORTERS = [
+const REPORTERS: [name: string, role: string][] = [
   ['Amina Bekova', 'Correspondent'],
   ['Daniel Ortiz', 'Reporter'],
   ['Mei Watanabe', 'Live editor'],
@@ -189,7 +202,7 @@ const REPORTERS = [
   ['Lucía Ferreira', 'Correspondent'],
   ['Tomasz Nowak', 'Reporter'],
 ];
-const reporterSlug = (name) =>
+const reporterSlug = (name: string) =>
   name
     .toLowerCase()
     .normalize('NFKD')
@@ -202,17 +215,27 @@ const reporterSlug = (name) =>
  * chosen without the PRNG, so the rest of the archive is as it was). Returns a manifest: per
  * bulletin its story, file, day and token.
  */
-export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
+export function generate({
+  dir,
+  stories = 10,
+  bulletins = 10_000,
+  seed = 1,
+}: {
+  dir: string;
+  stories?: number;
+  bulletins?: number;
+  seed?: number;
+}): GeneratedBulletin[] {
   rmSync(dir, { recursive: true, force: true });
   const rnd = prng(seed);
-  const manifest = [];
+  const manifest: GeneratedBulletin[] = [];
   mkdirSync(join(dir, 'authors'), { recursive: true });
   for (const [name, role] of REPORTERS)
     writeFileSync(
       join(dir, 'authors', `${reporterSlug(name)}.md`),
       `---\nname: ${name}\nrole: ${role}\n---\n\nA generated reporter for the benchmark.\n`,
     );
-  const reporter = (i) => reporterSlug(REPORTERS[i % REPORTERS.length][0]);
+  const reporter = (i: number) => reporterSlug(REPORTERS[i % REPORTERS.length]![0]);
   storySizes(stories, bulletins).forEach((size, s) => {
     const slug = `story-${String(s + 1).padStart(2, '0')}-${pick(rnd, PLACES)
       .toLowerCase()
@@ -249,17 +272,17 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
       const minutes = Array.from({ length: count }, () => int(rnd, 0, 1259))
         .map((m) => (m < 60 ? m : m + 180))
         .sort((a, b) => a - b);
-      const used = new Set();
+      const used = new Set<number>();
       for (let i = 0; i < count; i++) {
         const topic = n % 6 === 0 ? TOPICS[(n / 6) % TOPICS.length] : undefined;
         const token = tokenOf(s, n++);
         const dateOnly = !busy && rnd() < 0.3;
-        let m = minutes[i];
+        let m = minutes[i]!;
         while (used.has(m)) m = m === 59 ? 240 : (m + 1) % 1440;
         used.add(m);
         const hhmm = `${pad(Math.floor(m / 60))}${pad(m % 60)}`;
         const name = dateOnly ? `${key}.md` : `${key}-${hhmm}-${token}.md`;
-        const fm = [];
+        const fm: string[] = [];
         if (rnd() < 0.85)
           fm.push(
             `title: "${pick(rnd, HEADLINES)
@@ -293,8 +316,19 @@ export function generate({ dir, stories = 10, bulletins = 10_000, seed = 1 }) {
  * A JPEG `width` × `height` of seeded noise over a gradient (a camera photo's entropy), at most
  * `maxBytes`: the quality steps down until it fits. Same arguments, same bytes.
  */
-export async function photo({ width, height, seed, maxBytes = 4_950_000, amplitude = 48 }) {
-  const { default: sharp } = await import('sharp');
+export async function photo({
+  width,
+  height,
+  seed,
+  maxBytes = 4_950_000,
+  amplitude = 48,
+}: {
+  width: number;
+  height: number;
+  seed: number;
+  maxBytes?: number;
+  amplitude?: number;
+}): Promise<Buffer> {
   const rnd = prng(seed);
   const raw = Buffer.alloc(width * height * 3);
   for (let i = 0; i < raw.length; i++)
@@ -311,12 +345,15 @@ export async function photo({ width, height, seed, maxBytes = 4_950_000, amplitu
  * Gives every hundredth bulletin of `manifest` a photo beside it (2,400 × 1,600, about 1 MB, its
  * own bytes), shown with a caption. Returns how many.
  */
-export async function addPhotos(dir, manifest, every = 100) {
-  const { appendFileSync } = await import('node:fs');
+export async function addPhotos(
+  dir: string,
+  manifest: readonly GeneratedBulletin[],
+  every = 100,
+): Promise<number> {
   const base = await photo({ width: 2400, height: 1600, seed: 11, maxBytes: 1_200_000 });
   let n = 0;
   for (let i = every / 2; i < manifest.length; i += every) {
-    const b = manifest[i];
+    const b = manifest[i]!;
     const name = `photo-${b.token}.jpg`;
     // The same picture with its own bytes after the end marker: its own digest, so its own copies.
     writeFileSync(join(dir, b.story, name), Buffer.concat([base, Buffer.from(b.token)]));
@@ -334,7 +371,7 @@ export async function addPhotos(dir, manifest, every = 100) {
  * with a photo and a caption; two with a video (its still kept beside it), three with a post (a
  * snapshot). Returns its slug and day.
  */
-export async function addMediaStory(dir) {
+export async function addMediaStory(dir: string): Promise<{ slug: string; day: string }> {
   const slug = 'story-media';
   const day = '2026-11-20';
   mkdirSync(join(dir, slug), { recursive: true });
@@ -343,7 +380,7 @@ export async function addMediaStory(dir) {
     '---\ntitle: "A story told in pictures"\nsummary: Ten photos, two videos and three posts on one day.\nstatus: live\ntimezone: Europe/London\n---\n\nGenerated for the benchmark.\n',
   );
   const still = await photo({ width: 1280, height: 720, seed: 5, maxBytes: 300_000 });
-  const posts = [
+  const posts: [url: string, file: string][] = [
     [
       'https://bsky.app/profile/bench.bsky.social/post/3lbenchpost1a',
       'embed-bluesky-bench.bsky.social-3lbenchpost1a.json',
@@ -354,7 +391,7 @@ export async function addMediaStory(dir) {
     ],
     ['https://x.com/Bench/status/1861234567890123001', 'embed-x-1861234567890123001.json'],
   ];
-  const videos = [
+  const videos: [url: string, stem: string][] = [
     ['https://www.youtube.com/watch?v=BenchVideo1', 'embed-youtube-BenchVideo1'],
     ['https://vimeo.com/900000001', 'embed-vimeo-900000001'],
   ];
@@ -381,7 +418,7 @@ export async function addMediaStory(dir) {
       join(dir, slug, name),
       await photo({ width: 2000, height: 1333, seed: 100 + i, maxBytes: 900_000 }),
     );
-    const extra = i < 2 ? videos[i][0] : i < 5 ? posts[i - 2][0] : '';
+    const extra = i < 2 ? videos[i]![0] : i < 5 ? posts[i - 2]![0] : '';
     writeFileSync(
       join(dir, slug, `${day}-${pad(9 + i)}00-scene-${i + 1}.md`),
       `---\ntitle: "Scene ${i + 1}"\n---\n\n${sentence(prng(i + 1))}\n\n![Generated scene ${i + 1}](./${name} "Scene ${i + 1}. Photo: Benchmark")\n${extra ? `\n${extra}\n` : ''}`,
@@ -390,9 +427,8 @@ export async function addMediaStory(dir) {
   return { slug, day };
 }
 
-// `node scripts/bench/generate.mjs --dir DIR [--bulletins 1000] [--stories 10] [--seed 1]`: writes an archive (npm test builds one to search across partitions).
+// `node scripts/bench/generate.ts --dir DIR [--bulletins 1000] [--stories 10] [--seed 1]`: writes an archive (npm test builds one to search across partitions).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { parseArgs } = await import('node:util');
   const { values } = parseArgs({
     options: {
       dir: { type: 'string' },
