@@ -1,7 +1,8 @@
 // `npm test`: every layer, then each layer's time and one closing line `N passed, N failed`.
-// Two cores: the type check, lint, unit tests and the four builds the later layers read share them
-// (two at a time, each step's output printed whole when it ends); then the checks over the builds
-// (Vitest) run beside the browser tests (Playwright). Type check, lint and each build count as one check;
+// Two cores, kept busy: the incremental builds (the longest layer, which needs nothing else) start at
+// once; beside them the type check, lint, unit tests and the four builds the later layers read run
+// two at a time; then the checks over the builds and the browser tests. Each step's output is
+// printed whole when it ends, so that no two steps' lines mix. Type check, lint and each build count as one check;
 // Vitest and Playwright report their tests through JSON files. A failed step does not stop the
 // later ones unless they need its output.
 import { spawn } from 'node:child_process';
@@ -54,11 +55,14 @@ async function check(label, command, args, options) {
   return ok;
 }
 
-/** A Vitest project; its tests are counted from the JSON report. */
-async function vitest(project, options) {
-  const report = `${RESULTS}/${project}.json`;
+/**
+ * A Vitest project (or part of it: `args` selects files); its tests are counted from the JSON
+ * report, named after `name`.
+ */
+async function vitest(project, { name = project, args = [], ...options } = {}) {
+  const report = `${RESULTS}/${name.replaceAll(' ', '-')}.json`;
   const ok = await run(
-    `vitest ${project}`,
+    `vitest ${name}`,
     'vitest',
     [
       'run',
@@ -66,6 +70,7 @@ async function vitest(project, options) {
       'tests/vitest.config.ts',
       '--project',
       project,
+      ...args,
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${report}`,
@@ -97,7 +102,12 @@ const builds = new Map();
 const buildStep = async (label, env) =>
   builds.set(label, await check(label, 'astro', ['build'], { env }));
 
-// 1. Static checks, unit tests and the builds, two at a time.
+// The incremental builds (tests/build/incremental.test.ts) need nothing the other layers make, and
+// are the longest layer: they start at once and run beside everything else.
+const INCREMENTAL = 'tests/build/incremental.test.ts';
+const incremental = vitest('build', { name: 'build incremental', args: [INCREMENTAL] });
+
+// 1. Static checks, unit tests and the builds the later layers read, two at a time.
 const SCALE = `${RESULTS}/scale`;
 await pool(2, [
   () => vitest('unit'),
@@ -141,10 +151,11 @@ await pool(2, [
 if (builds.size === 4 && [...builds.values()].every(Boolean)) {
   // 2. Side by side: the checks over the builds and the builds of changed copies of the project
   // (Vitest: compute), and the browser tests (Playwright: mostly waiting for pages and the network).
-  await Promise.all([vitest('build'), browserTests()]);
+  await Promise.all([vitest('build', { args: ['--exclude', INCREMENTAL] }), browserTests()]);
 } else {
   lines.push('skip build checks and browser tests: a build failed');
 }
+await incremental;
 
 /** Playwright, when there is a Chromium; its tests are counted from the JSON report. */
 async function browserTests() {
