@@ -1,8 +1,9 @@
 // `npm test`: every layer, then each layer's time and one closing line `N passed, N failed`.
-// Two cores, kept busy: the incremental builds (the longest layer, which needs nothing else) start at
-// once; beside them the type check, lint, unit tests and the four builds the later layers read run
-// two at a time; then the checks over the builds and the browser tests. Each step's output is
-// printed whole when it ends, so that no two steps' lines mix. Type check, lint and each build count as one check;
+// Two cores, kept busy: the type check, lint, unit tests and the four builds the later layers read
+// run two at a time; then the checks over the builds and the builds of changed copies of the
+// project (Vitest) run beside the browser tests (Playwright). Each step's output is printed whole
+// when it ends, so that no two steps' lines mix. (Starting the incremental builds at once, beside the
+// rest, was slower: every step then ran three to a core pair.) Type check, lint and each build count as one check;
 // Vitest and Playwright report their tests through JSON files. A failed step does not stop the
 // later ones unless they need its output.
 import { spawn } from 'node:child_process';
@@ -102,11 +103,6 @@ const builds = new Map();
 const buildStep = async (label, env) =>
   builds.set(label, await check(label, 'astro', ['build'], { env }));
 
-// The incremental builds (tests/build/incremental.test.ts) need nothing the other layers make, and
-// are the longest layer: they start at once and run beside everything else.
-const INCREMENTAL = 'tests/build/incremental.test.ts';
-const incremental = vitest('build', { name: 'build incremental', args: [INCREMENTAL] });
-
 // 1. Static checks, unit tests and the builds the later layers read, two at a time.
 const SCALE = `${RESULTS}/scale`;
 await pool(2, [
@@ -151,12 +147,10 @@ await pool(2, [
 if (builds.size === 4 && [...builds.values()].every(Boolean)) {
   // 2. Side by side: the checks over the builds and the builds of changed copies of the project
   // (Vitest: compute), and the browser tests (Playwright: mostly waiting for pages and the network).
-  await Promise.all([vitest('build', { args: ['--exclude', INCREMENTAL] }), browserTests()]);
+  await Promise.all([vitest('build'), browserTests()]);
 } else {
   lines.push('skip build checks and browser tests: a build failed');
 }
-await incremental;
-
 /** Playwright, when there is a Chromium; its tests are counted from the JSON report. */
 async function browserTests() {
   let chrome;

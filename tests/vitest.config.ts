@@ -5,7 +5,11 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // A generous time limit: npm test runs these beside builds that keep both cores busy.
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 },
+      },
       // Checks over the built site: run after `npm run build`.
       {
         extends: true,

@@ -236,30 +236,21 @@ const steps: [string, () => Promise<void>][] = [
     },
   ],
   [
-    'a new bulletin in a live story; an edit to a bulletin four years old, with a link to another site',
+    'a new bulletin in a live story, and one named in UTC as the browser editor names it (on the story day it falls on); an edit to a bulletin four years old, with a link to another site; a correction',
     async () => {
       write(
         `${live}/2026-11-24-1800-evening-sailings.md`,
         '---\ntitle: Evening sailings resume\n---\n\nThe 18:00 boat left on time.\n',
       );
-      edit(
-        `${old}/2022-01-06-1000-airport-seized.md`,
-        (t) =>
-          `${t}\nThe airport reopened days later: see [the airport's notice](https://example.org/notice).\n`,
-      );
-      const log = await buildStep();
-      expect(renderedBodies(log)).toBe(2);
-      expect(liveDay('2026-11-24')).toContain('id="u-2026-11-24-1800-evening-sailings"');
-      expect(oldDay('2022-01-06')).toContain('The airport reopened days later');
-    },
-  ],
-  [
-    'a bulletin as the browser editor names it (in UTC), on the story day it falls on; a correction',
-    async () => {
       // 01:30 UTC on the 25th is 20:30 on the 24th in New York.
       write(
         `${live}/2026-11-25-0130z-night-crossings.md`,
         '---\ntitle: Night crossings added\n---\n\nTwo late boats from Monday.\n',
+      );
+      edit(
+        `${old}/2022-01-06-1000-airport-seized.md`,
+        (t) =>
+          `${t}\nThe airport reopened days later: see [the airport's notice](https://example.org/notice).\n`,
       );
       edit(`${old}/2022-01-07-1400-buildings-secured.md`, (t) =>
         t.replace(
@@ -268,44 +259,40 @@ const steps: [string, () => Promise<void>][] = [
         ),
       );
       const log = await buildStep();
-      expect(renderedBodies(log)).toBe(2);
+      expect(renderedBodies(log)).toBe(4);
+      expect(liveDay('2026-11-24')).toContain('id="u-2026-11-24-1800-evening-sailings"');
       expect(liveDay('2026-11-24')).toContain('id="u-2026-11-25-0130z-night-crossings"');
+      expect(liveDay('2026-11-25')).toBe('');
+      expect(oldDay('2022-01-06')).toContain('The airport reopened days later');
       expect(oldDay('2022-01-07')).toContain('The number of buildings was wrong.');
     },
   ],
   [
-    'a deleted bulletin; a renamed file; a file added to public/',
+    'a deleted bulletin; a renamed file; a draft published; an author renamed; a file added to public/',
     async () => {
       unlinkSync(path(`${live}/2026-11-16-1015-notice-served.md`));
       renameSync(
         path(`${old}/2022-01-05-1200-government-dismissed.md`),
         path(`${old}/2022-01-05-1200-government-out.md`),
       );
+      edit(`${live}/2026-11-24-0900-roster-talks.md`, (t) => t.replace('draft: true\n', ''));
+      edit('content/authors/aigerim-sadykova.md', (t) =>
+        t.replace('name: Aigerim Sadykova', 'name: Aigérim Sadykova'),
+      );
       write('public/press-kit.txt', 'Contact the desk.\n');
       await buildStep();
       expect(holding('2026-11-16-1015-notice-served')).toEqual([]);
       expect(holding('2022-01-05-1200-government-dismissed')).toEqual([]);
       expect(oldDay('2022-01-05')).toContain('id="u-2022-01-05-1200-government-out"');
+      expect(liveDay('2026-11-24')).toContain('id="u-2026-11-24-0900-roster-talks"');
+      expect(out('stories/kazakhstan-unrest/index.html')).toContain('Aigérim Sadykova');
       expect(out('press-kit.txt')).toBe('Contact the desk.\n');
     },
   ],
   [
-    'a draft published; an author renamed; a file removed from public/',
+    'an image next to bulletins replaced; a new author with a photo, named by a bulletin; a bulletin scheduled for later; a file removed from public/',
     async () => {
-      edit(`${live}/2026-11-24-0900-roster-talks.md`, (t) => t.replace('draft: true\n', ''));
-      edit('content/authors/aigerim-sadykova.md', (t) =>
-        t.replace('name: Aigerim Sadykova', 'name: Aigérim Sadykova'),
-      );
       unlinkSync(path('public/press-kit.txt'));
-      await buildStep();
-      expect(liveDay('2026-11-24')).toContain('id="u-2026-11-24-0900-roster-talks"');
-      expect(out('stories/kazakhstan-unrest/index.html')).toContain('Aigérim Sadykova');
-      expect(out('press-kit.txt')).toBe('');
-    },
-  ],
-  [
-    'an image next to bulletins replaced; a new author with a photo, named by a bulletin; a bulletin scheduled for later',
-    async () => {
       const png = readFileSync(path(`${live}/route-map.png`));
       // Other bytes under the same name (a byte after the image's end: still a PNG to a browser).
       writeFileSync(path(`${live}/route-map.png`), Buffer.concat([png, Buffer.from([0])]));
@@ -334,6 +321,7 @@ const steps: [string, () => Promise<void>][] = [
       expect(existsSync(join(inc().OUT_DIR, 'authors/files/ana-lima.png'))).toBe(true);
       expect(oldDay('2022-01-10')).toContain('Ana Lima');
       expect(holding('vote-count')).toEqual([]);
+      expect(out('press-kit.txt')).toBe('');
     },
   ],
   [

@@ -6,9 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** The project this test run checks. */
-export const ROOT = process.cwd();
+/** The project this test run checks (two folders up from this file). */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
 /** What a build reads of the project (node_modules is linked, not copied). */
 export const PROJECT_FILES = [

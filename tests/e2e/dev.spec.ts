@@ -1,9 +1,10 @@
 // `npm run dev`: a content error saved while previewing shows in the browser, not only in the terminal.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { copyProject } from '../build/project.ts';
 import { waitForServer } from './fixtures.ts';
 
 const ROOT = process.cwd().endsWith('tests') ? join(process.cwd(), '..') : process.cwd();
@@ -19,9 +20,7 @@ test.beforeAll(async () => {
   // A copy of the project, so that the test can break its content (the dev server watches the project's own content/).
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content'])
-    cpSync(join(ROOT, f), join(WORK, f), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(WORK, 'node_modules'), 'dir');
+  copyProject(WORK);
   server = spawn(
     process.execPath,
     [
