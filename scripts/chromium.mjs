@@ -16,27 +16,25 @@ const CANDIDATES = [
   '/snap/bin/chromium',
 ];
 
-/** The first Chromium found, or undefined. */
-export function findChromium() {
-  const fromEnv = process.env.CHROME_PATH;
+/** The program the variable `name` names (an error when it does not exist), else the first of `paths` that exists. */
+function find(name, paths) {
+  const fromEnv = process.env[name];
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist`);
+    throw new Error(`${name} is set to ${fromEnv}, which does not exist`);
   }
-  return CANDIDATES.find((p) => existsSync(p));
+  return paths.find((p) => existsSync(p));
 }
 
-const SHELLS = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell'];
+/** The first Chromium found, or undefined. */
+export const findChromium = () => find('CHROME_PATH', CANDIDATES);
 
 /** Chromium's headless shell: $CHROME_SHELL_PATH, Debian's package, or undefined. */
-export function findHeadlessShell() {
-  const fromEnv = process.env.CHROME_SHELL_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_SHELL_PATH is set to ${fromEnv}, which does not exist`);
-  }
-  return SHELLS.find((p) => existsSync(p));
-}
+export const findHeadlessShell = () =>
+  find('CHROME_SHELL_PATH', [
+    '/usr/bin/chromium-headless-shell',
+    '/usr/lib/chromium/chromium-headless-shell',
+  ]);
 
 /** Finds Chromium, installing Debian's package when that is possible. */
 export function ensureChromium() {

@@ -34,6 +34,15 @@ test('a permalink lands on its bulletin on the day page', async ({ page }) => {
   );
 });
 
+/** A text that folds on a phone: how much of it is clipped, and its control (a checkbox) and label. */
+function fold(page: Page, text: string, label: string) {
+  return {
+    clipped: () => page.locator(text).evaluate((el) => el.scrollHeight - el.clientHeight),
+    control: page.getByRole('checkbox', { name: label }),
+    label: page.getByText(label),
+  };
+}
+
 test.describe('the story summary, without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('shows its first lines; the control shows the rest, by pointer or keyboard; print shows it whole', async ({
@@ -42,16 +51,15 @@ test.describe('the story summary, without JavaScript', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/stories/harbour-ferry-strike/');
     const body = page.locator('.briefing-body');
-    const clipped = () => body.evaluate((el) => el.scrollHeight - el.clientHeight);
+    const { clipped, control, label } = fold(page, '.briefing-body', 'Show the whole summary');
     expect(await clipped()).toBeGreaterThan(20);
     // Screen readers get it whole: the clipped part is not hidden from them.
     await expect(body.getByRole('listitem')).toHaveCount(4);
-    const control = page.getByRole('checkbox', { name: 'Show the whole summary' });
-    await page.getByText('Show the whole summary').click();
+    await label.click();
     await expect(control).toBeChecked();
     expect(await clipped()).toBe(0);
     // Pressed again, it folds the summary back.
-    await page.getByText('Show the whole summary').click();
+    await label.click();
     await expect(control).not.toBeChecked();
     expect(await clipped()).toBeGreaterThan(20);
 
@@ -64,7 +72,7 @@ test.describe('the story summary, without JavaScript', () => {
     await page.reload();
     await page.emulateMedia({ media: 'print' });
     expect(await clipped()).toBe(0);
-    await expect(page.getByText('Show the whole summary')).toBeHidden();
+    await expect(label).toBeHidden();
   });
 });
 
@@ -75,11 +83,9 @@ test.describe("a story's long introduction, without JavaScript", () => {
   }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/stories/kazakhstan-unrest/');
-    const intro = page.locator('.story-intro');
-    const clipped = () => intro.evaluate((el) => el.scrollHeight - el.clientHeight);
+    const { clipped, control, label } = fold(page, '.story-intro', 'More about this story');
     expect(await clipped()).toBeGreaterThan(20);
-    const control = page.getByRole('checkbox', { name: 'More about this story' });
-    await page.getByText('More about this story').click();
+    await label.click();
     await expect(control).toBeChecked();
     expect(await clipped()).toBe(0);
     await page.reload();
@@ -90,13 +96,13 @@ test.describe("a story's long introduction, without JavaScript", () => {
     await page.reload();
     await page.emulateMedia({ media: 'print' });
     expect(await clipped()).toBe(0);
-    await expect(page.getByText('More about this story')).toBeHidden();
+    await expect(label).toBeHidden();
 
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await clipped()).toBe(0);
     await expect(control).toHaveCount(0);
-    await expect(page.getByText('More about this story')).toBeHidden();
+    await expect(label).toBeHidden();
   });
 });
 
