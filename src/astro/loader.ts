@@ -6,8 +6,8 @@
  *   hashing all of them took about 0.3 s at 30,000 files); only new or changed texts are checked
  *   (YAML and schema checks cost ~0.15 ms a file): the rest come from a cache keyed by the file's
  *   digest and the checking code's version;
- * - only bodies missing from the render store are rendered (src/render/pool.ts); pages and the
- *   search index read the few they need from it;
+ * - only bodies missing from the render store are rendered (which ones: src/render/plan.ts; in
+ *   child processes: src/render/pool.ts); pages and the search index read the few they need from it;
  * - Astro's data store gets the stories and one small entry per story, not the bulletins: Astro
  *   inlines the whole store into its server bundle as one string, which V8 then compiles, and that
  *   costs seconds per build at tens of thousands of entries. The bulletins reach the pages through

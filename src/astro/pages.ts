@@ -1,7 +1,8 @@
 /**
  * The one adapter between the content loaders and the pages: it takes the content state the
- * loaders published (src/astro/handoff.ts) and hands out plain view models and the routes Astro
- * may cache. Pages call these functions and nothing else.
+ * loaders published (src/astro/handoff.ts) and hands out the routes Astro may cache, the rendered
+ * bodies by key, and the feeds. What each page shows is built on top of it, in story-pages.ts and
+ * site-pages.ts.
  */
 import type { BulletinRecord } from '../schemas/bulletin.ts';
 import type { StoryRecord } from '../schemas/story.ts';

@@ -1,8 +1,9 @@
 /**
  * The version of each piece of code whose output is cached across builds: the bundle of its
- * modules (everything they import from src/, config included) and the exact versions of the
- * packages, as the lockfile and the installed tree record them. A change to any of them is a new version, and its cached outputs are made
- * again; a change elsewhere (a component, a style) leaves them alone.
+ * modules (everything they import from src/) and the exact versions of the packages, as the
+ * lockfile and the installed tree record them. A change to any of them is a new version, and its
+ * cached outputs are made again; a change elsewhere (a component, a style) leaves them alone. The
+ * settings are not code: each cache keys on the settings it is given (src/core/cache-keys.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
