@@ -56,14 +56,11 @@ async function check(label, command, args, options) {
   return ok;
 }
 
-/**
- * A Vitest project (or part of it: `args` selects files); its tests are counted from the JSON
- * report, named after `name`.
- */
-async function vitest(project, { name = project, args = [], ...options } = {}) {
-  const report = `${RESULTS}/${name.replaceAll(' ', '-')}.json`;
+/** A Vitest project; its tests are counted from the JSON report. */
+async function vitest(project, options) {
+  const report = `${RESULTS}/${project}.json`;
   const ok = await run(
-    `vitest ${name}`,
+    `vitest ${project}`,
     'vitest',
     [
       'run',
@@ -71,7 +68,6 @@ async function vitest(project, { name = project, args = [], ...options } = {}) {
       'tests/vitest.config.ts',
       '--project',
       project,
-      ...args,
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${report}`,

@@ -22,7 +22,6 @@ import { contentCache } from '../cache/content-cache.ts';
 import type { Settings } from '../config.ts';
 import { devErrors, publish } from './handoff.ts';
 import { MAX_TEXT_BYTES } from '../lib/content/files.ts';
-import { bodyOf } from '../lib/content/check.ts';
 import { type Archive } from '../lib/content/archive.ts';
 import { formatProblem } from '../lib/content/problems.ts';
 import { digestOf, fileDigest } from '../core/cache-keys.ts';
@@ -100,7 +99,7 @@ async function syncArchive(
         if (fileDigest(text) !== source.digest)
           throw new ContentError(`${source.file} changed during the build; build again`);
         await renderMissing(
-          [{ key, file: source.file, scope: source.scope, markdown: bodyOf(text), options }],
+          jobsFor([source], new Set(), () => text, options),
           store,
           worker,
         ).done;

@@ -34,13 +34,36 @@ test('a permalink lands on its bulletin on the day page', async ({ page }) => {
   );
 });
 
-/** A text that folds on a phone: how much of it is clipped, and its control (a checkbox) and label. */
-function fold(page: Page, text: string, label: string) {
-  return {
-    clipped: () => page.locator(text).evaluate((el) => el.scrollHeight - el.clientHeight),
-    control: page.getByRole('checkbox', { name: label }),
-    label: page.getByText(label),
-  };
+/**
+ * A text that folds on a phone (the page is open at 390 px): its first lines show; its control
+ * (a checkbox, pressed through its label or with Space) shows the rest, and pressed again folds
+ * it back; print shows it whole and no control. Returns how much of it is clipped, and its
+ * control and label, for more checks.
+ */
+async function expectFolds(page: Page, text: string, name: string) {
+  const clipped = () => page.locator(text).evaluate((el) => el.scrollHeight - el.clientHeight);
+  const control = page.getByRole('checkbox', { name });
+  const label = page.getByText(name);
+  expect(await clipped()).toBeGreaterThan(20);
+  await label.click();
+  await expect(control).toBeChecked();
+  expect(await clipped()).toBe(0);
+  await label.click();
+  await expect(control).not.toBeChecked();
+  expect(await clipped()).toBeGreaterThan(20);
+
+  await page.reload();
+  expect(await clipped()).toBeGreaterThan(20);
+  await control.focus();
+  await page.keyboard.press('Space');
+  expect(await clipped()).toBe(0);
+
+  await page.reload();
+  await page.emulateMedia({ media: 'print' });
+  expect(await clipped()).toBe(0);
+  await expect(label).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  return { clipped, control, label };
 }
 
 test.describe('the story summary, without JavaScript', () => {
@@ -51,28 +74,9 @@ test.describe('the story summary, without JavaScript', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/stories/harbour-ferry-strike/');
     const body = page.locator('.briefing-body');
-    const { clipped, control, label } = fold(page, '.briefing-body', 'Show the whole summary');
-    expect(await clipped()).toBeGreaterThan(20);
     // Screen readers get it whole: the clipped part is not hidden from them.
     await expect(body.getByRole('listitem')).toHaveCount(4);
-    await label.click();
-    await expect(control).toBeChecked();
-    expect(await clipped()).toBe(0);
-    // Pressed again, it folds the summary back.
-    await label.click();
-    await expect(control).not.toBeChecked();
-    expect(await clipped()).toBeGreaterThan(20);
-
-    await page.reload();
-    expect(await clipped()).toBeGreaterThan(20);
-    await control.focus();
-    await page.keyboard.press('Space');
-    expect(await clipped()).toBe(0);
-
-    await page.reload();
-    await page.emulateMedia({ media: 'print' });
-    expect(await clipped()).toBe(0);
-    await expect(label).toBeHidden();
+    await expectFolds(page, '.briefing-body', 'Show the whole summary');
   });
 });
 
@@ -83,22 +87,11 @@ test.describe("a story's long introduction, without JavaScript", () => {
   }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/stories/kazakhstan-unrest/');
-    const { clipped, control, label } = fold(page, '.story-intro', 'More about this story');
-    expect(await clipped()).toBeGreaterThan(20);
-    await label.click();
-    await expect(control).toBeChecked();
-    expect(await clipped()).toBe(0);
-    await page.reload();
-    await control.focus();
-    await page.keyboard.press('Space');
-    expect(await clipped()).toBe(0);
-
-    await page.reload();
-    await page.emulateMedia({ media: 'print' });
-    expect(await clipped()).toBe(0);
-    await expect(label).toBeHidden();
-
-    await page.emulateMedia({ media: 'screen' });
+    const { clipped, control, label } = await expectFolds(
+      page,
+      '.story-intro',
+      'More about this story',
+    );
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await clipped()).toBe(0);
     await expect(control).toHaveCount(0);
