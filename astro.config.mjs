@@ -61,7 +61,11 @@ export default defineConfig({
   integrations: [
     datelineSettings(settings),
     datelineDevErrors(),
-    datelineSearch({ language: settings.lang, locale: settings.locale }),
+    datelineSearch({
+      language: settings.lang,
+      locale: settings.locale,
+      segment: settings.searchSegment,
+    }),
     datelineSitemap(base, settings.lang),
     datelineHeaders(),
     datelineCards({ site: settings.title, locale: settings.locale }),

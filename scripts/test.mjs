@@ -136,6 +136,8 @@ await pool(2, [
     ])) &&
     buildStep('build the generated archive', {
       DATELINE_CONTENT: `${SCALE}/content`,
+      // Segments of 300 updates: the browser tests search tiers merged from segments.
+      DATELINE_SEARCH_SEGMENT: '300',
       OUT_DIR: `${SCALE}/dist`,
       CACHE_DIR: `${SCALE}/cache`,
     }),

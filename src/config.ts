@@ -56,6 +56,13 @@ export interface Settings {
    * signing in with GitHub (DATELINE_EDITOR_AUTH; without one, reporters sign in with a token).
    */
   editor: { repo: string; branch: string; authUrl: string };
+  /**
+   * The most updates Pagefind indexes at once (a segment of the search index; larger tiers are
+   * merged from segments, src/lib/publish/search-merge.ts): it bounds the memory of a build
+   * (Pagefind holds about 40 kB per update of 80–400 words while it indexes) and what an edit to an old
+   * day indexes again. DATELINE_SEARCH_SEGMENT sets it (the tests make it small).
+   */
+  searchSegment: number;
   /** Where the Markdown content lives, relative to the project root (DATELINE_CONTENT sets it, e.g. for the benchmark). */
   contentDir: string;
 }
@@ -92,8 +99,18 @@ export function settingsFrom(env: Environment): Settings {
       branch: env['DATELINE_EDITOR_BRANCH'] ?? 'main',
       authUrl: env['DATELINE_EDITOR_AUTH'] ?? '',
     },
+    searchSegment: positive(env, 'DATELINE_SEARCH_SEGMENT', 5000),
     contentDir: env['DATELINE_CONTENT'] ?? 'content',
   };
+}
+
+/** A whole number above zero from the variable `name`, or `fallback` when it is not set. */
+function positive(env: Environment, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined) return fallback;
+  if (!/^[1-9]\d*$/.test(value))
+    throw new Error(`${name}="${value}" is not a whole number above zero`);
+  return Number(value);
 }
 
 /**

@@ -2,3 +2,21 @@
 
 /** Locale-independent text order, so every machine sorts (and reports) alike. */
 export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order of UTF-8 bytes (and of code points), which Pagefind sorts its words in. JavaScript's
+ * `<` compares UTF-16 code units, which puts a character above U+FFFF (a surrogate pair, U+D800–DFFF)
+ * before U+E000–FFFF; mapping the code units around that range fixes it.
+ */
+export function byUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return utf8Rank(x) - utf8Rank(y);
+  }
+  return a.length - b.length;
+}
+
+const utf8Rank = (unit: number): number =>
+  unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit;

@@ -26,12 +26,14 @@ import { codeVersions } from '../cache/versions.ts';
 import { tierKey } from '../core/cache-keys.ts';
 import { createPaths } from '../core/paths.ts';
 import type { CustomRecord } from 'pagefind';
+import { mergeIndexes } from '../lib/publish/search-merge.ts';
 import {
   buildRecord,
   dayIdentity,
   recordInputs,
   searchDays,
   searchLanguage,
+  segmentItems,
   tierItems,
   type SearchDay,
   type SearchManifest,
@@ -83,8 +85,16 @@ async function writeIndex(
     if (!keep.test(name)) rmSync(join(outputPath, name), { recursive: true, force: true });
 }
 
-/** The Astro integration. `language` is the site language (ISO 639-1), `locale` formats result dates. */
-export function datelineSearch(options: { language: string; locale: string }): AstroIntegration {
+/**
+ * The Astro integration. `language` is the site language (ISO 639-1), `locale` formats result
+ * dates, `segment` is the most updates Pagefind indexes at once (a tier of more is indexed in
+ * segments and merged).
+ */
+export function datelineSearch(options: {
+  language: string;
+  locale: string;
+  segment: number;
+}): AstroIntegration {
   let base = '/';
   let root = '';
   let store: EntryStore | undefined;
@@ -94,6 +104,8 @@ export function datelineSearch(options: { language: string; locale: string }): A
         keys: string[];
         indexed: number;
         records: number;
+        segments: number;
+        merged: number;
         ms: number;
       }>
     | undefined;
@@ -117,6 +129,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
             code: versions.search,
             language: options.language,
             locale: options.locale,
+            segment: options.segment,
             base,
           });
           // A story told in another language is indexed in it (so its words are found in their other
@@ -128,11 +141,28 @@ export function datelineSearch(options: { language: string; locale: string }): A
             tierItems(
               days.filter((d) => languageOf(d) === language),
               dayIdentity,
-            ).map((list) => ({
-              days: list,
-              language,
-              key: tierKey(indexer, [language, ...list.map(recordInputs)]),
-            })),
+            ).map((list) => {
+              const segments = segmentItems(
+                list,
+                dayIdentity,
+                (d) => d.bulletins.length,
+                options.segment,
+              );
+              return {
+                language,
+                key: tierKey(indexer, [language, ...list.map(recordInputs)]),
+                days: list.length,
+                // A tier of one segment is indexed as it is; a larger one, segment by segment.
+                segments:
+                  segments.length === 1
+                    ? []
+                    : segments.map((days) => ({
+                        days,
+                        key: tierKey(indexer, ['segment', language, ...days.map(recordInputs)]),
+                      })),
+                list,
+              };
+            }),
           );
           const stubKey = tierKey(indexer, ['stub', ...languages]);
           const missing = parts.filter((p) => !cache.has(p.key));
@@ -147,13 +177,12 @@ export function datelineSearch(options: { language: string; locale: string }): A
             await writeIndex(languages.map(stub), dir, undefined, STUB_FILES);
             cache.commit(stubKey, dir);
           }
-          // Each tier waits for its own bodies only (they are rendered oldest first).
-          for (const part of missing) {
+          /** Indexes `days` into the cache entry `key` (a tier, or a segment of one). */
+          const index = async (days: readonly SearchDay[], language: string, key: string) => {
             // A record of a story in another language gets that language's words (a headline-less update's title).
-            const partCtx =
-              part.language === options.language ? ctx : { ...ctx, locale: part.language };
+            const partCtx = language === options.language ? ctx : { ...ctx, locale: language };
             const records = await Promise.all(
-              part.days.map(async (d) => {
+              days.map(async (d) => {
                 const texts = new Map(
                   await Promise.all(
                     d.bulletins.map(
@@ -161,11 +190,31 @@ export function datelineSearch(options: { language: string; locale: string }): A
                     ),
                   ),
                 );
-                return buildRecord(d, texts, partCtx, part.language);
+                return buildRecord(d, texts, partCtx, language);
               }),
             );
+            const dir = cache.scratch(key);
+            await writeIndex(records, dir, language, TIER_FILES);
+            cache.commit(key, dir);
+          };
+          // Each tier (and segment) waits for its own bodies only (they are rendered oldest first).
+          let indexed = 0;
+          for (const part of missing) {
+            if (!part.segments.length) {
+              await index(part.list, part.language, part.key);
+              indexed += part.days;
+              continue;
+            }
+            for (const segment of part.segments)
+              if (!cache.has(segment.key)) {
+                await index(segment.days, part.language, segment.key);
+                indexed += segment.days.length;
+              }
             const dir = cache.scratch(part.key);
-            await writeIndex(records, dir, part.language, TIER_FILES);
+            mergeIndexes(
+              part.segments.map((segment) => cache.path(segment.key)),
+              dir,
+            );
             cache.commit(part.key, dir);
           }
           const stubs = readdirSync(join(cache.path(stubKey), 'fragment')).map((f) =>
@@ -179,9 +228,14 @@ export function datelineSearch(options: { language: string; locale: string }): A
               parts: parts.map((p) => p.key),
               languages: parts.map((p) => p.language),
             },
-            keys: [stubKey, ...parts.map((p) => p.key)],
-            indexed: missing.reduce((n, p) => n + p.days.length, 0),
-            records: parts.reduce((n, p) => n + p.days.length, 0),
+            keys: [
+              stubKey,
+              ...parts.flatMap((p) => [p.key, ...p.segments.map((segment) => segment.key)]),
+            ],
+            indexed,
+            records: parts.reduce((n, p) => n + p.days, 0),
+            segments: parts.reduce((n, p) => n + Math.max(1, p.segments.length), 0),
+            merged: missing.filter((p) => p.segments.length).length,
             ms: performance.now() - started,
           };
         })();
@@ -192,7 +246,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
         const started = performance.now();
         try {
           if (!indexing || !store) throw new Error('indexing never started');
-          const { manifest, keys, indexed, records, ms } = await indexing;
+          const { manifest, keys, indexed, records, segments, merged, ms } = await indexing;
           const target = join(fileURLToPath(dir), 'pagefind');
           // The stub's files are placed anew; a tier's folder is named by its key, so one
           // that is already in place (from the last build) is left as it is.
@@ -213,7 +267,7 @@ export function datelineSearch(options: { language: string; locale: string }): A
           });
           store.prune(new Set(keys));
           logger.info(
-            `search: ${records} story-days in ${manifest.parts.length} tiers, ${indexed} indexed in ${Math.round(ms)} ms alongside the pages; waited ${Math.round(performance.now() - started)} ms for it`,
+            `search: ${records} story-days in ${manifest.parts.length} tiers, ${indexed} indexed in ${Math.round(ms)} ms alongside the pages; waited ${Math.round(performance.now() - started)} ms for it (${segments} segments, ${merged} tiers merged from them)`,
           );
           if (!existsSync(join(target, 'pagefind.js')))
             throw new Error('the search bundle has no pagefind.js');

@@ -44,6 +44,9 @@ const inc = () => ({ CACHE_DIR: join(top, 'cache'), OUT_DIR: join(top, 'out') })
 /** The build's clock and the settings given in the environment, per step. */
 let clock = '2026-11-25T12:00:00Z';
 let settings: Record<string, string> = {};
+// Search segments of three updates: every tier of the copy is indexed in segments and merged, so
+// that every step compares merged indexes too (src/lib/publish/search-merge.ts).
+const environment = () => ({ DATELINE_SEARCH_SEGMENT: '3', DATELINE_NOW: clock, ...settings });
 
 const path = (rel: string) => join(work, rel);
 const write = (rel: string, text: string) => writeFileSync(path(rel), text);
@@ -122,7 +125,7 @@ let step = '';
 
 /** An incremental build of the copy as it is now; its cold twin is queued. Returns the log. */
 async function buildStep(): Promise<string> {
-  const env = { DATELINE_NOW: clock, ...settings };
+  const env = environment();
   const cold = coldBuild(env);
   const log = await build(work, { ...env, ...inc() });
   const files = digests(inc().OUT_DIR);
@@ -145,7 +148,7 @@ async function buildStep(): Promise<string> {
 
 /** Starts an incremental build and kills it (SIGKILL) as soon as `moment` holds (checked every millisecond or two). */
 async function killBuild(moment: () => boolean, what: string): Promise<void> {
-  const { child, done } = startBuild(work, { DATELINE_NOW: clock, ...settings, ...inc() });
+  const { child, done } = startBuild(work, { ...environment(), ...inc() });
   await new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
       if (moment() && child.kill('SIGKILL')) {
@@ -582,6 +585,7 @@ const steps: [string, () => Promise<void>][] = [
         DATELINE_EDITOR_BRANCH: 'live',
         DATELINE_EDITOR_AUTH: 'https://auth.example.org',
         DATELINE_CONTENT: 'news',
+        DATELINE_SEARCH_SEGMENT: '5',
         SITE: 'https://news.example.org',
         BASE: '/desk/',
       };

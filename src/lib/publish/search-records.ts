@@ -225,6 +225,45 @@ export function tierItems<T>(items: readonly T[], identity: (item: T) => string)
   ].filter((tier) => tier.length > 0);
 }
 
+/**
+ * Cuts a tier's items (oldest first) into the segments Pagefind indexes one at a time
+ * (src/lib/publish/search-merge.ts merges them into the tier): each of at most `max` by `weight`
+ * (updates; a single item of more is a segment of its own), so that the memory of indexing one
+ * is bounded whatever the archive's size. Content-defined like the tiers: a segment starts at an
+ * item of level `segmentLevel(max)` or more, or where the item would take the one before over `max`. An edit to an old day changes the segment it is in; a deleted day or a
+ * changed weight moves at most the cuts up to the next item of that level; a new day at the end
+ * changes the last segment. Pure, like `tierItems`.
+ */
+export function segmentItems<T>(
+  items: readonly T[],
+  identity: (item: T) => string,
+  weight: (item: T) => number,
+  max: number,
+): T[][] {
+  const cut = segmentLevel(max);
+  const segments: T[][] = [];
+  let current: T[] = [];
+  let load = 0;
+  for (const item of items) {
+    const w = weight(item);
+    if (current.length && (load + w > max || level(hash32(identity(item))) >= cut)) {
+      segments.push(current);
+      current = [];
+      load = 0;
+    }
+    current.push(item);
+    load += w;
+  }
+  if (current.length) segments.push(current);
+  return segments;
+}
+
+/**
+ * The level from which an item starts a segment of at most `max` updates: one item in max/32 to
+ * max/16, a quarter to a half of `max` at eight updates a day, so that few segments are cut by size.
+ */
+export const segmentLevel = (max: number): number => Math.max(0, Math.floor(Math.log2(max / 16)));
+
 /** One value a search filter offers: what goes in the URL, what readers see, and on how many days it holds. */
 export interface FacetValue {
   value: string;

@@ -1,0 +1,317 @@
+/**
+ * Merges Pagefind indexes of consecutive stretches of records ("segments") into one index, as a
+ * search engine merges its segments. Pagefind holds every record of an index in memory until it
+ * has written it (1.2–1.7 GB for a tier of 3,300 story-days at 100,000 bulletins, growing with the
+ * tier), and a tier can hold two thirds of the archive; so a large tier is indexed in segments of
+ * bounded size, each in its own Pagefind process, and their files are merged here one index chunk
+ * at a time: the memory of a build no longer grows with the archive, and an edit to an old day
+ * indexes one segment again and merges, instead of indexing the whole tier.
+ *
+ * Pagefind's files (1.6), each gzip of `pagefind_dcd` and CBOR:
+ * - `pagefind.<hash>.pf_meta`: `[version, pages, chunks, filters, sorts, metadata fields]`, pages
+ *   `[[fragment hash, word count, …]]`, chunks `[[from, to, hash]]` (words in UTF-8 order; `from`
+ *   is the shortest start of the first word that sorts after the chunk before), filters
+ *   `[[name, hash]]`, sorts `[[name, [page]]]` (pages in the sort's order);
+ * - `index/<hash>.pf_index`: `[[[word, pages, variants]]]`, pages `[[page, locations, metadata
+ *   locations]]` with each page number given as the difference from the one before, variants
+ *   `[[spelling, pages]]` (the spellings of a word that differ in diacritics);
+ * - `filter/<hash>.pf_filter`: `[name, [[value, [page]]]]`;
+ * - `fragment/<hash>.pf_fragment`: one record's text, anchors and filters, named by the page's
+ *   hash, which the merge leaves as they are.
+ *
+ * The merged index holds the same pages, words, locations, filters and sort orders as the
+ * segments, with the pages of each segment after those of the one before; only the cut of the word
+ * list into chunks differs from what Pagefind writes for the same records in one index
+ * (`tests/unit/search-merge.test.ts` compares the two). The segments must be in the order of every
+ * sort (ours: `date`, consecutive stretches of days, oldest first), and be indexed in one
+ * language with the same metadata fields.
+ */
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Decoder, Encoder } from 'cbor-x';
+import { byUtf8 } from '../../core/text.ts';
+
+const SIGNATURE = Buffer.from('pagefind_dcd');
+// Plain CBOR, as Pagefind's minicbor writes it (a decoded file encodes back to the same bytes).
+const decoder = new Decoder({ useRecords: false, mapsAsObjects: false });
+const encoder = new Encoder({ useRecords: false, mapsAsObjects: false, variableMapSize: true });
+
+/** About the size of the index chunks Pagefind writes (45–53 kB of CBOR): a query fetches a chunk per word. */
+const CHUNK_BYTES = 50_000;
+
+type PageRef = [delta: number, locations: number[], metaLocations: number[]];
+type Variant = [spelling: string, pages: PageRef[]];
+type Word = [word: string, pages: PageRef[], variants: Variant[]];
+type Meta = [
+  version: string,
+  pages: unknown[][],
+  chunks: [from: string, to: string, hash: string][],
+  filters: [name: string, hash: string][],
+  sorts: [name: string, pages: number[]][],
+  fields: unknown,
+];
+type Filter = [name: string, values: [value: string, pages: number[]][]];
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string; page_count: number }>;
+  include_characters?: string[];
+}
+
+function readFile<T>(file: string): T {
+  const raw = gunzipSync(readFileSync(file));
+  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE))
+    throw new Error(`${file} is not a Pagefind index file`);
+  return decoder.decode(raw.subarray(SIGNATURE.length)) as T;
+}
+
+/**
+ * Writes CBOR as a Pagefind file named by its digest (`<language>_<hash>`, of `digits` hex digits as
+ * Pagefind names them: with longer names of index chunks, Pagefind's browser library crashed the
+ * tab now and then, measured); returns the name. `forms` are encodings of the same content: when a
+ * name is taken by another file of the folder, the next form is written under its own name.
+ */
+function writeFile(
+  dir: string,
+  name: (hash: string) => string,
+  language: string,
+  digits: number,
+  forms: readonly Buffer[],
+): string {
+  for (const cbor of forms) {
+    const hash = `${language}_${createHash('sha256').update(cbor).digest('hex').slice(0, digits)}`;
+    const file = join(dir, name(hash));
+    if (existsSync(file)) continue;
+    writeFileSync(file, gzipSync(Buffer.concat([SIGNATURE, cbor])));
+    return hash;
+  }
+  throw new Error(`no free name for a Pagefind file in ${dir}`);
+}
+
+/**
+ * A CBOR array's head for `n` items (major type 4), in its shortest form, or with `wide` a
+ * longer one that means the same (CBOR allows it, Pagefind's decoder reads it): another name when
+ * two chunks' names collide.
+ */
+function arrayHead(n: number, wide = false): Buffer {
+  if (!wide && n < 24) return Buffer.from([0x80 + n]);
+  if (!wide && n < 0x100) return Buffer.from([0x98, n]);
+  if (!wide && n < 0x10000) return Buffer.from([0x99, n >> 8, n & 0xff]);
+  const head = Buffer.alloc(5);
+  head[0] = 0x9a;
+  head.writeUInt32BE(n, 1);
+  return head;
+}
+
+/** Encodings of a CBOR array of already encoded `items`: the shortest, and one with a longer head. */
+const arrayForms = (items: readonly Buffer[]): Buffer[] =>
+  [false, true].map((wide) => Buffer.concat([arrayHead(items.length, wide), ...items]));
+
+interface Segment {
+  dir: string;
+  language: string;
+  entry: Entry;
+  meta: Meta;
+  /** The number of the segment's first page in the merged index. */
+  offset: number;
+}
+
+function openSegment(dir: string, offset: number): Segment {
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+  const languages = Object.keys(entry.languages);
+  if (languages.length !== 1)
+    throw new Error(`a search segment holds ${languages.length} languages (${dir})`);
+  const language = languages[0]!;
+  const meta = readFile<Meta>(join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`));
+  return { dir, language, entry, meta, offset };
+}
+
+/**
+ * Page lists of the same word from consecutive segments, as one list: page numbers shifted by
+ * each segment's offset, each written as the difference from the one before.
+ */
+export function concatPages(lists: readonly { pages: PageRef[]; offset: number }[]): PageRef[] {
+  const out: PageRef[] = [];
+  let last = 0;
+  for (const { pages, offset } of lists) {
+    let page = 0;
+    for (const [delta, locations, metaLocations] of pages) {
+      page += delta;
+      out.push([page + offset - last, locations, metaLocations]);
+      last = page + offset;
+    }
+  }
+  return out;
+}
+
+/** One word's entries from the segments that have it (in segment order), as one entry. */
+export function mergeWord(parts: readonly { word: Word; offset: number }[]): Word {
+  const spellings = new Map<string, { pages: PageRef[]; offset: number }[]>();
+  for (const { word, offset } of parts)
+    for (const [spelling, pages] of word[2])
+      spellings.set(spelling, [...(spellings.get(spelling) ?? []), { pages, offset }]);
+  return [
+    parts[0]!.word[0],
+    concatPages(parts.map(({ word, offset }) => ({ pages: word[1], offset }))),
+    [...spellings.entries()]
+      .sort(([a], [b]) => byUtf8(a, b))
+      .map(([spelling, lists]) => [spelling, concatPages(lists)]),
+  ];
+}
+
+/** The shortest start of `word` that sorts after `previous` (a chunk's `from`). */
+export function chunkFrom(previous: string, word: string): string {
+  const points = [...word];
+  for (let n = 1; n < points.length; n++) {
+    const start = points.slice(0, n).join('');
+    if (byUtf8(start, previous) > 0) return start;
+  }
+  return word;
+}
+
+/** A segment's words, one chunk in memory at a time. */
+function* wordsOf(segment: Segment): Generator<Word> {
+  for (const [, , hash] of segment.meta[2])
+    yield* readFile<[Word[]]>(join(segment.dir, 'index', `${hash}.pf_index`))[0];
+}
+
+/** Links (or copies) every fragment of a segment into the merged index: their names are their pages' hashes. */
+function placeFragments(segment: Segment, out: string): void {
+  const from = join(segment.dir, 'fragment');
+  for (const name of readdirSync(from)) {
+    try {
+      linkSync(join(from, name), join(out, name));
+    } catch {
+      copyFileSync(join(from, name), join(out, name));
+    }
+  }
+}
+
+/**
+ * Merges the Pagefind indexes in `dirs` (consecutive segments, in order) into `out`: the index of
+ * every record they hold, as Pagefind reads it. Memory: one index chunk of each segment, one
+ * chunk being written, and the merged filters (a few numbers per page).
+ */
+export function mergeIndexes(dirs: readonly string[], out: string): void {
+  const segments: Segment[] = [];
+  for (const dir of dirs)
+    segments.push(
+      openSegment(
+        dir,
+        segments.reduce((n, s) => n + s.meta[1].length, 0),
+      ),
+    );
+  const [first] = segments;
+  if (!first) throw new Error('no search segments to merge');
+  const { language } = first;
+  for (const s of segments) {
+    const same =
+      s.language === language &&
+      s.meta[0] === first.meta[0] &&
+      JSON.stringify(s.meta[5]) === JSON.stringify(first.meta[5]) &&
+      JSON.stringify(s.meta[4].map(([name]) => name)) ===
+        JSON.stringify(first.meta[4].map(([name]) => name));
+    if (!same)
+      throw new Error(
+        `search segments differ in language, Pagefind version, metadata fields or sorts (${s.dir}, ${first.dir})`,
+      );
+  }
+  for (const sub of ['index', 'filter', 'fragment']) mkdirSync(join(out, sub), { recursive: true });
+
+  // Words: a merge of the segments' sorted word lists, written as chunks of about CHUNK_BYTES.
+  const chunks: Meta[2] = [];
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let firstWord = '';
+  let lastWord = '';
+  const flush = () => {
+    if (!pending.length) return;
+    const forms = arrayForms(pending).flatMap((words) => arrayForms([words]));
+    const hash = writeFile(join(out, 'index'), (h) => `${h}.pf_index`, language, 7, forms);
+    chunks.push([chunkFrom(chunks.at(-1)?.[1] ?? '', firstWord), lastWord, hash]);
+    pending = [];
+    pendingBytes = 0;
+  };
+  const cursors = segments.map((s) => {
+    const words = wordsOf(s);
+    return { words, current: words.next().value as Word | undefined, offset: s.offset };
+  });
+  for (;;) {
+    let least: string | undefined;
+    for (const c of cursors)
+      if (c.current && (least === undefined || byUtf8(c.current[0], least) < 0))
+        least = c.current[0];
+    if (least === undefined) break;
+    const parts: { word: Word; offset: number }[] = [];
+    for (const c of cursors)
+      if (c.current?.[0] === least) {
+        parts.push({ word: c.current, offset: c.offset });
+        c.current = c.words.next().value as Word | undefined;
+      }
+    const bytes = encoder.encode(
+      parts.length === 1 && !parts[0]!.offset ? parts[0]!.word : mergeWord(parts),
+    );
+    if (pending.length && pendingBytes + bytes.length > CHUNK_BYTES) flush();
+    if (!pending.length) firstWord = least;
+    pending.push(bytes);
+    pendingBytes += bytes.length;
+    lastWord = least;
+  }
+  flush();
+
+  // Filters: each value's pages, shifted.
+  const names = [...new Set(segments.flatMap((s) => s.meta[3].map(([name]) => name)))].sort(byUtf8);
+  const filters: Meta[3] = names.map((name) => {
+    const values = new Map<string, number[]>();
+    for (const s of segments) {
+      const hash = s.meta[3].find(([n]) => n === name)?.[1];
+      if (!hash) continue;
+      const [, list] = readFile<Filter>(join(s.dir, 'filter', `${hash}.pf_filter`));
+      for (const [value, pages] of list)
+        values.set(value, [...(values.get(value) ?? []), ...pages.map((p) => p + s.offset)]);
+    }
+    const filter: Filter = [name, [...values.entries()].sort(([a], [b]) => byUtf8(a, b))];
+    const forms = arrayForms(filter.map((part) => encoder.encode(part)));
+    return [name, writeFile(join(out, 'filter'), (h) => `${h}.pf_filter`, language, 7, forms)];
+  });
+
+  for (const s of segments) placeFragments(s, join(out, 'fragment'));
+  const meta: Meta = [
+    first.meta[0],
+    segments.flatMap((s) => s.meta[1]),
+    chunks,
+    filters,
+    first.meta[4].map(([name], i) => [
+      name,
+      segments.flatMap((s) => s.meta[4][i]![1].map((p) => p + s.offset)),
+    ]),
+    first.meta[5],
+  ];
+  const metaHash = writeFile(
+    out,
+    (h) => `pagefind.${h}.pf_meta`,
+    language,
+    10,
+    arrayForms(meta.map((part) => encoder.encode(part))),
+  );
+  const entry: Entry = {
+    ...first.entry,
+    languages: {
+      [language]: {
+        ...first.entry.languages[language]!,
+        hash: metaHash,
+        page_count: meta[1].length,
+      },
+    },
+  };
+  writeFileSync(join(out, 'pagefind-entry.json'), JSON.stringify(entry));
+}
