@@ -26,7 +26,8 @@ import { type Archive } from '../lib/content/archive.ts';
 import { formatProblem } from '../lib/content/problems.ts';
 import { digestOf, fileDigest } from '../core/cache-keys.ts';
 import { renderMissing } from '../render/pool.ts';
-import { jobsFor, planRenders } from '../render/plan.ts';
+import { jobsFor, planRenders, type JobText } from '../render/plan.ts';
+import { bodyOf } from '../lib/content/check.ts';
 import { renderOptions } from '../lib/markdown/pipeline.ts';
 import {
   ContentError,
@@ -62,19 +63,25 @@ async function syncArchive(
   const cacheDir = fileURLToPath(ctx.config.cacheDir);
   const { versions, workerCode, workerVersion } = await codeVersions(root);
   const cache = contentCache(join(cacheDir, 'dateline-content.json'), versions.archive);
-  const { files, archive } = loadArchive(root, settings, clock(), cache);
+  const { archive } = loadArchive(root, settings, clock(), cache);
   cache.save();
   for (const w of archive.warnings) ctx.logger.warn(formatProblem(w));
 
   const store = new EntryStore(join(cacheDir, 'dateline-rendered'));
   const options = renderOptions(settings);
   const { stories, authors, bulletins, wanted } = planRenders(archive, versions.render, options);
-  const byDigest = new Map(files.map((f) => [f.digest!, f]));
-  const misses = jobsFor(wanted, store.keys(), (d) => byDigest.get(d)!.text, options);
   const sources = new Map(wanted.map((w) => [w.key, w]));
   const checked = performance.now();
   const worker = { root, workerCode, version: workerVersion };
-  const rendering = renderMissing(misses, store, worker);
+  // Texts are read again as they are rendered (and checked against the digest they were checked
+  // with): the build does not keep every file's text until the last body is rendered.
+  const textOf: JobText = (job) => {
+    const text = readRegularFile(resolve(root, job.file), MAX_TEXT_BYTES).toString('utf8');
+    if (fileDigest(text) !== job.digest)
+      throw new ContentError(`${job.file} changed during the build; build again`);
+    return bodyOf(text);
+  };
+  const rendering = renderMissing(jobsFor(wanted, store.keys(), options), textOf, store, worker);
   const rendered = rendering.done.then((n) => {
     ctx.logger.info(
       `rendered ${n} bodies (${wanted.length - n} from cache) in ${Math.round(performance.now() - checked)} ms`,
@@ -93,17 +100,9 @@ async function syncArchive(
       const source = sources.get(key);
       if (!source) throw new Error(`no body is rendered under ${key} in this build`);
       await rendering.ready(key);
-      if (!store.has(key)) {
-        // Pruned meanwhile by another process sharing the cache (a dev server beside a build): render it again.
-        const text = readRegularFile(resolve(root, source.file), MAX_TEXT_BYTES).toString('utf8');
-        if (fileDigest(text) !== source.digest)
-          throw new ContentError(`${source.file} changed during the build; build again`);
-        await renderMissing(
-          jobsFor([source], new Set(), () => text, options),
-          store,
-          worker,
-        ).done;
-      }
+      // Pruned meanwhile by another process sharing the cache (a dev server beside a build): render it again.
+      if (!store.has(key))
+        await renderMissing(jobsFor([source], new Set(), options), textOf, store, worker).done;
       return store.readJson(key);
     },
   });

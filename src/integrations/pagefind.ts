@@ -106,6 +106,7 @@ export function datelineSearch(options: {
         records: number;
         segments: number;
         merged: number;
+        mergeMs: number;
         ms: number;
       }>
     | undefined;
@@ -199,6 +200,7 @@ export function datelineSearch(options: {
           };
           // Each tier (and segment) waits for its own bodies only (they are rendered oldest first).
           let indexed = 0;
+          let mergeMs = 0;
           for (const part of missing) {
             if (!part.segments.length) {
               await index(part.list, part.language, part.key);
@@ -211,10 +213,12 @@ export function datelineSearch(options: {
                 indexed += segment.days.length;
               }
             const dir = cache.scratch(part.key);
+            const started = performance.now();
             mergeIndexes(
               part.segments.map((segment) => cache.path(segment.key)),
               dir,
             );
+            mergeMs += performance.now() - started;
             cache.commit(part.key, dir);
           }
           const stubs = readdirSync(join(cache.path(stubKey), 'fragment')).map((f) =>
@@ -236,6 +240,7 @@ export function datelineSearch(options: {
             records: parts.reduce((n, p) => n + p.days, 0),
             segments: parts.reduce((n, p) => n + Math.max(1, p.segments.length), 0),
             merged: missing.filter((p) => p.segments.length).length,
+            mergeMs,
             ms: performance.now() - started,
           };
         })();
@@ -246,7 +251,8 @@ export function datelineSearch(options: {
         const started = performance.now();
         try {
           if (!indexing || !store) throw new Error('indexing never started');
-          const { manifest, keys, indexed, records, segments, merged, ms } = await indexing;
+          const { manifest, keys, indexed, records, segments, merged, mergeMs, ms } =
+            await indexing;
           const target = join(fileURLToPath(dir), 'pagefind');
           // The stub's files are placed anew; a tier's folder is named by its key, so one
           // that is already in place (from the last build) is left as it is.
@@ -267,7 +273,7 @@ export function datelineSearch(options: {
           });
           store.prune(new Set(keys));
           logger.info(
-            `search: ${records} story-days in ${manifest.parts.length} tiers, ${indexed} indexed in ${Math.round(ms)} ms alongside the pages; waited ${Math.round(performance.now() - started)} ms for it (${segments} segments, ${merged} tiers merged from them)`,
+            `search: ${records} story-days in ${manifest.parts.length} tiers, ${indexed} indexed in ${Math.round(ms)} ms alongside the pages; waited ${Math.round(performance.now() - started)} ms for it (${segments} segments, ${merged} tiers merged from them in ${Math.round(mergeMs)} ms)`,
           );
           if (!existsSync(join(target, 'pagefind.js')))
             throw new Error('the search bundle has no pagefind.js');

@@ -8,7 +8,6 @@
  */
 import { renderKey } from '../core/cache-keys.ts';
 import type { Archive } from '../lib/content/archive.ts';
-import { bodyOf } from '../lib/content/check.ts';
 import {
   bioScope,
   briefingScope,
@@ -79,20 +78,24 @@ export function planRenders(
   return { stories, authors, bulletins, wanted };
 }
 
-/** The jobs for the wanted bodies whose key is not in the store; `textOf` reads a file's text by its digest. */
+/**
+ * The jobs for the wanted bodies whose key is not in the store, without their texts: the render
+ * pool reads each text when it sends the job (`JobText`), so that a build holds the texts of the
+ * batches being rendered, not of every body it renders (at 100,000 bulletins, hundreds of
+ * megabytes for the whole of a cold build).
+ */
 export function jobsFor(
   wanted: readonly Wanted[],
   present: ReadonlySet<string>,
-  textOf: (digest: string) => string,
   options: RenderOptions,
-): Job[] {
+): PlannedJob[] {
   return wanted
     .filter((w) => !present.has(w.key))
-    .map((w) => ({
-      key: w.key,
-      file: w.file,
-      scope: w.scope,
-      markdown: bodyOf(textOf(w.digest)),
-      options,
-    }));
+    .map((w) => ({ key: w.key, file: w.file, digest: w.digest, scope: w.scope, options }));
 }
+
+/** A job before its text is read. */
+export type PlannedJob = Omit<Job, 'markdown'> & { digest: string };
+
+/** Reads the Markdown body of a planned job (the loader's reads its file again and checks its digest). */
+export type JobText = (job: PlannedJob) => string;

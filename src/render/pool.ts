@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fork } from 'node:child_process';
 import type { EntryStore } from '../cache/store.ts';
 import { renderJob, type Job } from './job.ts';
+import type { JobText, PlannedJob } from './plan.ts';
 
 export type { Job } from './job.ts';
 
@@ -23,11 +24,12 @@ const INLINE_LIMIT = 150;
 const BATCH = 100;
 
 async function renderInWorkers(
-  jobs: Job[],
+  jobs: readonly PlannedJob[],
+  textOf: JobText,
   workerFile: string,
   dir: string,
   workers: number,
-  onDone: (batch: Job[]) => void,
+  onDone: (batch: readonly PlannedJob[]) => void,
 ): Promise<void> {
   const queue = Array.from({ length: Math.ceil(jobs.length / BATCH) }, (_, i) =>
     jobs.slice(i * BATCH, (i + 1) * BATCH),
@@ -41,7 +43,7 @@ async function renderInWorkers(
     });
     let fail: (err: unknown) => void = () => undefined;
     worker.on('error', (err) => fail(err));
-    let current: Job[] = [];
+    let current: readonly PlannedJob[] = [];
     worker.on('exit', (code) =>
       fail(
         new Error(
@@ -55,7 +57,7 @@ async function renderInWorkers(
         const reply = await new Promise<{ done?: number; error?: string }>((resolve, reject) => {
           fail = reject;
           worker.once('message', resolve);
-          worker.send(batch);
+          worker.send(batch.map((job): Job => ({ ...job, markdown: textOf(job) })));
         });
         if (reply.error) throw new Error(reply.error);
         onDone(batch);
@@ -83,13 +85,14 @@ export interface Rendering {
  * the project root (the bundle imports packages by name, so it is written inside the project).
  */
 export function renderMissing(
-  misses: readonly Job[],
+  misses: readonly PlannedJob[],
+  textOf: JobText,
   store: EntryStore,
   options: { root: string; workerCode: string; version: string },
 ): Rendering {
   const pending = new Map(misses.map((job) => [job.key, Promise.withResolvers<void>()]));
   for (const { promise } of pending.values()) promise.catch(() => undefined);
-  const finish = (batch: readonly Job[]) => {
+  const finish = (batch: readonly PlannedJob[]) => {
     for (const job of batch) pending.get(job.key)?.resolve();
   };
   const done = (async () => {
@@ -104,10 +107,10 @@ export function renderMissing(
         writeFileSync(tmp, options.workerCode);
         renameSync(tmp, workerFile);
       }
-      await renderInWorkers([...misses], workerFile, store.dir, workers, finish);
+      await renderInWorkers(misses, textOf, workerFile, store.dir, workers, finish);
     } else {
       for (const job of misses) {
-        store.write(job.key, await renderJob(job));
+        store.write(job.key, await renderJob({ ...job, markdown: textOf(job) }));
         finish([job]);
       }
     }

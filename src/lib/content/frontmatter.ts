@@ -72,7 +72,24 @@ export function splitFrontmatter(source: string): SplitFile {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new FrontmatterError('frontmatter must be a list of `field: value` lines', 2);
   }
-  return { data: data as Record<string, unknown>, body: fenced.body, bodyLine: fenced.bodyLine };
+  return {
+    data: fresh(data) as Record<string, unknown>,
+    body: fenced.body,
+    bodyLine: fenced.bodyLine,
+  };
+}
+
+/**
+ * A copy of parsed YAML with strings of their own: js-yaml gives slices of the file's text, and a
+ * slice keeps the whole text in memory as long as it lives (every bulletin record's title kept its
+ * file's text for the whole build: the Markdown of the entire archive, measured in a heap snapshot).
+ */
+function fresh(value: unknown): unknown {
+  if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('utf8');
+  if (Array.isArray(value)) return value.map(fresh);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fresh(v)]));
+  return value;
 }
 
 /** 1-based line of a top-level `field:` in the frontmatter, for error messages. */

@@ -162,6 +162,21 @@ export interface ContentRead {
 }
 
 /**
+ * The text read last, the one kept in memory: a file's text is read again whenever it is asked
+ * for after another file's (and must still have the digest it was read with), so that the build
+ * never holds the Markdown of the whole archive at once (at 100,000 bulletins, hundreds of
+ * megabytes for as long as the build ran). A file is asked for its text a few times in a row while
+ * it is checked, and once more only if it is rendered or a problem names a line of it.
+ */
+let recent: { full: string; text: string } | undefined;
+
+function readText(full: string): string {
+  const text = readRegularFile(full, MAX_TEXT_BYTES).toString('utf8');
+  recent = { full, text };
+  return text;
+}
+
+/**
  * Every Markdown file of the content folder (`content/*.md`, `content/<story>/*.md`) and every
  * snapshot of an embed (`content/<story>/embed-*.json`), with paths
  * relative to `root` written with `/`, and the digest of its text; the other files with their size
@@ -200,15 +215,17 @@ export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {})
       refused.push({ path, kind: 'large', size: st.size });
       continue;
     }
-    let text =
-      known === undefined ? readRegularFile(full, MAX_TEXT_BYTES).toString('utf8') : undefined;
-    const digest = known ?? fileDigest(text!);
+    const digest = known ?? fileDigest(readText(full));
     now[path] = [sig, digest];
     files.push({
       path,
       digest,
       get text() {
-        return (text ??= readRegularFile(full, MAX_TEXT_BYTES).toString('utf8'));
+        if (recent?.full === full) return recent.text;
+        const text = readText(full);
+        if (fileDigest(text) !== digest)
+          throw new ContentError(`${path} changed while the build was reading it; build again`);
+        return text;
       },
     });
   }
