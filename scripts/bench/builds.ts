@@ -17,6 +17,10 @@ export interface BuildRun {
   indexed: number;
   indexMs: number;
   indexWaitMs: number;
+  /** Search segments in all, tiers merged from them (when they changed), and the merges' time. */
+  segments: number;
+  merged: number;
+  mergeMs: number;
   /** Routes Astro rendered, and routes it took from its cache. */
   pages: number;
   pagesCached: number;
@@ -40,6 +44,7 @@ export async function build(label: string, scratch: string): Promise<BuildRun> {
     /search: (\d+) story-days in (\d+) tiers, (\d+) indexed in (\d+) ms alongside the pages; waited (\d+) ms/.exec(
       r.log,
     );
+  const merges = /\((\d+) segments, (\d+) tiers merged from them in (\d+) ms\)/.exec(r.log);
   return {
     label,
     wallMs: r.wallMs,
@@ -53,6 +58,9 @@ export async function build(label: string, scratch: string): Promise<BuildRun> {
     indexed: Number(search?.[3] ?? NaN),
     indexMs: Number(search?.[4] ?? NaN),
     indexWaitMs: Number(search?.[5] ?? NaN),
+    segments: Number(merges?.[1] ?? NaN),
+    merged: Number(merges?.[2] ?? NaN),
+    mergeMs: Number(merges?.[3] ?? NaN),
     // Astro logs each route it renders with its time, each one it takes from its cache as cached or restored.
     pages: (r.log.match(/\(\+\d+(\.\d+)?m?s\)/g) ?? []).length,
     pagesCached: (r.log.match(/\((cached|restored)\)/g) ?? []).length,

@@ -1,10 +1,11 @@
-// `npm run bench -- [--sizes 1000,10000,30000] [--detail 10000] [--stories 10] [--seed 1] [--photos] [--no-lighthouse]`
+// `npm run bench -- [--sizes 1000,10000,30000] [--detail 10000] [--uploads 20] [--stories 10] [--seed 1] [--photos] [--no-lighthouse]`
 // For each size: generates a synthetic archive, builds it with the Hugo peer and Pagefind's CLI
 // from scratch (the tool a newsroom would use instead), then with Dateline cold, after one new
 // bulletin, after one edited and after one deleted bulletin, and the peer again; measures the
 // output, checks that every bulletin is on its day page and in the search index, and times search
 // in headless Chromium beside plain Pagefind over the same day pages (a query that does not answer
-// within 30 s fails the bench); at the `detail` size it also weighs pages and runs Lighthouse.
+// within 30 s fails the bench); at the `detail` size it also weighs pages and runs Lighthouse; at
+// the largest size, what `--uploads` successive new bulletins each change in dist/ (what a host uploads).
 // Writes reports/bench.md (and .json).
 // Absolute times drift ±20 % between runs on shared machines; the ratios to the peer, measured in
 // the same run, drift far less.
@@ -22,6 +23,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,30000' },
     detail: { type: 'string', default: '10000' },
+    uploads: { type: 'string', default: '20' },
     stories: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     'no-lighthouse': { type: 'boolean', default: false },
@@ -31,6 +33,7 @@ const { values } = parseArgs({
 const options: BenchOptions = {
   sizes: values.sizes.split(',').map(Number),
   detail: Number(values.detail),
+  uploads: Number(values.uploads),
   stories: Number(values.stories),
   seed: Number(values.seed),
   lighthouse: !values['no-lighthouse'],

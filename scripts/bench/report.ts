@@ -5,7 +5,7 @@ import type { QueryCost, SearchRow } from './browser.ts';
 import { fmt, kib, mb, mb1, ratio, sec } from './format.ts';
 import type { PageWeight } from './output.ts';
 import { ensureHugo } from './peer.ts';
-import type { BenchOptions, SizeResult } from './size.ts';
+import type { BenchOptions, SizeResult, Upload } from './size.ts';
 
 const ROOT = process.cwd();
 
@@ -54,7 +54,7 @@ export function report(
     ...results.flatMap((r) =>
       r.builds.map(
         (b) =>
-          `| ${fmt(r.size)} | ${b.label} | ${sec(b.wallMs)} | ${sec(b.cpuMs)} | ${sec(b.indexCpuMs)} | ${sec(b.readMs)} | ${fmt(b.rendered)} in ${sec(b.renderMs)} | ${fmt(b.pages)} / ${fmt(b.pagesCached)} | ${fmt(b.indexed)} (${b.tiers}) | +${sec(b.indexWaitMs)} | ${mb(b.peakRss)} |`,
+          `| ${fmt(r.size)} | ${b.label} | ${sec(b.wallMs)} | ${sec(b.cpuMs)} | ${sec(b.indexCpuMs)} | ${sec(b.readMs)} | ${fmt(b.rendered)} in ${sec(b.renderMs)} | ${fmt(b.pages)} / ${fmt(b.pagesCached)} | ${fmt(b.indexed)} (${b.tiers}${b.merged ? `; ${b.merged} merged from ${b.segments} segments in ${sec(b.mergeMs)}` : ''}) | +${sec(b.indexWaitMs)} | ${mb(b.peakRss)} |`,
       ),
     ),
     '',
@@ -99,6 +99,19 @@ export function report(
         `| ${fmt(r.size)} | ${fmt(r.output.files)} | ${mb(r.output.bytes)} | ${fmt(r.output.searchFiles)}, ${mb(r.output.searchBytes)} (${r.output.tiers} tiers) | ${fmt(r.search.plain.files)}, ${mb(r.search.plain.bytes)}, ${sec(r.search.plain.indexMs)} |`,
     ),
     '',
+    ...results.flatMap((r) => {
+      const u = r.uploads;
+      if (!u?.length) return [];
+      const mean = (f: (x: Upload) => number) =>
+        u.reduce((n, x) => n + f(x), 0) / u.length;
+      return [
+        `**What a new bulletin changes in dist/** at ${fmt(r.size)} bulletins, over ${u.length} successive new bulletins on the newest day of the longest story (files added or changed by content: what a host that uploads what changed takes; GitHub Pages uploads the whole of dist/): ${mean((x) => x.files).toFixed(1)} files and ${mb1(mean((x) => x.bytes))} on average (${Math.min(...u.map((x) => x.files))}–${Math.max(...u.map((x) => x.files))} files, ${mb1(Math.min(...u.map((x) => x.bytes)))}–${mb1(Math.max(...u.map((x) => x.bytes)))}), ${mean((x) => x.removed).toFixed(1)} removed; each build ${sec(mean((x) => x.wallMs))} on average (${ratio(
+          mean((x) => x.wallMs),
+          r.peer.wallMs,
+        )} of the peer), peak memory up to ${mb(Math.max(...u.map((x) => x.peakRss)))}.`,
+        '',
+      ];
+    }),
     '## Correctness',
     '',
     ...results.map(

@@ -4,6 +4,7 @@
  * beside plain Pagefind; at the detail size, its pages weighed, `npm run new` timed and Lighthouse run.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,8 @@ const ROOT = process.cwd();
 export interface BenchOptions {
   sizes: number[];
   detail: number;
+  /** How many successive new bulletins to build at the largest size, measuring what each changes in dist/. */
+  uploads: number;
   stories: number;
   seed: number;
   lighthouse: boolean;
@@ -52,6 +55,8 @@ export interface SizeResult {
   photoBytes: number;
   photos: number;
   output: { files: number; searchFiles: number; bytes: number; searchBytes: number; tiers: number };
+  /** At the largest size: each of the successive new bulletins' build time and what it changed in dist/. */
+  uploads?: Upload[];
   search: SearchResults;
   problems: string[];
   detail?: {
@@ -144,6 +149,10 @@ export async function benchSize(size: number, options: BenchOptions): Promise<Si
   unlinkSync(join(content, deleted!.file));
   console.info('bench:   Dateline, one deleted bulletin…');
   const del = await build('1 bulletin deleted', scratch);
+  const uploads =
+    size === Math.max(...options.sizes) && options.uploads > 0
+      ? await successiveBulletins(scratch, manifest, longest, newestDay, options.uploads)
+      : undefined;
   console.info('bench:   Hugo + Pagefind again…');
   const peerAfter = await peer(scratch);
 
@@ -189,6 +198,7 @@ export async function benchSize(size: number, options: BenchOptions): Promise<Si
       searchBytes: searchFiles.reduce((n, f) => n + statSync(f).size, 0),
       tiers,
     },
+    ...(uploads ? { uploads } : {}),
     search,
     problems,
   };
@@ -264,4 +274,68 @@ export async function benchSize(size: number, options: BenchOptions): Promise<Si
       lighthouse,
     },
   };
+}
+
+/** One of the successive new bulletins: its build's wall time and peak memory, and what it changed in dist/. */
+export interface Upload {
+  wallMs: number;
+  peakRss: number;
+  /** Files added or changed (by content), and their bytes: what a host that uploads what changed uploads. */
+  files: number;
+  bytes: number;
+  /** Files the build removed. */
+  removed: number;
+}
+
+/** A digest of every file under `dir`, by its path. */
+function contentDigests(dir: string): Map<string, { digest: string; size: number }> {
+  return new Map(
+    filesUnder(dir).map((f) => {
+      const bytes = readFileSync(f);
+      return [f, { digest: createHash('sha1').update(bytes).digest('hex'), size: bytes.length }];
+    }),
+  );
+}
+
+/**
+ * `n` new bulletins, one build after each, on the newest day of the longest story (a live story's
+ * afternoon): what each build changed in dist/, by content, as a host that uploads what changed sees it.
+ */
+async function successiveBulletins(
+  scratch: string,
+  manifest: GeneratedBulletin[],
+  story: string,
+  day: string,
+  n: number,
+): Promise<Upload[]> {
+  const dist = join(scratch, 'dist');
+  let before = contentDigests(dist);
+  const uploads: Upload[] = [];
+  for (let i = 0; i < n; i++) {
+    const token = `zq98x${String(i).padStart(6, '0')}`;
+    const b: GeneratedBulletin = {
+      story,
+      file: `${story}/${day}-${2300 + i}-bench-upload.md`,
+      day,
+      token,
+    };
+    writeFileSync(
+      join(scratch, 'content', b.file),
+      `---\ntitle: New bulletin ${i + 1} of ${n}\n---\n\nOne of the benchmark's successive new bulletins, ${token}.\n`,
+    );
+    manifest.push(b);
+    console.info(`bench:   Dateline, new bulletin ${i + 1} of ${n}…`);
+    const run = await build(`new bulletin ${i + 1} of ${n}`, scratch);
+    const after = contentDigests(dist);
+    const changed = [...after].filter(([f, d]) => before.get(f)?.digest !== d.digest);
+    uploads.push({
+      wallMs: run.wallMs,
+      peakRss: run.peakRss,
+      files: changed.length,
+      bytes: changed.reduce((sum, [, d]) => sum + d.size, 0),
+      removed: [...before.keys()].filter((f) => !after.has(f)).length,
+    });
+    before = after;
+  }
+  return uploads;
 }
