@@ -4,7 +4,9 @@
  * (src/astro/handoff.ts), in at most three tiers per language (src/lib/publish/search-records.ts)
  * that are cached between builds by the digest of their records' inputs: a build indexes only the
  * tiers whose records changed, in Pagefind's own process, starting at `astro:build:start` while
- * Astro renders the pages.
+ * Astro renders the pages. A tier of more than `segment` updates is indexed in segments (each
+ * cached the same way, one Pagefind process at a time) and merged (src/lib/publish/search-merge.ts),
+ * so that Pagefind never holds more than a segment, and an edit indexes one segment again.
  *
  * What goes into `dist/pagefind/`:
  * - Pagefind's browser library and WebAssembly, with the index of one placeholder record per
@@ -142,26 +144,25 @@ export function datelineSearch(options: {
             tierItems(
               days.filter((d) => languageOf(d) === language),
               dayIdentity,
-            ).map((list) => {
+            ).map((days) => {
               const segments = segmentItems(
-                list,
+                days,
                 dayIdentity,
                 (d) => d.bulletins.length,
                 options.segment,
               );
               return {
                 language,
-                key: tierKey(indexer, [language, ...list.map(recordInputs)]),
-                days: list.length,
+                days,
+                key: tierKey(indexer, [language, ...days.map(recordInputs)]),
                 // A tier of one segment is indexed as it is; a larger one, segment by segment.
                 segments:
                   segments.length === 1
                     ? []
-                    : segments.map((days) => ({
-                        days,
-                        key: tierKey(indexer, ['segment', language, ...days.map(recordInputs)]),
+                    : segments.map((list) => ({
+                        days: list,
+                        key: tierKey(indexer, ['segment', language, ...list.map(recordInputs)]),
                       })),
-                list,
               };
             }),
           );
@@ -203,8 +204,8 @@ export function datelineSearch(options: {
           let mergeMs = 0;
           for (const part of missing) {
             if (!part.segments.length) {
-              await index(part.list, part.language, part.key);
-              indexed += part.days;
+              await index(part.days, part.language, part.key);
+              indexed += part.days.length;
               continue;
             }
             for (const segment of part.segments)
@@ -237,7 +238,7 @@ export function datelineSearch(options: {
               ...parts.flatMap((p) => [p.key, ...p.segments.map((segment) => segment.key)]),
             ],
             indexed,
-            records: parts.reduce((n, p) => n + p.days, 0),
+            records: parts.reduce((n, p) => n + p.days.length, 0),
             segments: parts.reduce((n, p) => n + Math.max(1, p.segments.length), 0),
             merged: missing.filter((p) => p.segments.length).length,
             mergeMs,
