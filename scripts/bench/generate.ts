@@ -4,6 +4,7 @@ import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { clockOf, dayOf, instantAt } from '../../src/core/dates.ts';
 
 /** A generated bulletin: its story, its file (`<story>/<name>`), its day and its unique search word. */
 export interface GeneratedBulletin {
@@ -209,6 +210,13 @@ const reporterSlug = (name: string) =>
     .replace(/[^a-z]+/g, '-')
     .replace(/^-|-$/g, '');
 
+/** Whether `minutes` after midnight of `day` is a time the clocks of `zone` show (not skipped by a change). */
+function existsIn(zone: string, day: string, minutes: number): boolean {
+  const time = `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+  const instant = instantAt(day, time, zone);
+  return clockOf(instant, zone) === time && dayOf(instant, zone) === day;
+}
+
 /**
  * Writes `stories` story folders with `bulletins` bulletins in total into `dir` (emptied first),
  * and the authors they name (a story gives a default; every fifth bulletin names two of its own,
@@ -242,7 +250,7 @@ export function generate({
       .normalize('NFKD')
       .replace(/[^a-z]+/g, '-')
       .replace(/^-|-$/g, '')}`;
-    const zone = ZONES[s % ZONES.length];
+    const zone = ZONES[s % ZONES.length]!;
     mkdirSync(join(dir, slug), { recursive: true });
     // The third story has the tallest head a timeline can have on a phone (a closed story with a
     // long title, a long introduction and a summary), so the tests hold every kind within bounds.
@@ -278,7 +286,8 @@ export function generate({
         const token = tokenOf(s, n++);
         const dateOnly = !busy && rnd() < 0.3;
         let m = minutes[i]!;
-        while (used.has(m)) m = m === 59 ? 240 : (m + 1) % 1440;
+        // A time the story's clocks skip (Almaty went from 00:00 to 01:00 on 1 April 1981) moves on.
+        while (used.has(m) || !existsIn(zone, key, m)) m = m === 59 ? 240 : (m + 1) % 1440;
         used.add(m);
         const hhmm = `${pad(Math.floor(m / 60))}${pad(m % 60)}`;
         const name = dateOnly ? `${key}.md` : `${key}-${hhmm}-${token}.md`;

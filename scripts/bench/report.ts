@@ -102,8 +102,7 @@ export function report(
     ...results.flatMap((r) => {
       const u = r.uploads;
       if (!u?.length) return [];
-      const mean = (f: (x: Upload) => number) =>
-        u.reduce((n, x) => n + f(x), 0) / u.length;
+      const mean = (f: (x: Upload) => number) => u.reduce((n, x) => n + f(x), 0) / u.length;
       return [
         `**What a new bulletin changes in dist/** at ${fmt(r.size)} bulletins, over ${u.length} successive new bulletins on the newest day of the longest story (files added or changed by content: what a host that uploads what changed takes; GitHub Pages uploads the whole of dist/): ${mean((x) => x.files).toFixed(1)} files and ${mb1(mean((x) => x.bytes))} on average (${Math.min(...u.map((x) => x.files))}–${Math.max(...u.map((x) => x.files))} files, ${mb1(Math.min(...u.map((x) => x.bytes)))}–${mb1(Math.max(...u.map((x) => x.bytes)))}), ${mean((x) => x.removed).toFixed(1)} removed; each build ${sec(mean((x) => x.wallMs))} on average (${ratio(
           mean((x) => x.wallMs),
