@@ -120,6 +120,24 @@ describe('content loader', () => {
     expect(second.files.find((f) => f.path.endsWith('2022-01-08.md'))!.text).toBe('Second, edited');
   });
 
+  test('one text is kept at a time; a file read again must have the digest it was read with', () => {
+    write('again/s/index.md', '---\ntitle: T\nsummary: S\n---\n');
+    write('again/s/2022-01-07.md', 'First');
+    write('again/s/2022-01-08.md', 'Second');
+    const { files } = readSourceFiles(root, 'again');
+    const file = (name: string) => files.find((f) => f.path.endsWith(name))!;
+    expect(file('2022-01-07.md').text).toBe('First');
+    // Read again after another file's text, from the disk: as it was, it is the same text.
+    expect(file('2022-01-08.md').text).toBe('Second');
+    expect(file('2022-01-07.md').text).toBe('First');
+    // Changed meanwhile (another file read since): refused, by name, instead of checked or rendered as another text.
+    write('again/s/2022-01-07.md', 'First, edited during the build');
+    expect(file('2022-01-08.md').text).toBe('Second');
+    expect(() => file('2022-01-07.md').text).toThrow(
+      /again\/s\/2022-01-07\.md changed while the build was reading it; build again/,
+    );
+  });
+
   test('with the cache of an earlier load, the archive is the same, and unchanged files are not checked again', () => {
     write('cached/s/index.md', '---\ntitle: T\nsummary: S\ntimezone: Asia/Almaty\n---\n');
     write('cached/s/2022-01-07-1400-a.md', '---\ntitle: A\n---\nBody A');

@@ -154,7 +154,7 @@ export function concatPages(lists: readonly { pages: PageRef[]; offset: number }
 }
 
 /** One word's entries from the segments that have it (in segment order), as one entry. */
-export function mergeWord(parts: readonly { word: Word; offset: number }[]): Word {
+function mergeWord(parts: readonly { word: Word; offset: number }[]): Word {
   const spellings = new Map<string, { pages: PageRef[]; offset: number }[]>();
   for (const { word, offset } of parts)
     for (const [spelling, pages] of word[2])
