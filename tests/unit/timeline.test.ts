@@ -7,6 +7,7 @@ import {
   keyEventDays,
   neighbours,
   newestAcross,
+  newestChange,
   orderStories,
   pageDays,
   splitTimeline,
@@ -193,5 +194,21 @@ describe('pageDays, chronological and keyEventDays', () => {
       ['2022-01-04', ['u-2022-01-04-1000']],
       ['2022-01-02', ['u-2022-01-02']],
     ]);
+  });
+});
+
+describe('newestChange', () => {
+  test("a story's newest change, corrections included, however many updates it has", () => {
+    const base = makeBulletin('2022-01-07T10:00');
+    const many = Array.from({ length: 300_000 }, (_, i) => ({
+      ...base,
+      instant: base.instant + i,
+    }));
+    // Spreading 300,000 values into Math.max overflows the call stack; the loop does not.
+    expect(() => Math.max(...many.map((b) => b.instant))).toThrow(RangeError);
+    expect(newestChange(many)).toBe(base.instant + 299_999);
+    const corrected = { ...base, updated: base.instant + 1_000_000 };
+    expect(newestChange([...many.slice(0, 10), corrected])).toBe(base.instant + 1_000_000);
+    expect(newestChange([])).toBe(-Infinity);
   });
 });

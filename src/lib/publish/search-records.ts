@@ -70,7 +70,11 @@ export function searchDays(views: readonly StoryView[]): SearchDay[] {
     );
 }
 
-const latest = (d: SearchDay): number => Math.max(...d.bulletins.map((b) => b.instant));
+const latest = (d: SearchDay): number => {
+  let newest = -Infinity;
+  for (const b of d.bulletins) newest = Math.max(newest, b.instant);
+  return newest;
+};
 
 /** The sort key: its newest update's instant in UTC, then story and day, so that it sorts as text in the order of `searchDays`. */
 export const sortKey = (d: SearchDay): string =>

@@ -1,7 +1,7 @@
 /** What the sitemap says of each page: when it last changed (from the content, never from the build's clock), and its other languages. */
 import { isoIn } from '../../core/dates.ts';
 import type { Paths } from '../../core/paths.ts';
-import { lastChanged, type StoryView } from '../site/timeline.ts';
+import { newestChange, type StoryView } from '../site/timeline.ts';
 
 /**
  * A map from page path to the ISO time of its newest change: the front page by the newest update
@@ -12,13 +12,13 @@ export function lastModifiedByPath(views: readonly StoryView[], paths: Paths): M
   let newest: { t: number; tz: string } | undefined;
   for (const { story, bulletins, days } of views) {
     if (!bulletins.length) continue;
-    const t = Math.max(...bulletins.map(lastChanged));
+    const t = newestChange(bulletins);
     out.set(paths.story(story.slug), isoIn(t, story.timezone));
     if (!newest || t > newest.t) newest = { t, tz: story.timezone };
     for (const day of days)
       out.set(
         paths.dayPage(story.slug, day.day),
-        isoIn(Math.max(...day.bulletins.map(lastChanged)), story.timezone),
+        isoIn(newestChange(day.bulletins), story.timezone),
       );
   }
   if (newest) out.set(paths.home(), isoIn(newest.t, newest.tz));

@@ -22,7 +22,7 @@ import {
   compareNewestFirst,
   chronological,
   keyEventDays,
-  lastChanged,
+  newestChange,
   neighbours,
   pageDays,
   splitTimeline,
@@ -132,9 +132,7 @@ export function storyRoutes(
         ? [{ slug, title: other.title, ...(other.lang ? { lang: other.lang } : {}) }]
         : [];
     });
-    const modified = view.bulletins.length
-      ? Math.max(...view.bulletins.map(lastChanged))
-      : undefined;
+    const modified = view.bulletins.length ? newestChange(view.bulletins) : undefined;
     const keys = view.bulletins.filter((b) => b.key);
     return route(
       { story: view.story.slug },
