@@ -85,7 +85,8 @@ export function splitFrontmatter(source: string): SplitFile {
  * file's text for the whole build: the Markdown of the entire archive, measured in a heap snapshot).
  */
 function fresh(value: unknown): unknown {
-  if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('utf8');
+  // A string made anew (JSON.parse allocates it), here and in the browser editor, which parses frontmatter too.
+  if (typeof value === 'string') return JSON.parse(JSON.stringify(value)) as string;
   if (Array.isArray(value)) return value.map(fresh);
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fresh(v)]));
