@@ -18,7 +18,8 @@
  * one and a small recent one, where new updates arrive. Where a tier ends is decided by the days
  * themselves (content-defined, like backup tools' chunks): a new day changes the recent tier, now
  * and then the middle one, rarely (about once per quarter of the archive's growth) the settled one.
- * A reader's query searches three indexes whatever the archive's size.
+ * A reader's query searches three indexes whatever the archive's size. A tier of many updates is
+ * indexed in segments of bounded size and merged (`segmentItems`, src/lib/publish/search-merge.ts).
  */
 import { createHash } from 'node:crypto';
 import { byCodePoint } from '../../core/text.ts';
@@ -234,9 +235,10 @@ export function tierItems<T>(items: readonly T[], identity: (item: T) => string)
  * (src/lib/publish/search-merge.ts merges them into the tier): each of at most `max` by `weight`
  * (updates; a single item of more is a segment of its own), so that the memory of indexing one
  * is bounded whatever the archive's size. Content-defined like the tiers: a segment starts at an
- * item of level `segmentLevel(max)` or more, or where the item would take the one before over `max`. An edit to an old day changes the segment it is in; a deleted day or a
- * changed weight moves at most the cuts up to the next item of that level; a new day at the end
- * changes the last segment. Pure, like `tierItems`.
+ * item of level `segmentLevel(max)` or more, or where the item would take the one before over
+ * `max`. An edit to an old day changes the segment it is in; a deleted day or a changed weight
+ * moves at most the cuts up to the next item of that level; a new day at the end changes the last
+ * segment. Pure, like `tierItems`.
  */
 export function segmentItems<T>(
   items: readonly T[],
@@ -266,7 +268,7 @@ export function segmentItems<T>(
  * The level from which an item starts a segment of at most `max` updates: one item in max/32 to
  * max/16, a quarter to a half of `max` at eight updates a day, so that few segments are cut by size.
  */
-export const segmentLevel = (max: number): number => Math.max(0, Math.floor(Math.log2(max / 16)));
+const segmentLevel = (max: number): number => Math.max(0, Math.floor(Math.log2(max / 16)));
 
 /** One value a search filter offers: what goes in the URL, what readers see, and on how many days it holds. */
 export interface FacetValue {
