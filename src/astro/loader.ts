@@ -21,7 +21,6 @@ import { codeVersions } from '../cache/versions.ts';
 import { contentCache } from '../cache/content-cache.ts';
 import type { Settings } from '../config.ts';
 import { devErrors, publish } from './handoff.ts';
-import { MAX_TEXT_BYTES } from '../lib/content/files.ts';
 import { type Archive } from '../lib/content/archive.ts';
 import { formatProblem } from '../lib/content/problems.ts';
 import { digestOf, fileDigest } from '../core/cache-keys.ts';
@@ -29,12 +28,7 @@ import { renderMissing } from '../render/pool.ts';
 import { jobsFor, planRenders, type JobText } from '../render/plan.ts';
 import { bodyOf } from '../lib/content/check.ts';
 import { renderOptions } from '../lib/markdown/pipeline.ts';
-import {
-  ContentError,
-  contentSignature,
-  loadArchive,
-  readRegularFile,
-} from '../lib/content/read.ts';
+import { ContentError, contentSignature, loadArchive, readAgain } from '../lib/content/read.ts';
 import { buildStoryViews, orderStories } from '../lib/site/timeline.ts';
 
 /** What the loaders are given: the site's settings and the build's clock (src/content.config.ts). */
@@ -75,12 +69,7 @@ async function syncArchive(
   const worker = { root, workerCode, version: workerVersion };
   // Texts are read again as they are rendered (and checked against the digest they were checked
   // with): the build does not keep every file's text until the last body is rendered.
-  const textOf: JobText = (job) => {
-    const text = readRegularFile(resolve(root, job.file), MAX_TEXT_BYTES).toString('utf8');
-    if (fileDigest(text) !== job.digest)
-      throw new ContentError(`${job.file} changed during the build; build again`);
-    return bodyOf(text);
-  };
+  const textOf: JobText = (job) => bodyOf(readAgain(resolve(root, job.file), job.file, job.digest));
   const rendering = renderMissing(jobsFor(wanted, store.keys(), options), textOf, store, worker);
   const rendered = rendering.done.then((n) => {
     ctx.logger.info(

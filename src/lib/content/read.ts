@@ -168,11 +168,26 @@ export interface ContentRead {
  * megabytes for as long as the build ran). A file is asked for its text a few times in a row while
  * it is checked, and once more only if it is rendered or a problem names a line of it.
  */
-let recent: { full: string; text: string } | undefined;
+let recent: { full: string; digest: string; text: string } | undefined;
 
-function readText(full: string): string {
+/** Reads a Markdown file's text for its digest, the first time; it becomes the one kept. */
+function readFirst(full: string): string {
   const text = readRegularFile(full, MAX_TEXT_BYTES).toString('utf8');
-  recent = { full, text };
+  recent = { full, digest: fileDigest(text), text };
+  return recent.digest;
+}
+
+/**
+ * The text of the Markdown file at `full` (`path` relative to the project, for messages), which
+ * must still have the digest it was read and checked with: a file changed during the build is
+ * refused by name, never checked or rendered as another text than its digest says.
+ */
+export function readAgain(full: string, path: string, digest: string): string {
+  if (recent?.full === full && recent.digest === digest) return recent.text;
+  const text = readRegularFile(full, MAX_TEXT_BYTES).toString('utf8');
+  if (fileDigest(text) !== digest)
+    throw new ContentError(`${path} changed while the build was reading it; build again`);
+  recent = { full, digest, text };
   return text;
 }
 
@@ -215,17 +230,13 @@ export function readSourceFiles(root: string, dir: string, seen: SeenFiles = {})
       refused.push({ path, kind: 'large', size: st.size });
       continue;
     }
-    const digest = known ?? fileDigest(readText(full));
+    const digest = known ?? readFirst(full);
     now[path] = [sig, digest];
     files.push({
       path,
       digest,
       get text() {
-        if (recent?.full === full) return recent.text;
-        const text = readText(full);
-        if (fileDigest(text) !== digest)
-          throw new ContentError(`${path} changed while the build was reading it; build again`);
-        return text;
+        return readAgain(full, path, digest);
       },
     });
   }
