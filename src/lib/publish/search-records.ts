@@ -27,7 +27,7 @@ import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
 import { preferredSpellings, tagSlug, tagUses } from '../content/tags.ts';
 import { formatMonth, monthOf } from '../site/months.ts';
-import type { StoryView } from '../site/timeline.ts';
+import { newestChange, type StoryView } from '../site/timeline.ts';
 import { uiOf, viewBulletin, type ViewContext } from '../site/views.ts';
 import { encodeUpdates, encodeWhen, tagHash, type UpdateFlags } from './search-meta.ts';
 
@@ -71,11 +71,7 @@ export function searchDays(views: readonly StoryView[]): SearchDay[] {
     );
 }
 
-const latest = (d: SearchDay): number => {
-  let newest = -Infinity;
-  for (const b of d.bulletins) newest = Math.max(newest, b.instant);
-  return newest;
-};
+const latest = (d: SearchDay): number => newestChange(d.bulletins, (b) => b.instant);
 
 /** The sort key: its newest update's instant in UTC, then story and day, so that it sorts as text in the order of `searchDays`. */
 export const sortKey = (d: SearchDay): string =>

@@ -29,13 +29,17 @@ export interface StoryView {
 export const lastChanged = (b: BulletinRecord): number => Math.max(b.instant, b.updated ?? 0);
 
 /**
- * The newest change among `bulletins` (-Infinity for none): a loop, because spreading a story's
- * updates into `Math.max` overflows the call stack past about 120,000 of them (a build of 300,000
- * bulletins, whose longest story has 125,000, stopped there).
+ * The newest change among `bulletins` (-Infinity for none), or the newest of another time of
+ * theirs (`of`): a loop, because spreading a story's updates into `Math.max` overflows the call
+ * stack past about 120,000 of them (a build of 300,000 bulletins, whose longest story has 125,000,
+ * stopped there).
  */
-export function newestChange(bulletins: readonly BulletinRecord[]): number {
+export function newestChange(
+  bulletins: readonly BulletinRecord[],
+  of: (b: BulletinRecord) => number = lastChanged,
+): number {
   let newest = -Infinity;
-  for (const b of bulletins) newest = Math.max(newest, lastChanged(b));
+  for (const b of bulletins) newest = Math.max(newest, of(b));
   return newest;
 }
 
