@@ -215,10 +215,11 @@ export function datelineSearch(options: {
               }
             const dir = cache.scratch(part.key);
             const started = performance.now();
-            mergeIndexes(
-              part.segments.map((segment) => cache.path(segment.key)),
-              dir,
-            );
+            const segmentDirs = part.segments.map((segment) => cache.path(segment.key));
+            mergeIndexes(segmentDirs, dir);
+            // The records' fragments are the segments' own, named by their pages' hashes.
+            for (const from of segmentDirs)
+              placeEntry(join(from, 'fragment'), join(dir, 'fragment'));
             mergeMs += performance.now() - started;
             cache.commit(part.key, dir);
           }

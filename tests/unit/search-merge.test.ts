@@ -8,6 +8,7 @@ import { Decoder } from 'cbor-x';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { byCodePoint, byUtf8 } from '../../src/core/text.ts';
+import { placeEntry } from '../../src/cache/store.ts';
 import { chunkFrom, concatPages, mergeIndexes } from '../../src/lib/publish/search-merge.ts';
 
 const decoder = new Decoder({ useRecords: false, mapsAsObjects: false });
@@ -176,14 +177,17 @@ describe('mergeIndexes', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'dateline-merge-'));
   const records = Array.from({ length: 90 }, (_, i) => record(i));
   const cuts = [0, 20, 21, 70, 90];
+  const segments = cuts.slice(1).map((_, s) => join(scratch, `segment-${s}`));
+  /** The merge as the build makes it: the index merged, the segments' fragments placed beside it. */
+  const merge = (out: string) => {
+    mergeIndexes(segments, out);
+    for (const dir of segments) placeEntry(join(dir, 'fragment'), join(out, 'fragment'));
+  };
   beforeAll(async () => {
     await index(records, join(scratch, 'whole'));
     for (let s = 0; s + 1 < cuts.length; s++)
-      await index(records.slice(cuts[s], cuts[s + 1]), join(scratch, `segment-${s}`));
-    mergeIndexes(
-      cuts.slice(1).map((_, s) => join(scratch, `segment-${s}`)),
-      join(scratch, 'merged'),
-    );
+      await index(records.slice(cuts[s], cuts[s + 1]), segments[s]!);
+    merge(join(scratch, 'merged'));
   }, 60_000);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -202,10 +206,7 @@ describe('mergeIndexes', () => {
 
   test('is cut into several chunks, and merging again writes the same bytes', () => {
     const again = join(scratch, 'again');
-    mergeIndexes(
-      cuts.slice(1).map((_, s) => join(scratch, `segment-${s}`)),
-      again,
-    );
+    merge(again);
     const files = (dir: string) =>
       readdirSync(dir, { recursive: true, encoding: 'utf8' })
         .filter((f) => statSync(join(dir, f)).isFile())

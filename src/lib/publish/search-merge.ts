@@ -17,7 +17,7 @@
  *   `[[spelling, pages]]` (the spellings of a word that differ in diacritics);
  * - `filter/<hash>.pf_filter`: `[name, [[value, [page]]]]`;
  * - `fragment/<hash>.pf_fragment`: one record's text, anchors and filters, named by the page's
- *   hash, which the merge leaves as they are.
+ *   hash: the segments' own, which the caller places beside the merged index as they are.
  *
  * The merged index holds the same pages, words, locations, filters and sort orders as the
  * segments, with the pages of each segment after those of the one before; only the cut of the word
@@ -27,15 +27,7 @@
  * language with the same metadata fields.
  */
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Decoder, Encoder } from 'cbor-x';
@@ -184,32 +176,20 @@ function* wordsOf(segment: Segment): Generator<Word> {
     yield* readFile<[Word[]]>(join(segment.dir, 'index', `${hash}.pf_index`))[0];
 }
 
-/** Links (or copies) every fragment of a segment into the merged index: their names are their pages' hashes. */
-function placeFragments(segment: Segment, out: string): void {
-  const from = join(segment.dir, 'fragment');
-  for (const name of readdirSync(from)) {
-    try {
-      linkSync(join(from, name), join(out, name));
-    } catch {
-      copyFileSync(join(from, name), join(out, name));
-    }
-  }
-}
-
 /**
  * Merges the Pagefind indexes in `dirs` (consecutive segments, in order) into `out`: the index of
- * every record they hold, as Pagefind reads it. Memory: one index chunk of each segment, one
- * chunk being written, and the merged filters (a few numbers per page).
+ * every record they hold, as Pagefind reads it, once the segments' `fragment/` files are placed in
+ * `out/fragment/` beside it. Memory: one index chunk of each segment, one chunk being written, and
+ * the merged filters (a few numbers per page).
  */
 export function mergeIndexes(dirs: readonly string[], out: string): void {
   const segments: Segment[] = [];
-  for (const dir of dirs)
-    segments.push(
-      openSegment(
-        dir,
-        segments.reduce((n, s) => n + s.meta[1].length, 0),
-      ),
-    );
+  let offset = 0;
+  for (const dir of dirs) {
+    const segment = openSegment(dir, offset);
+    segments.push(segment);
+    offset += segment.meta[1].length;
+  }
   const [first] = segments;
   if (!first) throw new Error('no search segments to merge');
   const { language } = first;
@@ -225,7 +205,7 @@ export function mergeIndexes(dirs: readonly string[], out: string): void {
         `search segments differ in language, Pagefind version, metadata fields or sorts (${s.dir}, ${first.dir})`,
       );
   }
-  for (const sub of ['index', 'filter', 'fragment']) mkdirSync(join(out, sub), { recursive: true });
+  for (const sub of ['index', 'filter']) mkdirSync(join(out, sub), { recursive: true });
 
   // Words: a merge of the segments' sorted word lists, written as chunks of about CHUNK_BYTES.
   const chunks: Meta[2] = [];
@@ -284,7 +264,6 @@ export function mergeIndexes(dirs: readonly string[], out: string): void {
     return [name, writeFile(join(out, 'filter'), (h) => `${h}.pf_filter`, language, 7, forms)];
   });
 
-  for (const s of segments) placeFragments(s, join(out, 'fragment'));
   const meta: Meta = [
     first.meta[0],
     segments.flatMap((s) => s.meta[1]),
