@@ -24,6 +24,14 @@ export interface Settings {
   timelineBulletins: number;
   /** How many of a story's newest key events its timeline lists under "Key events" (all of them are on its key-events pages). */
   timelineKeyEvents: number;
+  /**
+   * About how many updates a page of a story read from the start lists at most (headlines with
+   * their first line, linking to the updates on their day pages; whole days, a busier day alone).
+   * Pages are cut where the days themselves say (src/core/cuts.ts), most at a quarter to a half of
+   * this, so that an edit, a deletion or a new update changes one page, not every page after it.
+   * DATELINE_FROM_START_UPDATES sets it (the tests make it small).
+   */
+  fromStartUpdates: number;
   /** How many key events a key-events page shows in full (whole days only, at least one day). */
   keyEventsPerPage: number;
   /** How many key events of each story a month of the archive lists. */
@@ -82,6 +90,7 @@ export function settingsFrom(env: Environment): Settings {
     timelineDays: 7,
     timelineBulletins: 60,
     timelineKeyEvents: 10,
+    fromStartUpdates: positive(env, 'DATELINE_FROM_START_UPDATES', 1000),
     keyEventsPerPage: 40,
     monthKeyEvents: 10,
     tagUpdates: 50,

@@ -44,11 +44,7 @@ export const getStoryRoutes = () =>
   });
 /** Key-events pages, pages of a story from the start, the archive by month, and tags (the same rule). */
 export const getKeyEventRoutes = () => keyEventRoutes(getStories(), settings.keyEventsPerPage);
-export const getFromStartRoutes = () =>
-  fromStartRoutes(getStories(), {
-    days: settings.timelineDays,
-    bulletins: settings.timelineBulletins,
-  });
+export const getFromStartRoutes = () => fromStartRoutes(getStories(), settings.fromStartUpdates);
 export const getArchive = () => archiveRoutes(getStories(), settings.monthKeyEvents);
 export const getTags = () => tagRoutes(getStories(), settings.locale, settings.tagUpdates);
 /** Authors' pages: their bio and newest updates, and older updates page by page. */

@@ -26,6 +26,7 @@ import {
   viewBriefing,
   viewDay,
   viewDayLinks,
+  viewHeadlineDay,
   viewIntro,
   viewKeyEvent,
   viewLatest,
@@ -193,12 +194,12 @@ export async function keyEventsPage(props: KeyEventsPageProps, locals: App.Local
   };
 }
 
-/** A page of a story's updates from its first, oldest first, in whole days. */
+/** A page of a story's updates from its first, oldest first, in whole days: their headlines and first lines. */
 export async function fromStartPage(props: FromStartPageProps, locals: App.Locals) {
   const { story, days, page: number, earlier, later } = props;
   const page = storyPage(story, locals);
   const { ui } = page;
-  const { rendered, bodies } = await bodiesOf(days.flatMap((d) => d.bulletins));
+  const rendered = await renderBulletins(days.flatMap((d) => d.bulletins));
   const range = days.length
     ? formatDayRange(days[0]!.day, days.at(-1)!.day, page.locale)
     : undefined;
@@ -206,9 +207,7 @@ export async function fromStartPage(props: FromStartPageProps, locals: App.Local
   const numbered = number > 1 ? `, ${ui.pager.page(number).toLowerCase()}` : '';
   return {
     ...page,
-    rendered,
-    bodies,
-    days: days.map((d) => viewDay(d, story, page.ctx)),
+    days: days.map((d) => viewHeadlineDay(d, story, page.ctx, (b) => rendered.get(b)?.text ?? '')),
     title: `${ui.fromStart.title}${numbered} · ${story.title}`,
     breadcrumb: `${ui.fromStart.title}${numbered}`,
     description: `${ui.fromStart.description(range ?? '')} ${story.summary}`,

@@ -25,6 +25,7 @@ import * as pagefind from 'pagefind';
 import { claimOutput, published } from '../astro/handoff.ts';
 import { EntryStore, placeEntry } from '../cache/store.ts';
 import { codeVersions } from '../cache/versions.ts';
+import { cutItems } from '../core/cuts.ts';
 import { tierKey } from '../core/cache-keys.ts';
 import { createPaths } from '../core/paths.ts';
 import type { CustomRecord } from 'pagefind';
@@ -35,7 +36,6 @@ import {
   recordInputs,
   searchDays,
   searchLanguage,
-  segmentItems,
   tierItems,
   type SearchDay,
   type SearchManifest,
@@ -145,7 +145,7 @@ export function datelineSearch(options: {
               days.filter((d) => languageOf(d) === language),
               dayIdentity,
             ).map((days) => {
-              const segments = segmentItems(
+              const segments = cutItems(
                 days,
                 dayIdentity,
                 (d) => d.bulletins.length,

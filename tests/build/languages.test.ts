@@ -123,7 +123,13 @@ describe('a story in a language the interface is translated into (the Russian sa
         path,
       ).toEqual(['Stories', 'Archive', 'Topics', 'Search']);
       expect(doc.querySelector('.status')?.text, path).toBe('Завершён');
-      expect(doc.querySelector('.permalink-link')?.text, path).toMatch(/^Ссылка на это сообщение/);
+      // Its updates in full, each with its link; from the start, their headlines under its heading.
+      if (path.includes('from-the-start'))
+        expect(doc.querySelector('.page-subtitle')?.text, path).toMatch(/^Сюжет с начала/);
+      else
+        expect(doc.querySelector('.permalink-link')?.text, path).toMatch(
+          /^Ссылка на это сообщение/,
+        );
       expect(doc.querySelector('.day-heading')?.text, path).toMatch(/января 2022/);
     }
     expect(

@@ -76,7 +76,7 @@ describe('key events', () => {
         expect(box).toBeNull();
         return;
       }
-      const links = box!.querySelectorAll('.key-events-list a').map((a) => a.getAttribute('href'));
+      const links = box!.querySelectorAll('.headlines a').map((a) => a.getAttribute('href'));
       expect(links.length).toBe(Math.min(keys.length, settings.timelineKeyEvents));
       for (const href of links)
         expect(keys.map((b) => `/stories/${slug}/${b.day}/#${b.id}`)).toContain(href);
@@ -92,30 +92,39 @@ describe('key events', () => {
 
 describe('reading from the start', () => {
   test.each(stories.map((s) => s.slug))(
-    '%s: every bulletin on exactly one page, oldest first across the pages',
+    '%s: every bulletin listed on exactly one page, oldest first across the pages, linking to it on its day page',
     (slug) => {
       const own = bulletins.filter((b) => b.story === slug);
       const fromStart = pagedPages(`stories/${slug}/from-the-start/`);
       expect(fromStart.length).toBeGreaterThan(0);
-      const ids = fromStart.flatMap(([, doc]) => articleIds(doc));
-      expect(ids.toSorted()).toEqual(own.map((b) => b.id).toSorted());
-      // Chronological: datetimes (or days, for date-only updates) never go back.
-      const times = fromStart.flatMap(([, doc]) =>
-        doc
-          .querySelectorAll('article.bulletin .bulletin-meta time')
-          .map((t) =>
-            Date.parse(
-              t.getAttribute('datetime')!.length === 10
-                ? `${t.getAttribute('datetime')}T00:00:00Z`
-                : t.getAttribute('datetime')!,
-            ),
-          ),
+      const sections = fromStart.flatMap(([, doc]) => doc.querySelectorAll('main section.day'));
+      const links = sections.flatMap((section) =>
+        section.querySelectorAll('.headlines li').map((li) => {
+          const [path, id] = li.querySelector('a')!.getAttribute('href')!.split('#');
+          // Each update opens on its own day's page, which holds it.
+          expect(path).toBe(`/stories/${slug}/${section.querySelector('h2')!.id}/`);
+          const article = page(`${path!.slice(1)}index.html`).querySelector(`article[id="${id}"]`);
+          expect(article, id).not.toBeNull();
+          // Its time as there, but for a date-only update (the day's heading says it).
+          const at = article!.querySelector('.bulletin-meta time')!.getAttribute('datetime')!;
+          expect(li.querySelector('time')?.getAttribute('datetime'), id).toBe(
+            at.length > 10 ? at : undefined,
+          );
+          return id!;
+        }),
       );
-      const days = fromStart.flatMap(([, doc]) =>
-        doc.querySelectorAll('section.day h2').map((h) => h.id),
-      );
+      expect(links.toSorted()).toEqual(own.map((b) => b.id).toSorted());
+      // Only headlines: no update's text is published a second time here.
+      expect(fromStart.flatMap(([, doc]) => doc.querySelectorAll('article'))).toEqual([]);
+      // Chronological: within a day, the times never go back (date-only updates have none).
+      for (const section of sections) {
+        const times = section
+          .querySelectorAll('.headlines time')
+          .map((t) => Date.parse(t.getAttribute('datetime')!));
+        expect(times).toEqual(times.toSorted((x, y) => x - y));
+      }
+      const days = sections.map((section) => section.querySelector('h2')!.id);
       expect(days).toEqual(days.toSorted());
-      expect(times.length).toBe(own.length);
       // Pages link to each other in order.
       for (const [i, [path, doc]] of fromStart.entries()) {
         const next = doc.querySelector('.pager a[rel="next"]')?.getAttribute('href');

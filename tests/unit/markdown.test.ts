@@ -133,6 +133,8 @@ describe('text', () => {
   test('excerpt cuts at a word count', () => {
     expect(excerpt('a b c d', 3)).toBe('a b c…');
     expect(excerpt('a  b', 3)).toBe('a b');
+    // Cut at punctuation, the ellipsis takes its place.
+    expect(excerpt('One. Two, three', 2)).toBe('One. Two…');
   });
 });
 

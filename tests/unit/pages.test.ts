@@ -129,7 +129,7 @@ beforeAll(async () => {
     timeline: storyRoutes(views, limits),
     feed: storyFeedRoutes(views, SETTINGS.feedItems),
     keyEvents: keyEventRoutes(views, SETTINGS.keyEventsPerPage),
-    fromStart: fromStartRoutes(views, limits),
+    fromStart: fromStartRoutes(views, SETTINGS.fromStartUpdates),
     month: archiveRoutes(views, SETTINGS.monthKeyEvents).months,
     tag: tagRoutes(views, SETTINGS.locale, SETTINGS.tagUpdates).tags,
     file: storyFileRoutes(archive.files),

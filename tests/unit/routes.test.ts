@@ -136,7 +136,8 @@ const routesOf = (s: StoryRecord, list: BulletinRecord[]) => {
     stories: storyRoutes(views, limits),
     feeds: storyFeedRoutes(views, 2),
     keyEvents: keyEventRoutes(views, 1),
-    fromStart: fromStartRoutes(views, { days: 1, bulletins: 60 }),
+    // At most one update a page: every day a page of its own.
+    fromStart: fromStartRoutes(views, 1),
     months: archiveRoutes(views, 5).months,
     tags: tagRoutes(views, 'en-GB', 10).tags,
   };
@@ -256,6 +257,39 @@ describe('page props and keys', () => {
       to: '2022-01-07',
     });
     expect(before.fromStart[0]!.props.earlier).toBeUndefined();
+  });
+
+  test('pages from the start are cut where the days say: an edit or a deletion changes its page and at most its neighbours, a new day the last page', () => {
+    // 600 days of 1 to 9 updates, pages of about 120 at most.
+    const many = Array.from({ length: 600 }, (_, d) =>
+      Array.from({ length: 1 + ((d * 7) % 9) }, (_, i) =>
+        at(
+          `${new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)}T${String(8 + i).padStart(2, '0')}:00`,
+        ),
+      ),
+    ).flat();
+    const pagesOf = (list: BulletinRecord[]) =>
+      fromStartRoutes(buildStoryViews([story], list), 120);
+    const base = pagesOf(many);
+    expect(base.length).toBeGreaterThan(10);
+    expect(base.flatMap((r) => r.props.days.flatMap((d) => d.bulletins.map((b) => b.id)))).toEqual(
+      many.map((b) => b.id),
+    );
+    for (const r of base)
+      if (r.props.days.length > 1)
+        expect(r.props.days.reduce((n, d) => n + d.bulletins.length, 0)).toBeLessThanOrEqual(120);
+    for (const at of [40, 1_200, 2_900]) {
+      const target = many[at]!;
+      const edited = pagesOf(many.map((b) => (b === target ? { ...b, digest: 'edited' } : b)));
+      expect(changed(base, edited), `edit at ${at}`).toHaveLength(1);
+      const deleted = changed(base, pagesOf(many.filter((b) => b !== target)));
+      expect(deleted.length, `deletion at ${at}`).toBeLessThanOrEqual(3);
+      expect(deleted.length).toBeGreaterThan(0);
+    }
+    // A new day changes the last page, or starts a page after it (and changes its link).
+    const added = changed(base, pagesOf([...many, at('2021-08-24T09:00')]));
+    expect(added[0]).toBe(`s/${base.length}`);
+    expect(added.slice(1)).toEqual(added.length > 1 ? [`s/${base.length + 1}`] : []);
   });
 
   test('a story without updates still has its first page from the start; without key events, no key-events page', () => {

@@ -7,6 +7,7 @@ import {
   viewBulletin,
   viewDay,
   viewDayLinks,
+  viewHeadlineDay,
 } from '../../src/lib/site/views.ts';
 import { makeBulletin, makeStory } from './fixtures.ts';
 
@@ -56,6 +57,44 @@ describe('viewBulletin', () => {
       text: 'Saturday, 8 January 2022, 02:00 GMT+6',
     });
     expect(v.correction).toBe('Fixed.');
+  });
+});
+
+describe('headlines (a story read from the start)', () => {
+  const text = Array.from({ length: 30 }, (_, i) => `w${i + 1}`).join(' ');
+  test('a headline links to the permalink with its first line under it; without one, its first words are the link', () => {
+    const day = buildStoryViews(
+      [story],
+      [
+        makeBulletin('2022-01-07T14:30', { story: 'unrest', title: 'Curfew', key: true }),
+        makeBulletin('2022-01-07T09:00', { story: 'unrest' }),
+      ],
+    )[0]!.days[0]!;
+    const v = viewHeadlineDay(day, story, ctx, () => text);
+    expect(v).toMatchObject({
+      day: '2022-01-07',
+      anchor: '2022-01-07',
+      heading: 'Friday, 7 January 2022',
+      dayPage: '/dateline/stories/unrest/2022-01-07/',
+    });
+    expect(v.updates).toEqual([
+      {
+        id: 'u-2022-01-07-1430',
+        permalink: '/dateline/stories/unrest/2022-01-07/#u-2022-01-07-1430',
+        when: { iso: '2022-01-07T14:30:00+06:00', text: '14:30 GMT+6' },
+        text: 'Curfew',
+        key: true,
+        lead: `${text.split(' ').slice(0, 24).join(' ')}…`,
+      },
+      {
+        id: 'u-2022-01-07-0900',
+        permalink: '/dateline/stories/unrest/2022-01-07/#u-2022-01-07-0900',
+        when: { iso: '2022-01-07T09:00:00+06:00', text: '09:00 GMT+6' },
+        text: `${text.split(' ').slice(0, 14).join(' ')}…`,
+        key: false,
+        lead: undefined,
+      },
+    ]);
   });
 });
 

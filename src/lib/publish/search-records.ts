@@ -19,9 +19,10 @@
  * themselves (content-defined, like backup tools' chunks): a new day changes the recent tier, now
  * and then the middle one, rarely (about once per quarter of the archive's growth) the settled one.
  * A reader's query searches three indexes whatever the archive's size. A tier of many updates is
- * indexed in segments of bounded size and merged (`segmentItems`, src/lib/publish/search-merge.ts).
+ * indexed in segments of bounded size (`cutItems`, src/core/cuts.ts) and merged
+ * (src/lib/publish/search-merge.ts).
  */
-import { createHash } from 'node:crypto';
+import { hash32, level } from '../../core/cuts.ts';
 import { byCodePoint } from '../../core/text.ts';
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
@@ -165,22 +166,6 @@ export function buildRecord(
   };
 }
 
-/** 32 bits of a string's SHA-256: where a tier ends depends on nothing but the day's identity. */
-function hash32(text: string): number {
-  return createHash('sha256').update(text).digest().readUInt32BE(0);
-}
-
-/** Trailing zero bits (32 for 0): a day may end a tier of level k with probability 2^-k. */
-function level(x: number): number {
-  if (x === 0) return 32;
-  let n = 0;
-  while ((x & 1) === 0) {
-    x >>>= 1;
-    n++;
-  }
-  return n;
-}
-
 /**
  * The windows (by position, start inclusive, end exclusive) in which the tiers' boundaries are
  * chosen, for `n` items: the settled tier ends in the middle third of the archive, so that no
@@ -225,46 +210,6 @@ export function tierItems<T>(items: readonly T[], identity: (item: T) => string)
     items.slice(recentStart),
   ].filter((tier) => tier.length > 0);
 }
-
-/**
- * Cuts a tier's items (oldest first) into the segments Pagefind indexes one at a time
- * (src/lib/publish/search-merge.ts merges them into the tier): each of at most `max` by `weight`
- * (updates; a single item of more is a segment of its own), so that the memory of indexing one
- * is bounded whatever the archive's size. Content-defined like the tiers: a segment starts at an
- * item of level `segmentLevel(max)` or more, or where the item would take the one before over
- * `max`. An edit to an old day changes the segment it is in; a deleted day or a changed weight
- * moves at most the cuts up to the next item of that level; a new day at the end changes the last
- * segment. Pure, like `tierItems`.
- */
-export function segmentItems<T>(
-  items: readonly T[],
-  identity: (item: T) => string,
-  weight: (item: T) => number,
-  max: number,
-): T[][] {
-  const cut = segmentLevel(max);
-  const segments: T[][] = [];
-  let current: T[] = [];
-  let load = 0;
-  for (const item of items) {
-    const w = weight(item);
-    if (current.length && (load + w > max || level(hash32(identity(item))) >= cut)) {
-      segments.push(current);
-      current = [];
-      load = 0;
-    }
-    current.push(item);
-    load += w;
-  }
-  if (current.length) segments.push(current);
-  return segments;
-}
-
-/**
- * The level from which an item starts a segment of at most `max` updates: one item in max/32 to
- * max/16, a quarter to a half of `max` at eight updates a day, so that few segments are cut by size.
- */
-const segmentLevel = (max: number): number => Math.max(0, Math.floor(Math.log2(max / 16)));
 
 /** One value a search filter offers: what goes in the URL, what readers see, and on how many days it holds. */
 export interface FacetValue {

@@ -13,6 +13,7 @@ import { pictureFile } from '../../core/paths.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
 import type { AuthorRecord, Byline } from '../../schemas/author.ts';
 import { byCodePoint } from '../../core/text.ts';
+import { cutItems } from '../../core/cuts.ts';
 import { pageKey } from '../../core/cache-keys.ts';
 import type { DayKey } from '../../core/dates.ts';
 import { liveState, type LiveState } from './live.ts';
@@ -213,9 +214,11 @@ export function keyEventRoutes(
 }
 
 /**
- * A page of a story read from the start: whole days oldest first, within the timeline's bounds.
- * Pages are cut from the first day, so a new bulletin changes only the last page (and the link
- * to it on the page before): the page count is not shown, or every page would change with it.
+ * A page of a story read from the start: whole days oldest first, their updates as headlines. The
+ * pages are cut where the days say (`cutItems`, src/core/cuts.ts: about `max` updates at most), so
+ * that a new bulletin changes only the last page, and an edit or a deletion the page it is on (and
+ * the links to it on the pages either side, which name its days); the page count is not shown, or
+ * every page would change with it.
  */
 export type FromStartPageProps = {
   story: StoryHead;
@@ -227,10 +230,15 @@ export type FromStartPageProps = {
 
 export function fromStartRoutes(
   views: readonly StoryView[],
-  limits: Pick<TimelineLimits, 'days' | 'bulletins'>,
+  max: number,
 ): CachedRoute<FromStartPageProps, 'story' | 'page'>[] {
   return views.flatMap((view) => {
-    const pages = pageDays(chronological(view.days), limits.days, limits.bulletins);
+    const pages = cutItems(
+      chronological(view.days),
+      (d) => `${view.story.slug}/${d.day}`,
+      (d) => d.bulletins.length,
+      max,
+    );
     if (pages.length === 0) pages.push([]);
     return pages.map((days, i) => {
       const earlier = pageLink(pages[i - 1], i);

@@ -286,7 +286,7 @@ const en: Strings = {
   },
   fromStart: {
     title: 'From the start',
-    subtitle: 'The story from the start, oldest first',
+    subtitle: 'The story from the start, oldest first: each update opens on its day',
     description: (range) => `The story in the order it happened${range ? `, ${range}` : ''}.`,
     pages: 'Pages of this story',
   },
@@ -477,7 +477,8 @@ const ru: Strings = {
   },
   fromStart: {
     title: 'С начала',
-    subtitle: 'Сюжет с начала, сначала старое',
+    subtitle:
+      'Сюжет с начала, сначала старое: каждое обновление открывается на странице своего дня',
     description: (range) =>
       `Сюжет в том порядке, в каком всё происходило${range ? `, ${range}` : ''}.`,
     pages: 'Страницы сюжета',

@@ -303,6 +303,60 @@ export function viewKeyEvent(
   return { id: b.id, permalink: v.permalink, when: v.fullWhen, text: b.title ?? excerpt(text, 14) };
 }
 
+/**
+ * An update in a list of headlines (a story read from the start): its time of day, whether it is a
+ * key event, its headline (or first words) linking to its permalink, and under a headline its
+ * first line. `text` is the bulletin's rendered plain text.
+ */
+export interface HeadlineView extends Omit<KeyEventView, 'when'> {
+  /** None for a date-only update: the day's heading says it all. */
+  when: Moment | undefined;
+  key: boolean;
+  lead: string | undefined;
+}
+
+export function viewHeadline(
+  b: BulletinRecord,
+  story: StoryPlace,
+  ctx: ViewContext,
+  text: string,
+): HeadlineView {
+  const v = viewBulletin(b, story, ctx);
+  return {
+    id: b.id,
+    permalink: v.permalink,
+    when: b.hasTime ? v.when : undefined,
+    text: b.title ?? excerpt(text, 14),
+    key: b.key,
+    lead: b.title === undefined ? undefined : excerpt(text, 24),
+  };
+}
+
+/** A day of a list of headlines: its heading (linking to its day page, with the day's anchor) and its updates. */
+export interface HeadlineDayView {
+  day: DayKey;
+  anchor: string;
+  heading: string;
+  dayPage: string;
+  updates: HeadlineView[];
+}
+
+/** A day as headlines; `textOf` gives a bulletin's rendered plain text. */
+export function viewHeadlineDay(
+  day: Day,
+  story: StoryPlace,
+  ctx: ViewContext,
+  textOf: (b: BulletinRecord) => string,
+): HeadlineDayView {
+  return {
+    day: day.day,
+    anchor: dayAnchor(day.day),
+    heading: formatDay(day.day, ctx.locale),
+    dayPage: ctx.paths.dayPage(story.slug, day.day),
+    updates: day.bulletins.map((b) => viewHeadline(b, story, ctx, textOf(b))),
+  };
+}
+
 /** The activity chart as the component draws it. */
 export interface ActivityView {
   width: number;
@@ -357,10 +411,15 @@ export function viewActivity(
   };
 }
 
-/** The first `words` words of a text, with an ellipsis when cut. */
+/** The first `words` words of a text, with an ellipsis when cut (in place of the punctuation it was cut at). */
 export function excerpt(text: string, words = 24): string {
   const all = text.split(/\s+/).filter(Boolean);
-  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')}…`;
+  return all.length <= words
+    ? all.join(' ')
+    : `${all
+        .slice(0, words)
+        .join(' ')
+        .replace(/[.,;:]+$/, '')}…`;
 }
 
 /** A link to the same story in another language. */
