@@ -29,7 +29,6 @@ export interface Settings {
    * their first line, linking to the updates on their day pages; whole days, a busier day alone).
    * Pages are cut where the days themselves say (src/core/cuts.ts), most at a quarter to a half of
    * this, so that an edit, a deletion or a new update changes one page, not every page after it.
-   * DATELINE_FROM_START_UPDATES sets it (the tests make it small).
    */
   fromStartUpdates: number;
   /** How many key events a key-events page shows in full (whole days only, at least one day). */
@@ -90,7 +89,7 @@ export function settingsFrom(env: Environment): Settings {
     timelineDays: 7,
     timelineBulletins: 60,
     timelineKeyEvents: 10,
-    fromStartUpdates: positive(env, 'DATELINE_FROM_START_UPDATES', 1000),
+    fromStartUpdates: 1000,
     keyEventsPerPage: 40,
     monthKeyEvents: 10,
     tagUpdates: 50,

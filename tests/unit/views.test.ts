@@ -84,7 +84,7 @@ describe('headlines (a story read from the start)', () => {
         when: { iso: '2022-01-07T14:30:00+06:00', text: '14:30 GMT+6' },
         text: 'Curfew',
         key: true,
-        lead: `${text.split(' ').slice(0, 24).join(' ')}…`,
+        lead: `${text.split(' ').slice(0, 20).join(' ')}…`,
       },
       {
         id: 'u-2022-01-07-0900',

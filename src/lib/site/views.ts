@@ -328,7 +328,7 @@ export function viewHeadline(
     when: b.hasTime ? v.when : undefined,
     text: b.title ?? excerpt(text, 14),
     key: b.key,
-    lead: b.title === undefined ? undefined : excerpt(text, 24),
+    lead: b.title === undefined ? undefined : excerpt(text, 20),
   };
 }
 
