@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import sharp from 'sharp';
 import { LinkChecker, LinkState } from 'linkinator';
 import { describe, expect, test } from 'vitest';
 import { updateId } from '../../src/core/anchors.ts';
+import { GROUP_PAGES, readFragments } from '../../src/lib/publish/search-merge.ts';
 import { contentBulletins, contentStories, DIST, page, pages, settings } from './dist.ts';
 
 const DAY_ID = /^\d{4}-\d{2}-\d{2}$/;
@@ -290,20 +290,19 @@ describe('search index', () => {
         readFileSync(join(DIST, 'pagefind', 'part', part, 'pagefind-entry.json'), 'utf8'),
       ) as { languages: Record<string, { page_count: number }> };
       expect(Object.keys(entry.languages)).toEqual([manifest.languages[i]]);
-      const dir = join(DIST, 'pagefind', 'part', part, 'fragment');
-      const fragments = readdirSync(dir).map(
-        (f) =>
-          JSON.parse(
-            gunzipSync(readFileSync(join(dir, f)))
-              .subarray(12)
-              .toString('utf8'),
-          ) as {
-            url: string;
-            anchors: { id: string }[];
-          },
-      );
+      const dir = join(DIST, 'pagefind', 'part', part);
+      const fragments = readFragments(dir);
       expect(fragments).toHaveLength(entry.languages[manifest.languages[i]!]!.page_count);
-      return fragments;
+      // In groups of consecutive pages, each group one file, and no other file.
+      const groups = [...new Set(fragments.map((f) => f.group))];
+      expect(groups.every(Boolean)).toBe(true);
+      for (const g of groups)
+        expect(fragments.filter((f) => f.group === g).length).toBeLessThanOrEqual(GROUP_PAGES);
+      expect(groups.length).toBeLessThan(fragments.length);
+      expect(readdirSync(join(dir, 'fragment')).toSorted()).toEqual(
+        groups.map((g) => `${g}.pf_fragment`).toSorted(),
+      );
+      return fragments.map((f) => f.fragment as { url: string; anchors: { id: string }[] });
     });
     const days = new Set(bulletins.map((b) => `/stories/${b.story}/${b.day}/`));
     expect(records.map((r) => r.url).toSorted()).toEqual([...days].toSorted());

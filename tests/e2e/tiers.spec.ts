@@ -1,11 +1,11 @@
 // Search over an index built in tiers (a generated archive of 2,500 bulletins, built by npm test):
 // one result per update, the newest/oldest order across tiers, and no results from tiers that
 // answered a word with Pagefind's stand-in for it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { storySizes, tokenOf } from '../../scripts/bench/generate.ts';
+import { readFragments } from '../../src/lib/publish/search-merge.ts';
 import { expect, test } from './fixtures.ts';
 
 // npm test runs Playwright from the project root.
@@ -22,9 +22,8 @@ interface Indexed {
 }
 
 /**
- * Every update of every tier's records, read from the fragments Pagefind wrote (gzip of
- * "pagefind_dcd" and JSON): a record is a story-day, its updates the parts of its text under each
- * heading.
+ * Every update of every tier's records, read from their fragments (in groups, as the browser reads
+ * them): a record is a story-day, its updates the parts of its text under each heading.
  */
 function indexed(): Indexed[] {
   const manifest = JSON.parse(
@@ -32,13 +31,12 @@ function indexed(): Indexed[] {
   ) as { parts: string[] };
   const out: Indexed[] = [];
   for (const part of manifest.parts) {
-    const dir = join(DIST, 'pagefind', 'part', part, 'fragment');
-    for (const f of readdirSync(dir)) {
-      const fragment = JSON.parse(
-        gunzipSync(readFileSync(join(dir, f)))
-          .subarray(12)
-          .toString('utf8'),
-      ) as { url: string; content: string; anchors: { id: string; location: number }[] };
+    for (const { fragment: read } of readFragments(join(DIST, 'pagefind', 'part', part))) {
+      const fragment = read as {
+        url: string;
+        content: string;
+        anchors: { id: string; location: number }[];
+      };
       const words = fragment.content.split(/\s+/);
       const anchors = fragment.anchors.toSorted((a, b) => a.location - b.location);
       anchors.forEach((a, i) => {

@@ -8,8 +8,15 @@ import { Decoder } from 'cbor-x';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { byCodePoint, byUtf8 } from '../../src/core/text.ts';
-import { placeEntry } from '../../src/cache/store.ts';
-import { chunkFrom, concatPages, mergeIndexes } from '../../src/lib/publish/search-merge.ts';
+import { cpSync } from 'node:fs';
+import {
+  chunkFrom,
+  concatPages,
+  GROUP_PAGES,
+  groupFragments,
+  mergeIndexes,
+  readFragments,
+} from '../../src/lib/publish/search-merge.ts';
 
 const decoder = new Decoder({ useRecords: false, mapsAsObjects: false });
 const read = (file: string): unknown =>
@@ -117,16 +124,8 @@ function logical(dir: string) {
     [string, number[]][],
     unknown,
   ];
-  const url = pages.map(
-    ([h]) =>
-      (
-        JSON.parse(
-          gunzipSync(readFileSync(join(dir, 'fragment', `${h}.pf_fragment`)))
-            .subarray(12)
-            .toString(),
-        ) as { url: string }
-      ).url,
-  );
+  const fragments = readFragments(dir).map((f) => f.fragment as { url: string });
+  const url = fragments.map((f) => f.url);
   const refs = (list: Refs) => {
     let page = 0;
     return list
@@ -169,7 +168,7 @@ function logical(dir: string) {
     filters: filterValues,
     sorts: sorts.map(([name, order]) => [name, order.map((p) => url[p])]),
     fields,
-    fragments: readdirSync(join(dir, 'fragment')).sort(),
+    fragments: Object.fromEntries(fragments.map((f) => [f.url, f])),
   };
 }
 
@@ -178,10 +177,13 @@ describe('mergeIndexes', () => {
   const records = Array.from({ length: 90 }, (_, i) => record(i));
   const cuts = [0, 20, 21, 70, 90];
   const segments = cuts.slice(1).map((_, s) => join(scratch, `segment-${s}`));
-  /** The merge as the build makes it: the index merged, the segments' fragments placed beside it. */
+  /** The merge as the build makes it: the index merged, the segments' fragments written in groups beside it. */
   const merge = (out: string) => {
     mergeIndexes(segments, out);
-    for (const dir of segments) placeEntry(join(dir, 'fragment'), join(out, 'fragment'));
+    groupFragments(
+      out,
+      segments.map((dir) => join(dir, 'fragment')),
+    );
   };
   beforeAll(async () => {
     await index(records, join(scratch, 'whole'));
@@ -214,6 +216,23 @@ describe('mergeIndexes', () => {
         .map((f) => [f, readFileSync(join(dir, f)).toString('base64')]);
     expect(readdirSync(join(again, 'index')).length).toBeGreaterThan(1);
     expect(files(again)).toEqual(files(join(scratch, 'merged')));
+  });
+
+  test("Pagefind's own index with its fragments in groups holds the same, a group a file of at most GROUP_PAGES consecutive pages", () => {
+    const grouped = join(scratch, 'grouped');
+    cpSync(join(scratch, 'whole'), grouped, { recursive: true });
+    groupFragments(grouped, [join(grouped, 'fragment')]);
+    expect(logical(grouped)).toEqual(logical(join(scratch, 'whole')));
+    const pages = readFragments(grouped);
+    const groups = [...new Set(pages.map((p) => p.group))];
+    expect(groups.length).toBe(Math.ceil(90 / GROUP_PAGES));
+    // Consecutive: each group's pages are next to each other in the metadata.
+    expect(pages.map((p) => p.group)).toEqual(
+      groups.flatMap((g) => pages.filter((p) => p.group === g).map(() => g)),
+    );
+    expect(readdirSync(join(grouped, 'fragment')).toSorted()).toEqual(
+      groups.map((g) => `${g}.pf_fragment`).toSorted(),
+    );
   });
 
   test('refuses segments of different languages', async () => {

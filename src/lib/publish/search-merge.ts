@@ -16,8 +16,11 @@
  *   locations]]` with each page number given as the difference from the one before, variants
  *   `[[spelling, pages]]` (the spellings of a word that differ in diacritics);
  * - `filter/<hash>.pf_filter`: `[name, [[value, [page]]]]`;
- * - `fragment/<hash>.pf_fragment`: one record's text, anchors and filters, named by the page's
- *   hash: the segments' own, which the caller places beside the merged index as they are.
+ * - `fragment/<hash>.pf_fragment`: one record's text, anchors and filters (gzip of `pagefind_dcd`
+ *   and JSON), named by the page's hash; or a *fragment group*, several records' fragments in one
+ *   file (a JSON object by page hash), named in the third field of each of its pages in the
+ *   metadata, which Pagefind's browser library (1.6) reads. `groupFragments` writes the published
+ *   tiers' fragments in groups; the segments keep theirs one to a file.
  *
  * The merged index holds the same pages, words, locations, filters and sort orders as the
  * segments, with the pages of each segment after those of the one before; only the cut of the word
@@ -27,7 +30,7 @@
  * language with the same metadata fields.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Decoder, Encoder } from 'cbor-x';
@@ -293,4 +296,104 @@ export function mergeIndexes(dirs: readonly string[], out: string): void {
     },
   };
   writeFileSync(join(out, 'pagefind-entry.json'), JSON.stringify(entry));
+}
+
+/** At most this many records' fragments to a group, and a group of more than this many bytes (uncompressed) is closed. */
+export const GROUP_PAGES = 8;
+export const GROUP_BYTES = 96_000;
+
+/**
+ * Writes the fragments of the index in `dir` in groups of consecutive pages (at most `GROUP_PAGES`,
+ * and closed once past `GROUP_BYTES`), named in the metadata, in place of one file per page: a
+ * day page's record is one file of the search index, and with a file per fragment the index was
+ * half of `dist/`'s files (13,260 of 32,220 at 100,000 bulletins), where hosts count files.
+ * Consecutive pages are consecutive days (the records are in date order), which a reader's results
+ * often are. `from`: the folders the pages' own fragments are read from (the index's own, or its
+ * segments'). Only the fragment folder, the metadata file and the entry change; every search
+ * finds the same pages, words and locations.
+ */
+export function groupFragments(dir: string, from: readonly string[]): void {
+  const entryFile = join(dir, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as Entry;
+  const [language, ...others] = Object.keys(entry.languages);
+  if (!language || others.length)
+    throw new Error(`a search tier holds ${others.length + 1} languages (${dir})`);
+  const metaFile = join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`);
+  const meta = readFile<Meta>(metaFile);
+  const out = join(dir, 'fragment.grouped');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out);
+  const fragmentOf = (hash: string): string => {
+    for (const folder of from) {
+      const file = join(folder, `${hash}.pf_fragment`);
+      if (existsSync(file)) {
+        const raw = gunzipSync(readFileSync(file));
+        if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE))
+          throw new Error(`${file} is not a Pagefind fragment`);
+        return raw.subarray(SIGNATURE.length).toString('utf8');
+      }
+    }
+    throw new Error(`the fragment of search page ${hash} is missing (${dir})`);
+  };
+  let members: unknown[][] = [];
+  let parts: string[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (!members.length) return;
+    const json = `{${parts.join(',')}}`;
+    // A second form of the same object (JSON allows the space) names a group whose name is taken.
+    const name = writeFile(out, (h) => `${h}.pf_fragment`, language, 7, [
+      Buffer.from(json),
+      Buffer.from(`${json} `),
+    ]);
+    for (const page of members) page[2] = name;
+    members = [];
+    parts = [];
+    bytes = 0;
+  };
+  for (const page of meta[1]) {
+    const hash = page[0] as string;
+    const part = `${JSON.stringify(hash)}:${fragmentOf(hash)}`;
+    members.push(page);
+    parts.push(part);
+    bytes += part.length;
+    if (members.length >= GROUP_PAGES || bytes > GROUP_BYTES) flush();
+  }
+  flush();
+  rmSync(join(dir, 'fragment'), { recursive: true, force: true });
+  renameSync(out, join(dir, 'fragment'));
+  rmSync(metaFile);
+  const hash = writeFile(
+    dir,
+    (h) => `pagefind.${h}.pf_meta`,
+    language,
+    10,
+    arrayForms(meta.map((part) => encoder.encode(part))),
+  );
+  entry.languages[language]!.hash = hash;
+  writeFileSync(entryFile, JSON.stringify(entry));
+}
+
+/**
+ * The fragments of a written index, in the order of its pages, read as Pagefind's browser library
+ * reads them (from the page's group when the metadata names one): what the build's checks and the
+ * tests read the published records from.
+ */
+export function readFragments(dir: string): { page: string; group: string; fragment: unknown }[] {
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+  const groups = new Map<string, Record<string, unknown>>();
+  const json = (name: string): unknown => {
+    const raw = gunzipSync(readFileSync(join(dir, 'fragment', `${name}.pf_fragment`)));
+    return JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8'));
+  };
+  return Object.values(entry.languages).flatMap(({ hash }) =>
+    readFile<Meta>(join(dir, `pagefind.${hash}.pf_meta`))[1].map((p) => {
+      const [page, , group = ''] = p as [string, number, string?];
+      if (!group) return { page, group, fragment: json(page) };
+      if (!groups.has(group)) groups.set(group, json(group) as Record<string, unknown>);
+      const fragment = groups.get(group)![page];
+      if (fragment === undefined) throw new Error(`${group} does not hold page ${page} (${dir})`);
+      return { page, group, fragment };
+    }),
+  );
 }
