@@ -179,16 +179,8 @@ export function datelineSearch(options: {
             await writeIndex(languages.map(stub), dir, undefined, STUB_FILES);
             cache.commit(stubKey, dir);
           }
-          /**
-           * Indexes `days` into the cache entry `key`: a tier, published with its fragments in
-           * groups, or a segment of one (`grouped` false), whose fragments the merge reads one by one.
-           */
-          const index = async (
-            days: readonly SearchDay[],
-            language: string,
-            key: string,
-            grouped: boolean,
-          ) => {
+          /** Indexes `days` into the cache entry `key` (a tier, or a segment of one), its fragments in groups. */
+          const index = async (days: readonly SearchDay[], language: string, key: string) => {
             // A record of a story in another language gets that language's words (a headline-less update's title).
             const partCtx = language === options.language ? ctx : { ...ctx, locale: language };
             const records = await Promise.all(
@@ -205,7 +197,7 @@ export function datelineSearch(options: {
             );
             const dir = cache.scratch(key);
             await writeIndex(records, dir, language, TIER_FILES);
-            if (grouped) groupFragments(dir, [join(dir, 'fragment')]);
+            groupFragments(dir);
             cache.commit(key, dir);
           };
           // Each tier (and segment) waits for its own bodies only (they are rendered oldest first).
@@ -213,24 +205,19 @@ export function datelineSearch(options: {
           let mergeMs = 0;
           for (const part of missing) {
             if (!part.segments.length) {
-              await index(part.days, part.language, part.key, true);
+              await index(part.days, part.language, part.key);
               indexed += part.days.length;
               continue;
             }
             for (const segment of part.segments)
               if (!cache.has(segment.key)) {
-                await index(segment.days, part.language, segment.key, false);
+                await index(segment.days, part.language, segment.key);
                 indexed += segment.days.length;
               }
             const dir = cache.scratch(part.key);
             const started = performance.now();
             const segmentDirs = part.segments.map((segment) => cache.path(segment.key));
             mergeIndexes(segmentDirs, dir);
-            // The records' fragments are the segments' own, written in groups.
-            groupFragments(
-              dir,
-              segmentDirs.map((d) => join(d, 'fragment')),
-            );
             mergeMs += performance.now() - started;
             cache.commit(part.key, dir);
           }

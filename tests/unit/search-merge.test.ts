@@ -1,14 +1,22 @@
 // Merging Pagefind indexes of segments (src/lib/publish/search-merge.ts) against Pagefind's own
 // index of the same records: the same pages, words, locations, spellings, filters and sort order.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { Decoder } from 'cbor-x';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Decoder, Encoder } from 'cbor-x';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { byCodePoint, byUtf8 } from '../../src/core/text.ts';
-import { cpSync } from 'node:fs';
 import {
   chunkFrom,
   concatPages,
@@ -19,6 +27,7 @@ import {
 } from '../../src/lib/publish/search-merge.ts';
 
 const decoder = new Decoder({ useRecords: false, mapsAsObjects: false });
+const encoder = new Encoder({ useRecords: false, mapsAsObjects: false, variableMapSize: true });
 const read = (file: string): unknown =>
   decoder.decode(gunzipSync(readFileSync(file)).subarray('pagefind_dcd'.length));
 
@@ -177,18 +186,14 @@ describe('mergeIndexes', () => {
   const records = Array.from({ length: 90 }, (_, i) => record(i));
   const cuts = [0, 20, 21, 70, 90];
   const segments = cuts.slice(1).map((_, s) => join(scratch, `segment-${s}`));
-  /** The merge as the build makes it: the index merged, the segments' fragments written in groups beside it. */
-  const merge = (out: string) => {
-    mergeIndexes(segments, out);
-    groupFragments(
-      out,
-      segments.map((dir) => join(dir, 'fragment')),
-    );
-  };
+  const merge = (out: string) => mergeIndexes(segments, out);
   beforeAll(async () => {
     await index(records, join(scratch, 'whole'));
-    for (let s = 0; s + 1 < cuts.length; s++)
+    // The segments as the build writes them: their fragments in groups.
+    for (let s = 0; s + 1 < cuts.length; s++) {
       await index(records.slice(cuts[s], cuts[s + 1]), segments[s]!);
+      groupFragments(segments[s]!);
+    }
     merge(join(scratch, 'merged'));
   }, 60_000);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -221,7 +226,7 @@ describe('mergeIndexes', () => {
   test("Pagefind's own index with its fragments in groups holds the same, a group a file of at most GROUP_PAGES consecutive pages", () => {
     const grouped = join(scratch, 'grouped');
     cpSync(join(scratch, 'whole'), grouped, { recursive: true });
-    groupFragments(grouped, [join(grouped, 'fragment')]);
+    groupFragments(grouped);
     expect(logical(grouped)).toEqual(logical(join(scratch, 'whole')));
     const pages = readFragments(grouped);
     const groups = [...new Set(pages.map((p) => p.group))];
@@ -233,6 +238,36 @@ describe('mergeIndexes', () => {
     expect(readdirSync(join(grouped, 'fragment')).toSorted()).toEqual(
       groups.map((g) => `${g}.pf_fragment`).toSorted(),
     );
+  });
+
+  test("two segments' groups of the same name: the second is written under another, its pages follow it", () => {
+    const clash = [0, 1].map((s) => {
+      const dir = join(scratch, `clash-${s}`);
+      cpSync(segments[s]!, dir, { recursive: true });
+      return dir;
+    });
+    // The second segment's one group renamed to the first segment's first group's name.
+    const taken = readFragments(clash[0]!)[0]!.group;
+    const own = readFragments(clash[1]!)[0]!.group;
+    renameSync(
+      join(clash[1]!, 'fragment', `${own}.pf_fragment`),
+      join(clash[1]!, 'fragment', `${taken}.pf_fragment`),
+    );
+    const entry = JSON.parse(readFileSync(join(clash[1]!, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string }>;
+    };
+    const metaFile = join(clash[1]!, `pagefind.${entry.languages['en']!.hash}.pf_meta`);
+    const meta = read(metaFile) as [unknown, unknown[][], ...unknown[]];
+    for (const page of meta[1]) page[2] = taken;
+    writeFileSync(
+      metaFile,
+      gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), encoder.encode(meta)])),
+    );
+    mergeIndexes(clash, join(scratch, 'clash'));
+    mergeIndexes(segments.slice(0, 2), join(scratch, 'two'));
+    expect(logical(join(scratch, 'clash'))).toEqual(logical(join(scratch, 'two')));
+    const groups = new Set(readFragments(join(scratch, 'clash')).map((p) => p.group));
+    expect(readdirSync(join(scratch, 'clash', 'fragment'))).toHaveLength(groups.size);
   });
 
   test('refuses segments of different languages', async () => {

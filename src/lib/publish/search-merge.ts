@@ -19,18 +19,28 @@
  * - `fragment/<hash>.pf_fragment`: one record's text, anchors and filters (gzip of `pagefind_dcd`
  *   and JSON), named by the page's hash; or a *fragment group*, several records' fragments in one
  *   file (a JSON object by page hash), named in the third field of each of its pages in the
- *   metadata, which Pagefind's browser library (1.6) reads. `groupFragments` writes the published
- *   tiers' fragments in groups; the segments keep theirs one to a file.
+ *   metadata, which Pagefind's browser library (1.6) reads. `groupFragments` writes every index's
+ *   fragments in groups as soon as Pagefind has written them; the merge links the segments' groups.
  *
- * The merged index holds the same pages, words, locations, filters and sort orders as the
- * segments, with the pages of each segment after those of the one before; only the cut of the word
+ * The merged index holds the same pages, words, locations, filters, sort orders and fragments (in
+ * the segments' groups, `groupFragments`) as the segments, with the pages of each segment after those of the one before; only the cut of the word
  * list into chunks differs from what Pagefind writes for the same records in one index
  * (`tests/unit/search-merge.test.ts` compares the two). The segments must be in the order of every
  * sort (ours: `date`, consecutive stretches of days, oldest first), and be indexed in one
  * language with the same metadata fields.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Decoder, Encoder } from 'cbor-x';
@@ -110,6 +120,10 @@ function arrayHead(n: number, wide = false): Buffer {
 /** Encodings of a CBOR array of already encoded `items`: the shortest, and one with a longer head. */
 const arrayForms = (items: readonly Buffer[]): Buffer[] =>
   [false, true].map((wide) => Buffer.concat([arrayHead(items.length, wide), ...items]));
+
+/** Encodings of the same JSON (trailing spaces, which JSON allows): other names for a file whose name is taken. */
+const jsonForms = (json: string): Buffer[] =>
+  Array.from({ length: 8 }, (_, i) => Buffer.from(json + ' '.repeat(i)));
 
 interface Segment {
   dir: string;
@@ -267,9 +281,44 @@ export function mergeIndexes(dirs: readonly string[], out: string): void {
     return [name, writeFile(join(out, 'filter'), (h) => `${h}.pf_filter`, language, 7, forms)];
   });
 
+  // Fragments: the segments' groups, linked as they are (they are never rewritten); a group whose
+  // name an earlier segment's group has taken (seven hex digits can meet) is written again under
+  // another form of the same JSON, and its pages name it so.
+  mkdirSync(join(out, 'fragment'), { recursive: true });
+  const pages = segments.flatMap((s) => {
+    const renamed = new Map<string, string>();
+    for (const file of readdirSync(join(s.dir, 'fragment'))) {
+      const from = join(s.dir, 'fragment', file);
+      const to = join(out, 'fragment', file);
+      if (!existsSync(to)) {
+        try {
+          linkSync(from, to);
+        } catch {
+          copyFileSync(from, to);
+        }
+        continue;
+      }
+      const json = gunzipSync(readFileSync(from)).subarray(SIGNATURE.length).toString('utf8');
+      const name = writeFile(
+        join(out, 'fragment'),
+        (h) => `${h}.pf_fragment`,
+        s.language,
+        7,
+        jsonForms(json).slice(1),
+      );
+      renamed.set(file.replace(/\.pf_fragment$/, ''), name);
+    }
+    return s.meta[1].map((page) => {
+      const group = page[2];
+      if (typeof group !== 'string' || !group)
+        throw new Error(`search segment ${s.dir} has fragments not in groups`);
+      return renamed.has(group) ? [page[0], page[1], renamed.get(group)!, ...page.slice(3)] : page;
+    });
+  });
+
   const meta: Meta = [
     first.meta[0],
-    segments.flatMap((s) => s.meta[1]),
+    pages,
     chunks,
     filters,
     first.meta[4].map(([name], i) => [
@@ -308,32 +357,27 @@ export const GROUP_BYTES = 96_000;
  * day page's record is one file of the search index, and with a file per fragment the index was
  * half of `dist/`'s files (13,260 of 32,220 at 100,000 bulletins), where hosts count files.
  * Consecutive pages are consecutive days (the records are in date order), which a reader's results
- * often are. `from`: the folders the pages' own fragments are read from (the index's own, or its
- * segments'). Only the fragment folder, the metadata file and the entry change; every search
- * finds the same pages, words and locations.
+ * often are. Run on every index Pagefind writes (a tier, or a segment of one, whose groups the
+ * merge takes as they are). Only the fragment folder, the metadata file and the entry change:
+ * every search finds the same pages, words and locations.
  */
-export function groupFragments(dir: string, from: readonly string[]): void {
+export function groupFragments(dir: string): void {
   const entryFile = join(dir, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as Entry;
   const [language, ...others] = Object.keys(entry.languages);
   if (!language || others.length)
-    throw new Error(`a search tier holds ${others.length + 1} languages (${dir})`);
+    throw new Error(`a search index holds ${others.length + 1} languages (${dir})`);
   const metaFile = join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`);
   const meta = readFile<Meta>(metaFile);
   const out = join(dir, 'fragment.grouped');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out);
   const fragmentOf = (hash: string): string => {
-    for (const folder of from) {
-      const file = join(folder, `${hash}.pf_fragment`);
-      if (existsSync(file)) {
-        const raw = gunzipSync(readFileSync(file));
-        if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE))
-          throw new Error(`${file} is not a Pagefind fragment`);
-        return raw.subarray(SIGNATURE.length).toString('utf8');
-      }
-    }
-    throw new Error(`the fragment of search page ${hash} is missing (${dir})`);
+    const file = join(dir, 'fragment', `${hash}.pf_fragment`);
+    const raw = gunzipSync(readFileSync(file));
+    if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE))
+      throw new Error(`${file} is not a Pagefind fragment`);
+    return raw.subarray(SIGNATURE.length).toString('utf8');
   };
   let members: unknown[][] = [];
   let parts: string[] = [];
@@ -341,11 +385,7 @@ export function groupFragments(dir: string, from: readonly string[]): void {
   const flush = () => {
     if (!members.length) return;
     const json = `{${parts.join(',')}}`;
-    // A second form of the same object (JSON allows the space) names a group whose name is taken.
-    const name = writeFile(out, (h) => `${h}.pf_fragment`, language, 7, [
-      Buffer.from(json),
-      Buffer.from(`${json} `),
-    ]);
+    const name = writeFile(out, (h) => `${h}.pf_fragment`, language, 7, jsonForms(json));
     for (const page of members) page[2] = name;
     members = [];
     parts = [];
