@@ -37,7 +37,7 @@ export interface Settings {
   monthKeyEvents: number;
   /** How many of a tag's newest updates its page lists. */
   tagUpdates: number;
-  /** How many updates a page of an author's updates lists (pages are cut from their first update, so a new one changes only the newest page). */
+  /** How many updates a page of an author's updates lists at most (most a quarter to a half of it: pages are cut where the updates say, src/core/cuts.ts, so a new one changes the newest page and a deletion the page it was on). */
   authorUpdates: number;
   /** How many of the newest bulletins across all stories the front page lists. */
   frontPageBulletins: number;
@@ -93,7 +93,7 @@ export function settingsFrom(env: Environment): Settings {
     keyEventsPerPage: 40,
     monthKeyEvents: 10,
     tagUpdates: 50,
-    authorUpdates: 60,
+    authorUpdates: 200,
     frontPageBulletins: 10,
     feedItems: 50,
     live: { enabled: true, pollSeconds: 60, entries: 60 },

@@ -13,6 +13,7 @@ import { summarise } from '../lib/site/timeline.ts';
 import {
   coverageSpan,
   excerpt,
+  formatDayRange,
   groupArchiveByYear,
   viewActivity,
   viewBulletin,
@@ -119,26 +120,34 @@ export async function monthPage(props: MonthPageProps) {
 
 /** Every author, with their role and how many updates they reported, by name. */
 export function authorsPage() {
+  const routes = getAuthorRoutes();
+  const reported = new Map<string, number>();
+  for (const { props } of routes)
+    reported.set(props.author.slug, (reported.get(props.author.slug) ?? 0) + props.updates.length);
   return {
-    authors: getAuthorRoutes()
+    authors: routes
       .filter((r) => r.props.newest)
-      .map(({ props: { author, first, updates } }) => ({
+      .map(({ props: { author } }) => ({
         ...author,
         href: paths.author(author.slug),
-        count: count(first - 1 + updates.length, ui.updates),
+        count: count(reported.get(author.slug)!, ui.updates),
       }))
       .sort((a, b) => new Intl.Collator(settings.locale).compare(a.name, b.name)),
   };
 }
 
-/** A page of an author's updates: their bio on the newest, a range of their updates on the others. */
+/** A page of an author's updates: their bio on the newest, the days of its updates on the others. */
 export async function authorPage(props: AuthorPageProps) {
-  const { author, updates, first, newest, newer, older } = props;
+  const { author, updates, newest, newer, older } = props;
   // Only an update without a headline is listed by its first words, so only those bodies are read.
   const rendered = await renderBulletins(
     updates.map((e) => e.bulletin).filter((b) => b.title === undefined),
   );
-  const range = ui.author.range(first, first + updates.length - 1);
+  const range = ui.author.range(
+    updates.length
+      ? formatDayRange(updates.at(-1)!.bulletin.day, updates[0]!.bulletin.day, settings.locale)
+      : '',
+  );
   const link = (p: number | undefined, label: string) =>
     p !== undefined ? { href: paths.author(author.slug, p || undefined), label } : undefined;
   return {

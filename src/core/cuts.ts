@@ -25,8 +25,9 @@ export function level(x: number): number {
 
 /**
  * Cuts `items` (in their order) into pieces each of at most `max` by `weight` (a single item of
- * more is a piece of its own). A piece starts at an item of level `cutLevel(max)` or more, or
- * where the item would take the piece before over `max`. An edit to an item changes the piece it
+ * more is a piece of its own). A piece starts at an item of level `cutLevel(max, perItem)` or more,
+ * or where the item would take the piece before over `max`; `perItem` is about what an item weighs
+ * (8 for a day of updates, 1 for an update), so that most pieces weigh a quarter to a half of `max`. An edit to an item changes the piece it
  * is in; a deleted item or a changed weight moves at most the cuts up to the next item of that
  * level; a new item at the end changes the last piece. Pure.
  */
@@ -35,8 +36,9 @@ export function cutItems<T>(
   identity: (item: T) => string,
   weight: (item: T) => number,
   max: number,
+  perItem = 8,
 ): T[][] {
-  const cut = cutLevel(max);
+  const cut = cutLevel(max, perItem);
   const pieces: T[][] = [];
   let current: T[] = [];
   let load = 0;
@@ -55,7 +57,8 @@ export function cutItems<T>(
 }
 
 /**
- * The level from which an item starts a piece of at most `max`: one item in max/32 to max/16, a
- * quarter to a half of `max` at eight a day, so that few pieces are cut by size.
+ * The level from which an item starts a piece of at most `max`: one item in max/(4·perItem) to
+ * max/(2·perItem), a quarter to a half of `max` on average, so that few pieces are cut by size.
  */
-const cutLevel = (max: number): number => Math.max(0, Math.floor(Math.log2(max / 16)));
+const cutLevel = (max: number, perItem: number): number =>
+  Math.max(0, Math.floor(Math.log2(max / (2 * perItem))));

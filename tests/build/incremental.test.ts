@@ -605,7 +605,7 @@ const steps: [string, () => Promise<void>][] = [
         ['keyEventsPerPage: 40', 'keyEventsPerPage: 1'],
         ['monthKeyEvents: 10', 'monthKeyEvents: 1'],
         ['tagUpdates: 50', 'tagUpdates: 1'],
-        ['authorUpdates: 60', 'authorUpdates: 1'],
+        ['authorUpdates: 200', 'authorUpdates: 1'],
         ['frontPageBulletins: 10', 'frontPageBulletins: 1'],
         ['feedItems: 50', 'feedItems: 2'],
         ['enabled: true', 'enabled: false'],

@@ -13,6 +13,7 @@ import {
   archiveRoutes,
   dayRoutes,
   fromStartRoutes,
+  authorRoutes,
   keyEventRoutes,
   storyFeedRoutes,
   storyRoutes,
@@ -290,6 +291,36 @@ describe('page props and keys', () => {
     const added = changed(base, pagesOf([...many, at('2021-08-24T09:00')]));
     expect(added[0]).toBe(`s/${base.length}`);
     expect(added.slice(1)).toEqual(added.length > 1 ? [`s/${base.length + 1}`] : []);
+  });
+
+  test("an author's pages are cut where the updates say: a deletion changes its page and at most its neighbours, a new update the newest", () => {
+    const ana = { slug: 'ana', name: 'Ana Lima' };
+    const author = { ...ana, file: 'content/authors/ana.md', digest: 'a' };
+    const many = Array.from({ length: 900 }, (_, i) =>
+      at(
+        `${new Date(Date.UTC(2020, 0, 1 + Math.floor(i / 3))).toISOString().slice(0, 10)}T${String(8 + (i % 3)).padStart(2, '0')}:00`,
+        { authors: [ana] },
+      ),
+    );
+    const pagesOf = (list: BulletinRecord[]) =>
+      authorRoutes(buildStoryViews([story], list), [author], 60);
+    const base = pagesOf(many);
+    expect(base.length).toBeGreaterThan(10);
+    // Every update once, newest first from their own page (the last route) back to page 1.
+    expect(base.toReversed().flatMap((r) => r.props.updates.map((u) => u.bulletin.id))).toEqual(
+      many.map((b) => b.id).toReversed(),
+    );
+    for (const r of base) expect(r.props.updates.length).toBeLessThanOrEqual(60);
+    expect(base.at(-1)!.params.page).toBeUndefined();
+    expect(base.at(-1)!.props.author).toEqual(author);
+    for (const i of [10, 450, 800]) {
+      const deleted = changed(base, pagesOf(many.filter((_, j) => j !== i)));
+      expect(deleted.length, `deletion at ${i}`).toBeGreaterThan(0);
+      expect(deleted.length, `deletion at ${i}`).toBeLessThanOrEqual(3);
+    }
+    const added = changed(base, pagesOf([...many, at('2021-01-01T09:00', { authors: [ana] })]));
+    expect(added).toContain('ana/');
+    expect(added.length).toBeLessThanOrEqual(2);
   });
 
   test('a story without updates still has its first page from the start; without key events, no key-events page', () => {

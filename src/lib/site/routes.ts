@@ -363,8 +363,6 @@ export type AuthorPageProps = {
   /** The whole record on their own page (bio, photo, role); the name only on older pages, so an edit to the bio renders one page. */
   author: Pick<AuthorRecord, 'slug' | 'name'> & Partial<AuthorRecord>;
   updates: StoryUpdate[];
-  /** The first update's position on this page, counted from the author's first (1-based). */
-  first: number;
   /** Whether this is their own page (the newest). */
   newest: boolean;
   /** The page of newer updates (`0`: their own page), and of older ones. */
@@ -391,6 +389,12 @@ function updatesByAuthor(
   return byAuthor;
 }
 
+/**
+ * An author's pages: their own (the newest updates) and older ones numbered from the oldest. Pages
+ * are cut where the updates say (`cutItems`, src/core/cuts.ts: at most `perPage`, most a quarter
+ * to a half of it), so that a new update changes their own page (or starts it anew), and an edit or
+ * a deletion the page it is on, not every page after it.
+ */
 export function authorRoutes(
   views: readonly StoryView[],
   authors: readonly AuthorRecord[],
@@ -398,16 +402,22 @@ export function authorRoutes(
 ): CachedRoute<AuthorPageProps, 'author' | 'page'>[] {
   const byAuthor = updatesByAuthor(views, authors);
   return authors.flatMap((author) => {
-    const all = byAuthor.get(author.slug)!;
-    const count = Math.max(1, Math.ceil(all.length / perPage));
-    return Array.from({ length: count }, (_, i) => {
+    const pages = cutItems(
+      byAuthor.get(author.slug)!,
+      (u) => `${u.story.slug}/${u.bulletin.id}`,
+      () => 1,
+      perPage,
+      1,
+    );
+    if (pages.length === 0) pages.push([]);
+    const count = pages.length;
+    return pages.map((updates, i) => {
       const newest = i === count - 1;
       return route(
         { author: author.slug, page: newest ? undefined : String(i + 1) },
         {
           author: newest ? author : { slug: author.slug, name: author.name },
-          updates: all.slice(i * perPage, (i + 1) * perPage).reverse(),
-          first: i * perPage + 1,
+          updates: updates.toReversed(),
           newest,
           ...(newest ? {} : { newer: i + 2 === count ? 0 : i + 2 }),
           ...(i > 0 ? { older: i } : {}),

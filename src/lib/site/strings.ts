@@ -39,8 +39,8 @@ export interface Strings {
     updates: string;
     feed: string;
     search: string;
-    /** `Updates 61–120`, on an older page of an author's updates. */
-    range: (from: number, to: number) => string;
+    /** `Updates of 3–17 March 2022`, on an older page of an author's updates (the days of its first and last). */
+    range: (days: string) => string;
     newer: string;
     older: string;
     none: string;
@@ -223,7 +223,7 @@ const en: Strings = {
     updates: 'Updates',
     feed: 'Follow their updates',
     search: 'Search their updates',
-    range: (from, to) => `Updates ${from}–${to}`,
+    range: (days) => `Updates of ${days}`,
     newer: 'Newer updates',
     older: 'Older updates',
     none: 'No updates yet.',
@@ -407,7 +407,7 @@ const ru: Strings = {
     updates: 'Сообщения',
     feed: 'Подписаться на сообщения автора',
     search: 'Искать в сообщениях автора',
-    range: (from, to) => `Сообщения ${from}–${to}`,
+    range: (days) => `Сообщения за ${days}`,
     newer: 'Более новые',
     older: 'Более старые',
     none: 'Сообщений пока нет.',
