@@ -107,7 +107,7 @@ export function settingsFrom(env: Environment): Settings {
       branch: env['DATELINE_EDITOR_BRANCH'] ?? 'main',
       authUrl: env['DATELINE_EDITOR_AUTH'] ?? '',
     },
-    searchSegment: positive(env, 'DATELINE_SEARCH_SEGMENT', 5000),
+    searchSegment: positive(env, 'DATELINE_SEARCH_SEGMENT', 2000),
     contentDir: env['DATELINE_CONTENT'] ?? 'content',
   };
 }
