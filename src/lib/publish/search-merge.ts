@@ -23,9 +23,9 @@
  *   fragments in groups as soon as Pagefind has written them; the merge links the segments' groups.
  *
  * The merged index holds the same pages, words, locations, filters, sort orders and fragments (in
- * the segments' groups, `groupFragments`) as the segments, with the pages of each segment after those of the one before; only the cut of the word
- * list into chunks differs from what Pagefind writes for the same records in one index
- * (`tests/unit/search-merge.test.ts` compares the two). The segments must be in the order of every
+ * the segments' groups) as the segments, with the pages of each segment after those of the one
+ * before; only the cut of the word list into chunks differs from what Pagefind writes for the same
+ * records in one index (`tests/unit/search-merge.test.ts` compares the two). The segments must be in the order of every
  * sort (ours: `date`, consecutive stretches of days, oldest first), and be indexed in one
  * language with the same metadata fields.
  */
@@ -72,12 +72,15 @@ interface Entry {
   include_characters?: string[];
 }
 
-function readFile<T>(file: string): T {
+/** What a Pagefind file holds after its signature: CBOR, or a fragment's JSON. */
+function contentOf(file: string): Buffer {
   const raw = gunzipSync(readFileSync(file));
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE))
     throw new Error(`${file} is not a Pagefind index file`);
-  return decoder.decode(raw.subarray(SIGNATURE.length)) as T;
+  return raw.subarray(SIGNATURE.length);
 }
+
+const readFile = <T>(file: string): T => decoder.decode(contentOf(file)) as T;
 
 /**
  * Writes CBOR as a Pagefind file named by its digest (`<language>_<hash>`, of `digits` hex digits as
@@ -298,7 +301,7 @@ export function mergeIndexes(dirs: readonly string[], out: string): void {
         }
         continue;
       }
-      const json = gunzipSync(readFileSync(from)).subarray(SIGNATURE.length).toString('utf8');
+      const json = contentOf(from).toString('utf8');
       const name = writeFile(
         join(out, 'fragment'),
         (h) => `${h}.pf_fragment`,
@@ -372,13 +375,6 @@ export function groupFragments(dir: string): void {
   const out = join(dir, 'fragment.grouped');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out);
-  const fragmentOf = (hash: string): string => {
-    const file = join(dir, 'fragment', `${hash}.pf_fragment`);
-    const raw = gunzipSync(readFileSync(file));
-    if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE))
-      throw new Error(`${file} is not a Pagefind fragment`);
-    return raw.subarray(SIGNATURE.length).toString('utf8');
-  };
   let members: unknown[][] = [];
   let parts: string[] = [];
   let bytes = 0;
@@ -393,7 +389,8 @@ export function groupFragments(dir: string): void {
   };
   for (const page of meta[1]) {
     const hash = page[0] as string;
-    const part = `${JSON.stringify(hash)}:${fragmentOf(hash)}`;
+    const fragment = contentOf(join(dir, 'fragment', `${hash}.pf_fragment`)).toString('utf8');
+    const part = `${JSON.stringify(hash)}:${fragment}`;
     members.push(page);
     parts.push(part);
     bytes += part.length;
@@ -422,10 +419,8 @@ export function groupFragments(dir: string): void {
 export function readFragments(dir: string): { page: string; group: string; fragment: unknown }[] {
   const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
   const groups = new Map<string, Record<string, unknown>>();
-  const json = (name: string): unknown => {
-    const raw = gunzipSync(readFileSync(join(dir, 'fragment', `${name}.pf_fragment`)));
-    return JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8'));
-  };
+  const json = (name: string): unknown =>
+    JSON.parse(contentOf(join(dir, 'fragment', `${name}.pf_fragment`)).toString('utf8'));
   return Object.values(entry.languages).flatMap(({ hash }) =>
     readFile<Meta>(join(dir, `pagefind.${hash}.pf_meta`))[1].map((p) => {
       const [page, , group = ''] = p as [string, number, string?];
