@@ -156,10 +156,10 @@ test('newest and oldest first hold across tiers, one result per update', async (
   expect(best.map((r) => r.href).toSorted()).toEqual(newest.map((r) => r.href).toSorted());
 });
 
-test('the search page fetches no index before the first search, and answers in every one of 20 fresh pages', async ({
+test('the search page fetches no index before the first search, and answers in every one of 40 fresh pages', async ({
   browser,
 }) => {
-  test.setTimeout(120_000); // twenty cold pages, each opening Pagefind anew
+  test.setTimeout(180_000); // forty cold pages, each opening Pagefind anew
   const retries: string[] = [];
   /** A fresh context: an empty cache, a new Pagefind worker. */
   const freshSearch = async (i: number) => {
@@ -177,7 +177,7 @@ test('the search page fetches no index before the first search, and answers in e
     await context.close();
   };
   // Five readers at a time, each in a page of its own.
-  for (let i = 0; i < 20; i += 5) await Promise.all([0, 1, 2, 3, 4].map((j) => freshSearch(i + j)));
+  for (let i = 0; i < 40; i += 5) await Promise.all([0, 1, 2, 3, 4].map((j) => freshSearch(i + j)));
   // A failed first attempt is tried again; none should have been needed.
   expect(retries).toEqual([]);
 });
