@@ -37,7 +37,11 @@ export interface Settings {
   monthKeyEvents: number;
   /** How many of a tag's newest updates its page lists. */
   tagUpdates: number;
-  /** How many updates a page of an author's updates lists at most (most a quarter to a half of it: pages are cut where the updates say, src/core/cuts.ts, so a new one changes the newest page and a deletion the page it was on). */
+  /**
+   * How many updates a page of an author's updates lists at most (most a quarter to a half of it:
+   * pages are cut where the updates say, src/core/cuts.ts, so a new one changes the newest page and
+   * a deletion the page it was on).
+   */
   authorUpdates: number;
   /** How many of the newest bulletins across all stories the front page lists. */
   frontPageBulletins: number;

@@ -2,8 +2,8 @@
  * Content-defined cuts of a list, as backup tools cut files into chunks: where a piece ends is
  * decided by the items themselves (a hash of their identity), not by their positions, so that an
  * edit, a deletion or a new item moves few cuts. The search index's tiers and segments
- * (src/lib/publish/search-records.ts) and the pages of a story read from the start
- * (src/lib/site/routes.ts) are cut this way. Imports nothing of ours.
+ * (src/lib/publish/search-records.ts), the pages of a story read from the start and an author's
+ * pages (src/lib/site/routes.ts) are cut this way. Imports nothing of ours.
  */
 import { createHash } from 'node:crypto';
 
@@ -27,9 +27,10 @@ export function level(x: number): number {
  * Cuts `items` (in their order) into pieces each of at most `max` by `weight` (a single item of
  * more is a piece of its own). A piece starts at an item of level `cutLevel(max, perItem)` or more,
  * or where the item would take the piece before over `max`; `perItem` is about what an item weighs
- * (8 for a day of updates, 1 for an update), so that most pieces weigh a quarter to a half of `max`. An edit to an item changes the piece it
- * is in; a deleted item or a changed weight moves at most the cuts up to the next item of that
- * level; a new item at the end changes the last piece. Pure.
+ * (8 for a day of updates, 1 for an update), so that most pieces weigh a quarter to a half of
+ * `max`. An edit to an item changes the piece it is in; a deleted item or a changed weight moves at
+ * most the cuts up to the next item of that level; a new item at the end changes the last piece.
+ * Pure.
  */
 export function cutItems<T>(
   items: readonly T[],
