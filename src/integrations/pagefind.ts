@@ -216,8 +216,10 @@ export function datelineSearch(options: {
               }
             const dir = cache.scratch(part.key);
             const started = performance.now();
-            const segmentDirs = part.segments.map((segment) => cache.path(segment.key));
-            mergeIndexes(segmentDirs, dir);
+            mergeIndexes(
+              part.segments.map((segment) => cache.path(segment.key)),
+              dir,
+            );
             mergeMs += performance.now() - started;
             cache.commit(part.key, dir);
           }

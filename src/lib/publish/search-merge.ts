@@ -137,14 +137,33 @@ interface Segment {
   offset: number;
 }
 
+/** An index of one language as Pagefind wrote it (a segment, or a tier): its entry and metadata. */
 function openSegment(dir: string, offset: number): Segment {
   const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
   const languages = Object.keys(entry.languages);
   if (languages.length !== 1)
-    throw new Error(`a search segment holds ${languages.length} languages (${dir})`);
+    throw new Error(`a search index holds ${languages.length} languages (${dir})`);
   const language = languages[0]!;
   const meta = readFile<Meta>(join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`));
   return { dir, language, entry, meta, offset };
+}
+
+/** Writes an index's metadata, named by its digest, and its entry naming it (the rest of `entry` kept). */
+function writeMeta(dir: string, entry: Entry, language: string, meta: Meta): void {
+  const hash = writeFile(
+    dir,
+    (h) => `pagefind.${h}.pf_meta`,
+    language,
+    10,
+    arrayForms(meta.map((part) => encoder.encode(part))),
+  );
+  const written: Entry = {
+    ...entry,
+    languages: {
+      [language]: { ...entry.languages[language]!, hash, page_count: meta[1].length },
+    },
+  };
+  writeFileSync(join(dir, 'pagefind-entry.json'), JSON.stringify(written));
 }
 
 /**
@@ -330,24 +349,7 @@ export function mergeIndexes(dirs: readonly string[], out: string): void {
     ]),
     first.meta[5],
   ];
-  const metaHash = writeFile(
-    out,
-    (h) => `pagefind.${h}.pf_meta`,
-    language,
-    10,
-    arrayForms(meta.map((part) => encoder.encode(part))),
-  );
-  const entry: Entry = {
-    ...first.entry,
-    languages: {
-      [language]: {
-        ...first.entry.languages[language]!,
-        hash: metaHash,
-        page_count: meta[1].length,
-      },
-    },
-  };
-  writeFileSync(join(out, 'pagefind-entry.json'), JSON.stringify(entry));
+  writeMeta(out, first.entry, language, meta);
 }
 
 /** At most this many records' fragments to a group, and a group of more than this many bytes (uncompressed) is closed. */
@@ -365,13 +367,7 @@ export const GROUP_BYTES = 96_000;
  * every search finds the same pages, words and locations.
  */
 export function groupFragments(dir: string): void {
-  const entryFile = join(dir, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as Entry;
-  const [language, ...others] = Object.keys(entry.languages);
-  if (!language || others.length)
-    throw new Error(`a search index holds ${others.length + 1} languages (${dir})`);
-  const metaFile = join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`);
-  const meta = readFile<Meta>(metaFile);
+  const { entry, language, meta } = openSegment(dir, 0);
   const out = join(dir, 'fragment.grouped');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out);
@@ -399,16 +395,8 @@ export function groupFragments(dir: string): void {
   flush();
   rmSync(join(dir, 'fragment'), { recursive: true, force: true });
   renameSync(out, join(dir, 'fragment'));
-  rmSync(metaFile);
-  const hash = writeFile(
-    dir,
-    (h) => `pagefind.${h}.pf_meta`,
-    language,
-    10,
-    arrayForms(meta.map((part) => encoder.encode(part))),
-  );
-  entry.languages[language]!.hash = hash;
-  writeFileSync(entryFile, JSON.stringify(entry));
+  rmSync(join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`));
+  writeMeta(dir, entry, language, meta);
 }
 
 /**

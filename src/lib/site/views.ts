@@ -143,6 +143,19 @@ export function viewBulletin(
   };
 }
 
+/** A day's heading: its anchor (`anchorOf`: the plain day, or a prefixed one on pages that are not the timeline), its words and its page. */
+const dayHead = (
+  day: DayKey,
+  story: StoryPlace,
+  ctx: ViewContext,
+  anchorOf: (day: DayKey) => string = dayAnchor,
+) => ({
+  day,
+  anchor: anchorOf(day),
+  heading: formatDay(day, ctx.locale),
+  dayPage: ctx.paths.dayPage(story.slug, day),
+});
+
 /** A day section's view; `anchorOf` makes its id (the plain day, or a prefixed one on pages that are not the timeline). */
 export function viewDay(
   day: Day,
@@ -152,10 +165,7 @@ export function viewDay(
   anchorOf: (day: DayKey) => string = dayAnchor,
 ): DayView {
   return {
-    day: day.day,
-    anchor: anchorOf(day.day),
-    heading: formatDay(day.day, ctx.locale),
-    dayPage: ctx.paths.dayPage(story.slug, day.day),
+    ...dayHead(day.day, story, ctx, anchorOf),
     bulletins: day.bulletins.map((b) => viewBulletin(b, story, ctx, latestId)),
   };
 }
@@ -300,8 +310,11 @@ export function viewKeyEvent(
   text: string,
 ): KeyEventView {
   const v = viewBulletin(b, story, ctx);
-  return { id: b.id, permalink: v.permalink, when: v.fullWhen, text: b.title ?? excerpt(text, 14) };
+  return { id: b.id, permalink: v.permalink, when: v.fullWhen, text: headlineOf(b, text) };
 }
+
+/** How a list names an update: its headline, or without one its first words. */
+const headlineOf = (b: BulletinRecord, text: string): string => b.title ?? excerpt(text, 14);
 
 /**
  * An update in a list of headlines (a story read from the start): its time of day, whether it is a
@@ -326,7 +339,7 @@ export function viewHeadline(
     id: b.id,
     permalink: v.permalink,
     when: b.hasTime ? v.when : undefined,
-    text: b.title ?? excerpt(text, 14),
+    text: headlineOf(b, text),
     key: b.key,
     lead: b.title === undefined ? undefined : excerpt(text, 20),
   };
@@ -349,10 +362,7 @@ export function viewHeadlineDay(
   textOf: (b: BulletinRecord) => string,
 ): HeadlineDayView {
   return {
-    day: day.day,
-    anchor: dayAnchor(day.day),
-    heading: formatDay(day.day, ctx.locale),
-    dayPage: ctx.paths.dayPage(story.slug, day.day),
+    ...dayHead(day.day, story, ctx),
     updates: day.bulletins.map((b) => viewHeadline(b, story, ctx, textOf(b))),
   };
 }
