@@ -72,6 +72,7 @@ export interface PagefindInstance {
     },
   ): Promise<void>;
   filters?(): Promise<FilterCounts>;
+  preload?(term: string): Promise<void>;
   search(
     term: string | null,
     options?: SearchOptions,
@@ -423,6 +424,16 @@ export class TieredIndex {
   async search(term: string | null, filters: Record<string, string>, order: Order): Promise<Found> {
     await this.prepare();
     return searchTiers(this.parts, new Set(this.manifest.stubs), term, filters, order);
+  }
+
+  /**
+   * Fetches the index chunks of `term`'s words in every tier, without searching: called at each
+   * keystroke, as Pagefind's own UI does, so that the chunks are in when the search starts after the
+   * typing pause (about 50 ms sooner to a first result).
+   */
+  async preload(term: string): Promise<void> {
+    await this.prepare();
+    await Promise.all(this.parts.map((p) => p.preload?.(term) ?? Promise.resolve()));
   }
 
   /** Loads every filter's index (Pagefind counts only the filters it has loaded): after the first results, for their counts. */

@@ -344,6 +344,12 @@ export function startSearch(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
+    // The words' index chunks at once; the search itself after a short pause.
+    const q = input.value.trim();
+    if (q)
+      void load()
+        .then((i) => i.preload(q))
+        .catch(() => undefined);
     // A short pause for typing to settle: fewer index fetches for half-typed words.
     timer = setTimeout(() => void search(), 50);
   });

@@ -181,3 +181,31 @@ test('the search page fetches no index before the first search, and answers in e
   // A failed first attempt is tried again; none should have been needed.
   expect(retries).toEqual([]);
 });
+
+test('a word’s index chunks are fetched as it is typed, before the typing pause ends', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/search/', { waitUntil: 'networkidle' });
+  const box = page.getByRole('searchbox', { name: 'Words to find' });
+  await box.focus(); // Pagefind and each tier's metadata, as the reader heads for the box
+  await page.waitForLoadState('networkidle');
+  // Pagefind searches in a worker: the context sees its requests too.
+  const chunks: string[] = [];
+  context.on('request', (req) => {
+    if (req.url().endsWith('.pf_index')) chunks.push(req.url());
+  });
+  // A word typed and erased within the pause: no search runs, but its chunks were asked for.
+  await box.evaluate(
+    (input: HTMLInputElement, word) => {
+      input.value = word;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    tokenOf(0, 7),
+  );
+  await expect.poll(() => chunks.length).toBeGreaterThan(0);
+  await expect(page.getByRole('status')).toHaveText('');
+  await expect(page.locator('#search-results a')).toHaveCount(0);
+});
