@@ -132,9 +132,9 @@ describe('authors', () => {
           'script[type="application/ld+json"]',
         )!.text,
       ) as {
-        hasPart: { '@id': string; author?: { '@type': string; name: string; url: string }[] }[];
+        hasPart: { url: string; author?: { '@type': string; name: string; url: string }[] }[];
       };
-      const posting = ld.hasPart.find((p) => p['@id'].endsWith(`#${b.id}`))!;
+      const posting = ld.hasPart.find((p) => p.url.endsWith(`#${b.id}`))!;
       expect(posting.author).toEqual(
         b.authors.map((a) => ({
           '@type': 'Person',

@@ -42,7 +42,31 @@ describe('storyLd', () => {
       datePublished: '2022-01-05T12:00:00+06:00',
       dateModified: '2022-01-11T00:00:00+06:00',
     });
-    expect((ld['liveBlogUpdate'] as unknown[]).length).toBe(2);
+    expect(ld['liveBlogUpdate']).toEqual([
+      expect.objectContaining({ datePublished: '2022-01-10T18:00:00+06:00' }),
+      expect.objectContaining({ datePublished: '2022-01-05T12:00:00+06:00' }),
+    ]);
+  });
+  test('an update says its permalink once, and when it changed only if it was corrected', () => {
+    const [route] = storyRoutes(buildStoryViews([makeStory()], bulletins), {
+      days: 7,
+      bulletins: 60,
+      keyEvents: 10,
+    });
+    const [corrected, unchanged] = storyLd(
+      route!.props,
+      route!.props.shown.flatMap((d) => d.bulletins),
+      ctx,
+      abs,
+      'Site',
+    )['liveBlogUpdate'] as Record<string, unknown>[];
+    expect(corrected).toMatchObject({
+      url: expect.stringMatching(/^https:\/\/news\.example\/stories\/.+#u-2022-01-10-1800/),
+      dateModified: '2022-01-11T00:00:00+06:00',
+    });
+    expect(unchanged!['url']).toMatch(/#u-2022-01-05-1200/);
+    for (const u of [corrected!, unchanged!]) expect(u['@id']).toBeUndefined();
+    expect(unchanged!['dateModified']).toBeUndefined();
   });
   test('a live story has no end time', () => {
     const [route] = storyRoutes(buildStoryViews([makeStory({ status: 'live' })], bulletins), {

@@ -23,7 +23,9 @@ export function jsonLd(data: Json): string {
 
 /**
  * The updates of `bulletins` as BlogPostings: headline, permalink, times, keywords and authors. Their text is
- * on the page already; repeated here it made up some 40 % of a day page's bytes.
+ * on the page already; repeated here it made up some 40 % of a day page's bytes. Nothing said twice
+ * either: the permalink is the `url` (an `@id` beside it was the same 100 bytes again), and
+ * `dateModified` is there only for a corrected update (schema.org takes its absence as unchanged).
  */
 function postings(
   story: StoryPlace,
@@ -35,11 +37,12 @@ function postings(
     const v = viewBulletin(b, story, ctx);
     return {
       '@type': 'BlogPosting',
-      '@id': absolute(v.permalink),
       url: absolute(v.permalink),
       headline: v.heading,
       datePublished: isoIn(b.instant, story.timezone),
-      dateModified: isoIn(lastChanged(b), story.timezone),
+      ...(lastChanged(b) !== b.instant
+        ? { dateModified: isoIn(lastChanged(b), story.timezone) }
+        : {}),
       ...(b.tags.length ? { keywords: b.tags.join(', ') } : {}),
       ...(b.authors.length
         ? {
