@@ -8,6 +8,8 @@ import { datelineHeaders } from './src/integrations/headers.ts';
 import { datelineSitemap } from './src/integrations/sitemap.ts';
 import { datelineDevErrors } from './src/integrations/dev-errors.ts';
 import { datelineGuard } from './src/integrations/guard.ts';
+import { offlineStep } from './src/integrations/offline.ts';
+import { normaliseBase } from './src/core/paths.ts';
 import { datelineSettings } from './src/integrations/settings.ts';
 import { rehypePlugins, renderOptions } from './src/lib/markdown/pipeline.ts';
 
@@ -67,9 +69,10 @@ export default defineConfig({
       segment: settings.searchSegment,
     }),
     datelineSitemap(base, settings.lang),
-    datelineHeaders(),
+    datelineHeaders({ mirrored: settings.mirrors.length > 0 }),
     datelineCards({ site: settings.title, locale: settings.locale }),
-    datelineGuard(),
+    // …and, once the output is final, the service worker and the integrity manifest of every file.
+    datelineGuard([offlineStep(settings, normaliseBase(base), process.env)]),
   ],
   devToolbar: { enabled: false },
 });

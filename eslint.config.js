@@ -68,16 +68,18 @@ export default defineConfig(
       ],
     },
   },
-  // The layers: core → schemas → lib/content → lib/markdown → lib/site → lib/publish (lib/editor beside them) →
+  // The layers: core → schemas → lib/content → lib/markdown → lib/site → lib/publish → lib/offline (lib/editor beside them) →
   // astro, render, cache, integrations → pages, components. No module imports from a layer above.
   ...layers({
     'src/core/**': ['lib', 'schemas', 'config.ts', ...TOP],
     'src/schemas/**': ['lib', ...TOP],
-    'src/lib/content/**': ['markdown', 'site', 'publish', 'editor', ...TOP],
-    'src/lib/markdown/**': ['site', 'publish', 'editor', ...TOP],
-    'src/lib/site/**': ['publish', 'editor', ...TOP],
-    'src/lib/publish/**': ['editor', ...TOP],
-    'src/lib/editor/**': ['site', 'publish', ...TOP],
+    'src/lib/content/**': ['markdown', 'site', 'publish', 'offline', 'editor', ...TOP],
+    'src/lib/markdown/**': ['site', 'publish', 'offline', 'editor', ...TOP],
+    'src/lib/site/**': ['publish', 'offline', 'editor', ...TOP],
+    'src/lib/publish/**': ['offline', 'editor', ...TOP],
+    // What readers' devices keep and check (the service worker's rules, the integrity manifest).
+    'src/lib/offline/**': ['editor', ...TOP],
+    'src/lib/editor/**': ['site', 'publish', 'offline', ...TOP],
     // Components and layouts render what they are given: the content state is not theirs to read.
     'src/components/**': [
       'astro/pages.ts',

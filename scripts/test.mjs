@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, ensureHeadlessShell } from './chromium.mjs';
+import { SIGNING_KEY } from '../tests/e2e/offline-key.ts';
 
 const RESULTS = 'test-results';
 rmSync(RESULTS, { recursive: true, force: true });
@@ -94,6 +95,9 @@ async function pool(width, tasks) {
   );
 }
 
+/** Where the browser tests serve a mirror of the subpath build (tests/e2e/offline.spec.ts): that build names it. */
+const MIRROR_PORT = Number(process.env.PREVIEW_PORT ?? 4391) + 5;
+
 /** The builds the later layers read, and whether each succeeded. */
 const builds = new Map();
 const buildStep = async (label, env) =>
@@ -107,10 +111,14 @@ await pool(2, [
   () => check('type check', 'astro', ['check'], { env: { CACHE_DIR: `${RESULTS}/cache-check` } }),
   // The site, as `npm run build` makes it.
   () => buildStep('build', {}),
-  // The same site under a subpath, into a folder that stands for a web root: <root>/dateline/.
+  // The same site under a subpath, into a folder that stands for a web root: <root>/dateline/,
+  // with two mirrors (the browser tests serve one on the first), an onion address and a signing key.
   () =>
     buildStep('build under /dateline/', {
       BASE: '/dateline/',
+      MIRRORS: `http://127.0.0.1:${MIRROR_PORT},https://mirror.example.net`,
+      ONION: `http://${'d'.repeat(56)}.onion`,
+      SIGNING_KEY,
       OUT_DIR: `${RESULTS}/webroot/dateline`,
       CACHE_DIR: `${RESULTS}/cache-base`,
     }),

@@ -31,6 +31,12 @@ export interface Settings {
    * this, so that an edit, a deletion or a new update changes one page, not every page after it.
    */
   fromStartUpdates: number;
+  /**
+   * How many updates one file of a story to download holds at most: a story of more comes in several
+   * files, cut where its days say (most a quarter to a half of this), so that a new update changes the
+   * last one only. An update of 80–400 words takes about 2.3 kB of a file: 2,000 make 4.6 MB.
+   */
+  wholeStoryUpdates: number;
   /** How many key events a key-events page shows in full (whole days only, at least one day). */
   keyEventsPerPage: number;
   /** How many key events of each story a month of the archive lists. */
@@ -76,6 +82,14 @@ export interface Settings {
   searchSegment: number;
   /** Where the Markdown content lives, relative to the project root (DATELINE_CONTENT sets it, e.g. for the benchmark). */
   contentDir: string;
+  /**
+   * Other addresses of the same site, for readers who cannot reach its own (blocked, down): origins
+   * serving a copy of the same `dist/` under the same base path. Every page links them, the feeds
+   * name them. MIRRORS sets them (comma-separated: `https://news.example.net,https://bucket.s3.example.com`).
+   */
+  mirrors: string[];
+  /** The site's onion service (an `http://….onion` origin): every page tells Tor Browser its address there. ONION sets it. */
+  onion: string;
 }
 
 /** The environment variables the settings read (a subset of `process.env`). */
@@ -94,6 +108,7 @@ export function settingsFrom(env: Environment): Settings {
     timelineBulletins: 60,
     timelineKeyEvents: 10,
     fromStartUpdates: 1000,
+    wholeStoryUpdates: 2000,
     keyEventsPerPage: 40,
     monthKeyEvents: 10,
     tagUpdates: 50,
@@ -113,7 +128,40 @@ export function settingsFrom(env: Environment): Settings {
     },
     searchSegment: positive(env, 'DATELINE_SEARCH_SEGMENT', 2000),
     contentDir: env['DATELINE_CONTENT'] ?? 'content',
+    mirrors: (env['MIRRORS'] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean)
+      .map((m) => origin('MIRRORS', m)),
+    onion: env['ONION'] ? origin('ONION', env['ONION'].trim(), '.onion') : '',
   };
+}
+
+/**
+ * An origin (`https://host[:port]`) written in the variable `name`, as the URL standard writes it;
+ * with `suffix`, its host must end with it. A path other than `/`, a query or a fragment is refused:
+ * a mirror serves the same paths as the site.
+ */
+function origin(name: string, value: string, suffix = ''): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // not a URL: said below
+  }
+  if (
+    !url ||
+    !/^https?:$/.test(url.protocol) ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    !url.hostname.endsWith(suffix)
+  )
+    throw new Error(
+      `${name}: "${value}" is not an origin (http:// or https://, a host${suffix ? ` ending in ${suffix}` : ''}, no path)`,
+    );
+  return url.origin;
 }
 
 /** A whole number above zero from the variable `name`, or `fallback` when it is not set. */

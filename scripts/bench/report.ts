@@ -92,11 +92,11 @@ export function report(
     '',
     '## Output',
     '',
-    '| bulletins | files in dist/ | bytes | search index: files, bytes | plain Pagefind index of the day pages: files, bytes, time |',
-    '|--:|--:|--:|--:|--:|',
+    '| bulletins | files in dist/ | bytes | search index: files, bytes | plain Pagefind index of the day pages: files, bytes, time | sw.js (gzip) | the longest story as files to download |',
+    '|--:|--:|--:|--:|--:|--:|--:|',
     ...results.map(
       (r) =>
-        `| ${fmt(r.size)} | ${fmt(r.output.files)} | ${mb(r.output.bytes)} | ${fmt(r.output.searchFiles)}, ${mb(r.output.searchBytes)} (${r.output.tiers} tiers) | ${fmt(r.search.plain.files)}, ${mb(r.search.plain.bytes)}, ${sec(r.search.plain.indexMs)} |`,
+        `| ${fmt(r.size)} | ${fmt(r.output.files)} | ${mb(r.output.bytes)} | ${fmt(r.output.searchFiles)}, ${mb(r.output.searchBytes)} (${r.output.tiers} tiers) | ${fmt(r.search.plain.files)}, ${mb(r.search.plain.bytes)}, ${sec(r.search.plain.indexMs)} | ${(r.output.workerGzip / 1024).toFixed(1)} kB | ${fmt(r.output.whole.updates)} updates: ${fmt(r.output.whole.files)} file(s), ${mb1(r.output.whole.bytes)} (the largest ${mb1(r.output.whole.largest)}) |`,
     ),
     '',
     ...results.flatMap((r) => {

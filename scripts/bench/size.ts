@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build, type BuildRun } from './builds.ts';
 import {
   lighthouseScores,
@@ -54,7 +55,17 @@ export interface SizeResult {
   /** The bytes of the camera's photo the fifth build adds. */
   photoBytes: number;
   photos: number;
-  output: { files: number; searchFiles: number; bytes: number; searchBytes: number; tiers: number };
+  output: {
+    files: number;
+    searchFiles: number;
+    bytes: number;
+    searchBytes: number;
+    tiers: number;
+    /** The service worker, gzip-compressed. */
+    workerGzip: number;
+    /** The longest story as files to download: how many, their bytes, the largest. */
+    whole: { updates: number; files: number; bytes: number; largest: number };
+  };
   /** At the largest size: each of the successive new bulletins' build time and what it changed in dist/. */
   uploads?: Upload[];
   search: SearchResults;
@@ -197,6 +208,16 @@ export async function benchSize(size: number, options: BenchOptions): Promise<Si
       bytes: outFiles.reduce((n, f) => n + statSync(f).size, 0),
       searchBytes: searchFiles.reduce((n, f) => n + statSync(f).size, 0),
       tiers,
+      workerGzip: gzipSync(readFileSync(join(dist, 'sw.js'))).length,
+      whole: (() => {
+        const sizes = filesUnder(join(dist, 'whole', longest)).map((f) => statSync(f).size);
+        return {
+          updates: manifest.filter((b) => b.story === longest).length,
+          files: sizes.length,
+          bytes: sizes.reduce((n, b) => n + b, 0),
+          largest: Math.max(0, ...sizes),
+        };
+      })(),
     },
     ...(uploads ? { uploads } : {}),
     search,

@@ -22,11 +22,15 @@ import {
   pictureRoutes,
   storyFileRoutes,
   storyRoutes,
+  wholeStoryRoutes,
   tagRoutes,
   type AuthorFeedProps,
   type StoryFeedProps,
+  type WholeStoryProps,
 } from '../lib/site/routes.ts';
-import { absoluteUrl, paths, viewContext, settings } from './site.ts';
+import { storyFile } from '../lib/publish/story-file.ts';
+import { formatDayRange } from '../lib/site/views.ts';
+import { absoluteUrl, paths, storyLanguage, viewContext, settings } from './site.ts';
 import { newestAcross, type StoryView } from '../lib/site/timeline.ts';
 
 /** All stories with their bulletins, front-page order (built once per content state, by the loader). */
@@ -37,11 +41,17 @@ export function getStories(): StoryView[] {
 /** Day pages, story timelines and story feeds, with their props and cache keys (src/lib/site/routes.ts). */
 export const getDayRoutes = () => dayRoutes(getStories());
 export const getStoryRoutes = () =>
-  storyRoutes(getStories(), {
-    days: settings.timelineDays,
-    bulletins: settings.timelineBulletins,
-    keyEvents: settings.timelineKeyEvents,
-  });
+  storyRoutes(
+    getStories(),
+    {
+      days: settings.timelineDays,
+      bulletins: settings.timelineBulletins,
+      keyEvents: settings.timelineKeyEvents,
+    },
+    settings.wholeStoryUpdates,
+  );
+/** Each story as files to download (one for most stories). */
+export const getWholeStoryRoutes = () => wholeStoryRoutes(getStories(), settings.wholeStoryUpdates);
 /** Key-events pages, pages of a story from the start, the archive by month, and tags (the same rule). */
 export const getKeyEventRoutes = () => keyEventRoutes(getStories(), settings.keyEventsPerPage);
 export const getFromStartRoutes = () => fromStartRoutes(getStories(), settings.fromStartUpdates);
@@ -145,6 +155,7 @@ export async function feedResponse(
     links: { rss: feedOf('rss'), atom: feedOf('atom'), json: feedOf('json') },
     // A story told in another language says so in its feeds.
     language: story?.lang ?? settings.lang,
+    mirrors: settings.mirrors.map((m) => `${m}${new URL(feedOf(format)).pathname}`),
   };
   const body =
     format === 'rss'
@@ -155,4 +166,32 @@ export async function feedResponse(
   return new Response(body, {
     headers: { 'content-type': `${FEEDS[format].type}; charset=utf-8` },
   });
+}
+
+/** A story, or a part of a long one, as one file to download (src/lib/publish/story-file.ts). */
+export async function wholeStoryResponse(props: WholeStoryProps): Promise<Response> {
+  const { story, days, span, earlier, later } = props;
+  const language = storyLanguage(story);
+  const ctx = language?.ctx ?? viewContext;
+  const words = (language?.ui ?? viewContext.ui!).whole;
+  const bodies = await renderBulletins(days.flatMap((d) => d.bulletins));
+  const storyPath = paths.story(story.slug);
+  const text = storyFile({
+    story,
+    days,
+    body: (b) => bodies.get(b)!,
+    ctx,
+    absolute: absoluteUrl,
+    addresses: [
+      absoluteUrl(storyPath),
+      ...settings.mirrors.map((m) => `${m}${storyPath}`),
+      ...(settings.onion ? [`${settings.onion}${storyPath}`] : []),
+    ],
+    words,
+    lang: language?.lang ?? settings.lang,
+    ...(span ? { range: formatDayRange(span.first, span.last, ctx.locale) } : {}),
+    ...(earlier ? { earlier: absoluteUrl(paths.wholeStory(story.slug, earlier.first)) } : {}),
+    ...(later ? { later: absoluteUrl(paths.wholeStory(story.slug, later.first)) } : {}),
+  });
+  return new Response(text, { headers: { 'content-type': 'text/html; charset=utf-8' } });
 }

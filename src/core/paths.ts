@@ -60,6 +60,14 @@ export interface Paths {
   authorFeed(format: FeedFormat, slug: string): string;
   /** `/authors/files/<name>`: an author's photo. */
   authorPhoto(name: string): string;
+  /** `/whole/<slug>/<first-day>.html`: a story (or a part of a long one, from its first day) as one file to download (src/lib/publish/story-file.ts). */
+  wholeStory(slug: string, first: DayKey): string;
+  /** `/offline/`: what this device keeps, and the page the service worker answers with when it has nothing else. */
+  offline(): string;
+  /** `/saved/<slug>.json`: what "Save for offline" keeps of a story (src/lib/offline/saved.ts). */
+  saved(story: string): string;
+  /** `/sw.js`: the service worker, whose scope is the site's base. */
+  worker(): string;
 }
 
 /** What a search URL can carry: words, and the filters (`month` is `YYYY-MM`, `key` means key events only). */
@@ -132,6 +140,10 @@ export function createPaths(base: string): Paths {
     author: (slug, page) => `${paths.authors()}${seg(slug)}/${page ? `${page}/` : ''}`,
     authorFeed: (format, slug) => `${paths.author(slug)}${FEEDS[format].file}`,
     authorPhoto: (name) => `${root}authors/files/${seg(name)}`,
+    wholeStory: (slug, first) => `${root}whole/${seg(slug)}/${first}.html`,
+    offline: () => `${root}offline/`,
+    saved: (story) => `${root}saved/${seg(story)}.json`,
+    worker: () => `${root}sw.js`,
   };
   return paths;
 }

@@ -3,12 +3,13 @@
  * at the end removes from the output whatever this build did not produce, then clears the mark.
  * A build that finds the mark of one that was killed starts from scratch, and so still produces
  * exactly what a cold build would. It must be the last integration, so that its
- * `astro:build:done` runs after every other one has written its files.
+ * `astro:build:done` runs after every other one has written its files; what reads the final output
+ * (the offline files: src/integrations/offline.ts) runs in it, after the sweep.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { beginBuild, buildStarted, endBuild, sweepOutput } from '../cache/guard.ts';
 import { claimedOutput } from '../astro/handoff.ts';
 
@@ -20,7 +21,16 @@ function publicFiles(dir: string): string[] {
     .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'));
 }
 
-export function datelineGuard(): AstroIntegration {
+/**
+ * A step that reads the final output (after the sweep) and writes files of its own: the folders
+ * and files it owns are left to it by the sweep, and it keeps them right itself.
+ */
+export interface FinishingStep {
+  owns: { files: string[]; folders: string[] };
+  run(outDir: string, logger: AstroIntegrationLogger): Promise<void>;
+}
+
+export function datelineGuard(finish: FinishingStep[] = []): AstroIntegration {
   let cacheDir = '';
   let publicDir = '';
   let started = 0;
@@ -38,7 +48,7 @@ export function datelineGuard(): AstroIntegration {
           logger.info('the page cache was built for another output folder: rendering every page');
         started = buildStarted(cacheDir);
       },
-      'astro:build:done': ({ dir, assets, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         if (!cacheDir) return;
         const out = fileURLToPath(dir);
         // Every page and endpoint Astro built or kept from the last build, and the files of
@@ -50,13 +60,18 @@ export function datelineGuard(): AstroIntegration {
           ...publicFiles(publicDir),
         ]);
         const claimed = claimedOutput();
+        const owned = finish.map((step) => step.owns);
         const removed = sweepOutput(
           out,
-          { files: new Set([...files, ...claimed.files]), folders: claimed.folders },
+          {
+            files: new Set([...files, ...claimed.files, ...owned.flatMap((o) => o.files)]),
+            folders: new Set([...claimed.folders, ...owned.flatMap((o) => o.folders)]),
+          },
           started,
         );
         if (removed.length)
           logger.info(`removed ${removed.length} file(s) the content no longer produces`);
+        for (const step of finish) await step.run(out, logger);
         endBuild(cacheDir);
       },
     },

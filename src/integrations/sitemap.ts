@@ -1,7 +1,7 @@
 /**
  * @astrojs/sitemap, configured for Dateline: every story and day page with `lastmod` from its newest
  * update and, for a story told in several languages, its alternates (src/lib/publish/sitemap.ts);
- * the search and 404 pages, the editor (`/admin/`) and the feeds left out.
+ * the search, offline and 404 pages, the editor (`/admin/`) and the feeds left out.
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
@@ -21,7 +21,7 @@ export function datelineSitemap(base: string, siteLang: string): AstroIntegratio
   return sitemap({
     filter: (page) =>
       new URL(page).pathname.endsWith('/') &&
-      !/\/(search|404|admin)\/$/.test(new URL(page).pathname),
+      !/\/(search|404|admin|offline)\/$/.test(new URL(page).pathname),
     serialize: (item) => {
       known ??= pages();
       const path = new URL(item.url).pathname;

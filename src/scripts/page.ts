@@ -1,7 +1,8 @@
 /**
  * On every page, and small (under 1 kB compressed): `/` focuses the page's search box, a page
  * reached from a search result (`?highlight=words`) marks those words in the update it was sent
- * to, and a video's link becomes its player when clicked (src/scripts/players.ts).
+ * to, a video's link becomes its player when clicked (src/scripts/players.ts), and the service
+ * worker is registered.
  */
 import { highlightPattern, highlightWords, markMatches } from './highlight.ts';
 import './players.ts';
@@ -33,4 +34,20 @@ if (words.length) {
   }
   const target = document.getElementById(id) ?? document.querySelector('main');
   if (target) markMatches(target, highlightPattern(words));
+}
+
+// The service worker (src/scripts/sw.ts): pages read stay readable offline, mirrors when the site
+// is blocked. Registered once the page has loaded (its shell is fetched after the page's own
+// files); its scope is the site's base; it updates itself at each load (never from the HTTP cache).
+// Saved stories are brought up to date then.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const start = () =>
+    void navigator.serviceWorker
+      .register(`${base}sw.js`, { scope: base, updateViaCache: 'none' })
+      .then(() => import('./offline.ts'))
+      .then(({ refreshSaved }) => refreshSaved(base))
+      .catch(() => undefined);
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
 }

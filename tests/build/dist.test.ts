@@ -209,6 +209,13 @@ describe('every page', () => {
     expect(loaded.filter((u) => /^(https?:)?\/\//.test(u))).toEqual([]);
   });
 
+  test('a site built without MIRRORS and ONION names no other address (tests/build/subpath.test.ts builds one with)', () => {
+    for (const path of pages.keys()) {
+      expect(page(path).querySelector('nav.mirrors, meta[http-equiv="onion-location"]')).toBeNull();
+    }
+    expect(readFileSync(join(DIST, '_headers'), 'utf8')).not.toContain('Access-Control');
+  });
+
   test('valid HTML (html-validate, recommended rules)', async () => {
     const validator = new HtmlValidate({
       extends: ['html-validate:recommended'],

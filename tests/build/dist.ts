@@ -19,7 +19,8 @@ if (!existsSync(join(DIST, 'index.html'))) {
 /** Every HTML page of dist/, parsed, keyed by its path relative to dist (`stories/x/index.html`). */
 export const pages: Map<string, HTMLElement> = new Map(
   readdirSync(DIST, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.html'))
+    // Not the stories as files to download: files, not pages of the site (tests/build/offline.test.ts).
+    .filter((f) => f.endsWith('.html') && !f.startsWith(`whole${sep}`))
     .map((f) => [f.split(sep).join('/'), parse(readFileSync(join(DIST, f), 'utf8'))]),
 );
 

@@ -12,8 +12,9 @@ if (!existsSync(join(SITE, 'index.html'))) {
     'no subpath build: run `BASE=/dateline/ OUT_DIR=test-results/webroot/dateline npm run build` first (npm test does)',
   );
 }
-const files = readdirSync(SITE, { recursive: true, encoding: 'utf8' }).filter((f) =>
-  f.endsWith('.html'),
+// The site's pages (not the stories as files to download, whose links are full URLs).
+const files = readdirSync(SITE, { recursive: true, encoding: 'utf8' }).filter(
+  (f) => f.endsWith('.html') && !f.startsWith(`whole${sep}`),
 );
 
 describe('a build under /dateline/', () => {
@@ -52,6 +53,52 @@ describe('a build under /dateline/', () => {
     const urls = [...rss.matchAll(/<(?:link|guid)[^>]*>([^<]+)</g)].map((m) => m[1]!);
     expect(urls.length).toBeGreaterThan(5);
     expect(urls.filter((u) => !u.startsWith('http://localhost:4321/dateline/'))).toEqual([]);
+  });
+
+  // scripts/test.mjs builds this copy with two mirrors and an onion address.
+  const MIRRORS = [/^http:\/\/127\.0\.0\.1:\d+$/, /^https:\/\/mirror\.example\.net$/];
+  test.each(files.map((f) => f.split(sep).join('/')).filter((f) => !f.startsWith('admin/')))(
+    '%s: links the same page at each mirror and tells Tor Browser its onion address',
+    (file) => {
+      const doc = parse(readFileSync(join(SITE, file), 'utf8'));
+      // The page's own path; the page for a missing one sends readers to the mirrors' front pages.
+      const path =
+        file === '404.html' ? '/dateline/' : `/dateline/${file.replace(/index\.html$/, '')}`;
+      const links = doc
+        .querySelectorAll('footer nav.mirrors a')
+        .map((a) => new URL(a.getAttribute('href')!));
+      expect(links.map((u) => u.origin)).toEqual([
+        expect.stringMatching(MIRRORS[0]!),
+        expect.stringMatching(MIRRORS[1]!),
+      ]);
+      for (const u of links) expect(decodeURIComponent(u.pathname)).toBe(path);
+      expect(doc.querySelector('footer nav.mirrors')?.getAttribute('aria-labelledby')).toBe(
+        'mirrors-label',
+      );
+      expect(
+        decodeURI(doc.querySelector('meta[http-equiv="onion-location"]')!.getAttribute('content')!),
+      ).toBe(`http://${'d'.repeat(56)}.onion${path}`);
+    },
+  );
+
+  test("feeds name themselves at each mirror; _headers lets the mirrors' pages fetch the files", () => {
+    for (const file of ['feed.xml', 'atom.xml', 'stories/kazakhstan-unrest/feed.xml']) {
+      const xml = readFileSync(join(SITE, file), 'utf8');
+      const related = [...xml.matchAll(/<(?:atom:)?link href="([^"]+)" rel="related"/g)].map(
+        (m) => new URL(m[1]!),
+      );
+      expect(related.map((u) => u.pathname)).toEqual([`/dateline/${file}`, `/dateline/${file}`]);
+    }
+    const json = JSON.parse(readFileSync(join(SITE, 'feed.json'), 'utf8')) as {
+      _dateline: { mirrors: string[] };
+    };
+    expect(json._dateline.mirrors).toEqual([
+      expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/dateline\/feed\.json$/),
+      'https://mirror.example.net/dateline/feed.json',
+    ]);
+    expect(readFileSync(join(SITE, '_headers'), 'utf8')).toMatch(
+      /^\/dateline\/\*\n( {2}.*\n)* {2}Access-Control-Allow-Origin: \*\n/m,
+    );
   });
 
   test('no broken links or fragments when served under /dateline/', async () => {

@@ -17,6 +17,7 @@ const pages = {
   author: '/authors/aigerim-sadykova/',
   authors: '/authors/',
   '404': '/404.html',
+  offline: '/offline/',
 };
 
 for (const [name, path] of Object.entries(pages)) {

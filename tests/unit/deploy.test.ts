@@ -103,10 +103,12 @@ describe('deploy configuration', () => {
       '/dateline/_astro/*',
       '/dateline/archive/*',
       '/dateline/authors/*',
+      '/dateline/offline/*',
       '/dateline/pagefind/*',
       '/dateline/search/*',
       '/dateline/stories/*',
       '/dateline/tags/*',
+      '/dateline/whole/*',
       '/dateline/admin/*',
       '/dateline/_astro/*',
       '/dateline/pagefind/index/*',
@@ -115,6 +117,11 @@ describe('deploy configuration', () => {
       '/dateline/pagefind/part/*',
       '/dateline/stories/*/images/*',
       '/dateline/stories/*/latest.json',
+      '/dateline/sw.js',
+      '/dateline/integrity.json',
+      '/dateline/integrity.json.sig',
+      '/dateline/saved/*',
+      '/dateline/integrity/*',
     ]);
     // Each path gets one policy: the site's, or under /admin/ the editor's (hosts join the values of every matching rule).
     const policies = (path: string) =>
@@ -138,6 +145,17 @@ describe('deploy configuration', () => {
     ).toEqual(['no-cache']);
     expect(site('Content-Security-Policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(site('Content-Security-Policy')).not.toContain('unsafe-inline');
+    // Only a site with mirrors lets other sites' pages (its mirrors' service workers) fetch its files.
+    expect(site('Access-Control-Allow-Origin')).toBeUndefined();
+    const mirrored = parseHeadersFile(headersFile('/dateline/', { mirrored: true }));
+    expect(
+      ['/dateline/stories/strike/2026-11-18/', '/dateline/_astro/x.css', '/dateline/'].map((path) =>
+        mirrored
+          .filter((r) => r.pattern.test(path))
+          .map((r) => r.headers['Access-Control-Allow-Origin'])
+          .filter(Boolean),
+      ),
+    ).toEqual([['*'], ['*'], ['*']]);
     // Frames: only the two players, and each page narrows that further (framePolicy).
     expect(site('Content-Security-Policy')).toContain(
       'frame-src https://www.youtube-nocookie.com https://player.vimeo.com;',

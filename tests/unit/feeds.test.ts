@@ -110,6 +110,21 @@ describe('formats', () => {
     });
     expect(f.items[0].tags).toBeUndefined();
   });
+  test("every format names the same feed at the site's mirrors, and only when it has some", () => {
+    const mirrored = { ...meta, mirrors: ['https://m.example.net/r', 'https://b.example.com/r'] };
+    for (const xml of [rss(mirrored, items), atom(mirrored, items)]) {
+      expect(xml).toMatch(
+        /rel="self"[^>]*\/>\s*<(atom:)?link href="https:\/\/m\.example\.net\/r" rel="related"/,
+      );
+      expect(xml).toContain('href="https://b.example.com/r" rel="related" title="Mirror"');
+    }
+    expect(JSON.parse(jsonFeed(mirrored, items))._dateline).toEqual({
+      mirrors: mirrored.mirrors,
+    });
+    expect(rss(meta, items)).not.toContain('related');
+    expect(atom(meta, items)).not.toContain('related');
+    expect(JSON.parse(jsonFeed(meta, items))._dateline).toBeUndefined();
+  });
   test('an empty feed is still valid', () => {
     expect(JSON.parse(jsonFeed(meta, [])).items).toEqual([]);
     expect(rss(meta, [])).toContain('<channel>');

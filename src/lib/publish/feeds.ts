@@ -59,6 +59,8 @@ export interface FeedMeta {
   /** Absolute URLs of the three formats. */
   links: { rss: string; atom: string; json: string };
   language: string;
+  /** The same feed at the site's other addresses (src/config.ts `mirrors`), for readers who cannot reach this one. */
+  mirrors?: readonly string[];
 }
 
 /**
@@ -170,14 +172,27 @@ function xmlFeed(meta: FeedMeta, items: readonly FeedItem[], format: 'rss' | 'at
   return feed;
 }
 
+/**
+ * The feed's mirrors as Atom links (`rel="related"`: Atom allows one `alternate` of a kind) after
+ * its link to itself, in an Atom feed or, in the Atom namespace the `feed` library declares, an
+ * RSS one. The library writes feed-level links itself and takes no others.
+ */
+function withMirrors(xml: string, mirrors: readonly string[], tag: 'link' | 'atom:link'): string {
+  if (!mirrors.length) return xml;
+  const links = mirrors
+    .map((m) => `\n        <${tag} href="${escapeHtml(m)}" rel="related" title="Mirror"/>`)
+    .join('');
+  return xml.replace(/<(?:atom:)?link\b[^>]*\brel="self"[^>]*\/>/, (self) => `${self}${links}`);
+}
+
 /** RSS 2.0 */
 export function rss(meta: FeedMeta, items: readonly FeedItem[]): string {
-  return xmlFeed(meta, items, 'rss').rss2();
+  return withMirrors(xmlFeed(meta, items, 'rss').rss2(), meta.mirrors ?? [], 'atom:link');
 }
 
 /** Atom 1.0 */
 export function atom(meta: FeedMeta, items: readonly FeedItem[]): string {
-  return xmlFeed(meta, items, 'atom').atom1();
+  return withMirrors(xmlFeed(meta, items, 'atom').atom1(), meta.mirrors ?? [], 'link');
 }
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) */
@@ -190,6 +205,8 @@ export function jsonFeed(meta: FeedMeta, items: readonly FeedItem[]): string {
       feed_url: meta.links.json,
       description: meta.description,
       language: meta.language,
+      // JSON Feed's way to say more: an object whose name starts with an underscore.
+      ...(meta.mirrors?.length ? { _dateline: { mirrors: meta.mirrors } } : {}),
       items: items.map((i) => ({
         id: i.id,
         url: i.url,

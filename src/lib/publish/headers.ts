@@ -5,6 +5,7 @@
  * for content-hashed files only.
  */
 import { PLAYER_ORIGINS } from '../content/embeds.ts';
+import { STORY_FILE_POLICY } from './story-file-style.ts';
 
 /**
  * The Content-Security-Policy of every response. Frames may come from the video players a click
@@ -74,6 +75,7 @@ export const SITE_FOLDERS = [
   '_astro',
   'archive',
   'authors',
+  'offline',
   'pagefind',
   'search',
   'stories',
@@ -82,12 +84,12 @@ export const SITE_FOLDERS = [
 export const SITE_PAGES = ['', 'index.html', '404.html'];
 
 /**
- * The `_headers` file for a site under `base` (`/` or `/dateline/`). Hosts join the values of
+ * The `_headers` file for a site under `base` (`/` or `/dateline/`), `mirrored` when it has mirrors. Hosts join the values of
  * every rule that matches a path (two policies, which a browser both enforces), and no rule can
  * leave a path out: so the site's policy is given to its own folders and pages by name, and the
  * editor's folder, `admin/`, gets the editor's instead.
  */
-export function headersFile(base: string): string {
+export function headersFile(base: string, { mirrored = false } = {}): string {
   const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const block = (path: string, headers: Record<string, string>) =>
     `${path}\n${Object.entries(headers)
@@ -95,9 +97,17 @@ export function headersFile(base: string): string {
       .join('\n')}\n`;
   const site = { 'Content-Security-Policy': CSP };
   return [
-    block(`${root}*`, SECURITY_HEADERS),
+    // A site with mirrors is read through each of them by the service worker of another (the
+    // site's own, or a mirror's): each copy lets any page fetch its files. They are public pages.
+    block(`${root}*`, {
+      ...SECURITY_HEADERS,
+      ...(mirrored ? { 'Access-Control-Allow-Origin': '*' } : {}),
+    }),
     ...SITE_PAGES.map((page) => block(`${root}${page}`, site)),
     ...SITE_FOLDERS.map((folder) => block(`${root}${folder}/*`, site)),
+    // A story's files to download have a policy of their own: nothing from the network, their own
+    // stylesheet only (src/lib/publish/story-file.ts).
+    block(`${root}whole/*`, { 'Content-Security-Policy': STORY_FILE_POLICY }),
     block(`${root}${EDITOR_FOLDER}/*`, {
       'Content-Security-Policy': EDITOR_CSP,
       'X-Robots-Tag': 'noindex, nofollow',
@@ -115,6 +125,13 @@ export function headersFile(base: string): string {
     ].map((dir) => block(`${root}${dir}/*`, { 'Cache-Control': IMMUTABLE })),
     // What a live story's open pages poll: always revalidated (a 304 when unchanged), never served stale.
     block(`${root}stories/*/latest.json`, { 'Cache-Control': 'no-cache' }),
+    // The service worker (no policy of its own: it fetches from the mirrors), the manifest it
+    // trusts and the stories' lists to save: always revalidated, so a new build reaches readers at
+    // their next load; the manifest's pieces are named by their content.
+    ...['sw.js', 'integrity.json', 'integrity.json.sig', 'saved/*'].map((file) =>
+      block(`${root}${file}`, { 'Cache-Control': 'no-cache' }),
+    ),
+    block(`${root}integrity/*`, { 'Cache-Control': IMMUTABLE }),
   ].join('\n');
 }
 

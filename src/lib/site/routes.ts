@@ -107,6 +107,8 @@ export type StoryPageProps = {
   keyCount: number;
   /** The same story in other languages (its `translations`), for the header's links and `hreflang`. */
   translations: StoryLink[];
+  /** The files it comes in to download, oldest first (`wholeStoryParts`). */
+  whole: PartSpan[];
 };
 
 /** Another story as a page links to it: where it is, its headline and language. */
@@ -123,6 +125,7 @@ export interface TimelineLimits {
 export function storyRoutes(
   views: readonly StoryView[],
   limits: TimelineLimits,
+  wholeUpdates = Infinity,
 ): CachedRoute<StoryPageProps, 'story'>[] {
   const bySlug = new Map(views.map((v) => [v.story.slug, v.story]));
   return views.map((view) => {
@@ -147,6 +150,7 @@ export function storyRoutes(
         keyEvents: keys.slice(0, limits.keyEvents),
         keyCount: keys.length,
         translations,
+        whole: wholeStoryParts(view, wholeUpdates).map(spanOf),
       },
     );
   });
@@ -251,6 +255,66 @@ export function fromStartRoutes(
           page: i + 1,
           ...(earlier ? { earlier } : {}),
           ...(later ? { later } : {}),
+        },
+      );
+    });
+  });
+}
+
+/**
+ * The parts a story comes in as files to download (src/lib/publish/story-file.ts), oldest first: one
+ * file up to `max` updates; a longer story in whole days cut where the days say (`cutItems`: at most
+ * `max` updates each, most a quarter to a half of it), so that a new bulletin changes the last file
+ * and an edit the file it is in.
+ */
+export function wholeStoryParts(view: StoryView, max: number): Day[][] {
+  const days = chronological(view.days);
+  if (days.length === 0) return [];
+  if (view.bulletins.length <= max) return [days];
+  return cutItems(
+    days,
+    (d) => `${view.story.slug}/${d.day}`,
+    (d) => d.bulletins.length,
+    max,
+  );
+}
+
+/** Where a part of a story's files begins and ends: its file is named by its first day. */
+export type PartSpan = { first: DayKey; last: DayKey };
+
+const spanOf = (days: readonly Day[]): PartSpan => ({
+  first: days[0]!.day,
+  last: days.at(-1)!.day,
+});
+
+/** A file of a story's updates to download: its days, and the parts before and after it (when it comes in several). */
+export type WholeStoryProps = {
+  story: StoryHead;
+  days: Day[];
+  /** This part's span, when the story comes in several. */
+  span?: PartSpan;
+  earlier?: PartSpan;
+  later?: PartSpan;
+};
+
+export function wholeStoryRoutes(
+  views: readonly StoryView[],
+  max: number,
+): CachedRoute<WholeStoryProps, 'story' | 'part'>[] {
+  return views.flatMap((view) => {
+    const parts = wholeStoryParts(view, max);
+    return parts.map((days, i) => {
+      const several = parts.length > 1;
+      const earlier = parts[i - 1];
+      const later = parts[i + 1];
+      return route(
+        { story: view.story.slug, part: days[0]!.day },
+        {
+          story: head(view.story),
+          days,
+          ...(several ? { span: spanOf(days) } : {}),
+          ...(earlier ? { earlier: spanOf(earlier) } : {}),
+          ...(later ? { later: spanOf(later) } : {}),
         },
       );
     });

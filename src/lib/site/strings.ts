@@ -6,6 +6,7 @@
  */
 
 /** A word that changes with a count, by plural category (`other` is required). */
+
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 export interface Strings {
@@ -13,6 +14,64 @@ export interface Strings {
   nav: { label: string; stories: string; archive: string; topics: string; search: string };
   siteSearch: { label: string; placeholder: string; button: string };
   footer: (site: string) => string;
+  /** Before the links to the site's other addresses (its mirrors), in every page's footer. */
+  mirrors: string;
+  /** A story as one file to download (src/lib/publish/story-file.ts), and its link on the story's page. */
+  whole: {
+    /** The link, for a story in one file. */
+    download: string;
+    /** The list's heading, for a story in several files. */
+    downloadParts: string;
+    /** What the file is, beside the link. */
+    hint: string;
+    /** A part's heading: `Updates of {days}`. */
+    madeFrom: string;
+    /** `Made from the updates up to {when}`. */
+    made: string;
+    addresses: string;
+    key: string;
+    /** Links to the other parts at the site. */
+    earlier: string;
+    later: string;
+    permalink: string;
+  };
+  /** Reading without a network: the service worker's notes, the offline page, a story's "Save for offline". */
+  offline: {
+    /** What the service worker (src/scripts/sw.ts) says at the top of a page it answered for the site; `{when}`, `{host}` filled in there. */
+    worker: {
+      /** A copy kept on this device: `{when}` is when it was kept. */
+      saved: string;
+      /** A page from a mirror, checked: `{host}`. */
+      mirror: string;
+      /** A mirror's copy that did not match: refused. */
+      refused: string;
+      /** A mirror's copy that could not be checked: not shown. */
+      unchecked: string;
+      /** A page never read, with no network: the offline page. */
+      offline: string;
+    };
+    /** The offline page (`/offline/`). */
+    page: {
+      title: string;
+      lede: string;
+      stories: string;
+      pages: string;
+      none: string;
+      /** Its button's name: `Remove {title} from this device`. */
+      remove: string;
+      noScript: string;
+    };
+    /** A story's "Save for offline" (given to its script as data; `{size}`, `{n}`, `{total}` filled in there). */
+    save: {
+      button: string;
+      size: string;
+      saving: string;
+      saved: string;
+      failed: string;
+      remove: string;
+      removed: string;
+    };
+  };
   frontPage: {
     title: string;
     stories: string;
@@ -197,6 +256,51 @@ const en: Strings = {
   siteSearch: { label: 'Search every update', placeholder: 'Search  /', button: 'Search' },
   footer: (site) =>
     `${site}: rolling coverage, kept whole. Every update has a permanent link; times are shown in each story's own time zone.`,
+  mirrors: 'The same site at other addresses, should this one not open',
+  whole: {
+    download: 'Download the whole story as one file',
+    downloadParts: 'Download the story as files',
+    hint: 'An HTML file that opens without a network, to keep or to pass on.',
+    madeFrom: 'Updates of {days}',
+    made: 'Made from the updates up to {when}',
+    addresses: 'Where this story lives',
+    key: 'Key event',
+    earlier: 'Earlier updates',
+    later: 'Later updates',
+    permalink: 'Permalink',
+  },
+  offline: {
+    worker: {
+      saved: 'The site could not be reached: this is the copy saved on this device on {when}.',
+      mirror:
+        'The site could not be reached: this page comes from its copy at {host}, checked against the site’s own list of its files.',
+      refused:
+        'The site could not be reached, and the copy of this page at {host} did not match the site’s own: it is not shown.',
+      unchecked:
+        'The site could not be reached. The copy of this page at {host} could not be checked against the site’s own list of its files, so it is not shown.',
+      offline:
+        'You are offline, or the site cannot be reached, and this page was not saved on this device.',
+    },
+    page: {
+      title: 'Offline',
+      lede: 'Pages you have read and stories you have saved open without a network.',
+      stories: 'Stories saved on this device',
+      pages: 'Pages read on this device',
+      none: 'Nothing is saved on this device yet. Open a story and choose “Save for offline”.',
+      remove: 'Remove {title} from this device',
+      noScript: 'The list of what this device keeps needs JavaScript.',
+    },
+    save: {
+      button: 'Save for offline',
+      size: 'Every page of this story: {size}.',
+      saving: 'Saving for offline: {n} of {total} files…',
+      saved:
+        'Saved on this device: readable without a network. It is brought up to date when you are online.',
+      failed: 'Saving stopped: the network failed. Try again when you are online.',
+      remove: 'Remove from this device',
+      removed: 'Removed from this device.',
+    },
+  },
   frontPage: {
     title: 'Rolling coverage',
     stories: 'Stories',
@@ -381,6 +485,49 @@ const ru: Strings = {
   siteSearch: { label: 'Искать во всех сообщениях', placeholder: 'Поиск  /', button: 'Найти' },
   footer: (site) =>
     `${site}: хроника событий целиком. У каждого сообщения постоянная ссылка; время указано в часовом поясе сюжета.`,
+  mirrors: 'Этот же сайт по другим адресам, если этот не открывается',
+  whole: {
+    download: 'Скачать весь сюжет одним файлом',
+    downloadParts: 'Скачать сюжет файлами',
+    hint: 'HTML-файл открывается без сети: его можно сохранить или передать.',
+    madeFrom: 'Сообщения за {days}',
+    made: 'Собрано из сообщений по {when}',
+    addresses: 'Где находится этот сюжет',
+    key: 'Ключевое событие',
+    earlier: 'Более ранние сообщения',
+    later: 'Более поздние сообщения',
+    permalink: 'Постоянная ссылка',
+  },
+  offline: {
+    worker: {
+      saved: 'Сайт недоступен: это копия, сохранённая на этом устройстве {when}.',
+      mirror:
+        'Сайт недоступен: эта страница получена с его копии {host} и сверена со списком файлов самого сайта.',
+      refused:
+        'Сайт недоступен, а копия этой страницы на {host} не совпала с оригиналом: она не показана.',
+      unchecked:
+        'Сайт недоступен. Копию этой страницы на {host} не удалось сверить со списком файлов сайта, поэтому она не показана.',
+      offline: 'Нет связи с сайтом, а эта страница не сохранена на этом устройстве.',
+    },
+    page: {
+      title: 'Без сети',
+      lede: 'Прочитанные страницы и сохранённые сюжеты открываются без сети.',
+      stories: 'Сюжеты, сохранённые на этом устройстве',
+      pages: 'Страницы, прочитанные на этом устройстве',
+      none: 'На этом устройстве пока ничего не сохранено. Откройте сюжет и выберите «Сохранить для чтения без сети».',
+      remove: 'Удалить «{title}» с этого устройства',
+      noScript: 'Для списка сохранённого нужен JavaScript.',
+    },
+    save: {
+      button: 'Сохранить для чтения без сети',
+      size: 'Все страницы сюжета: {size}.',
+      saving: 'Сохранение: {n} из {total} файлов…',
+      saved: 'Сохранено на этом устройстве: читается без сети и обновляется, когда есть связь.',
+      failed: 'Сохранение прервано: нет сети. Попробуйте снова, когда появится связь.',
+      remove: 'Удалить с этого устройства',
+      removed: 'Удалено с этого устройства.',
+    },
+  },
   frontPage: {
     title: 'Хроника событий',
     stories: 'Сюжеты',

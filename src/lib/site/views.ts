@@ -144,7 +144,7 @@ export function viewBulletin(
 }
 
 /** A day's heading: its anchor (`anchorOf`: the plain day, or a prefixed one on pages that are not the timeline), its words and its page. */
-const dayHead = (
+export const dayHead = (
   day: DayKey,
   story: StoryPlace,
   ctx: ViewContext,
