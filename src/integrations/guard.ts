@@ -27,7 +27,8 @@ function publicFiles(dir: string): string[] {
  */
 export interface FinishingStep {
   owns: { files: string[]; folders: string[] };
-  run(outDir: string, logger: AstroIntegrationLogger): Promise<void>;
+  /** `cacheDir`: the build's cache folder, for what the step keeps between builds. */
+  run(outDir: string, logger: AstroIntegrationLogger, cacheDir: string): Promise<void>;
 }
 
 export function datelineGuard(finish: FinishingStep[] = []): AstroIntegration {
@@ -71,7 +72,7 @@ export function datelineGuard(finish: FinishingStep[] = []): AstroIntegration {
         );
         if (removed.length)
           logger.info(`removed ${removed.length} file(s) the content no longer produces`);
-        for (const step of finish) await step.run(out, logger);
+        for (const step of finish) await step.run(out, logger, cacheDir);
         endBuild(cacheDir);
       },
     },

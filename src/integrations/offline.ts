@@ -10,11 +10,12 @@
  * one does.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { published } from '../astro/handoff.ts';
+import { DigestCache } from '../cache/digests.ts';
 import type { Settings } from '../config.ts';
 import {
   buildManifest,
@@ -85,7 +86,7 @@ export function offlineStep(
       files: [WORKER_FILE, ROOT_FILE, SIGNATURE_FILE],
       folders: [PIECES_FOLDER, SAVED_FOLDER],
     },
-    async run(out, logger) {
+    async run(out, logger, cacheDir) {
       const started = performance.now();
       const { views } = published();
       rmSync(join(out, SIGNATURE_FILE), { force: true });
@@ -100,11 +101,13 @@ export function offlineStep(
       );
       const sizes = new Map<string, number>();
       const digests = new Map<string, string>();
+      const known = new DigestCache(join(cacheDir, 'dateline-digests.json'));
       for (const f of all) {
-        const bytes = readFileSync(join(out, f));
-        sizes.set(f, bytes.length);
-        digests.set(f, sha256(bytes));
+        const { digest, size } = known.digest(f, join(out, f));
+        sizes.set(f, size);
+        digests.set(f, digest);
       }
+      known.save();
       const saved = new Map<string, string>();
       for (const { story } of views) {
         const text = JSON.stringify(
@@ -165,7 +168,7 @@ export function offlineStep(
       writeFileSync(join(out, ROOT_FILE), root);
       if (signingKey) writeFileSync(join(out, SIGNATURE_FILE), await signText(root, signingKey));
       logger.info(
-        `offline: sw.js ${(worker.length / 1024).toFixed(1)} kB, ${digests.size} files' digests in ${pieces.size} pieces${signingKey ? ', signed' : ''}, ${saved.size} stories to save, in ${Math.round(performance.now() - started)} ms`,
+        `offline: sw.js ${(worker.length / 1024).toFixed(1)} kB, ${digests.size} files' digests (${known.reused} from the last build) in ${pieces.size} pieces${signingKey ? ', signed' : ''}, ${saved.size} stories to save, in ${Math.round(performance.now() - started)} ms`,
       );
     },
   };
