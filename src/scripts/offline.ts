@@ -161,7 +161,7 @@ export async function listSaved(root: HTMLElement): Promise<void> {
     for (const request of await cache.keys()) {
       if (!request.url.endsWith('.json')) continue;
       const list = (await (await cache.match(request))!.json()) as SavedStory;
-      stories.push({ slug, title: list.title, url: list.files[0]?.[0] ?? '' });
+      stories.push({ slug, title: list.title, url: list.page });
     }
   }
   for (const s of stories) {

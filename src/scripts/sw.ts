@@ -94,12 +94,19 @@ async function noted(
   return new Response(html, { status: 200, headers });
 }
 
-/** Keeps a page or picture as read, with when it was kept. */
-async function keep(cacheName: string, request: Request, response: Response): Promise<void> {
+/** How many pages read are kept (the oldest kept go first); saved stories are kept whole apart. */
+const PAGES_KEPT = 200;
+
+/** Keeps a page as read, with when it was kept. */
+async function keepPage(request: Request, response: Response): Promise<void> {
   const headers = new Headers(response.headers);
   headers.set(SAVED_HEADER, new Date().toISOString());
-  const cache = await caches.open(cacheName);
+  const cache = await caches.open(CACHES.pages);
+  await cache.delete(request);
   await cache.put(request, new Response(await response.blob(), { status: 200, headers }));
+  // Keys come in the order they were put: the first are the oldest.
+  const keys = await cache.keys();
+  await Promise.all(keys.slice(0, -PAGES_KEPT).map((k) => cache.delete(k)));
 }
 
 // The integrity root trusted: the last one the site's own address gave (or, with a signing key, a
@@ -222,7 +229,7 @@ async function page({ request, url }: { request: Request; url: URL }): Promise<R
     // Kept as read: pages the reader opened (a story being saved keeps its own).
     if (response.ok && isHtml(response) && request.mode === 'navigate') {
       const copy = response.clone();
-      void keep(CACHES.pages, request, copy).catch(() => undefined);
+      void keepPage(request, copy).catch(() => undefined);
       void refreshRoot();
     }
     return response;

@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import {
   buildManifest,
   digestOf,
@@ -71,6 +71,15 @@ async function installWorker(page: Page): Promise<void> {
 }
 
 const note = (page: Page) => page.locator('main > .offline-note');
+
+/** Another reader, in a browser context of their own, whose worker installed from a copy of the site at its address, then stopped. */
+async function anotherReader(browser: Browser, name: string): Promise<BrowserContext> {
+  origin = await serve(copyOf(name), ORIGIN);
+  const reader = await browser.newContext();
+  await installWorker(await reader.newPage());
+  await stop(origin);
+  return reader;
+}
 
 let origin: ChildProcess | undefined;
 let mirror: ChildProcess | undefined;
@@ -167,11 +176,8 @@ test('a page a mirror altered is refused, and so is a manifest it altered to mat
     pieceFile,
     readFileSync(pieceFile, 'utf8').replace(await digestOf(genuine), await digestOf(altered)),
   );
-  const reader = await browser.newContext();
-  const fresh = await reader.newPage();
-  origin = await serve(copyOf('tamper-origin'), ORIGIN);
-  await installWorker(fresh);
-  await stop(origin);
+  const reader = await anotherReader(browser, 'tamper-origin');
+  const fresh = reader.pages()[0]!;
   await fresh.goto(`${ORIGIN}${OTHER_DAY}`);
   await expect(note(fresh)).toHaveText(/did not match the site’s own: it is not shown/);
   await expect(fresh.getByText('Inserted by the mirror')).toHaveCount(0);
@@ -227,11 +233,8 @@ test("a newer manifest signed with the site's key is trusted from a mirror; sign
     await newerBuild('forged', (await generateSigningKeys()).privateKey),
     MIRROR,
   );
-  const reader = await browser.newContext();
-  const other = await reader.newPage();
-  origin = await serve(copyOf('signed-origin'), ORIGIN);
-  await installWorker(other);
-  await stop(origin);
+  const reader = await anotherReader(browser, 'signed-origin');
+  const other = reader.pages()[0]!;
   await other.goto(`${ORIGIN}${NEW_PAGE}`);
   await expect(note(other)).toHaveText(
     /could not be checked against the site’s own list of its files, so it is not shown/,

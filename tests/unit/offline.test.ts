@@ -86,7 +86,11 @@ describe('savedStory and savedChanges', () => {
       '/dateline/stories/strike/images/crowd.jpg-800w.99aa88bb.webp',
     ]);
     expect(saved.bytes).toBe(saved.files.reduce((n, [, b]) => n + b, 0));
-    expect(saved).toMatchObject({ story: 'strike', title: 'Strike' });
+    expect(saved).toMatchObject({
+      story: 'strike',
+      title: 'Strike',
+      page: '/dateline/stories/strike/',
+    });
   });
   test('bringing a saved story up to date fetches what is new or changed and removes what went', () => {
     const kept = {

@@ -11,6 +11,8 @@ export const SAVED_FOLDER = 'saved';
 export interface SavedStory {
   story: string;
   title: string;
+  /** The story's page (its timeline). */
+  page: string;
   /** The bytes of every file together. */
   bytes: number;
   /** Each file: its URL, bytes and digest. */
@@ -51,7 +53,13 @@ export function savedStory(
     const [bytes, digest] = info(f);
     return [`${base}${f.replace(/index\.html$/, '')}`, bytes, digest];
   });
-  return { story: slug, title, bytes: list.reduce((n, [, b]) => n + b, 0), files: list };
+  return {
+    story: slug,
+    title,
+    page: `${base}${prefix}`,
+    bytes: list.reduce((n, [, b]) => n + b, 0),
+    files: list,
+  };
 }
 
 /** The files of `next` that a saved copy made from `kept` lacks or holds in another version, and those it holds that `next` no longer has. */
