@@ -170,7 +170,7 @@ test('a page a mirror altered is refused, and so is a manifest it altered to mat
   const pieceFile = join(
     copy,
     'integrity',
-    `${root.pieces['stories/kazakhstan-unrest/2022-01']}.json`,
+    `${root.pieces['stories/kazakhstan-unrest/2022']}.json`,
   );
   writeFileSync(
     pieceFile,

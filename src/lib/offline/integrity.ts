@@ -29,14 +29,16 @@ export interface IntegrityRoot {
 const DAY_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The piece a file's digest is in: its folder, two levels deep (`authors/<slug>`,
- * `stories/<slug>`), a story's day pages by month (`stories/<slug>/2022-01`) and the search index's
- * tiers each on its own (`pagefind/part/<key>`): pieces of at most a few hundred files at any size.
+ * The piece a file's digest is in: its folder, two levels deep (`stories/<slug>`, `tags/<tag>`), a
+ * story's day pages by year (`stories/<slug>/2022`), authors' pages by their name's first character
+ * (`authors/a`) and the search index's tiers each on its own (`pagefind/part/<key>`): pieces of at most
+ * a few hundred files, and few of them (about a hundred at 100,000 bulletins: files count on hosts).
  */
 export function pieceOf(file: string): string {
   const folders = file.split('/').slice(0, -1);
   if (folders[0] === 'stories' && folders[2] && DAY_FOLDER.test(folders[2]))
-    return `stories/${folders[1]}/${folders[2].slice(0, 7)}`;
+    return `stories/${folders[1]}/${folders[2].slice(0, 4)}`;
+  if (folders[0] === 'authors' && folders[1]) return `authors/${[...folders[1]][0]}`;
   return folders.slice(0, folders[0] === 'pagefind' && folders[1] === 'part' ? 3 : 2).join('/');
 }
 
