@@ -34,7 +34,8 @@ export interface Settings {
   /**
    * How many updates one file of a story to download holds at most: a story of more comes in several
    * files, cut where its days say (most a quarter to a half of this), so that a new update changes the
-   * last one only. An update of 80–400 words takes about 2.3 kB of a file: 2,000 make 4.6 MB.
+   * last one only. An update of 80–400 words takes about 2.5 kB of a file: 2,000 make 5 MB. 0 makes
+   * none (they add about 2.5 kB a bulletin to `dist/`: a site near its host's limit may do without).
    */
   wholeStoryUpdates: number;
   /** How many key events a key-events page shows in full (whole days only, at least one day). */

@@ -13,6 +13,8 @@ import {
   archiveRoutes,
   dayRoutes,
   fromStartRoutes,
+  wholeStoryParts,
+  wholeStoryRoutes,
   authorRoutes,
   keyEventRoutes,
   storyFeedRoutes,
@@ -374,5 +376,44 @@ describe('page props and keys', () => {
       { day: '2022-01-03', count: 1, keyCount: 1 },
     ]);
     expect(props.modified).toBe(Date.parse('2022-01-07T17:30:00+06:00'));
+  });
+});
+
+describe('a story as files to download', () => {
+  const story = makeStory({ slug: 'long' });
+  // 120 days of three updates each.
+  const many = Array.from({ length: 120 }, (_, d) =>
+    [8, 12, 16].map((h) =>
+      makeBulletin(
+        `${new Date(Date.UTC(2022, 0, 1 + d)).toISOString().slice(0, 10)}T${String(h).padStart(2, '0')}:00`,
+        { story: 'long' },
+      ),
+    ),
+  ).flat();
+  const viewOf = (list: BulletinRecord[]) => buildStoryViews([story], list)[0]!;
+  const idsOf = (parts: { bulletins: BulletinRecord[] }[][]) =>
+    parts.map((days) => days.flatMap((d) => d.bulletins.map((b) => b.id)));
+
+  test('one file up to the limit, every update once, oldest first; none with a limit of 0', () => {
+    const [one, ...rest] = wholeStoryParts(viewOf(many), 360);
+    expect(rest).toEqual([]);
+    expect(one!.flatMap((d) => d.bulletins).map((b) => b.instant)).toEqual(
+      [...many].map((b) => b.instant).sort((a, b) => a - b),
+    );
+    expect(wholeStoryParts(viewOf(many), 0)).toEqual([]);
+    expect(wholeStoryRoutes([viewOf(many)], 360).map((r) => r.params)).toEqual([
+      { story: 'long', part: '2022-01-01' },
+    ]);
+  });
+
+  test('past the limit, whole days in files of at most the limit; a new update changes the last only', () => {
+    const parts = wholeStoryParts(viewOf(many), 60);
+    expect(parts.length).toBeGreaterThan(5);
+    for (const p of parts) expect(p.flatMap((d) => d.bulletins).length).toBeLessThanOrEqual(60);
+    expect(idsOf(parts).flat()).toHaveLength(many.length);
+    const next = makeBulletin('2022-04-30T20:00', { story: 'long' });
+    const after = wholeStoryRoutes([viewOf([...many, next])], 60);
+    const before = wholeStoryRoutes([viewOf(many)], 60);
+    expect(changed(before, after)).toEqual([`long/${parts.at(-1)![0]!.day}`]);
   });
 });

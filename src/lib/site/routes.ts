@@ -262,14 +262,15 @@ export function fromStartRoutes(
 }
 
 /**
- * The parts a story comes in as files to download (src/lib/publish/story-file.ts), oldest first: one
- * file up to `max` updates; a longer story in whole days cut where the days say (`cutItems`: at most
+ * The parts a story comes in as files to download (src/lib/publish/story-file.ts), oldest first
+ * (none with `max` 0): one file up to `max` updates; a longer story in whole days cut where the days say (`cutItems`: at most
  * `max` updates each, most a quarter to a half of it), so that a new bulletin changes the last file
  * and an edit the file it is in.
  */
 export function wholeStoryParts(view: StoryView, max: number): Day[][] {
   const days = chronological(view.days);
-  if (days.length === 0) return [];
+  // None at all with `max` 0: a site near its host's size limit can do without them.
+  if (days.length === 0 || max <= 0) return [];
   if (view.bulletins.length <= max) return [days];
   return cutItems(
     days,
