@@ -43,7 +43,8 @@ clientsClaim();
 precacheAndRoute(config.precache);
 cleanupOutdatedCaches();
 
-// Where the browser supports it, it does not even start the worker for the editor and live polls.
+// Where the browser supports it (Chromium's static routing), the worker is not even asked for the
+// editor, live polls and the search index: their requests go to the network as without a worker.
 self.addEventListener('install', (event) => {
   const routes = (event as ExtendableEvent & { addRoutes?: (rules: unknown[]) => Promise<void> })
     .addRoutes;
@@ -53,6 +54,7 @@ self.addEventListener('install', (event) => {
       .call(event, [
         { condition: { urlPattern: `${base}admin/*` }, source: 'network' },
         { condition: { urlPattern: `${base}stories/*/latest.json` }, source: 'network' },
+        { condition: { urlPattern: `${base}pagefind/*` }, source: 'network' },
       ])
       .catch(() => undefined),
   );
