@@ -32,7 +32,7 @@ const DAY_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
  * The piece a file's digest is in: its folder, two levels deep (`stories/<slug>`, `tags/<tag>`), a
  * story's day pages by year (`stories/<slug>/2022`), authors' pages by their name's first character
  * (`authors/a`) and the search index's tiers each on its own (`pagefind/part/<key>`): pieces of at most
- * a few hundred files, and few of them (about a hundred at 100,000 bulletins: files count on hosts).
+ * a few hundred files, and few of them (150 at 100,000 bulletins: files count on hosts).
  */
 export function pieceOf(file: string): string {
   const folders = file.split('/').slice(0, -1);
