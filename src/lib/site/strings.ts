@@ -116,6 +116,8 @@ export interface Strings {
   updated: string;
   sources: string;
   linkToUpdate: string;
+  /** Beside it, with JavaScript (src/scripts/share.ts): the share sheet, or the permalink copied. */
+  share: { button: string; copied: string; failed: string };
   updateAt: (time: string) => string;
   updateOf: (day: string) => string;
   jumpToDay: string;
@@ -342,6 +344,11 @@ const en: Strings = {
   updated: 'Updated',
   sources: 'Sources',
   linkToUpdate: 'Link to this update',
+  share: {
+    button: 'Share',
+    copied: 'Link copied to the clipboard.',
+    failed: 'The link could not be copied: use the link to this update instead.',
+  },
   updateAt: (time) => `Update at ${time}`,
   updateOf: (day) => `Update of ${day}`,
   jumpToDay: 'Jump to day',
@@ -569,6 +576,11 @@ const ru: Strings = {
   updated: 'Обновлено',
   sources: 'Источники',
   linkToUpdate: 'Ссылка на это сообщение',
+  share: {
+    button: 'Поделиться',
+    copied: 'Ссылка скопирована.',
+    failed: 'Ссылку не удалось скопировать: воспользуйтесь ссылкой на это сообщение.',
+  },
   updateAt: (time) => `Сообщение в ${time}`,
   updateOf: (day) => `Сообщение за ${day}`,
   jumpToDay: 'Перейти к дню',
