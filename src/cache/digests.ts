@@ -10,6 +10,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/** A file's or a text's SHA-256 digest, base64url (as src/lib/offline/integrity.ts writes them). */
+export const sha256 = (bytes: Uint8Array | string): string =>
+  createHash('sha256').update(bytes).digest('base64url');
+
 type Entry = [size: string, ino: string, mtime: string, ctime: string, digest: string];
 
 const RACY_NS = 2_000_000_000n;
@@ -45,7 +49,7 @@ export class DigestCache {
     if (known && stamp.every((v, i) => known[i] === v)) {
       digest = known[4];
       this.reused++;
-    } else digest = createHash('sha256').update(readFileSync(path)).digest('base64url');
+    } else digest = sha256(readFileSync(path));
     this.now.set(key, [...stamp, digest]);
     return { digest, size: Number(s.size) };
   }

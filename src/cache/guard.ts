@@ -25,6 +25,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { byCodePoint } from '../core/text.ts';
 
 const MARK = 'dateline-build-running';
 /** The output folder the cache's pages were last written to. */
@@ -101,4 +102,16 @@ export function sweepOutput(
   };
   if (existsSync(outDir)) walk(outDir);
   return removed;
+}
+
+/**
+ * Every file under `dir` (none when it does not exist), relative, with `/`, in code-point order: what
+ * the sweep counts as a file (anything but a folder).
+ */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => !d.isDirectory())
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .sort(byCodePoint);
 }

@@ -1,4 +1,4 @@
-/** Ordering of text that is the same on every machine. Imports nothing. */
+/** Text helpers: orderings that are the same on every machine, escaping, filling in words. Imports nothing. */
 
 /** Locale-independent text order, so every machine sorts (and reports) alike. */
 export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -20,3 +20,11 @@ export function byUtf8(a: string, b: string): number {
 
 const utf8Rank = (unit: number): number =>
   unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit;
+
+/** Text (or an attribute's value) as HTML: `&`, `<`, `>` and `"` escaped. */
+export const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** `text` with each `{name}` replaced by its value; a name without one is left as written. */
+export const fill = (text: string, values: Record<string, string>): string =>
+  text.replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);

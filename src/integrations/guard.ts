@@ -6,20 +6,11 @@
  * `astro:build:done` runs after every other one has written its files; what reads the final output
  * (the offline files: src/integrations/offline.ts) runs in it, after the sweep.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { beginBuild, buildStarted, endBuild, sweepOutput } from '../cache/guard.ts';
+import { beginBuild, buildStarted, endBuild, filesUnder, sweepOutput } from '../cache/guard.ts';
 import { claimedOutput } from '../astro/handoff.ts';
-
-/** The files of `public/`, which Astro copies into the output as they are (relative, with `/`). */
-function publicFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => !d.isDirectory())
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'));
-}
 
 /**
  * A step that reads the final output (after the sweep) and writes files of its own: the folders
@@ -58,7 +49,7 @@ export function datelineGuard(finish: FinishingStep[] = []): AstroIntegration {
           ...[...assets.values()]
             .flat()
             .map((url) => relative(out, fileURLToPath(url)).split(sep).join('/')),
-          ...publicFiles(publicDir),
+          ...filesUnder(publicDir),
         ]);
         const claimed = claimedOutput();
         const owned = finish.map((step) => step.owns);

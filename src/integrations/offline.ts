@@ -9,13 +9,14 @@
  * All made anew at every build from the output itself, so an incremental build writes what a cold
  * one does.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { published } from '../astro/handoff.ts';
-import { DigestCache } from '../cache/digests.ts';
+import { DigestCache, sha256 } from '../cache/digests.ts';
+import { filesUnder } from '../cache/guard.ts';
+import { byCodePoint } from '../core/text.ts';
 import type { Settings } from '../config.ts';
 import {
   buildManifest,
@@ -34,17 +35,6 @@ import type { FinishingStep } from './guard.ts';
 /** How long the site's own address has to answer before mirrors and kept copies are tried. */
 const TIMEOUT_MS = 4000;
 const WORKER_FILE = 'sw.js';
-
-/** Every file of `dir`, relative, with `/`, in code-point order. */
-function filesOf(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-const sha256 = (bytes: Uint8Array | string): string =>
-  createHash('sha256').update(bytes).digest('base64url');
 
 /** The worker bundled with its settings (minified: it is fetched by every reader, at most 25 kB compressed). */
 async function bundleWorker(config: WorkerConfig): Promise<string> {
@@ -92,7 +82,7 @@ export function offlineStep(
       rmSync(join(out, SIGNATURE_FILE), { force: true });
 
       // What each story's "Save for offline" keeps, from its pages and pictures in the output.
-      const all = filesOf(out).filter(
+      const all = filesUnder(out).filter(
         (f) =>
           f !== WORKER_FILE &&
           f !== ROOT_FILE &&
@@ -158,7 +148,7 @@ export function offlineStep(
       // not the clock's, so that two builds of the same content write the same bytes.
       const newest = Math.max(0, ...views.map((v) => newestChange(v.bulletins)));
       const { root, pieces } = await buildManifest(
-        [...digests].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+        [...digests].sort((a, b) => byCodePoint(a[0], b[0])),
         new Date(newest).toISOString(),
       );
       replaceFolder(

@@ -7,7 +7,7 @@
  * - `listSaved`: the offline page's list of what is kept, each story removable.
  */
 import { savedChanges, type SavedStory } from '../lib/offline/saved.ts';
-import { fill } from '../lib/offline/notes.ts';
+import { fill } from '../core/text.ts';
 import { CACHES, SAVED_HEADER } from '../lib/offline/worker.ts';
 import type { Strings } from '../lib/site/strings.ts';
 
@@ -19,8 +19,8 @@ const megabytes = (bytes: number, locale: string): string =>
   `${new Intl.NumberFormat(locale, { maximumFractionDigits: bytes < 10e6 ? 1 : 0 }).format(bytes / 1e6)} MB`;
 
 /** The saved list of a story (its URL is the key it is kept under, with the list it was saved from). */
-async function listOf(url: string, cache: RequestCache = 'no-cache'): Promise<SavedStory> {
-  const response = await fetch(url, { cache });
+async function listOf(url: string): Promise<SavedStory> {
+  const response = await fetch(url, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return (await response.json()) as SavedStory;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { fill, noteTime, withNote, type WorkerStrings } from '../../src/lib/offline/notes.ts';
+import { fill } from '../../src/core/text.ts';
+import { noteTime, withNote, type WorkerStrings } from '../../src/lib/offline/notes.ts';
 import { savedChanges, savedStory } from '../../src/lib/offline/saved.ts';
 import { routeOf } from '../../src/lib/offline/worker.ts';
 import { stringsFor } from '../../src/lib/site/strings.ts';

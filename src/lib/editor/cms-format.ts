@@ -6,6 +6,7 @@
  * and the order of the frontmatter are kept. Pure, so it is tested here and runs in the browser.
  */
 import * as yaml from 'js-yaml';
+import { byCodePoint } from '../../core/text.ts';
 import { splitFence, splitFrontmatter } from '../content/frontmatter.ts';
 
 /** The format's name in the editor's configuration (a name ending `-frontmatter` is what the editor accepts for `.md` files). */
@@ -36,7 +37,7 @@ function meaningful(value: unknown): unknown {
     const entries = Object.entries(value as Data)
       .map(([k, v]) => [k, meaningful(v)] as const)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => byCodePoint(a, b));
     return entries.length ? Object.fromEntries(entries) : undefined;
   }
   return value;

@@ -10,6 +10,7 @@
  * A reader reading one page through a mirror fetches the root and one piece, not the digest of every
  * file (about 4 MB at 100,000 bulletins). Pure and the same in Node and in the worker: WebCrypto only.
  */
+import { byCodePoint } from '../../core/text.ts';
 
 /** The root's file, at the top of the output. */
 export const ROOT_FILE = 'integrity.json';
@@ -94,11 +95,10 @@ export async function buildManifest(
     if (!list) byPiece.set(piece, (list = []));
     list.push([file, digest]);
   }
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const pieces = new Map<string, string>();
   const digests: Record<string, string> = {};
-  for (const piece of [...byPiece.keys()].sort(order)) {
-    const entries = byPiece.get(piece)!.sort((a, b) => order(a[0], b[0]));
+  for (const piece of [...byPiece.keys()].sort(byCodePoint)) {
+    const entries = byPiece.get(piece)!.sort((a, b) => byCodePoint(a[0], b[0]));
     const text = JSON.stringify(Object.fromEntries(entries));
     const digest = await digestOf(text);
     digests[piece] = digest;

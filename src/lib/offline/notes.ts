@@ -3,19 +3,13 @@
  * own address did not: a note at the top of the page's main part, saying where the page came from.
  * Pure, so that it is tested in Node.
  */
+import { escapeHtml, fill } from '../../core/text.ts';
 import type { Strings } from '../site/strings.ts';
 
 /** The notes' words in the site's language; `{when}` and `{host}` filled in. */
 export type WorkerStrings = Strings['offline']['worker'];
 
 export type NoteKind = keyof WorkerStrings;
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
-/** `text` with each `{name}` replaced by its value. */
-export const fill = (text: string, values: Record<string, string>): string =>
-  text.replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
 
 /**
  * `html` with the note of `kind` as the first thing in its `<main>` (or after `<body>`): a status

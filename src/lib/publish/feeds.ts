@@ -7,6 +7,7 @@
 import { Feed } from 'feed';
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import { isoIn } from '../../core/dates.ts';
+import { escapeHtml } from '../../core/text.ts';
 import type { Rendered } from '../markdown/pipeline.ts';
 import { compareNewestFirst } from '../site/timeline.ts';
 import { excerpt, viewBulletin, uiOf, type StoryPlace, type ViewContext } from '../site/views.ts';
@@ -115,13 +116,6 @@ export function buildFeedItems(
         authors: b.authors.map((a) => ({ name: a.name, url: absolute(ctx.paths.author(a.slug)) })),
       };
     });
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
-  );
 }
 
 /** Authors go in Atom's `<author>` (name and page) and in RSS's `<dc:creator>` (RSS's own `<author>` must be an email address). */

@@ -23,7 +23,7 @@
  * (src/lib/publish/search-merge.ts).
  */
 import { hash32, level } from '../../core/cuts.ts';
-import { byCodePoint } from '../../core/text.ts';
+import { byCodePoint, escapeHtml } from '../../core/text.ts';
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { StoryRecord } from '../../schemas/story.ts';
 import { preferredSpellings, tagSlug, tagUses } from '../content/tags.ts';
@@ -124,9 +124,6 @@ export const updateFlags = (d: SearchDay): UpdateFlags[] =>
     tags: tagsOf(d.story, b).map(tagHash),
     authors: b.authors.map((a) => tagHash(a.slug)),
   }));
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** A record Pagefind indexes as HTML (`addHTMLFile`). */
 export interface SearchRecord {

@@ -3,7 +3,7 @@
  * web is cut: every update with its day's anchor and its permalink's id, styled by a stylesheet in
  * the file, asking the network for nothing (pictures are left out, their captions kept), with when
  * it was made (its newest update's time, not the build's) and the addresses where the story lives.
- * A long story comes in parts (src/lib/site/routes.ts `storyFileRoutes`), each a file like this.
+ * A long story comes in parts (src/lib/site/routes.ts `wholeStoryRoutes`), each a file like this.
  */
 import type { BulletinRecord } from '../../schemas/bulletin.ts';
 import type { Rendered } from '../markdown/pipeline.ts';
@@ -12,6 +12,7 @@ import { newestChange } from '../site/timeline.ts';
 import { dayHead, viewBulletin, type StoryPlace, type ViewContext } from '../site/views.ts';
 import { dayOf, formatTime, isoIn } from '../../core/dates.ts';
 import { formatDay } from '../../core/intl.ts';
+import { escapeHtml, fill } from '../../core/text.ts';
 import { STORY_FILE_CSS, STORY_FILE_POLICY } from './story-file-style.ts';
 
 /** The file's words (src/lib/site/strings.ts `whole`). */
@@ -34,9 +35,6 @@ export interface StoryFileInput {
   earlier?: string;
   later?: string;
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
  * A body as the file shows it: pictures left out (their captions stay; a picture alone in a link
@@ -83,7 +81,7 @@ export function storyFile(input: StoryFileInput): string {
   }
   const made =
     newest > -Infinity
-      ? `<p>${escapeHtml(words.made.replace('{when}', `${formatDay(dayOf(newest, story.timezone), ctx.locale)}, ${formatTime(newest, story.timezone)}`))} (<time datetime="${isoIn(newest, story.timezone)}">${isoIn(newest, story.timezone)}</time>)</p>`
+      ? `<p>${escapeHtml(fill(words.made, { when: `${formatDay(dayOf(newest, story.timezone), ctx.locale)}, ${formatTime(newest, story.timezone)}` }))} (<time datetime="${isoIn(newest, story.timezone)}">${isoIn(newest, story.timezone)}</time>)</p>`
       : '';
   const nav = [
     input.earlier ? `<a href="${escapeHtml(input.earlier)}">${escapeHtml(words.earlier)}</a>` : '',
@@ -93,7 +91,7 @@ export function storyFile(input: StoryFileInput): string {
     .join(' · ');
   const title = input.range ? `${story.title}: ${input.range}` : story.title;
   return `<!DOCTYPE html><html lang="${escapeHtml(input.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="${STORY_FILE_POLICY}"><title>${escapeHtml(title)}</title><style>${STORY_FILE_CSS}</style></head><body>
-<header><h1>${escapeHtml(story.title)}</h1>${input.range ? `<p>${escapeHtml(words.madeFrom.replace('{days}', input.range))}</p>` : ''}<p>${escapeHtml(story.summary)}</p>${made}${nav ? `<p>${nav}</p>` : ''}</header>
+<header><h1>${escapeHtml(story.title)}</h1>${input.range ? `<p>${escapeHtml(fill(words.madeFrom, { days: input.range }))}</p>` : ''}<p>${escapeHtml(story.summary)}</p>${made}${nav ? `<p>${nav}</p>` : ''}</header>
 <main>${parts.join('\n')}</main>
 <footer><p>${escapeHtml(words.addresses)}:</p><ul>${input.addresses.map((a) => `<li><a href="${escapeHtml(a)}">${escapeHtml(a)}</a></li>`).join('')}</ul>${nav ? `<p>${nav}</p>` : ''}</footer>
 </body></html>
