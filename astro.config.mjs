@@ -8,6 +8,7 @@ import { datelineHeaders } from './src/integrations/headers.ts';
 import { datelineSitemap } from './src/integrations/sitemap.ts';
 import { datelineDevErrors } from './src/integrations/dev-errors.ts';
 import { datelineGuard } from './src/integrations/guard.ts';
+import { embedStep } from './src/integrations/embed.ts';
 import { offlineStep } from './src/integrations/offline.ts';
 import { normaliseBase } from './src/core/paths.ts';
 import { datelineSettings } from './src/integrations/settings.ts';
@@ -69,10 +70,14 @@ export default defineConfig({
       segment: settings.searchSegment,
     }),
     datelineSitemap(base, settings.lang),
-    datelineHeaders({ mirrored: settings.mirrors.length > 0 }),
+    datelineHeaders({
+      mirrored: settings.mirrors.length > 0,
+      embedOrigins: settings.embed.origins,
+    }),
     datelineCards({ site: settings.title, locale: settings.locale }),
-    // …and, once the output is final, the service worker and the integrity manifest of every file.
-    datelineGuard([offlineStep(settings, normaliseBase(base), process.env)]),
+    // …and, once the output is final, the embeds' script, then the service worker and the
+    // integrity manifest of every file.
+    datelineGuard([embedStep(), offlineStep(settings, normaliseBase(base), process.env)]),
   ],
   devToolbar: { enabled: false },
 });

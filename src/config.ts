@@ -89,6 +89,11 @@ export interface Settings {
    * name them. MIRRORS sets them (comma-separated: `https://news.example.net,https://bucket.s3.example.com`).
    */
   mirrors: string[];
+  /**
+   * A story's embed (`/embed/<slug>/`, framed by other sites): how many of its newest updates it
+   * shows, and the origins allowed to frame it (EMBED_ORIGINS, comma-separated; none set: any site).
+   */
+  embed: { updates: number; origins: string[] };
   /** The site's onion service (an `http://….onion` origin): every page tells Tor Browser its address there. ONION sets it. */
   onion: string;
 }
@@ -129,11 +134,8 @@ export function settingsFrom(env: Environment): Settings {
     },
     searchSegment: positive(env, 'DATELINE_SEARCH_SEGMENT', 2000),
     contentDir: env['DATELINE_CONTENT'] ?? 'content',
-    mirrors: (env['MIRRORS'] ?? '')
-      .split(',')
-      .map((m) => m.trim())
-      .filter(Boolean)
-      .map((m) => origin('MIRRORS', m)),
+    mirrors: origins(env, 'MIRRORS'),
+    embed: { updates: 10, origins: origins(env, 'EMBED_ORIGINS') },
     onion: env['ONION'] ? origin('ONION', env['ONION'].trim(), '.onion') : '',
   };
 }
@@ -141,7 +143,7 @@ export function settingsFrom(env: Environment): Settings {
 /**
  * An origin (`https://host[:port]`) written in the variable `name`, as the URL standard writes it;
  * with `suffix`, its host must end with it. A path other than `/`, a query or a fragment is refused:
- * a mirror serves the same paths as the site.
+ * a mirror serves the same paths as the site, and a frame's ancestors are named by their origin.
  */
 function origin(name: string, value: string, suffix = ''): string {
   let url: URL | undefined;
@@ -164,6 +166,14 @@ function origin(name: string, value: string, suffix = ''): string {
     );
   return url.origin;
 }
+
+/** The origins listed in the variable `name` (comma-separated), each checked by `origin`. */
+const origins = (env: Environment, name: string): string[] =>
+  (env[name] ?? '')
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean)
+    .map((m) => origin(name, m));
 
 /** A whole number above zero from the variable `name`, or `fallback` when it is not set. */
 function positive(env: Environment, name: string, fallback: number): number {

@@ -72,6 +72,8 @@ export const getStoryFileRoutes = () => storyFileRoutes(published().files);
 /** Each story's `latest.json`, polled by its open timeline while it is live (src/scripts/live.ts). */
 export const getLiveRoutes = () => liveRoutes(getStories(), settings.live.entries);
 export const getStoryFeedRoutes = () => storyFeedRoutes(getStories(), settings.feedItems);
+/** A story's embed: the same props as its feed (its head and newest bulletins), fewer of them. */
+export const getEmbedRoutes = () => storyFeedRoutes(getStories(), settings.embed.updates);
 
 /** A rendered body by the key its record carries, root-relative URLs under the base path. */
 async function renderedBody(record: {

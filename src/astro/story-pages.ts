@@ -7,11 +7,13 @@
 import { keyDayAnchor } from '../core/anchors.ts';
 import { formatDay } from '../core/dates.ts';
 import type { Rendered } from '../lib/markdown/pipeline.ts';
+import { bodyForEmbed, embedCode, oembedOf } from '../lib/site/embed.ts';
 import type {
   DayPageProps,
   FromStartPageProps,
   KeyEventsPageProps,
   PageLink,
+  StoryFeedProps,
   StoryHead,
   StoryPageProps,
 } from '../lib/site/routes.ts';
@@ -29,6 +31,7 @@ import {
   viewHeadlineDay,
   viewIntro,
   viewKeyEvent,
+  viewBulletin,
   viewLatest,
   viewTags,
   viewTranslations,
@@ -125,6 +128,50 @@ export async function timelinePage(props: StoryPageProps, locals: App.Locals) {
     live: story.status === 'live' && settings.live.enabled,
     shown,
     months: groupDaysByMonth(allDays, page.locale),
+    embed: { code: codeOf(page), oembed: absoluteUrl(paths.oembed(story.slug)) },
+  };
+}
+
+/** The code that embeds a story on another site, at the site's absolute addresses. */
+const codeOf = ({ story, ui }: StoryPage): string =>
+  embedCode({
+    frame: absoluteUrl(paths.embed(story.slug)),
+    script: absoluteUrl(paths.embedScript()),
+    title: ui.embed.frameTitle(story.title, settings.title),
+  });
+
+/** A story's embed as oEmbed (`/embed/<slug>/oembed.json`). */
+export function embedOembed(props: StoryFeedProps, locals: App.Locals) {
+  const page = storyPage(props.story, locals);
+  return oembedOf({
+    code: codeOf(page),
+    title: props.story.title,
+    site: settings.title,
+    home: absoluteUrl(paths.home()),
+  });
+}
+
+/**
+ * A story's embed: its newest updates, each with its day and time (there are no day headings), its
+ * headline linking to its permalink, and its body.
+ */
+export async function embedPage(props: StoryFeedProps, locals: App.Locals) {
+  const { story, bulletins } = props;
+  const page = storyPage(story, locals);
+  const rendered = await renderBulletins(bulletins);
+  return {
+    ...page,
+    lang: page.contentLang ?? settings.lang,
+    title: `${story.title} · ${settings.title}`,
+    canonical: absoluteUrl(paths.story(story.slug)),
+    updates: bulletins.map((b) => {
+      const view = viewBulletin(b, story, page.ctx);
+      return {
+        ...view,
+        html: bodyForEmbed(rendered.get(b)!.html, paths.dayPage(story.slug, b.day)),
+      };
+    }),
+    live: story.status === 'live' && settings.live.enabled,
   };
 }
 

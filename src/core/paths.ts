@@ -68,6 +68,16 @@ export interface Paths {
   saved(story: string): string;
   /** `/sw.js`: the service worker, whose scope is the site's base. */
   worker(): string;
+  /**
+   * `/embed/<slug>/`: a story's newest updates, for other sites to frame. Its own folder, not under
+   * the story's: hosts join every header rule that matches a path, so only a folder the site's
+   * policy is not given to can be framed.
+   */
+  embed(story: string): string;
+  /** `/embed/<slug>/oembed.json`: the story's embed code as oEmbed, for a CMS given the story's address. */
+  oembed(story: string): string;
+  /** `/embed.js`: the script a partner's page loads beside the frame, to fit it to its content. */
+  embedScript(): string;
 }
 
 /** What a search URL can carry: words, and the filters (`month` is `YYYY-MM`, `key` means key events only). */
@@ -144,6 +154,9 @@ export function createPaths(base: string): Paths {
     offline: () => `${root}offline/`,
     saved: (story) => `${root}saved/${seg(story)}.json`,
     worker: () => `${root}sw.js`,
+    embed: (story) => `${root}embed/${seg(story)}/`,
+    oembed: (story) => `${paths.embed(story)}oembed.json`,
+    embedScript: () => `${root}embed.js`,
   };
   return paths;
 }

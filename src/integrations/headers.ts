@@ -1,11 +1,11 @@
-/** Writes `_headers` (src/lib/publish/headers.ts) into the output at the end of the build, for the configured base and mirrors. */
+/** Writes `_headers` (src/lib/publish/headers.ts) into the output at the end of the build, for the configured base, mirrors and embeds' framers. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headersFile } from '../lib/publish/headers.ts';
+import { headersFile, type HeadersOptions } from '../lib/publish/headers.ts';
 
-export function datelineHeaders({ mirrored }: { mirrored: boolean }): AstroIntegration {
+export function datelineHeaders(options: HeadersOptions): AstroIntegration {
   let base = '/';
   return {
     name: 'dateline-headers',
@@ -14,7 +14,7 @@ export function datelineHeaders({ mirrored }: { mirrored: boolean }): AstroInteg
         base = config.base;
       },
       'astro:build:done': ({ dir }) => {
-        writeFileSync(join(fileURLToPath(dir), '_headers'), headersFile(base, { mirrored }));
+        writeFileSync(join(fileURLToPath(dir), '_headers'), headersFile(base, options));
       },
     },
   };

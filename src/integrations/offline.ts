@@ -11,8 +11,6 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { published } from '../astro/handoff.ts';
 import { DigestCache, sha256 } from '../cache/digests.ts';
 import { filesUnder } from '../cache/guard.ts';
@@ -30,32 +28,20 @@ import { savedStory, SAVED_FOLDER } from '../lib/offline/saved.ts';
 import type { WorkerConfig } from '../lib/offline/worker.ts';
 import { stringsFor } from '../lib/site/strings.ts';
 import { newestChange } from '../lib/site/timeline.ts';
+import { bundleScript } from './bundle.ts';
 import type { FinishingStep } from './guard.ts';
 
 /** How long the site's own address has to answer before mirrors and kept copies are tried. */
 const TIMEOUT_MS = 4000;
 const WORKER_FILE = 'sw.js';
 
-/** The worker bundled with its settings (minified: it is fetched by every reader, at most 25 kB compressed). */
-async function bundleWorker(config: WorkerConfig): Promise<string> {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('../scripts/sw.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    legalComments: 'none',
-    define: {
-      __DATELINE__: JSON.stringify(config),
-      // Workbox logs only in development builds.
-      'process.env.NODE_ENV': '"production"',
-    },
-    logLevel: 'silent',
+/** The worker bundled with its settings (it is fetched by every reader: at most 25 kB compressed). */
+const bundleWorker = (config: WorkerConfig): Promise<string> =>
+  bundleScript('sw.ts', {
+    __DATELINE__: JSON.stringify(config),
+    // Workbox logs only in development builds.
+    'process.env.NODE_ENV': '"production"',
   });
-  return result.outputFiles[0]!.text;
-}
 
 /** Writes `files` (name → text) into `folder` and removes what else it holds. */
 function replaceFolder(folder: string, files: Map<string, string>): void {

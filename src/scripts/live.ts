@@ -1,22 +1,16 @@
 /**
  * A live story's timeline keeps itself current (loaded only there: src/components/LiveUpdates.astro).
- * It checks the story's `latest.json` every minute or so (revalidated, so an unchanged file costs a
- * 304), less often after errors, not while the tab is hidden (once when it comes back), and never
- * again once the story has ended. New updates are announced in a banner, never inserted under the
+ * It checks the story's `latest.json` every minute or so (src/scripts/poll.ts), and never again once
+ * the story has ended. New updates are announced in a banner, never inserted under the
  * reader's eyes; the banner adds them, taken whole from the site's own day pages (parsed with
  * DOMParser: only their `article.bulletin` elements are used). A new summary (summary.md) is
  * announced the same way and swapped in place, taken from the story's own page. A change the page
  * cannot patch (a deleted or corrected update) offers a reload instead. Each time also says how long
  * ago it was.
  */
-import {
-  agoParts,
-  diffUpdates,
-  nextDelay,
-  type LiveEntry,
-  type LiveState,
-} from '../lib/site/live.ts';
+import { agoParts, diffUpdates, type LiveEntry } from '../lib/site/live.ts';
 import type { Strings } from '../lib/site/strings.ts';
+import { pollLatest } from './poll.ts';
 
 const root = document.querySelector<HTMLElement>('[data-live]');
 if (root) start(root, root.parentElement!);
@@ -43,9 +37,6 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
     node.textContent = text;
     return node;
   };
-  let failures = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
   let pending: LiveEntry[] = [];
   let summaryPending = false;
   const briefing = () => document.querySelector<HTMLElement>('section.briefing');
@@ -57,48 +48,31 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
     root.replaceChildren(button);
   };
   const reload = (text: string) => {
-    stopped = true;
+    poller.stop();
     banner(text, () => location.reload());
   };
-  const schedule = () => {
-    clearTimeout(timer);
-    if (!stopped && !document.hidden)
-      timer = setTimeout(
-        () => void check(),
-        nextDelay(Number(poll) * 1000, failures, Math.random()),
-      );
-  };
 
-  async function check(): Promise<void> {
-    try {
-      const response = await fetch(src, { cache: 'no-cache' });
-      if (!response.ok) throw new Error(String(response.status));
-      const state = (await response.json()) as LiveState;
-      failures = 0;
-      if (state.status !== 'live') return reload(t.ended);
-      const articles = [...timeline.querySelectorAll<HTMLElement>('article.bulletin')];
-      const change = diffUpdates(
-        articles.map((a) => ({ id: a.id, v: a.dataset['v'] ?? '' })),
-        state.updates,
+  const poller = pollLatest(src, Number(poll), (state) => {
+    if (state.status !== 'live') return reload(t.ended);
+    const articles = [...timeline.querySelectorAll<HTMLElement>('article.bulletin')];
+    const change = diffUpdates(
+      articles.map((a) => ({ id: a.id, v: a.dataset['v'] ?? '' })),
+      state.updates,
+    );
+    if (change.kind === 'reload') return reload(t.changed);
+    summaryPending = (state.summary ?? '') !== (briefing()?.dataset['v'] ?? '');
+    pending = change.kind === 'new' ? change.added : [];
+    const n = pending.length;
+    if (n > 0 || summaryPending) {
+      banner(
+        n === 0
+          ? t.summary
+          : `${plural(t.newUpdates, n)}${summaryPending ? ` · ${t.withSummary}` : ''}`,
+        () => void show(),
       );
-      if (change.kind === 'reload') return reload(t.changed);
-      summaryPending = (state.summary ?? '') !== (briefing()?.dataset['v'] ?? '');
-      pending = change.kind === 'new' ? change.added : [];
-      const n = pending.length;
-      if (n > 0 || summaryPending) {
-        banner(
-          n === 0
-            ? t.summary
-            : `${plural(t.newUpdates, n)}${summaryPending ? ` · ${t.withSummary}` : ''}`,
-          () => void show(),
-        );
-        if (n > 0) document.title = `(${n}) ${title}`;
-      }
-    } catch {
-      failures++;
+      if (n > 0) document.title = `(${n}) ${title}`;
     }
-    schedule();
-  }
+  });
 
   /** The section of `day` on the timeline, made (at the top: new updates are the newest) from its day page's heading if missing. */
   const section = (day: string, page: Document): HTMLElement => {
@@ -217,11 +191,6 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
     }
   }
 
-  document.addEventListener('visibilitychange', () => {
-    clearTimeout(timer);
-    if (!document.hidden && !stopped) void check();
-  });
   setInterval(tick, 60_000);
   tick();
-  schedule();
 }

@@ -2,13 +2,15 @@
  * On every page, and small (under 1 kB compressed): `/` focuses the page's search box, a page
  * reached from a search result (`?highlight=words`) marks those words in the update it was sent
  * to, a video's link becomes its player when clicked (src/scripts/players.ts), each update gets a
- * share button (src/scripts/share.ts), and the service worker is registered.
+ * share button and a story's embed code a copy button (src/scripts/share.ts), and the service
+ * worker is registered.
  */
 import { highlightPattern, highlightWords, markMatches } from './highlight.ts';
 import './players.ts';
-import { addShareButtons } from './share.ts';
+import { addCopyButtons, addShareButtons } from './share.ts';
 
 addShareButtons();
+addCopyButtons();
 
 /** Whether an event's target takes typing itself (then `/` is a character, not a shortcut). */
 const typing = (t: EventTarget | null): boolean =>

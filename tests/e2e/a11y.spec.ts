@@ -18,6 +18,8 @@ const pages = {
   authors: '/authors/',
   '404': '/404.html',
   offline: '/offline/',
+  // A story's embed, as other sites frame it (tests/e2e/embed.spec.ts frames it).
+  embed: '/embed/harbour-ferry-strike/',
 };
 
 for (const [name, path] of Object.entries(pages)) {
@@ -36,12 +38,13 @@ for (const [name, path] of Object.entries(pages)) {
   });
 }
 
-test('the dark colour scheme passes the contrast rules too', async ({ page }) => {
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('/stories/harbour-ferry-strike/');
-  const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
-  expect(results.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
-});
+for (const path of ['/stories/harbour-ferry-strike/', '/embed/harbour-ferry-strike/'])
+  test(`the dark colour scheme passes the contrast rules too: ${path}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+    expect(results.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+  });
 
 test('a story on a phone, its folds and summary opened: no violations', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

@@ -81,6 +81,12 @@ describe('paths', () => {
           `${root}tags/%D1%86%D0%B5%D0%BD%D1%82%D1%80%D0%B0%D0%BB%D1%8C%D0%BD%D0%B0%D1%8F-%D0%B0%D0%B7%D0%B8%D1%8F/`,
         );
       });
+      test("a story's embed, its oEmbed and the partners' script: outside the story's folder", () => {
+        expect(p.embed('strike')).toBe(`${root}embed/strike/`);
+        expect(p.oembed('strike')).toBe(`${root}embed/strike/oembed.json`);
+        expect(p.embedScript()).toBe(`${root}embed.js`);
+        expect(p.embed('strike').startsWith(p.story('strike'))).toBe(false);
+      });
     });
   }
 });

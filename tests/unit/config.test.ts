@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { settingsFrom } from '../../src/config.ts';
 
-describe('settingsFrom: mirrors and the onion address', () => {
+describe('settingsFrom: mirrors, the onion address, who may frame the embeds', () => {
   test('none by default', () => {
     expect(settingsFrom({})).toMatchObject({ mirrors: [], onion: '' });
   });
@@ -24,6 +24,17 @@ describe('settingsFrom: mirrors and the onion address', () => {
     expect(settingsFrom({ ONION: `${onion}/` }).onion).toBe(onion);
     expect(() => settingsFrom({ ONION: 'https://news.example.net' })).toThrow(
       /^ONION: ".*" is not an origin \(.*ending in \.onion/,
+    );
+  });
+
+  test('EMBED_ORIGINS: who may frame the embeds, checked like MIRRORS; none set: any site', () => {
+    expect(settingsFrom({}).embed).toEqual({ updates: 10, origins: [] });
+    expect(
+      settingsFrom({ EMBED_ORIGINS: 'https://Partner.example, https://news.example.org:8443/' })
+        .embed.origins,
+    ).toEqual(['https://partner.example', 'https://news.example.org:8443']);
+    expect(() => settingsFrom({ EMBED_ORIGINS: 'partner.example' })).toThrow(
+      /^EMBED_ORIGINS: "partner.example" is not an origin/,
     );
   });
 });

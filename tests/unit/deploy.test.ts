@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import {
   CSP,
   EDITOR_CSP,
+  embedPolicy,
   framePolicy,
   headersFile,
   parseHeadersFile,
@@ -110,6 +111,7 @@ describe('deploy configuration', () => {
       '/dateline/tags/*',
       '/dateline/whole/*',
       '/dateline/admin/*',
+      '/dateline/embed/*',
       '/dateline/_astro/*',
       '/dateline/pagefind/index/*',
       '/dateline/pagefind/fragment/*',
@@ -121,6 +123,7 @@ describe('deploy configuration', () => {
       '/dateline/integrity.json',
       '/dateline/integrity.json.sig',
       '/dateline/saved/*',
+      '/dateline/embed.js',
       '/dateline/integrity/*',
     ]);
     // Each path gets one policy: the site's, or under /admin/ the editor's (hosts join the values of every matching rule).
@@ -173,5 +176,53 @@ describe('deploy configuration', () => {
         (r) => r.pattern.test('/dateline/pagefind/pagefind.js') && r.headers['Cache-Control'],
       ),
     ).toBe(false);
+  });
+
+  test('_headers: only the embeds may be framed (by any site, or by EMBED_ORIGINS); every other page refuses, by policy and X-Frame-Options', () => {
+    const headersOf = (file: string, path: string) => {
+      const joined: Record<string, string[]> = {};
+      for (const rule of parseHeadersFile(file))
+        if (rule.pattern.test(path))
+          for (const [k, v] of Object.entries(rule.headers)) (joined[k] ??= []).push(v);
+      return joined;
+    };
+    const file = headersFile('/');
+    for (const path of [
+      '/',
+      '/404.html',
+      '/stories/strike/',
+      '/stories/strike/2026-11-18/',
+      '/search/',
+      '/offline/',
+      '/admin/',
+      '/whole/strike/2026-11-18.html',
+    ]) {
+      const h = headersOf(file, path);
+      expect(h['X-Frame-Options'], path).toEqual(['DENY']);
+      expect(h['Content-Security-Policy'], path).toHaveLength(1);
+      // The story file's policy is `default-src 'none'`, which says nothing of framing: its header does.
+      if (!path.startsWith('/whole/'))
+        expect(h['Content-Security-Policy']![0], path).toContain("frame-ancestors 'none'");
+    }
+    const embed = headersOf(file, '/embed/strike/');
+    expect(embed['X-Frame-Options']).toBeUndefined();
+    expect(embed['Content-Security-Policy']).toEqual([embedPolicy([])]);
+    expect(embed['X-Robots-Tag']).toEqual(['noindex']);
+    expect(embedPolicy([])).toContain('frame-ancestors *');
+    // Otherwise as strict as the site's, and it loads no frame itself.
+    expect(embedPolicy([]).replace('frame-ancestors *', '')).toBe(
+      CSP.replace(/frame-src [^;]+/, "frame-src 'none'").replace("frame-ancestors 'none'", ''),
+    );
+    const named = headersOf(
+      headersFile('/dateline/', {
+        embedOrigins: ['https://partner.example', 'https://news.example.org'],
+      }),
+      '/dateline/embed/strike/',
+    );
+    expect(named['Content-Security-Policy']![0]).toContain(
+      'frame-ancestors https://partner.example https://news.example.org',
+    );
+    // The partners' script is revalidated, never cached for long under its fixed name.
+    expect(headersOf(file, '/embed.js')['Cache-Control']).toEqual(['no-cache']);
   });
 });

@@ -29,6 +29,17 @@ export const CSP = [
 ].join('; ');
 
 /**
+ * The policy of a story's embed (`/embed/<slug>/`), the only pages other sites may frame: the
+ * site's, but framed by any site, or by `origins` when the operator names them (EMBED_ORIGINS), and
+ * loading no frame itself (its videos are links to the story's site).
+ */
+export const embedPolicy = (origins: readonly string[]): string =>
+  CSP.replace(/frame-src [^;]+/, "frame-src 'none'").replace(
+    "frame-ancestors 'none'",
+    `frame-ancestors ${origins.length ? origins.join(' ') : '*'}`,
+  );
+
+/**
  * The Content-Security-Policy of the browser editor at `/admin/` (and only there): Sveltia CMS
  * injects its styles as `<style>` elements ('unsafe-inline' styles), runs a worker from a `blob:`
  * URL, shows pictures being uploaded from `blob:` URLs, and talks to GitHub's API (and its status
@@ -47,18 +58,24 @@ export const EDITOR_CSP = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 /** The editor's folder in the output (`/admin/`). */
 export const EDITOR_FOLDER = 'admin';
+
+/** The embeds' folder in the output (`/embed/<slug>/`, src/core/paths.ts). */
+export const EMBED_FOLDER = 'embed';
 
 /** Headers for every response (and the site's policy, or the editor's: `headersFile`). */
 export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-  'X-Frame-Options': 'DENY',
 };
+
+/** For browsers that do not read `frame-ancestors`: on every page but the embeds. */
+const NO_FRAMING = { 'X-Frame-Options': 'DENY' };
 
 /** A page's own policy, in a `<meta>`: the frames its videos load when clicked, or none. */
 export const framePolicy = (players: readonly string[]): string =>
@@ -83,19 +100,32 @@ export const SITE_FOLDERS = [
 ];
 export const SITE_PAGES = ['', 'index.html', '404.html'];
 
+/** What the `_headers` file depends on besides the base. */
+export interface HeadersOptions {
+  /** The site has mirrors (`MIRRORS`). */
+  mirrored?: boolean;
+  /** The origins that may frame the embeds (`EMBED_ORIGINS`); none: any. */
+  embedOrigins?: readonly string[];
+}
+
 /**
- * The `_headers` file for a site under `base` (`/` or `/dateline/`), `mirrored` when it has mirrors. Hosts join the values of
+ * The `_headers` file for a site under `base` (`/` or `/dateline/`). Hosts join the values of
  * every rule that matches a path (two policies, which a browser both enforces), and no rule can
- * leave a path out: so the site's policy is given to its own folders and pages by name, and the
- * editor's folder, `admin/`, gets the editor's instead.
+ * leave a path out (Cloudflare's `! Header` can, Netlify has no such thing): so the site's policy
+ * and `X-Frame-Options` are given to its own folders and pages by name, the editor's folder,
+ * `admin/`, gets the editor's policy instead, and the embeds' folder, `embed/`, its own, which lets
+ * other sites frame it.
  */
-export function headersFile(base: string, { mirrored = false } = {}): string {
+export function headersFile(
+  base: string,
+  { mirrored = false, embedOrigins = [] }: HeadersOptions = {},
+): string {
   const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const block = (path: string, headers: Record<string, string>) =>
     `${path}\n${Object.entries(headers)
       .map(([k, v]) => `  ${k}: ${v}`)
       .join('\n')}\n`;
-  const site = { 'Content-Security-Policy': CSP };
+  const site = { 'Content-Security-Policy': CSP, ...NO_FRAMING };
   return [
     // A site with mirrors is read through each of them by the service worker of another (the
     // site's own, or a mirror's): each copy lets any page fetch its files. They are public pages.
@@ -107,10 +137,16 @@ export function headersFile(base: string, { mirrored = false } = {}): string {
     ...SITE_FOLDERS.map((folder) => block(`${root}${folder}/*`, site)),
     // A story's files to download have a policy of their own: nothing from the network, their own
     // stylesheet only (src/lib/publish/story-file.ts).
-    block(`${root}whole/*`, { 'Content-Security-Policy': STORY_FILE_POLICY }),
+    block(`${root}whole/*`, { 'Content-Security-Policy': STORY_FILE_POLICY, ...NO_FRAMING }),
     block(`${root}${EDITOR_FOLDER}/*`, {
       'Content-Security-Policy': EDITOR_CSP,
+      ...NO_FRAMING,
       'X-Robots-Tag': 'noindex, nofollow',
+    }),
+    // The embeds: framed by other sites, kept out of search engines (their stories are the pages to find).
+    block(`${root}${EMBED_FOLDER}/*`, {
+      'Content-Security-Policy': embedPolicy(embedOrigins),
+      'X-Robots-Tag': 'noindex',
     }),
     // Astro's bundles, Pagefind's index chunks and the search tiers (folders named by their
     // key) are named by their content: cache them for a year.
@@ -128,7 +164,8 @@ export function headersFile(base: string, { mirrored = false } = {}): string {
     // The service worker (no policy of its own: it fetches from the mirrors), the manifest it
     // trusts and the stories' lists to save: always revalidated, so a new build reaches readers at
     // their next load; the manifest's pieces are named by their content.
-    ...['sw.js', 'integrity.json', 'integrity.json.sig', 'saved/*'].map((file) =>
+    // The script partners' pages load beside an embed is named for good: revalidated too.
+    ...['sw.js', 'integrity.json', 'integrity.json.sig', 'saved/*', 'embed.js'].map((file) =>
       block(`${root}${file}`, { 'Cache-Control': 'no-cache' }),
     ),
     block(`${root}integrity/*`, { 'Cache-Control': IMMUTABLE }),

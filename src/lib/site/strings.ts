@@ -118,6 +118,23 @@ export interface Strings {
   linkToUpdate: string;
   /** Beside it, with JavaScript (src/scripts/share.ts): the share sheet, or the permalink copied. */
   share: { button: string; copied: string; failed: string };
+  /**
+   * A story's embed (src/pages/embed/[story]/index.astro) and the code for it on the story's page
+   * (src/components/EmbedStory.astro): `frameTitle` is the frame's title on the partner's page,
+   * `more` the link to the whole story, `changed` the embed's banner for a change that is not new
+   * updates (a correction, a deletion).
+   */
+  embed: {
+    summary: string;
+    hint: string;
+    label: string;
+    copy: string;
+    copied: string;
+    failed: string;
+    frameTitle: (story: string, site: string) => string;
+    more: (site: string) => string;
+    changed: string;
+  };
   updateAt: (time: string) => string;
   updateOf: (day: string) => string;
   jumpToDay: string;
@@ -348,6 +365,17 @@ const en: Strings = {
     button: 'Share',
     copied: 'Link copied to the clipboard.',
     failed: 'The link could not be copied: use the link to this update instead.',
+  },
+  embed: {
+    summary: 'Embed this story',
+    hint: 'Paste this code into a web page, or into an HTML block of a post, to show the newest updates of this story there. They stay current while the story is live.',
+    label: 'Code to embed this story',
+    copy: 'Copy the code',
+    copied: 'Code copied to the clipboard.',
+    failed: 'The code could not be copied: select it in the box instead.',
+    frameTitle: (story, site) => `${story}: live updates from ${site}`,
+    more: (site) => `Follow the whole story on ${site}`,
+    changed: 'These updates have changed — show',
   },
   updateAt: (time) => `Update at ${time}`,
   updateOf: (day) => `Update of ${day}`,
@@ -580,6 +608,17 @@ const ru: Strings = {
     button: 'Поделиться',
     copied: 'Ссылка скопирована.',
     failed: 'Ссылку не удалось скопировать: воспользуйтесь ссылкой на это сообщение.',
+  },
+  embed: {
+    summary: 'Встроить сюжет',
+    hint: 'Вставьте этот код в веб-страницу или в HTML-блок публикации, чтобы показать там последние сообщения сюжета. Пока сюжет идёт, они обновляются.',
+    label: 'Код для встраивания сюжета',
+    copy: 'Скопировать код',
+    copied: 'Код скопирован.',
+    failed: 'Код не удалось скопировать: выделите его в поле.',
+    frameTitle: (story, site) => `${story}: хроника на сайте ${site}`,
+    more: (site) => `Весь сюжет на сайте ${site}`,
+    changed: 'Сообщения изменились — показать',
   },
   updateAt: (time) => `Сообщение в ${time}`,
   updateOf: (day) => `Сообщение за ${day}`,

@@ -1,0 +1,46 @@
+/**
+ * What a live story's open pages share (its timeline, src/scripts/live.ts, and its embed,
+ * src/scripts/embed.ts): checking its `latest.json` every `seconds` or so (with jitter, revalidated,
+ * so an unchanged file costs a 304), less often after errors, not while the tab is hidden (once when
+ * it comes back), and never again once stopped.
+ */
+import { nextDelay, type LiveState } from '../lib/site/live.ts';
+
+/** Calls `onState` with each state read, until `stop()`. */
+export function pollLatest(
+  src: URL,
+  seconds: number,
+  onState: (state: LiveState) => void,
+): { stop(): void } {
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const schedule = () => {
+    clearTimeout(timer);
+    if (!stopped && !document.hidden)
+      timer = setTimeout(() => void check(), nextDelay(seconds * 1000, failures, Math.random()));
+  };
+  async function check(): Promise<void> {
+    try {
+      const response = await fetch(src, { cache: 'no-cache' });
+      if (!response.ok) throw new Error(String(response.status));
+      const state = (await response.json()) as LiveState;
+      failures = 0;
+      onState(state);
+    } catch {
+      failures++;
+    }
+    schedule();
+  }
+  document.addEventListener('visibilitychange', () => {
+    clearTimeout(timer);
+    if (!document.hidden && !stopped) void check();
+  });
+  schedule();
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,188 @@
+// A story embedded on another site (src/pages/embed/[story]/index.astro, src/scripts/embed.ts and
+// the partner's script, src/scripts/embed-host.ts): a partner's page on another origin, made by the
+// test, with the code the story's page offers; dist/ served with its _headers, as a host would.
+// (A new bulletin reaching an embed is in live.spec.ts, which rebuilds a copy of the site.)
+import { createServer, type Server } from 'node:http';
+import { test as plain, type Page } from '@playwright/test';
+import { expect, test, withHeaders } from './fixtures.ts';
+
+// The partner: another origin and another site than the site's (127.0.0.1), served by the test
+// itself on this machine (Chromium asks before a page from a public address loads from a private one).
+const partnerPort = Number(process.env['PREVIEW_PORT'] ?? 4391) + 9;
+const PARTNER = `http://localhost:${partnerPort}`;
+let partnerBody = '';
+let server: Server | undefined;
+
+test.beforeAll(async () => {
+  server = createServer((_, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Regional paper</title></head><body style="margin:0"><main style="padding:0 8px"><h1>Regional paper</h1>${partnerBody}<p id="after">More local news</p></main></body></html>`,
+      ),
+  );
+  await new Promise<void>((resolve) => server!.listen(partnerPort, '127.0.0.1', resolve));
+});
+test.afterAll(
+  () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+);
+const STORY = '/stories/harbour-ferry-strike/';
+// The origin the build writes into the code (SITE, unset in the tests' builds).
+const SITE = 'http://localhost:4321';
+
+test.use({ allowedHosts: [PARTNER] });
+
+/** A partner's page at PARTNER/ holding `body` in a column as wide as the window less its margins. */
+async function partnerPage(page: Page, body: string): Promise<void> {
+  partnerBody = body;
+  await page.goto(`${PARTNER}/`);
+}
+
+/** The code on the story's page, at the address the test serves the site from. */
+async function embedCode(page: Page, site: string): Promise<string> {
+  await page.goto(`${site}${STORY}`);
+  const details = page.locator('details.embed-story');
+  await details.locator('summary').click();
+  const code = await details
+    .getByRole('textbox', { name: 'Code to embed this story' })
+    .inputValue();
+  expect(code).toContain(`${SITE}/embed/harbour-ferry-strike/`);
+  return code.replaceAll(SITE, site);
+}
+
+test('a partner page with the story page’s code shows the newest updates, fits the frame to them at 390 px, and its links leave the frame', async ({
+  page,
+  baseURL,
+}) => {
+  const site = withHeaders(baseURL);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).origin));
+  const code = await embedCode(page, site);
+  const newest = await page.locator('article.bulletin').first().getAttribute('id');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await partnerPage(page, code);
+
+  const iframe = page.locator('iframe[data-dateline-embed]');
+  await expect(iframe).toHaveAttribute('title', /: live updates from Dateline$/);
+  const frame = page.frameLocator('iframe[data-dateline-embed]');
+  await expect(frame.locator('.story-embed-update').first()).toHaveAttribute('data-id', newest!);
+  await expect(frame.locator('.story-embed-update')).toHaveCount(10);
+  // The frame takes the column's width and its content's height: no scroll bar inside, nothing cut.
+  const content = () =>
+    frame.locator('html').evaluate((html) => ({
+      height: html.scrollHeight,
+      width: html.scrollWidth,
+      view: innerWidth,
+    }));
+  await expect
+    .poll(async () => {
+      const box = (await iframe.boundingBox())!;
+      return Math.abs(box.height - (await content()).height);
+    })
+    .toBeLessThanOrEqual(1);
+  const box = (await iframe.boundingBox())!;
+  expect(box.width).toBe(390 - 16);
+  const { width, view } = await content();
+  expect(width).toBeLessThanOrEqual(view);
+  expect(box.height).toBeGreaterThan(1000);
+  // The partner's text after it starts where the frame ends.
+  expect((await page.locator('#after').boundingBox())!.y).toBeGreaterThanOrEqual(
+    box.y + box.height,
+  );
+
+  // Only the partner's page and the site were asked for anything.
+  expect([...new Set(requests)].sort()).toEqual([PARTNER, site].sort());
+
+  // A link in it opens on the site, in the whole window.
+  const first = frame.locator('.story-embed-heading a').first();
+  const href = await first.getAttribute('href');
+  await first.click();
+  await expect(page).toHaveURL(`${site}${href}`);
+});
+
+test('heights from anything but the site’s embed frames are ignored: the partner’s page, or a frame of its own marked as one', async ({
+  page,
+  baseURL,
+}) => {
+  const site = withHeaders(baseURL);
+  const code = await embedCode(page, site);
+  await partnerPage(
+    page,
+    `${code}<iframe data-dateline-embed title="Not an embed" srcdoc="<script>parent.postMessage({type:'dateline:height',height:900},'*')</script>"></iframe>`,
+  );
+  const iframe = page.locator('iframe[data-dateline-embed]').first();
+  await expect(
+    page.frameLocator('iframe[data-dateline-embed] >> nth=0').locator('h1'),
+  ).toBeVisible();
+  await expect.poll(async () => (await iframe.boundingBox())!.height).not.toBe(600);
+  const fitted = (await iframe.boundingBox())!.height;
+  await page.evaluate(() => window.postMessage({ type: 'dateline:height', height: 5 }, '*'));
+  await page.waitForTimeout(200);
+  expect((await iframe.boundingBox())!.height).toBe(fitted);
+  // The partner's own frame keeps the height a frame has by default.
+  expect((await page.getByTitle('Not an embed').boundingBox())!.height).toBe(150);
+});
+
+// Framing refused is logged by the browser as an error: these use Playwright's own test.
+plain('every page but the embeds refuses to be framed, by any site', async ({ page, baseURL }) => {
+  const site = withHeaders(baseURL);
+  const framed = [
+    STORY,
+    `${STORY}2026-11-24/`,
+    '/',
+    '/search/',
+    '/archive/',
+    '/admin/',
+    '/offline/',
+    '/embed/harbour-ferry-strike/',
+  ];
+  await partnerPage(
+    page,
+    framed.map((path) => `<iframe src="${site}${path}" title="${path}"></iframe>`).join(''),
+  );
+  const loaded = async (path: string) => {
+    const frame = page.frames().find((f) => f.url() === `${site}${path}`);
+    return frame ? frame.evaluate(() => document.title).catch(() => '') : '';
+  };
+  await expect.poll(() => loaded('/embed/harbour-ferry-strike/')).toMatch(/ferry strike/);
+  for (const path of framed.slice(0, -1)) expect(await loaded(path), path).toBe('');
+  // …as the headers say.
+  for (const path of framed) {
+    const response = await page.request.get(`${site}${path}`);
+    const policy = response.headers()['content-security-policy']!;
+    if (path.startsWith('/embed/')) {
+      expect(policy).toContain('frame-ancestors *');
+      expect(policy).not.toContain("frame-ancestors 'none'");
+      expect(response.headers()['x-frame-options']).toBeUndefined();
+    } else {
+      expect(policy, path).toContain("frame-ancestors 'none'");
+      expect(response.headers()['x-frame-options'], path).toBe('DENY');
+    }
+  }
+});
+
+test('the embed without JavaScript: the same updates, a fixed list, and the link to the story', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/embed/harbour-ferry-strike/`);
+  await expect(page.locator('.story-embed-update')).toHaveCount(10);
+  await expect(
+    page.getByRole('link', { name: 'Follow the whole story on Dateline' }),
+  ).toHaveAttribute('href', STORY);
+  await context.close();
+});
+
+test('the copy button puts the code on the clipboard and says so', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(STORY);
+  const details = page.locator('details.embed-story');
+  await details.locator('summary').click();
+  await details.getByRole('button', { name: 'Copy the code' }).click();
+  await expect(details.getByRole('status')).toHaveText('Code copied to the clipboard.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    await details.getByRole('textbox').inputValue(),
+  );
+});
