@@ -1,11 +1,12 @@
 /**
  * @astrojs/sitemap, configured for Dateline: every story and day page with `lastmod` from its newest
  * update and, for a story told in several languages, its alternates (src/lib/publish/sitemap.ts);
- * the search, offline and 404 pages, the editor (`/admin/`) and the feeds left out.
+ * the search, offline and 404 pages, the editor (`/admin/`), the stories' embeds and the feeds left out.
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { createPaths } from '../core/paths.ts';
+import { createPaths, normaliseBase } from '../core/paths.ts';
+import { EMBED_FOLDER } from '../lib/publish/headers.ts';
 import { languagesByPath, lastModifiedByPath } from '../lib/publish/sitemap.ts';
 import { published } from '../astro/handoff.ts';
 
@@ -21,7 +22,8 @@ export function datelineSitemap(base: string, siteLang: string): AstroIntegratio
   return sitemap({
     filter: (page) =>
       new URL(page).pathname.endsWith('/') &&
-      !/\/(search|404|admin|offline)\/$/.test(new URL(page).pathname),
+      !/\/(search|404|admin|offline)\/$/.test(new URL(page).pathname) &&
+      !new URL(page).pathname.startsWith(`${normaliseBase(base)}${EMBED_FOLDER}/`),
     serialize: (item) => {
       known ??= pages();
       const path = new URL(item.url).pathname;

@@ -337,48 +337,50 @@ describe('search index', () => {
 });
 
 describe('metadata for search engines and link previews', () => {
-  // The editor is not for readers or search engines (tests/build/editor.test.ts).
-  test.each([...pages.keys()].filter((p) => p !== '404.html' && p !== 'admin/index.html'))(
-    '%s: canonical URL, title, description, Open Graph and Twitter tags',
-    (path) => {
-      const doc = page(path);
-      // As a browser writes it: a tag page with letters of another script is percent-encoded.
-      const url = new URL(`/${path.replace(/index\.html$/, '')}`, 'http://localhost:4321').href;
-      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(url);
-      expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe(url);
-      expect(doc.querySelector('title')?.text).toBeTruthy();
-      for (const name of ['og:title', 'og:description', 'og:type', 'og:site_name'])
-        expect(
-          doc.querySelector(`meta[property="${name}"]`)?.getAttribute('content'),
-          name,
-        ).toBeTruthy();
-      expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
-      const story = /^stories\/([^/]+)\//.exec(path)?.[1];
-      // A day page whose updates have a picture of their own (not a post's, not a poster) shares its first.
-      const own = /^stories\/[^/]+\/\d{4}-\d{2}-\d{2}\//.test(path)
-        ? doc.querySelector('.bulletin-body img[srcset]:not(.embedded):not([alt=""])')
-        : null;
-      const card = own
-        ? `http://localhost:4321${
-            own
-              .getAttribute('srcset')!
-              .split(', ')
-              .findLast((c) => Number(/(\d+)w$/.exec(c)![1]) <= 1200)!
-              .split(' ')[0]
-          }`
-        : story && !path.endsWith('.xml')
-          ? `http://localhost:4321/stories/${story}/card.png`
-          : undefined;
-      expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(card);
-      if (own)
-        expect(doc.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')).toBe(
-          own.getAttribute('alt'),
-        );
-      expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe(
-        card ? 'summary_large_image' : 'summary',
+  // The editor is not for readers or search engines (tests/build/editor.test.ts), nor are the
+  // stories' embeds, whose canonical page is their story (tests/build/embed.test.ts).
+  test.each(
+    [...pages.keys()].filter(
+      (p) => p !== '404.html' && p !== 'admin/index.html' && !p.startsWith('embed/'),
+    ),
+  )('%s: canonical URL, title, description, Open Graph and Twitter tags', (path) => {
+    const doc = page(path);
+    // As a browser writes it: a tag page with letters of another script is percent-encoded.
+    const url = new URL(`/${path.replace(/index\.html$/, '')}`, 'http://localhost:4321').href;
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(url);
+    expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe(url);
+    expect(doc.querySelector('title')?.text).toBeTruthy();
+    for (const name of ['og:title', 'og:description', 'og:type', 'og:site_name'])
+      expect(
+        doc.querySelector(`meta[property="${name}"]`)?.getAttribute('content'),
+        name,
+      ).toBeTruthy();
+    expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
+    const story = /^stories\/([^/]+)\//.exec(path)?.[1];
+    // A day page whose updates have a picture of their own (not a post's, not a poster) shares its first.
+    const own = /^stories\/[^/]+\/\d{4}-\d{2}-\d{2}\//.test(path)
+      ? doc.querySelector('.bulletin-body img[srcset]:not(.embedded):not([alt=""])')
+      : null;
+    const card = own
+      ? `http://localhost:4321${
+          own
+            .getAttribute('srcset')!
+            .split(', ')
+            .findLast((c) => Number(/(\d+)w$/.exec(c)![1]) <= 1200)!
+            .split(' ')[0]
+        }`
+      : story && !path.endsWith('.xml')
+        ? `http://localhost:4321/stories/${story}/card.png`
+        : undefined;
+    expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(card);
+    if (own)
+      expect(doc.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')).toBe(
+        own.getAttribute('alt'),
       );
-    },
-  );
+    expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe(
+      card ? 'summary_large_image' : 'summary',
+    );
+  });
 
   test.each(stories)('%s: a 1200×630 PNG social card', (slug) => {
     const png = readFileSync(join(DIST, 'stories', slug, 'card.png'));
@@ -507,11 +509,13 @@ describe('pictures, videos and posts', () => {
     }
   });
 
-  test('every page allows frames only from the players its videos load', () => {
+  test('every page allows frames only from the players its videos load (an embed none: its videos are links)', () => {
     for (const [path, doc] of html) {
-      const players = doc
-        .querySelectorAll('a[data-player]')
-        .map((a) => new URL(a.getAttribute('data-player')!).origin);
+      const players = path.startsWith('embed/')
+        ? []
+        : doc
+            .querySelectorAll('a[data-player]')
+            .map((a) => new URL(a.getAttribute('data-player')!).origin);
       const policy = doc.querySelector('meta[http-equiv="Content-Security-Policy"]');
       expect(policy?.getAttribute('content'), path).toBe(
         players.length ? `frame-src ${[...new Set(players)].sort().join(' ')}` : "frame-src 'none'",

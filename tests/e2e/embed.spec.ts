@@ -2,53 +2,17 @@
 // the partner's script, src/scripts/embed-host.ts): a partner's page on another origin, made by the
 // test, with the code the story's page offers; dist/ served with its _headers, as a host would.
 // (A new bulletin reaching an embed is in live.spec.ts, which rebuilds a copy of the site.)
-import { createServer, type Server } from 'node:http';
-import { test as plain, type Page } from '@playwright/test';
-import { expect, test, withHeaders } from './fixtures.ts';
+import { test as plain } from '@playwright/test';
+import { embedCodeOf, expect, servePartner, test, withHeaders } from './fixtures.ts';
 
-// The partner: another origin and another site than the site's (127.0.0.1), served by the test
-// itself on this machine (Chromium asks before a page from a public address loads from a private one).
-const partnerPort = Number(process.env['PREVIEW_PORT'] ?? 4391) + 9;
-const PARTNER = `http://localhost:${partnerPort}`;
-let partnerBody = '';
-let server: Server | undefined;
+const STORY = '/stories/harbour-ferry-strike/';
+let partner: Awaited<ReturnType<typeof servePartner>>;
 
 test.beforeAll(async () => {
-  server = createServer((_, res) =>
-    res
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Regional paper</title></head><body style="margin:0"><main style="padding:0 8px"><h1>Regional paper</h1>${partnerBody}<p id="after">More local news</p></main></body></html>`,
-      ),
-  );
-  await new Promise<void>((resolve) => server!.listen(partnerPort, '127.0.0.1', resolve));
+  partner = await servePartner(Number(process.env['PREVIEW_PORT'] ?? 4391) + 9);
 });
-test.afterAll(
-  () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
-);
-const STORY = '/stories/harbour-ferry-strike/';
-// The origin the build writes into the code (SITE, unset in the tests' builds).
-const SITE = 'http://localhost:4321';
-
-test.use({ allowedHosts: [PARTNER] });
-
-/** A partner's page at PARTNER/ holding `body` in a column as wide as the window less its margins. */
-async function partnerPage(page: Page, body: string): Promise<void> {
-  partnerBody = body;
-  await page.goto(`${PARTNER}/`);
-}
-
-/** The code on the story's page, at the address the test serves the site from. */
-async function embedCode(page: Page, site: string): Promise<string> {
-  await page.goto(`${site}${STORY}`);
-  const details = page.locator('details.embed-story');
-  await details.locator('summary').click();
-  const code = await details
-    .getByRole('textbox', { name: 'Code to embed this story' })
-    .inputValue();
-  expect(code).toContain(`${SITE}/embed/harbour-ferry-strike/`);
-  return code.replaceAll(SITE, site);
-}
+test.afterAll(() => partner.close());
+test.use({ allowedHosts: [`http://localhost:${Number(process.env['PREVIEW_PORT'] ?? 4391) + 9}`] });
 
 test('a partner page with the story page’s code shows the newest updates, fits the frame to them at 390 px, and its links leave the frame', async ({
   page,
@@ -57,10 +21,10 @@ test('a partner page with the story page’s code shows the newest updates, fits
   const site = withHeaders(baseURL);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).origin));
-  const code = await embedCode(page, site);
+  const code = await embedCodeOf(page, site, STORY);
   const newest = await page.locator('article.bulletin').first().getAttribute('id');
   await page.setViewportSize({ width: 390, height: 844 });
-  await partnerPage(page, code);
+  await partner.show(page, code);
 
   const iframe = page.locator('iframe[data-dateline-embed]');
   await expect(iframe).toHaveAttribute('title', /: live updates from Dateline$/);
@@ -91,7 +55,7 @@ test('a partner page with the story page’s code shows the newest updates, fits
   );
 
   // Only the partner's page and the site were asked for anything.
-  expect([...new Set(requests)].sort()).toEqual([PARTNER, site].sort());
+  expect([...new Set(requests)].sort()).toEqual([partner.origin, site].sort());
 
   // A link in it opens on the site, in the whole window.
   const first = frame.locator('.story-embed-heading a').first();
@@ -105,8 +69,8 @@ test('heights from anything but the site’s embed frames are ignored: the partn
   baseURL,
 }) => {
   const site = withHeaders(baseURL);
-  const code = await embedCode(page, site);
-  await partnerPage(
+  const code = await embedCodeOf(page, site, STORY);
+  await partner.show(
     page,
     `${code}<iframe data-dateline-embed title="Not an embed" srcdoc="<script>parent.postMessage({type:'dateline:height',height:900},'*')</script>"></iframe>`,
   );
@@ -119,8 +83,8 @@ test('heights from anything but the site’s embed frames are ignored: the partn
   await page.evaluate(() => window.postMessage({ type: 'dateline:height', height: 5 }, '*'));
   await page.waitForTimeout(200);
   expect((await iframe.boundingBox())!.height).toBe(fitted);
-  // The partner's own frame keeps the height a frame has by default.
-  expect((await page.getByTitle('Not an embed').boundingBox())!.height).toBe(150);
+  // The partner's own frame keeps the height a frame has by default (150 px and its border), not the 900 it asked for.
+  expect((await page.getByTitle('Not an embed').boundingBox())!.height).toBe(154);
 });
 
 // Framing refused is logged by the browser as an error: these use Playwright's own test.
@@ -136,7 +100,7 @@ plain('every page but the embeds refuses to be framed, by any site', async ({ pa
     '/offline/',
     '/embed/harbour-ferry-strike/',
   ];
-  await partnerPage(
+  await partner.show(
     page,
     framed.map((path) => `<iframe src="${site}${path}" title="${path}"></iframe>`).join(''),
   );

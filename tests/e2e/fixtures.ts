@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /** Every test fails if the page requests anything from another host (but `allowedHosts`), or logs an error. */
@@ -66,3 +67,47 @@ export async function recordViolations(page: Page): Promise<() => Promise<string
 /** The server of dist/ with its `_headers` applied (two ports above the plain one). */
 export const withHeaders = (baseURL: string | undefined): string =>
   `http://127.0.0.1:${Number(new URL(baseURL!).port) + 2}`;
+
+/**
+ * A partner's site for the embeds: `http://localhost:<port>`, another origin and another site than
+ * the test servers' (127.0.0.1), served from this process (Chromium asks before a page from a
+ * public address loads from a private one). Its one page holds `body` in a column as wide as the
+ * window less 16 px, then a paragraph `#after`.
+ */
+export async function servePartner(port: number): Promise<{
+  origin: string;
+  show(page: Page, body: string): Promise<void>;
+  close(): Promise<void>;
+}> {
+  let body = '';
+  const server = createServer((_, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Regional paper</title></head><body style="margin:0"><main style="padding:0 8px"><h1>Regional paper</h1>${body}<p id="after">More local news</p></main></body></html>`,
+      ),
+  );
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const origin = `http://localhost:${port}`;
+  return {
+    origin,
+    show: async (page, html) => {
+      body = html;
+      await page.goto(`${origin}/`);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The embed code a story's page offers (its "Embed this story"), at the address `site` serves it from. */
+export async function embedCodeOf(page: Page, site: string, story: string): Promise<string> {
+  await page.goto(`${site}${story}`);
+  const details = page.locator('details.embed-story');
+  await details.locator('summary').click();
+  const code = await details
+    .getByRole('textbox', { name: 'Code to embed this story' })
+    .inputValue();
+  // The build writes the site's address (SITE, unset in the tests' builds) into the code.
+  expect(code).toContain('http://localhost:4321/embed/');
+  return code.replaceAll('http://localhost:4321', site);
+}

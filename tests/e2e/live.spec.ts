@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as plain, type Page } from '@playwright/test';
-import { expect, test, waitForServer } from './fixtures.ts';
+import { embedCodeOf, expect, servePartner, test, waitForServer } from './fixtures.ts';
 
 const ROOT = process.cwd().endsWith('tests') ? join(process.cwd(), '..') : process.cwd();
 const WORK = join(ROOT, 'test-results', 'live');
@@ -229,6 +229,60 @@ test('a hidden tab makes no request until it is shown again, then checks at once
   expect(seen).toEqual([]);
   await setHidden(false);
   await expect.poll(() => seen.length).toBe(1);
+});
+
+test.describe('a story embedded on another site', () => {
+  const partnerPort = port + 5;
+  let partner: Awaited<ReturnType<typeof servePartner>>;
+  test.beforeAll(async () => {
+    partner = await servePartner(partnerPort);
+  });
+  test.afterAll(() => partner.close());
+  test.use({ allowedHosts: [`http://localhost:${partnerPort}`] });
+
+  test('a new bulletin reaches the embed as it reaches the story page: offered, then shown, the frame fitted again', async ({
+    page,
+  }) => {
+    const code = await embedCodeOf(page, origin, STORY);
+    await page.clock.install();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await partner.show(page, code);
+    const iframe = page.locator('iframe[data-dateline-embed]');
+    const frame = page.frameLocator('iframe[data-dateline-embed]');
+    await expect(frame.locator('.story-embed-update')).toHaveCount(10);
+    const fitted = async () => {
+      const box = (await iframe.boundingBox())!;
+      const inner = await frame.locator('html').evaluate((html) => html.scrollHeight);
+      return Math.abs(box.height - inner) <= 1 ? box.height : -1;
+    };
+    await expect.poll(fitted).toBeGreaterThan(1000);
+    const before = await fitted();
+
+    writeFileSync(
+      join(CONTENT, 'harbour-ferry-strike', '2026-11-25-1200-ferry-fares.md'),
+      '---\ntitle: Fares frozen until spring\n---\n\nThe ferry company says crossings will cost the same until April.\n',
+    );
+    build();
+    await page.clock.runFor(70_000);
+    const banner = frame.getByRole('button', { name: '1 new update — show' });
+    await expect(banner).toBeVisible();
+    // Offered, not forced: the list is as it was until the reader asks.
+    await expect(frame.locator('.story-embed-update').first()).not.toHaveAttribute(
+      'data-id',
+      'u-2026-11-25-1200-ferry-fares',
+    );
+    await banner.click();
+    await expect(frame.locator('.story-embed-update').first()).toHaveAttribute(
+      'data-id',
+      'u-2026-11-25-1200-ferry-fares',
+    );
+    await expect(frame.locator('.story-embed-update')).toHaveCount(10);
+    await expect(frame.locator('.story-embed-heading a').first()).toBeFocused();
+    await expect(frame.locator('.story-embed-banner button')).toHaveCount(0);
+    // Fitted to its new content.
+    await expect.poll(fitted).toBeGreaterThan(0);
+    expect(await fitted()).not.toBe(before);
+  });
 });
 
 // The plain test: a 500 is logged by the browser as an error, which the guarded test would refuse.

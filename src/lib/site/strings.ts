@@ -125,6 +125,8 @@ export interface Strings {
    * updates (a correction, a deletion).
    */
   embed: {
+    /** Above its updates, for screen readers (their headings come under it). */
+    heading: string;
     summary: string;
     hint: string;
     label: string;
@@ -367,6 +369,7 @@ const en: Strings = {
     failed: 'The link could not be copied: use the link to this update instead.',
   },
   embed: {
+    heading: 'Latest updates',
     summary: 'Embed this story',
     hint: 'Paste this code into a web page, or into an HTML block of a post, to show the newest updates of this story there. They stay current while the story is live.',
     label: 'Code to embed this story',
@@ -610,6 +613,7 @@ const ru: Strings = {
     failed: 'Ссылку не удалось скопировать: воспользуйтесь ссылкой на это сообщение.',
   },
   embed: {
+    heading: 'Последние сообщения',
     summary: 'Встроить сюжет',
     hint: 'Вставьте этот код в веб-страницу или в HTML-блок публикации, чтобы показать там последние сообщения сюжета. Пока сюжет идёт, они обновляются.',
     label: 'Код для встраивания сюжета',
