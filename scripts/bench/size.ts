@@ -241,6 +241,7 @@ export async function benchSize(size: number, options: BenchOptions): Promise<Si
       'archive month': /archive\/\d{4}\/\d{2}\/index\.html$/,
       'tag page': /tags\/[^/]+\/index\.html$/,
       'author page': /authors\/[^/]+\/(\d+\/)?index\.html$/,
+      'story embed': /embed\/[^/]+\/index\.html$/,
     }).map(([name, re]) => [
       name,
       largestAndMedian(
@@ -274,6 +275,7 @@ export async function benchSize(size: number, options: BenchOptions): Promise<Si
         ['story with a summary', `/stories/${longest}/`],
         ['author (largest page)', pagePath(navigation['author page']!)],
         ['search', '/search/'],
+        ['embed (longest story)', `/embed/${longest}/`],
         ...(media
           ? ([
               [

@@ -64,7 +64,6 @@ describe("a story's embed", () => {
       expect(doc.querySelector('head base')?.getAttribute('target')).toBe('_top');
       expect(doc.querySelectorAll('a[target]')).toHaveLength(0);
       expect(doc.querySelectorAll('a[href^="#"]')).toHaveLength(0);
-      expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
       expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
         `${SITE}/stories/${slug}/`,
       );

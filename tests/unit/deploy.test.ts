@@ -207,7 +207,6 @@ describe('deploy configuration', () => {
     const embed = headersOf(file, '/embed/strike/');
     expect(embed['X-Frame-Options']).toBeUndefined();
     expect(embed['Content-Security-Policy']).toEqual([embedPolicy([])]);
-    expect(embed['X-Robots-Tag']).toEqual(['noindex']);
     expect(embedPolicy([])).toContain('frame-ancestors *');
     // Otherwise as strict as the site's, and it loads no frame itself.
     expect(embedPolicy([]).replace('frame-ancestors *', '')).toBe(

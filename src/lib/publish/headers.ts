@@ -143,11 +143,8 @@ export function headersFile(
       ...NO_FRAMING,
       'X-Robots-Tag': 'noindex, nofollow',
     }),
-    // The embeds: framed by other sites, kept out of search engines (their stories are the pages to find).
-    block(`${root}${EMBED_FOLDER}/*`, {
-      'Content-Security-Policy': embedPolicy(embedOrigins),
-      'X-Robots-Tag': 'noindex',
-    }),
+    // The embeds: the only pages other sites may frame.
+    block(`${root}${EMBED_FOLDER}/*`, { 'Content-Security-Policy': embedPolicy(embedOrigins) }),
     // Astro's bundles, Pagefind's index chunks and the search tiers (folders named by their
     // key) are named by their content: cache them for a year.
     // Copies of pictures are named by the picture's digest too.
