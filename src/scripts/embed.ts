@@ -1,11 +1,11 @@
 /**
  * A story's embed, framed by another site (src/pages/embed/[story]/index.astro). It tells the page
  * around it its height whenever that changes (the site's script there, src/scripts/embed-host.ts,
- * fits the frame to it: no scroll bar inside), and, while the story is live, checks its
+ * fits the frame to it: no scroll bar inside; or WordPress's, which speaks its own messages), and, while the story is live, checks its
  * `latest.json` as the story's timeline does (src/scripts/poll.ts): a change is offered in a banner,
  * which swaps in the embed as published now. Without this script the embed is a fixed list.
  */
-import type { EmbedHeight } from '../lib/site/embed.ts';
+import { wordpressSecret, type EmbedHeight, type WordPressMessage } from '../lib/site/embed.ts';
 import { diffUpdates, type LiveState } from '../lib/site/live.ts';
 import type { Strings } from '../lib/site/strings.ts';
 import { pollLatest } from './poll.ts';
@@ -13,16 +13,25 @@ import { pollLatest } from './poll.ts';
 const root = document.querySelector<HTMLElement>('[data-embed]');
 
 if (root && window.parent !== window) {
-  const tell = () =>
-    window.parent.postMessage(
-      {
-        type: 'dateline:height',
-        height: Math.ceil(document.documentElement.getBoundingClientRect().height),
-      } satisfies EmbedHeight,
-      // Its height is no secret; the page around it checks that it comes from this site.
-      '*',
-    );
+  // Framed by WordPress from the story's oEmbed (src/lib/site/embed.ts): sandboxed, so its links
+  // cannot open in the window and are handed to WordPress's script instead.
+  const secret = wordpressSecret(location.hash);
+  const wordpress = (message: WordPressMessage['message'], value: number | string) =>
+    secret && window.parent.postMessage({ message, value, secret } satisfies WordPressMessage, '*');
+  const tell = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    // Its height is no secret; the page around it checks that it comes from this site.
+    window.parent.postMessage({ type: 'dateline:height', height } satisfies EmbedHeight, '*');
+    wordpress('height', height);
+  };
   new ResizeObserver(tell).observe(document.documentElement);
+  if (secret)
+    document.addEventListener('click', (e) => {
+      const link = e.target instanceof Element ? e.target.closest('a[href]') : null;
+      if (!(link instanceof HTMLAnchorElement)) return;
+      e.preventDefault();
+      wordpress('link', link.href);
+    });
   // The partner's script may run after the frame has spoken: it asks.
   addEventListener('message', (e) => {
     if (

@@ -6,6 +6,7 @@ import { HtmlValidate } from 'html-validate';
 import sharp from 'sharp';
 import { LinkChecker, LinkState } from 'linkinator';
 import { describe, expect, test } from 'vitest';
+import { parseHeadersFile } from '../../src/lib/publish/headers.ts';
 import { updateId } from '../../src/core/anchors.ts';
 import { GROUP_PAGES, readFragments } from '../../src/lib/publish/search-merge.ts';
 import { contentBulletins, contentStories, DIST, page, pages, settings } from './dist.ts';
@@ -213,7 +214,11 @@ describe('every page', () => {
     for (const path of pages.keys()) {
       expect(page(path).querySelector('nav.mirrors, meta[http-equiv="onion-location"]')).toBeNull();
     }
-    expect(readFileSync(join(DIST, '_headers'), 'utf8')).not.toContain('Access-Control');
+    // Pages are not for other sites' scripts to read; only what a sandboxed embed loads is.
+    const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
+    expect(
+      rules.filter((r) => r.headers['Access-Control-Allow-Origin']).map((r) => r.path),
+    ).toEqual(['/_astro/*', '/embed/*', '/stories/*/latest.json']);
   });
 
   test('valid HTML (html-validate, recommended rules)', async () => {

@@ -150,3 +150,58 @@ test('the copy button puts the code on the clipboard and says so', async ({ page
     await details.getByRole('textbox').inputValue(),
   );
 });
+
+/**
+ * What WordPress makes of the story's oEmbed when an author pastes the story's address in a post
+ * (its `wp_filter_oembed_result` for a site it does not know): the frame alone (no script, no
+ * style, none of our attributes), sandboxed with scripts only, a secret added to its address; and a
+ * stand-in for its script on the post (wp-embed), written from the messages it takes: `height`,
+ * kept within 200–1,000 px, and `link`, opened in the window when on the frame's host.
+ */
+function asWordPress(code: string, secret: string): string {
+  const frame = /<iframe([^>]*)><\/iframe>/.exec(code)![1]!;
+  const kept = [...frame.matchAll(/([\w-]+)="([^"]*)"/g)]
+    .filter(([, name]) => ['src', 'width', 'height', 'title'].includes(name!))
+    .map(([, name, value]) => `${name}="${name === 'src' ? `${value}#?secret=${secret}` : value}"`);
+  return `<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" ${kept.join(' ')} data-secret="${secret}"></iframe>
+<script>
+addEventListener('message', (e) => {
+  const d = e.data;
+  if (!d || !/^[a-zA-Z0-9]+$/.test(d.secret)) return;
+  for (const f of document.querySelectorAll('iframe[data-secret="' + d.secret + '"]')) {
+    if (e.source !== f.contentWindow) continue;
+    if (d.message === 'height') f.height = Math.min(1000, Math.max(200, parseInt(d.value, 10)));
+    if (d.message === 'link' && new URL(d.value).host === new URL(f.getAttribute('src')).host)
+      top.location.href = d.value;
+  }
+});
+</script>`;
+}
+
+test('a WordPress post made from the oEmbed: the sandboxed frame shows the story, takes the height WordPress allows, and its links open in the window', async ({
+  page,
+  baseURL,
+}) => {
+  const site = withHeaders(baseURL);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).origin));
+  const oembed = (await (
+    await page.request.get(`${site}/embed/harbour-ferry-strike/oembed.json`)
+  ).json()) as {
+    html: string;
+  };
+  await partner.show(
+    page,
+    asWordPress(oembed.html.replaceAll('http://localhost:4321', site), 'Xy7Qp2Lm9A'),
+  );
+  const iframe = page.locator('iframe.wp-embedded-content');
+  const frame = page.frameLocator('iframe.wp-embedded-content');
+  await expect(frame.locator('.story-embed-update')).toHaveCount(10);
+  // Its script ran (from the site, though the frame has no origin of its own) and said its height.
+  await expect(iframe).toHaveAttribute('height', '1000');
+  const link = frame.locator('.story-embed-heading a').first();
+  const href = await link.getAttribute('href');
+  await link.click();
+  await expect(page).toHaveURL(`${site}${href}`);
+  expect([...new Set(requests)].sort()).toEqual([partner.origin, site].sort());
+});

@@ -113,6 +113,9 @@ describe('deploy configuration', () => {
       '/dateline/admin/*',
       '/dateline/embed/*',
       '/dateline/_astro/*',
+      '/dateline/embed/*',
+      '/dateline/stories/*/latest.json',
+      '/dateline/_astro/*',
       '/dateline/pagefind/index/*',
       '/dateline/pagefind/fragment/*',
       '/dateline/pagefind/filter/*',
@@ -150,15 +153,28 @@ describe('deploy configuration', () => {
     expect(site('Content-Security-Policy')).not.toContain('unsafe-inline');
     // Only a site with mirrors lets other sites' pages (its mirrors' service workers) fetch its files.
     expect(site('Access-Control-Allow-Origin')).toBeUndefined();
-    const mirrored = parseHeadersFile(headersFile('/dateline/', { mirrored: true }));
-    expect(
-      ['/dateline/stories/strike/2026-11-18/', '/dateline/_astro/x.css', '/dateline/'].map((path) =>
-        mirrored
+    const cors = (file: string) =>
+      [
+        '/dateline/stories/strike/2026-11-18/',
+        '/dateline/_astro/x.css',
+        '/dateline/',
+        '/dateline/embed/strike/',
+        '/dateline/stories/strike/latest.json',
+      ].map((path) =>
+        parseHeadersFile(file)
           .filter((r) => r.pattern.test(path))
           .map((r) => r.headers['Access-Control-Allow-Origin'])
           .filter(Boolean),
-      ),
-    ).toEqual([['*'], ['*'], ['*']]);
+      );
+    // Without mirrors, only what a sandboxed embed loads; with them, every file, once.
+    expect(cors(headersFile('/dateline/'))).toEqual([[], ['*'], [], ['*'], ['*']]);
+    expect(cors(headersFile('/dateline/', { mirrored: true }))).toEqual([
+      ['*'],
+      ['*'],
+      ['*'],
+      ['*'],
+      ['*'],
+    ]);
     // Frames: only the two players, and each page narrows that further (framePolicy).
     expect(site('Content-Security-Policy')).toContain(
       'frame-src https://www.youtube-nocookie.com https://player.vimeo.com;',

@@ -7,6 +7,7 @@ import {
   embedCode,
   isEmbedHeight,
   oembedOf,
+  wordpressSecret,
 } from '../../src/lib/site/embed.ts';
 
 const code = embedCode({
@@ -24,6 +25,7 @@ describe("a story's embed code", () => {
       src: 'https://news.example/embed/strike/',
       title: 'Strike "live": updates & more',
       [EMBED_ATTRIBUTE]: '',
+      width: '640',
       height: String(EMBED_HEIGHT),
       loading: 'lazy',
       style: 'display:block;width:100%;border:0',
@@ -57,6 +59,18 @@ describe('the messages between an embed and the page around it', () => {
     [null, false],
     ['dateline:height', false],
   ])('%j is a height: %s', (data, ok) => expect(isEmbedHeight(data)).toBe(ok));
+});
+
+describe('WordPress', () => {
+  test.each([
+    ['#?secret=AbC123xyz0', 'AbC123xyz0'],
+    ['#?a=1&secret=AbC123xyz0', 'AbC123xyz0'],
+    ['#?secret=AbC123xyz0&b=2', 'AbC123xyz0'],
+    ['#?secret=a-b', undefined],
+    ['#secret=AbC', undefined],
+    ['', undefined],
+    ['#u-2026-11-18-0700', undefined],
+  ])('the secret in %j: %j', (hash, secret) => expect(wordpressSecret(hash)).toBe(secret));
 });
 
 describe('bodies in an embed', () => {

@@ -145,6 +145,14 @@ export function headersFile(
     }),
     // The embeds: the only pages other sites may frame.
     block(`${root}${EMBED_FOLDER}/*`, { 'Content-Security-Policy': embedPolicy(embedOrigins) }),
+    // A sandboxed embed (WordPress frames one so) has no origin of its own: its module scripts,
+    // its swap and its checks are cross-origin requests, which these let it make. (With mirrors,
+    // the first rule says it for every file; said twice, hosts would send an invalid `*, *`.)
+    ...(mirrored
+      ? []
+      : [`_astro/*`, `${EMBED_FOLDER}/*`, 'stories/*/latest.json'].map((path) =>
+          block(`${root}${path}`, { 'Access-Control-Allow-Origin': '*' }),
+        )),
     // Astro's bundles, Pagefind's index chunks and the search tiers (folders named by their
     // key) are named by their content: cache them for a year.
     // Copies of pictures are named by the picture's digest too.
