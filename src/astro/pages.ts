@@ -74,6 +74,8 @@ export const getLiveRoutes = () => liveRoutes(getStories(), settings.live.entrie
 export const getStoryFeedRoutes = () => storyFeedRoutes(getStories(), settings.feedItems);
 /** A story's embed: the same props as its feed (its head and newest bulletins), fewer of them. */
 export const getEmbedRoutes = () => storyFeedRoutes(getStories(), settings.embed.updates);
+/** Its oEmbed: the story's head alone (no bulletins), so that a new bulletin leaves it as it is. */
+export const getOembedRoutes = () => storyFeedRoutes(getStories(), 0);
 
 /** A rendered body by the key its record carries, root-relative URLs under the base path. */
 async function renderedBody(record: {

@@ -47,10 +47,10 @@ function button(label: string, className: string, action: () => void): HTMLButto
 }
 
 /** Adds a copy button under each embed code of the page. */
-export function addCopyButtons(root: Document = document): void {
-  for (const box of root.querySelectorAll<HTMLTextAreaElement>('textarea[data-copy]')) {
+export function addCopyButtons(): void {
+  for (const box of document.querySelectorAll<HTMLTextAreaElement>('textarea[data-copy]')) {
     const t = JSON.parse(box.dataset['copy']!) as Words & { copy: string };
-    const line = root.createElement('p');
+    const line = document.createElement('p');
     line.append(
       button(t.copy, 'share-button', () => {
         box.select();
@@ -62,8 +62,8 @@ export function addCopyButtons(root: Document = document): void {
 }
 
 /** Adds a share button to every update of the page. */
-export function addShareButtons(root: Document = document): void {
-  const main = root.querySelector<HTMLElement>('main[data-share]');
+export function addShareButtons(): void {
+  const main = document.querySelector<HTMLElement>('main[data-share]');
   if (!main) return;
   const t = JSON.parse(main.dataset['share']!) as Words & { button: string };
   for (const link of main.querySelectorAll<HTMLAnchorElement>('article .permalink-link')) {
@@ -76,7 +76,7 @@ export function addShareButtons(root: Document = document): void {
         void navigator.share({ title, url }).catch(() => undefined);
       else copy(url, t, link.parentElement!);
     });
-    const hidden = root.createElement('span');
+    const hidden = document.createElement('span');
     hidden.className = 'visually-hidden';
     hidden.textContent = `: ${title}`;
     share.append(hidden);

@@ -32,7 +32,7 @@ describe('the editor at /admin/', () => {
       matching(path)
         .map((r) => r.headers['Content-Security-Policy'])
         .filter(Boolean);
-    expect(policies('/admin/')).toEqual([EDITOR_CSP]);
+    expect(policies('/admin/')).toEqual([`${EDITOR_CSP}; frame-ancestors 'none'`]);
     expect(matching('/admin/config.yml').some((r) => r.headers['X-Robots-Tag'])).toBe(true);
     // Every page of the site is under the site's policy (and only it).
     for (const path of pages.keys())

@@ -6,13 +6,14 @@ import { test as plain } from '@playwright/test';
 import { embedCodeOf, expect, servePartner, test, withHeaders } from './fixtures.ts';
 
 const STORY = '/stories/harbour-ferry-strike/';
+const partnerPort = Number(process.env['PREVIEW_PORT'] ?? 4391) + 9;
 let partner: Awaited<ReturnType<typeof servePartner>>;
 
 test.beforeAll(async () => {
-  partner = await servePartner(Number(process.env['PREVIEW_PORT'] ?? 4391) + 9);
+  partner = await servePartner(partnerPort);
 });
 test.afterAll(() => partner.close());
-test.use({ allowedHosts: [`http://localhost:${Number(process.env['PREVIEW_PORT'] ?? 4391) + 9}`] });
+test.use({ allowedHosts: [`http://localhost:${partnerPort}`] });
 
 test('a partner page with the story page’s code shows the newest updates, fits the frame to them at 390 px, and its links leave the frame', async ({
   page,

@@ -137,7 +137,7 @@ describe('deploy configuration', () => {
         .filter(Boolean);
     for (const path of ['/dateline/', '/dateline/stories/strike/2026-11-18/', '/dateline/search/'])
       expect(policies(path)).toEqual([CSP]);
-    expect(policies('/dateline/admin/')).toEqual([EDITOR_CSP]);
+    expect(policies('/dateline/admin/')).toEqual([`${EDITOR_CSP}; frame-ancestors 'none'`]);
     expect(EDITOR_CSP).not.toMatch(
       /unsafe-eval|https:\/\/(?!api\.github\.com|www\.githubstatus\.com|avatars\.githubusercontent\.com)/,
     );

@@ -58,7 +58,6 @@ export const EDITOR_CSP = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
 ].join('; ');
 
 /** The editor's folder in the output (`/admin/`). */
@@ -139,7 +138,9 @@ export function headersFile(
     // stylesheet only (src/lib/publish/story-file.ts).
     block(`${root}whole/*`, { 'Content-Security-Policy': STORY_FILE_POLICY, ...NO_FRAMING }),
     block(`${root}${EDITOR_FOLDER}/*`, {
-      'Content-Security-Policy': EDITOR_CSP,
+      // Its page carries the policy in a `<meta>` too (for hosts without headers), where a browser
+      // ignores `frame-ancestors` and says so: the header alone refuses framing.
+      'Content-Security-Policy': `${EDITOR_CSP}; frame-ancestors 'none'`,
       ...NO_FRAMING,
       'X-Robots-Tag': 'noindex, nofollow',
     }),

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getEmbedRoutes } from '../../../astro/pages.ts';
+import { getOembedRoutes } from '../../../astro/pages.ts';
 import { embedOembed } from '../../../astro/story-pages.ts';
 import type { StoryFeedProps } from '../../../lib/site/routes.ts';
 
-export const getStaticPaths = (() => getEmbedRoutes()) satisfies GetStaticPaths;
+export const getStaticPaths = (() => getOembedRoutes()) satisfies GetStaticPaths;
 
 /** The story's embed code as oEmbed: what a CMS given the story's address finds by its discovery link. */
 export const GET: APIRoute<StoryFeedProps> = ({ props, locals }) =>
