@@ -31,6 +31,20 @@ describe('a build under /dateline/', () => {
     },
   );
 
+  test("a story's embed code and oEmbed name the embed and its script under the base; both exist", () => {
+    const doc = parse(readFileSync(join(SITE, 'stories/kazakhstan-unrest/index.html'), 'utf8'));
+    const code = doc.querySelector('details.embed-story textarea')!.textContent;
+    expect(code).toContain('src="http://localhost:4321/dateline/embed/kazakhstan-unrest/"');
+    expect(code).toContain('src="http://localhost:4321/dateline/embed.js"');
+    expect(existsSync(join(SITE, 'embed/kazakhstan-unrest/index.html'))).toBe(true);
+    expect(existsSync(join(SITE, 'embed.js'))).toBe(true);
+    const oembed = JSON.parse(
+      readFileSync(join(SITE, 'embed/kazakhstan-unrest/oembed.json'), 'utf8'),
+    ) as { html: string; provider_url: string };
+    expect(oembed.html).toContain('http://localhost:4321/dateline/embed/kazakhstan-unrest/');
+    expect(oembed.provider_url).toBe('http://localhost:4321/dateline/');
+  });
+
   test('structured data and social cards point under the base', () => {
     const doc = parse(readFileSync(join(SITE, 'stories/kazakhstan-unrest/index.html'), 'utf8'));
     const json = doc.querySelector('script[type="application/ld+json"]')!.text;
@@ -57,29 +71,33 @@ describe('a build under /dateline/', () => {
 
   // scripts/test.mjs builds this copy with two mirrors and an onion address.
   const MIRRORS = [/^http:\/\/127\.0\.0\.1:\d+$/, /^https:\/\/mirror\.example\.net$/];
-  test.each(files.map((f) => f.split(sep).join('/')).filter((f) => !f.startsWith('admin/')))(
-    '%s: links the same page at each mirror and tells Tor Browser its onion address',
-    (file) => {
-      const doc = parse(readFileSync(join(SITE, file), 'utf8'));
-      // The page's own path; the page for a missing one sends readers to the mirrors' front pages.
-      const path =
-        file === '404.html' ? '/dateline/' : `/dateline/${file.replace(/index\.html$/, '')}`;
-      const links = doc
-        .querySelectorAll('footer nav.mirrors a')
-        .map((a) => new URL(a.getAttribute('href')!));
-      expect(links.map((u) => u.origin)).toEqual([
-        expect.stringMatching(MIRRORS[0]!),
-        expect.stringMatching(MIRRORS[1]!),
-      ]);
-      for (const u of links) expect(decodeURIComponent(u.pathname)).toBe(path);
-      expect(doc.querySelector('footer nav.mirrors')?.getAttribute('aria-labelledby')).toBe(
-        'mirrors-label',
-      );
-      expect(
-        decodeURI(doc.querySelector('meta[http-equiv="onion-location"]')!.getAttribute('content')!),
-      ).toBe(`http://${'d'.repeat(56)}.onion${path}`);
-    },
-  );
+  // Not the editor, nor the stories' embeds: framed on other sites, they are not where a reader who
+  // cannot reach the site looks for another address (and Tor Browser reads onion-location only in
+  // the window's own page).
+  test.each(
+    files
+      .map((f) => f.split(sep).join('/'))
+      .filter((f) => !f.startsWith('admin/') && !f.startsWith('embed/')),
+  )('%s: links the same page at each mirror and tells Tor Browser its onion address', (file) => {
+    const doc = parse(readFileSync(join(SITE, file), 'utf8'));
+    // The page's own path; the page for a missing one sends readers to the mirrors' front pages.
+    const path =
+      file === '404.html' ? '/dateline/' : `/dateline/${file.replace(/index\.html$/, '')}`;
+    const links = doc
+      .querySelectorAll('footer nav.mirrors a')
+      .map((a) => new URL(a.getAttribute('href')!));
+    expect(links.map((u) => u.origin)).toEqual([
+      expect.stringMatching(MIRRORS[0]!),
+      expect.stringMatching(MIRRORS[1]!),
+    ]);
+    for (const u of links) expect(decodeURIComponent(u.pathname)).toBe(path);
+    expect(doc.querySelector('footer nav.mirrors')?.getAttribute('aria-labelledby')).toBe(
+      'mirrors-label',
+    );
+    expect(
+      decodeURI(doc.querySelector('meta[http-equiv="onion-location"]')!.getAttribute('content')!),
+    ).toBe(`http://${'d'.repeat(56)}.onion${path}`);
+  });
 
   test("feeds name themselves at each mirror; _headers lets the mirrors' pages fetch the files", () => {
     for (const file of ['feed.xml', 'atom.xml', 'stories/kazakhstan-unrest/feed.xml']) {
