@@ -9,7 +9,7 @@
  * All made anew at every build from the output itself, so an incremental build writes what a cold
  * one does.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { published } from '../astro/handoff.ts';
 import { DigestCache, sha256 } from '../cache/digests.ts';
@@ -24,6 +24,7 @@ import {
   SIGNATURE_FILE,
   signText,
 } from '../lib/offline/integrity.ts';
+import { EMBED_FOLDER } from '../lib/publish/headers.ts';
 import { savedStory, SAVED_FOLDER } from '../lib/offline/saved.ts';
 import type { WorkerConfig } from '../lib/offline/worker.ts';
 import { stringsFor } from '../lib/site/strings.ts';
@@ -95,7 +96,16 @@ export function offlineStep(
       replaceFolder(join(out, SAVED_FOLDER), saved);
 
       // The worker, with the shell it keeps: Astro's bundles (named by their content), the offline
-      // page and the icon (by their digest).
+      // page and the icon (by their digest). Not the embeds' own stylesheet and script: embeds are
+      // read in other sites' frames, not offline (what they import, the site's pages share).
+      const embed = all.find((f) => f.startsWith(`${EMBED_FOLDER}/`) && f.endsWith('/index.html'));
+      const embedOnly = new Set(
+        embed
+          ? [...readFileSync(join(out, embed), 'utf8').matchAll(/ (?:href|src)="([^"]+)"/g)]
+              .map((m) => m[1]!.slice(base.length))
+              .filter((f) => f.startsWith('_astro/'))
+          : [],
+      );
       const ui = stringsFor(settings.lang);
       const config: WorkerConfig = {
         base,
@@ -112,7 +122,7 @@ export function offlineStep(
         precache: all
           .filter(
             (f) =>
-              /^_astro\/[^/]+\.(css|js)$/.test(f) ||
+              (/^_astro\/[^/]+\.(css|js)$/.test(f) && !embedOnly.has(f)) ||
               f === 'offline/index.html' ||
               f === 'favicon.svg',
           )
