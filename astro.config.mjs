@@ -8,7 +8,7 @@ import { datelineHeaders } from './src/integrations/headers.ts';
 import { datelineSitemap } from './src/integrations/sitemap.ts';
 import { datelineDevErrors } from './src/integrations/dev-errors.ts';
 import { datelineGuard } from './src/integrations/guard.ts';
-import { embedStep } from './src/integrations/embed.ts';
+import { embedStep } from './src/integrations/story-embed.ts';
 import { offlineStep } from './src/integrations/offline.ts';
 import { normaliseBase } from './src/core/paths.ts';
 import { datelineSettings } from './src/integrations/settings.ts';

@@ -7,7 +7,7 @@
 import { keyDayAnchor } from '../core/anchors.ts';
 import { formatDay } from '../core/dates.ts';
 import type { Rendered } from '../lib/markdown/pipeline.ts';
-import { bodyForEmbed, embedCode, oembedOf } from '../lib/site/embed.ts';
+import { bodyForEmbed, embedCode, oembedOf } from '../lib/site/story-embed.ts';
 import type {
   DayPageProps,
   FromStartPageProps,

@@ -1,6 +1,6 @@
 /**
  * What a live story's open pages share (its timeline, src/scripts/live.ts, and its embed,
- * src/scripts/embed.ts): checking its `latest.json` every `seconds` or so (with jitter, revalidated,
+ * src/scripts/story-embed.ts): checking its `latest.json` every `seconds` or so (with jitter, revalidated,
  * so an unchanged file costs a 304), less often after errors, not while the tab is hidden (once when
  * it comes back), and never again once stopped.
  */

@@ -343,7 +343,7 @@ describe('search index', () => {
 
 describe('metadata for search engines and link previews', () => {
   // The editor is not for readers or search engines (tests/build/editor.test.ts), nor are the
-  // stories' embeds, whose canonical page is their story (tests/build/embed.test.ts).
+  // stories' embeds, whose canonical page is their story (tests/build/story-embed.test.ts).
   test.each(
     [...pages.keys()].filter(
       (p) => p !== '404.html' && p !== 'admin/index.html' && !p.startsWith('embed/'),

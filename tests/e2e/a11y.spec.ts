@@ -18,7 +18,7 @@ const pages = {
   authors: '/authors/',
   '404': '/404.html',
   offline: '/offline/',
-  // A story's embed, as other sites frame it (tests/e2e/embed.spec.ts frames it).
+  // A story's embed, as other sites frame it (tests/e2e/story-embed.spec.ts frames it).
   embed: '/embed/harbour-ferry-strike/',
 };
 

@@ -1,7 +1,7 @@
 /**
  * A story's embed, the page other sites frame (`/embed/<slug>/`): the code a partner pastes, the
  * same as oEmbed, the messages between the frame and the partner's page, and the bodies made fit to
- * be read in a frame. Pure; also bundled for the browser (src/scripts/embed.ts, src/scripts/embed-host.ts).
+ * be read in a frame. Pure; also bundled for the browser (src/scripts/story-embed.ts, src/scripts/story-embed-host.ts).
  */
 import { escapeHtml } from '../../core/text.ts';
 

@@ -1,11 +1,15 @@
 /**
  * A story's embed, framed by another site (src/pages/embed/[story]/index.astro). It tells the page
- * around it its height whenever that changes (the site's script there, src/scripts/embed-host.ts,
+ * around it its height whenever that changes (the site's script there, src/scripts/story-embed-host.ts,
  * fits the frame to it: no scroll bar inside; or WordPress's, which speaks its own messages), and, while the story is live, checks its
  * `latest.json` as the story's timeline does (src/scripts/poll.ts): a change is offered in a banner,
  * which swaps in the embed as published now. Without this script the embed is a fixed list.
  */
-import { wordpressSecret, type EmbedHeight, type WordPressMessage } from '../lib/site/embed.ts';
+import {
+  wordpressSecret,
+  type EmbedHeight,
+  type WordPressMessage,
+} from '../lib/site/story-embed.ts';
 import { diffUpdates, type LiveState } from '../lib/site/live.ts';
 import type { Strings } from '../lib/site/strings.ts';
 import { pollLatest } from './poll.ts';
@@ -13,7 +17,7 @@ import { pollLatest } from './poll.ts';
 const root = document.querySelector<HTMLElement>('[data-embed]');
 
 if (root && window.parent !== window) {
-  // Framed by WordPress from the story's oEmbed (src/lib/site/embed.ts): sandboxed, so its links
+  // Framed by WordPress from the story's oEmbed (src/lib/site/story-embed.ts): sandboxed, so its links
   // cannot open in the window and are handed to WordPress's script instead.
   const secret = wordpressSecret(location.hash);
   const wordpress = (message: WordPressMessage['message'], value: number | string) =>

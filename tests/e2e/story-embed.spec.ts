@@ -1,5 +1,5 @@
-// A story embedded on another site (src/pages/embed/[story]/index.astro, src/scripts/embed.ts and
-// the partner's script, src/scripts/embed-host.ts): a partner's page on another origin, made by the
+// A story embedded on another site (src/pages/embed/[story]/index.astro, src/scripts/story-embed.ts and
+// the partner's script, src/scripts/story-embed-host.ts): a partner's page on another origin, made by the
 // test, with the code the story's page offers; dist/ served with its _headers, as a host would.
 // (A new bulletin reaching an embed is in live.spec.ts, which rebuilds a copy of the site.)
 import { test as plain } from '@playwright/test';

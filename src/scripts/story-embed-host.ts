@@ -1,11 +1,11 @@
 /**
  * The script a partner's page loads beside a story's embed (`/embed.js`, bundled by
- * src/integrations/embed.ts). It fits each of the site's embed frames on the page to its column's
- * width and to the height of its content, which the frame tells it (src/scripts/embed.ts): no
+ * src/integrations/story-embed.ts). It fits each of the site's embed frames on the page to its column's
+ * width and to the height of its content, which the frame tells it (src/scripts/story-embed.ts): no
  * scroll bar inside the frame, none left empty below. It takes messages from the site's own origin
  * only, and from one of its frames only. A classic script: the site's origin is its own address.
  */
-import { EMBED_ATTRIBUTE, isEmbedHeight, type EmbedAsk } from '../lib/site/embed.ts';
+import { EMBED_ATTRIBUTE, isEmbedHeight, type EmbedAsk } from '../lib/site/story-embed.ts';
 
 const me = document.currentScript;
 if (me instanceof HTMLScriptElement && me.src) {

@@ -8,7 +8,7 @@ import {
   isEmbedHeight,
   oembedOf,
   wordpressSecret,
-} from '../../src/lib/site/embed.ts';
+} from '../../src/lib/site/story-embed.ts';
 
 const code = embedCode({
   frame: 'https://news.example/embed/strike/',

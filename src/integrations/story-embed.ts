@@ -1,5 +1,5 @@
 /**
- * `embed.js`, the script partners' pages load beside a story's embed (src/scripts/embed-host.ts):
+ * `embed.js`, the script partners' pages load beside a story's embed (src/scripts/story-embed-host.ts):
  * written at every build (a step of the guard, src/integrations/guard.ts, before the offline files,
  * whose manifest lists it), at a fixed address, since partners' pages name it.
  */
@@ -15,6 +15,6 @@ const SCRIPT_FILE = createPaths('/').embedScript().slice(1);
 export const embedStep = (): FinishingStep => ({
   owns: { files: [SCRIPT_FILE], folders: [] },
   async run(out) {
-    writeFileSync(join(out, SCRIPT_FILE), await bundleScript('embed-host.ts'));
+    writeFileSync(join(out, SCRIPT_FILE), await bundleScript('story-embed-host.ts'));
   },
 });
