@@ -8,9 +8,9 @@
  * cannot patch (a deleted or corrected update) offers a reload instead. Each time also says how long
  * ago it was.
  */
-import { agoParts, diffUpdates, type LiveEntry } from '../lib/site/live.ts';
+import { diffUpdates, type LiveEntry } from '../lib/site/live.ts';
 import type { Strings } from '../lib/site/strings.ts';
-import { pollLatest } from './poll.ts';
+import { agoTicker, pollLatest } from './poll.ts';
 
 const root = document.querySelector<HTMLElement>('[data-live]');
 if (root) start(root, root.parentElement!);
@@ -179,17 +179,10 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
     }
   }
 
-  /** "12 minutes ago" beside each time (the time itself stays in `<time datetime>`). */
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  function tick(): void {
-    const now = Date.now();
-    for (const time of timeline.querySelectorAll<HTMLTimeElement>('.bulletin-meta > time')) {
-      if (time.dateTime.length < 11) continue; // a day without a time
-      let ago = time.nextElementSibling;
-      if (!ago?.classList.contains('ago')) time.after((ago = el('span', 'ago')));
-      ago.textContent = format.format(...agoParts(Date.parse(time.dateTime), now));
-    }
-  }
+  const tick = agoTicker(
+    () => timeline.querySelectorAll<HTMLTimeElement>('.bulletin-meta > time'),
+    locale!,
+  );
 
   setInterval(tick, 60_000);
   tick();

@@ -2,9 +2,30 @@
  * What a live story's open pages share (its timeline, src/scripts/live.ts, and its embed,
  * src/scripts/story-embed.ts): checking its `latest.json` every `seconds` or so (with jitter, revalidated,
  * so an unchanged file costs a 304), less often after errors, not while the tab is hidden (once when
- * it comes back), and never again once stopped.
+ * it comes back), and never again once stopped; and "12 minutes ago" beside each update's time.
  */
-import { nextDelay, type LiveState } from '../lib/site/live.ts';
+import { agoParts, nextDelay, type LiveState } from '../lib/site/live.ts';
+
+/**
+ * Returns a function that puts "12 minutes ago" (in `locale`) after each `<time>` that `times()`
+ * gives, in a `span.ago` (the time itself stays in `<time datetime>`); a day without a time gets none.
+ */
+export function agoTicker(times: () => Iterable<HTMLTimeElement>, locale: string): () => void {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  return () => {
+    const now = Date.now();
+    for (const time of times()) {
+      if (time.dateTime.length < 11) continue;
+      let ago = time.nextElementSibling;
+      if (!ago?.classList.contains('ago')) {
+        ago = document.createElement('span');
+        ago.className = 'ago';
+        time.after(ago);
+      }
+      ago.textContent = format.format(...agoParts(Date.parse(time.dateTime), now));
+    }
+  };
+}
 
 /** Calls `onState` with each state read, until `stop()`. */
 export function pollLatest(

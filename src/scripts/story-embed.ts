@@ -3,7 +3,8 @@
  * around it its height whenever that changes (the site's script there, src/scripts/story-embed-host.ts,
  * fits the frame to it: no scroll bar inside; or WordPress's, which speaks its own messages), and, while the story is live, checks its
  * `latest.json` as the story's timeline does (src/scripts/poll.ts): a change is offered in a banner,
- * which swaps in the embed as published now. Without this script the embed is a fixed list.
+ * which swaps in the embed as published now; and "12 minutes ago" beside each time, as there.
+ * Without this script the embed is a fixed list.
  */
 import {
   wordpressSecret,
@@ -12,7 +13,7 @@ import {
 } from '../lib/site/story-embed.ts';
 import { diffUpdates, type LiveState } from '../lib/site/live.ts';
 import type { Strings } from '../lib/site/strings.ts';
-import { pollLatest } from './poll.ts';
+import { agoTicker, pollLatest } from './poll.ts';
 
 const root = document.querySelector<HTMLElement>('[data-embed]');
 
@@ -51,6 +52,10 @@ if (root?.dataset['live']) {
   const t = JSON.parse(messages ?? '{}') as Pick<Strings['live'], 'newUpdates'> &
     Pick<Strings['embed'], 'changed'>;
   const banner = root.querySelector<HTMLElement>('.story-embed-banner')!;
+  const tick = agoTicker(
+    () => root.querySelectorAll<HTMLTimeElement>('.story-embed-meta > time'),
+    locale!,
+  );
   const src = new URL(live, location.href);
   const shown = () =>
     [...root.querySelectorAll<HTMLElement>('.story-embed-update')].map((a) => ({
@@ -68,6 +73,7 @@ if (root?.dataset['live']) {
       if (node) root.querySelector(part)?.replaceWith(document.importNode(node, true));
     }
     banner.replaceChildren();
+    tick();
   };
 
   const offer = (text: string) => {
@@ -82,6 +88,9 @@ if (root?.dataset['live']) {
     });
     banner.replaceChildren(button);
   };
+
+  setInterval(tick, 60_000);
+  tick();
 
   const poller = pollLatest(src, Number(poll), (state: LiveState) => {
     if (state.status !== 'live') {

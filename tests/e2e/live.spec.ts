@@ -250,6 +250,8 @@ test.describe('a story embedded on another site', () => {
     const iframe = page.locator('iframe[data-dateline-embed]');
     const frame = page.frameLocator('iframe[data-dateline-embed]');
     await expect(frame.locator('.story-embed-update')).toHaveCount(10);
+    // Relative times beside the absolute ones, as on the story's page.
+    await expect(frame.locator('.story-embed-meta .ago').first()).toHaveText(/ago$/);
     const fitted = async () => {
       const box = (await iframe.boundingBox())!;
       const inner = await frame.locator('html').evaluate((html) => html.scrollHeight);
@@ -278,6 +280,7 @@ test.describe('a story embedded on another site', () => {
     );
     await expect(frame.locator('.story-embed-update')).toHaveCount(10);
     await expect(frame.locator('.story-embed-heading a').first()).toBeFocused();
+    await expect(frame.locator('.story-embed-meta .ago').first()).toHaveText(/ago$/);
     await expect(frame.locator('.story-embed-banner button')).toHaveCount(0);
     // Fitted to its new content.
     await expect.poll(fitted).toBeGreaterThan(0);
