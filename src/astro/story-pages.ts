@@ -72,6 +72,10 @@ export function storyPage<S extends StoryHead>(story: S, locals: App.Locals): St
   };
 }
 
+/** Whether a story's open pages (its timeline, its embed) check for new updates. */
+const polls = (story: Pick<StoryHead, 'status'>): boolean =>
+  story.status === 'live' && settings.live.enabled;
+
 /** Bodies by bulletin, and their HTML by update id (what `DaySection` takes). */
 async function bodiesOf(list: readonly BulletinRecord[]) {
   const rendered = await renderBulletins(list);
@@ -125,7 +129,7 @@ export async function timelinePage(props: StoryPageProps, locals: App.Locals) {
     tags: viewTags(story.tags, ctx),
     fromStart: summaries.length > 0 ? paths.fromStart(story.slug) : undefined,
     keyEventsHref: paths.keyEvents(story.slug),
-    live: story.status === 'live' && settings.live.enabled,
+    live: polls(story),
     shown,
     months: groupDaysByMonth(allDays, page.locale),
     embed: { code: codeOf(page), oembed: absoluteUrl(paths.oembed(story.slug)) },
@@ -171,7 +175,7 @@ export async function embedPage(props: StoryFeedProps, locals: App.Locals) {
         html: bodyForEmbed(rendered.get(b)!.html, paths.dayPage(story.slug, b.day)),
       };
     }),
-    live: story.status === 'live' && settings.live.enabled,
+    live: polls(story),
   };
 }
 

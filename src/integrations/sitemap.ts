@@ -20,10 +20,14 @@ export function datelineSitemap(base: string, siteLang: string): AstroIntegratio
     };
   };
   return sitemap({
-    filter: (page) =>
-      new URL(page).pathname.endsWith('/') &&
-      !/\/(search|404|admin|offline)\/$/.test(new URL(page).pathname) &&
-      !new URL(page).pathname.startsWith(`${normaliseBase(base)}${EMBED_FOLDER}/`),
+    filter: (page) => {
+      const path = new URL(page).pathname;
+      return (
+        path.endsWith('/') &&
+        !/\/(search|404|admin|offline)\/$/.test(path) &&
+        !path.startsWith(`${normaliseBase(base)}${EMBED_FOLDER}/`)
+      );
+    },
     serialize: (item) => {
       known ??= pages();
       const path = new URL(item.url).pathname;

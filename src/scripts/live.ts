@@ -10,7 +10,7 @@
  */
 import { diffUpdates, type LiveEntry } from '../lib/site/live.ts';
 import type { Strings } from '../lib/site/strings.ts';
-import { agoTicker, pollLatest } from './poll.ts';
+import { agoTicker, plural, pollLatest } from './poll.ts';
 
 const root = document.querySelector<HTMLElement>('[data-live]');
 if (root) start(root, root.parentElement!);
@@ -19,9 +19,6 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
   const { live, story, poll, locale, messages } = root.dataset;
   // The page's language's messages (src/lib/site/strings.ts), given as data; `{n}` in the form for `n`.
   const t = JSON.parse(messages ?? '{}') as Strings['live'];
-  // pluralForm of src/lib/site/strings.ts, inline: importing it would make a shared chunk for the two page scripts.
-  const plural = (forms: Strings['live']['updates'], n: number) =>
-    (forms[new Intl.PluralRules(locale).select(n)] ?? forms.other).replace('{n}', String(n));
   const storyUrl = new URL(story!, location.href);
   const src = new URL(live!, storyUrl);
   // Same host only, whatever the markup says.
@@ -67,7 +64,7 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
       banner(
         n === 0
           ? t.summary
-          : `${plural(t.newUpdates, n)}${summaryPending ? ` · ${t.withSummary}` : ''}`,
+          : `${plural(t.newUpdates, n, locale)}${summaryPending ? ` · ${t.withSummary}` : ''}`,
         () => void show(),
       );
       if (n > 0) document.title = `(${n}) ${title}`;
@@ -173,7 +170,7 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
       const count = el('span', 'day-nav-count');
       const shown = el('span', '', String(n));
       shown.setAttribute('aria-hidden', 'true');
-      count.append(shown, el('span', 'visually-hidden', plural(t.updates, n)));
+      count.append(shown, el('span', 'visually-hidden', plural(t.updates, n, locale)));
       link.querySelector('.day-nav-count')?.remove();
       link.append(count);
     }
@@ -183,7 +180,4 @@ function start(root: HTMLElement, timeline: HTMLElement): void {
     () => timeline.querySelectorAll<HTMLTimeElement>('.bulletin-meta > time'),
     locale!,
   );
-
-  setInterval(tick, 60_000);
-  tick();
 }

@@ -2,17 +2,27 @@
  * What a live story's open pages share (its timeline, src/scripts/live.ts, and its embed,
  * src/scripts/story-embed.ts): checking its `latest.json` every `seconds` or so (with jitter, revalidated,
  * so an unchanged file costs a 304), less often after errors, not while the tab is hidden (once when
- * it comes back), and never again once stopped; and "12 minutes ago" beside each update's time.
+ * it comes back), and never again once stopped; "12 minutes ago" beside each update's time; and
+ * their words' plural forms.
  */
 import { agoParts, nextDelay, type LiveState } from '../lib/site/live.ts';
+import type { Plural } from '../lib/site/strings.ts';
 
 /**
- * Returns a function that puts "12 minutes ago" (in `locale`) after each `<time>` that `times()`
- * gives, in a `span.ago` (the time itself stays in `<time datetime>`); a day without a time gets none.
+ * `forms` (a page's words, given as data) for the count `n` in `locale`, `{n}` filled in: pluralForm
+ * of src/lib/site/strings.ts, here so that the pages' scripts need not import the dictionaries.
+ */
+export const plural = (forms: Plural, n: number, locale: string | undefined): string =>
+  (forms[new Intl.PluralRules(locale).select(n)] ?? forms.other).replace('{n}', String(n));
+
+/**
+ * Puts "12 minutes ago" (in `locale`) after each `<time>` that `times()` gives, in a `span.ago` (the
+ * time itself stays in `<time datetime>`; a day without a time gets none), now and every minute.
+ * Returns the function that does it, to call again when updates are added.
  */
 export function agoTicker(times: () => Iterable<HTMLTimeElement>, locale: string): () => void {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  return () => {
+  const tick = () => {
     const now = Date.now();
     for (const time of times()) {
       if (time.dateTime.length < 11) continue;
@@ -25,6 +35,9 @@ export function agoTicker(times: () => Iterable<HTMLTimeElement>, locale: string
       ago.textContent = format.format(...agoParts(Date.parse(time.dateTime), now));
     }
   };
+  setInterval(tick, 60_000);
+  tick();
+  return tick;
 }
 
 /** Calls `onState` with each state read, until `stop()`. */

@@ -1,10 +1,11 @@
 /**
  * A story's embed, framed by another site (src/pages/embed/[story]/index.astro). It tells the page
- * around it its height whenever that changes (the site's script there, src/scripts/story-embed-host.ts,
- * fits the frame to it: no scroll bar inside; or WordPress's, which speaks its own messages), and, while the story is live, checks its
- * `latest.json` as the story's timeline does (src/scripts/poll.ts): a change is offered in a banner,
- * which swaps in the embed as published now; and "12 minutes ago" beside each time, as there.
- * Without this script the embed is a fixed list.
+ * around it its height whenever that changes (the site's script there,
+ * src/scripts/story-embed-host.ts, fits the frame to it: no scroll bar inside; or WordPress's, which
+ * speaks its own messages), and, while the story is live, checks its `latest.json` as the story's
+ * timeline does (src/scripts/poll.ts): a change is offered in a banner, which swaps in the embed as
+ * published now; and "12 minutes ago" beside each time, as there. Without this script the embed is
+ * a fixed list.
  */
 import {
   wordpressSecret,
@@ -13,7 +14,7 @@ import {
 } from '../lib/site/story-embed.ts';
 import { diffUpdates, type LiveState } from '../lib/site/live.ts';
 import type { Strings } from '../lib/site/strings.ts';
-import { agoTicker, pollLatest } from './poll.ts';
+import { agoTicker, plural, pollLatest } from './poll.ts';
 
 const root = document.querySelector<HTMLElement>('[data-embed]');
 
@@ -89,9 +90,6 @@ if (root?.dataset['live']) {
     banner.replaceChildren(button);
   };
 
-  setInterval(tick, 60_000);
-  tick();
-
   const poller = pollLatest(src, Number(poll), (state: LiveState) => {
     if (state.status !== 'live') {
       // Ended: shown as it closed, and no more checks.
@@ -102,9 +100,6 @@ if (root?.dataset['live']) {
     const change = diffUpdates(shown(), state.updates);
     if (change.kind === 'same') return;
     if (change.kind === 'reload') return offer(t.changed);
-    const n = change.added.length;
-    const forms = t.newUpdates;
-    // pluralForm of src/lib/site/strings.ts, inline, as in src/scripts/live.ts.
-    offer((forms[new Intl.PluralRules(locale).select(n)] ?? forms.other).replace('{n}', String(n)));
+    offer(plural(t.newUpdates, change.added.length, locale));
   });
 }
