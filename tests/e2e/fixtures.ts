@@ -69,16 +69,16 @@ export const withHeaders = (baseURL: string | undefined): string =>
   `http://127.0.0.1:${Number(new URL(baseURL!).port) + 2}`;
 
 /**
- * A partner's site for the embeds: `http://localhost:<port>`, another origin and another site than
- * the test servers' (127.0.0.1), served from this process (Chromium asks before a page from a
- * public address loads from a private one). Its one page holds `body` in a column as wide as the
- * window less 16 px, then a paragraph `#after`.
+ * A partner's site for the embeds, for the tests of the suite this is called in:
+ * `http://localhost:<port>`, another origin and another site than the test servers' (127.0.0.1),
+ * served from this process (Chromium asks before a page from a public address loads from a private
+ * one), started before the suite's tests and stopped after them, and a host they may ask. Its one
+ * page holds `body` in a column as wide as the window less 16 px, then a paragraph `#after`.
  */
-export async function servePartner(port: number): Promise<{
+export function usePartner(port: number): {
   origin: string;
   show(page: Page, body: string): Promise<void>;
-  close(): Promise<void>;
-}> {
+} {
   let body = '';
   const server = createServer((_, res) =>
     res
@@ -87,16 +87,24 @@ export async function servePartner(port: number): Promise<{
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Regional paper</title></head><body style="margin:0"><main style="padding:0 8px"><h1>Regional paper</h1>${body}<p id="after">More local news</p></main></body></html>`,
       ),
   );
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const origin = `http://localhost:${port}`;
+  test.beforeAll(() => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)));
+  test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  test.use({ allowedHosts: [origin] });
   return {
     origin,
     show: async (page, html) => {
       body = html;
       await page.goto(`${origin}/`);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The origins `page` asks anything of from now on (read at the end of a test). */
+export function originsAsked(page: Page): Set<string> {
+  const asked = new Set<string>();
+  page.on('request', (r) => asked.add(new URL(r.url()).origin));
+  return asked;
 }
 
 /** The embed code a story's page offers (its "Embed this story"), at the address `site` serves it from. */

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as plain, type Page } from '@playwright/test';
-import { embedCodeOf, expect, servePartner, test, waitForServer } from './fixtures.ts';
+import { embedCodeOf, expect, test, usePartner, waitForServer } from './fixtures.ts';
 
 const ROOT = process.cwd().endsWith('tests') ? join(process.cwd(), '..') : process.cwd();
 const WORK = join(ROOT, 'test-results', 'live');
@@ -232,13 +232,7 @@ test('a hidden tab makes no request until it is shown again, then checks at once
 });
 
 test.describe('a story embedded on another site', () => {
-  const partnerPort = port + 5;
-  let partner: Awaited<ReturnType<typeof servePartner>>;
-  test.beforeAll(async () => {
-    partner = await servePartner(partnerPort);
-  });
-  test.afterAll(() => partner.close());
-  test.use({ allowedHosts: [`http://localhost:${partnerPort}`] });
+  const partner = usePartner(port + 5);
 
   test('a new bulletin reaches the embed as it reaches the story page: offered, then shown, the frame fitted again', async ({
     page,

@@ -3,25 +3,17 @@
 // test, with the code the story's page offers; dist/ served with its _headers, as a host would.
 // (A new bulletin reaching an embed is in live.spec.ts, which rebuilds a copy of the site.)
 import { test as plain } from '@playwright/test';
-import { embedCodeOf, expect, servePartner, test, withHeaders } from './fixtures.ts';
+import { embedCodeOf, expect, originsAsked, test, usePartner, withHeaders } from './fixtures.ts';
 
 const STORY = '/stories/harbour-ferry-strike/';
-const partnerPort = Number(process.env['PREVIEW_PORT'] ?? 4391) + 9;
-let partner: Awaited<ReturnType<typeof servePartner>>;
-
-test.beforeAll(async () => {
-  partner = await servePartner(partnerPort);
-});
-test.afterAll(() => partner.close());
-test.use({ allowedHosts: [`http://localhost:${partnerPort}`] });
+const partner = usePartner(Number(process.env['PREVIEW_PORT'] ?? 4391) + 9);
 
 test('a partner page with the story page’s code shows the newest updates, fits the frame to them at 390 px, and its links leave the frame', async ({
   page,
   baseURL,
 }) => {
   const site = withHeaders(baseURL);
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(new URL(r.url()).origin));
+  const asked = originsAsked(page);
   const code = await embedCodeOf(page, site, STORY);
   const newest = await page.locator('article.bulletin').first().getAttribute('id');
   await page.setViewportSize({ width: 390, height: 844 });
@@ -56,7 +48,7 @@ test('a partner page with the story page’s code shows the newest updates, fits
   );
 
   // Only the partner's page and the site were asked for anything.
-  expect([...new Set(requests)].sort()).toEqual([partner.origin, site].sort());
+  expect([...asked].sort()).toEqual([partner.origin, site].sort());
 
   // A link in it opens on the site, in the whole window.
   const first = frame.locator('.story-embed-heading a').first();
@@ -184,8 +176,7 @@ test('a WordPress post made from the oEmbed: the sandboxed frame shows the story
   baseURL,
 }) => {
   const site = withHeaders(baseURL);
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(new URL(r.url()).origin));
+  const asked = originsAsked(page);
   const oembed = (await (
     await page.request.get(`${site}/embed/harbour-ferry-strike/oembed.json`)
   ).json()) as {
@@ -204,5 +195,5 @@ test('a WordPress post made from the oEmbed: the sandboxed frame shows the story
   const href = await link.getAttribute('href');
   await link.click();
   await expect(page).toHaveURL(`${site}${href}`);
-  expect([...new Set(requests)].sort()).toEqual([partner.origin, site].sort());
+  expect([...asked].sort()).toEqual([partner.origin, site].sort());
 });
